@@ -1,0 +1,68 @@
+/// A priced cart: every line with its gross, net and VAT, and totals that add up to the cent.
+public struct CartSummary: Hashable, Sendable {
+    public struct Line: Hashable, Sendable {
+        public var product: Product
+        public var quantity: Int
+        public var unitPrice: Money
+        public var gross: Money
+        public var net: Money
+        public var vat: Money
+    }
+
+    /// VAT collected at one rate.
+    public struct VATLine: Hashable, Sendable {
+        public var vatClass: VATClass
+        public var net: Money
+        public var vat: Money
+        public var gross: Money
+    }
+
+    public var lines: [Line]
+    public var currency: Currency
+    /// Total VAT included (what the customer pays for the goods).
+    public var subtotal: Money
+    public var net: Money
+    public var vat: Money
+    public var vatBreakdown: [VATLine]
+    public var total: Money
+
+    /// Prices `cart` against `catalogue`. Lines whose product disappeared are skipped.
+    /// VAT is rounded per line (half-up), so net + VAT = gross on every line and in every total.
+    public init(cart: Cart, catalogue: Catalogue, defaultCurrency: Currency = .eur) throws(CartError) {
+        var priced: [Line] = []
+        var currency: Currency?
+        for line in cart.lines {
+            guard let product = catalogue.product(sku: line.sku) else { continue }
+            if let currency, currency != product.price.currency {
+                throw .currencyMismatch(sku: product.sku, cartCurrency: currency, productCurrency: product.price.currency)
+            }
+            currency = product.price.currency
+            let gross = product.price.multiplied(by: line.quantity)
+            let (net, vat) = product.vatClass.split(gross: gross)
+            priced.append(Line(product: product, quantity: line.quantity, unitPrice: product.price, gross: gross, net: net, vat: vat))
+        }
+        let currencyUsed = currency ?? defaultCurrency
+        var byClass: [VATClass: VATLine] = [:]
+        var net: Int64 = 0
+        var vat: Int64 = 0
+        var gross: Int64 = 0
+        for line in priced {
+            net += line.net.minorUnits
+            vat += line.vat.minorUnits
+            gross += line.gross.minorUnits
+            var entry = byClass[line.product.vatClass] ?? VATLine(
+                vatClass: line.product.vatClass, net: .zero(currencyUsed), vat: .zero(currencyUsed), gross: .zero(currencyUsed))
+            entry.net.minorUnits += line.net.minorUnits
+            entry.vat.minorUnits += line.vat.minorUnits
+            entry.gross.minorUnits += line.gross.minorUnits
+            byClass[line.product.vatClass] = entry
+        }
+        self.lines = priced
+        self.currency = currencyUsed
+        self.subtotal = Money(minorUnits: gross, currency: currencyUsed)
+        self.net = Money(minorUnits: net, currency: currencyUsed)
+        self.vat = Money(minorUnits: vat, currency: currencyUsed)
+        self.vatBreakdown = VATClass.allCases.compactMap { byClass[$0] }
+        self.total = subtotal
+    }
+}

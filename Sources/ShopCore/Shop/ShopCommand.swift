@@ -1,0 +1,78 @@
+/// What a customer or the shop owner asks for. `ShopState.decide` validates a command against
+/// the current state and answers with the events it causes, or a typed error.
+public enum ShopCommand: Hashable, Sendable {
+    case importProducts([Product])
+    /// Adds units to the line of `sku`; nil adds the product's minimum order quantity.
+    case addToCart(sku: String, quantity: Int?)
+    /// Sets the line of `sku` to exactly `quantity`; zero removes it.
+    case setCartQuantity(sku: String, quantity: Int)
+    case removeFromCart(sku: String)
+    case clearCart
+}
+
+public enum ShopError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cart(CartError)
+    case emptyImport
+
+    public var description: String {
+        switch self {
+        case let .cart(error): return error.description
+        case .emptyImport: return "the import holds no products: nothing was changed"
+        }
+    }
+}
+
+extension ShopState {
+    public func decide(_ command: ShopCommand) throws(ShopError) -> [ShopEvent] {
+        switch command {
+        case let .importProducts(products):
+            guard !products.isEmpty else { throw .emptyImport }
+            return [.productsUpserted(products)]
+        case let .addToCart(sku, quantity):
+            guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
+            let added = quantity ?? max(1, product.minimumOrderQuantity)
+            guard added > 0 else { throw .cart(.quantityNotPositive(added)) }
+            let total = cart.quantity(of: sku) + added
+            try check(product, quantity: total)
+            return [.cartLineSet(sku: sku, quantity: total)]
+        case let .setCartQuantity(sku, quantity):
+            guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
+            if quantity == 0 {
+                guard cart.quantity(of: sku) > 0 else { throw .cart(.notInCart(sku: sku)) }
+                return [.cartLineSet(sku: sku, quantity: 0)]
+            }
+            guard quantity > 0 else { throw .cart(.quantityNotPositive(quantity)) }
+            try check(product, quantity: quantity)
+            return [.cartLineSet(sku: sku, quantity: quantity)]
+        case let .removeFromCart(sku):
+            guard cart.quantity(of: sku) > 0 else { throw .cart(.notInCart(sku: sku)) }
+            return [.cartLineSet(sku: sku, quantity: 0)]
+        case .clearCart:
+            return cart.isEmpty ? [] : [.cartCleared]
+        }
+    }
+
+    /// The limits a cart line must respect: stock (unless backorderable), per-order maximum and minimum,
+    /// and one currency per cart.
+    private func check(_ product: Product, quantity: Int) throws(ShopError) {
+        if let other = cart.lines.lazy.compactMap({ self.catalogue.product(sku: $0.sku) }).first(where: { $0.sku != product.sku }),
+           other.price.currency != product.price.currency {
+            throw .cart(.currencyMismatch(sku: product.sku, cartCurrency: other.price.currency, productCurrency: product.price.currency))
+        }
+        if product.leadTime == nil && product.availableStock == 0 {
+            throw .cart(.outOfStock(sku: product.sku, title: product.title))
+        }
+        if let maximum = product.maximumOrderQuantity, quantity > maximum {
+            throw .cart(.exceedsOrderLimit(sku: product.sku, title: product.title, requested: quantity, maximum: maximum))
+        }
+        if product.leadTime == nil && quantity > product.availableStock {
+            throw .cart(.exceedsStock(sku: product.sku, title: product.title, requested: quantity, available: product.availableStock))
+        }
+        if product.leadTime != nil && quantity > Product.backorderCap && product.maximumOrderQuantity == nil {
+            throw .cart(.exceedsOrderLimit(sku: product.sku, title: product.title, requested: quantity, maximum: Product.backorderCap))
+        }
+        if quantity < product.minimumOrderQuantity {
+            throw .cart(.belowMinimumOrder(sku: product.sku, title: product.title, requested: quantity, minimum: product.minimumOrderQuantity))
+        }
+    }
+}
