@@ -1,0 +1,31 @@
+import ArgumentParser
+import ShopCore
+import ShopStore
+
+@main
+struct Comptoir: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "comptoir",
+        abstract: "A shop that lives in the terminal.",
+        discussion: """
+            With no subcommand, opens the shop in the terminal. The subcommands script the same shop \
+            for demos, imports and tests; each takes --data DIR (default: $COMPTOIR_HOME, else \
+            $XDG_DATA_HOME/comptoir, else ~/.local/share/comptoir).
+
+            Exit codes: 0 done; 1 refused by the shop's rules; 64 bad usage; 65 malformed data or \
+            query; 66 file not found or unreadable; 74 storage error or damage; 75 data folder in use.
+            """,
+        version: version,
+        subcommands: [
+            SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
+        ]
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        print("comptoir: the terminal interface is coming; try 'comptoir search café' or 'comptoir --help'")
+    }
+}
