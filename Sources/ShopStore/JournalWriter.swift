@@ -46,7 +46,16 @@ final class JournalWriter {
     /// append leaves no partial record behind; returns the record's size.
     @discardableResult
     func append(sequence: UInt64, payload: [UInt8]) throws(StoreError) -> Int {
-        let record = JournalFormat.record(sequence: sequence, payload: payload)
+        try append(firstSequence: sequence, payloads: [payload])
+    }
+
+    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
+    @discardableResult
+    func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
+        var record: [UInt8] = []
+        for (index, payload) in payloads.enumerated() {
+            record += JournalFormat.record(sequence: firstSequence + UInt64(index), payload: payload)
+        }
         do {
             try file.write(record, at: end)
             try file.sync()

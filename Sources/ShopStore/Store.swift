@@ -147,6 +147,43 @@ public final class Store {
         return events
     }
 
+    /// Group commit: decides the commands one after the other (each on the state the previous ones left),
+    /// journals one record per accepted command with a single write and a single fsync, then applies them.
+    /// Each command's result is its events or the domain's refusal; an I/O failure throws and applies none.
+    @discardableResult
+    public func executeAll(_ commands: [ShopCommand]) throws(StoreError) -> [Result<[ShopEvent], ShopError>] {
+        try checkWritable()
+        guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
+        var scratch = state
+        var results: [Result<[ShopEvent], ShopError>] = []
+        var payloads: [[UInt8]] = []
+        results.reserveCapacity(commands.count)
+        for command in commands {
+            do {
+                let events = try scratch.decide(command)
+                scratch.apply(events)
+                if !events.isEmpty { payloads.append(EventCodec.encode(events)) }
+                results.append(.success(events))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !payloads.isEmpty else { return results }
+        let size = try journal.append(firstSequence: sequence + 1, payloads: payloads)
+        sequence += UInt64(payloads.count)
+        recordsSinceSnapshot += payloads.count
+        journalBytesSinceSnapshot += size
+        state = scratch
+        if policy.isDue(records: recordsSinceSnapshot, journalBytes: journalBytesSinceSnapshot) {
+            do {
+                try checkpoint()
+            } catch {
+                warnings.append("automatic snapshot failed (the changes themselves are safely journaled): \(error)")
+            }
+        }
+        return results
+    }
+
     private func journalAndApply(_ events: [ShopEvent]) throws(StoreError) {
         guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
         let next = sequence + 1
