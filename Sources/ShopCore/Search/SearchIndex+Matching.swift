@@ -1,0 +1,144 @@
+/// Free-text matching: the documents that contain every query word, with their relevance scores.
+extension SearchIndex {
+    /// The terms one query word matches.
+    struct WordMatch {
+        /// Matching term ids: the word itself, or for a prefix every term that starts with it.
+        var termIDs: [UInt32]
+        /// The term equal to the word, which earns the exact-match bonus.
+        var exactTermID: UInt32?
+        /// Total postings of the matching terms: the cost of reading them all.
+        var cost: Int
+    }
+
+    /// Documents (ascending) that match all words, with their scores; nil when `words` is empty.
+    func matchWords(_ words: [String], lastWordIsPrefix: Bool) -> (documents: [UInt32], scores: [UInt16])? {
+        guard !words.isEmpty else { return nil }
+        var matches: [WordMatch] = []
+        for (index, word) in words.enumerated() {
+            let match = wordMatch(word, isPrefix: lastWordIsPrefix && index == words.count - 1)
+            if match.termIDs.isEmpty { return ([], []) }
+            matches.append(match)
+        }
+        matches.sort { $0.cost < $1.cost }
+        var (documents, scores) = collect(matches[0])
+        for match in matches.dropFirst() where !documents.isEmpty {
+            let averageTermsPerDocument = max(1, forwardTerms.count / max(1, count))
+            if documents.count * averageTermsPerDocument < match.cost {
+                verify(&documents, &scores, against: match)
+            } else {
+                intersect(&documents, &scores, with: match)
+            }
+        }
+        return (documents, scores)
+    }
+
+    func wordMatch(_ word: String, isPrefix: Bool) -> WordMatch {
+        let exact = termIDs[word]
+        guard isPrefix else {
+            return WordMatch(termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postings[Int($0)].count } ?? 0)
+        }
+        var ids: [UInt32] = []
+        var cost = 0
+        var index = sortedInsertionIndex(for: word)
+        while index < sortedTermIDs.count {
+            let id = sortedTermIDs[index]
+            guard terms[Int(id)].utf8.starts(with: word.utf8) else { break }
+            ids.append(id)
+            cost += postings[Int(id)].count
+            index += 1
+        }
+        return WordMatch(termIDs: ids, exactTermID: exact, cost: cost)
+    }
+
+    /// The best score of one word in every document it occurs in, in a dense array.
+    private func bestScores(_ match: WordMatch) -> [UInt16] {
+        var best = [UInt16](repeating: 0, count: count)
+        best.withUnsafeMutableBufferPointer { best in
+            for id in match.termIDs {
+                let exact = id == match.exactTermID
+                postings[Int(id)].documents.withUnsafeBufferPointer { documents in
+                    postings[Int(id)].weights.withUnsafeBufferPointer { weights in
+                        for index in 0..<documents.count {
+                            let score = SearchField.score(weight: weights[index], exact: exact)
+                            let document = Int(documents[index])
+                            if score > best[document] { best[document] = score }
+                        }
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// The documents of the first (cheapest) word.
+    private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
+        if match.termIDs.count == 1 {
+            let list = postings[Int(match.termIDs[0])]
+            let exact = match.termIDs[0] == match.exactTermID
+            return (list.documents, list.weights.map { SearchField.score(weight: $0, exact: exact) })
+        }
+        let best = bestScores(match)
+        var documents: [UInt32] = []
+        var scores: [UInt16] = []
+        documents.reserveCapacity(min(match.cost, count))
+        scores.reserveCapacity(min(match.cost, count))
+        best.withUnsafeBufferPointer { best in
+            for document in 0..<best.count where best[document] > 0 {
+                documents.append(UInt32(document))
+                scores.append(best[document])
+            }
+        }
+        return (documents, scores)
+    }
+
+    /// Keeps the documents that also match `match`, reading all its postings into a dense array.
+    private func intersect(_ documents: inout [UInt32], _ scores: inout [UInt16], with match: WordMatch) {
+        let best = bestScores(match)
+        var kept = 0
+        best.withUnsafeBufferPointer { best in
+            for index in 0..<documents.count {
+                let score = best[Int(documents[index])]
+                if score > 0 {
+                    documents[kept] = documents[index]
+                    scores[kept] = scores[index] + score
+                    kept += 1
+                }
+            }
+        }
+        documents.removeSubrange(kept...)
+        scores.removeSubrange(kept...)
+    }
+
+    /// Keeps the documents that also match `match`, reading each document's own terms; cheaper than
+    /// `intersect` when there are few documents left and the word has many postings.
+    private func verify(_ documents: inout [UInt32], _ scores: inout [UInt16], against match: WordMatch) {
+        var member = [Bool](repeating: false, count: terms.count)
+        for id in match.termIDs { member[Int(id)] = true }
+        var kept = 0
+        member.withUnsafeBufferPointer { member in
+            for index in 0..<documents.count {
+                let document = documents[index]
+                var best: UInt16 = 0
+                func consider(_ term: UInt32, _ weight: UInt8) {
+                    guard member[Int(term)] else { return }
+                    let score = SearchField.score(weight: weight, exact: term == match.exactTermID)
+                    if score > best { best = score }
+                }
+                if !forwardOverrides.isEmpty, let hits = forwardOverrides[document] {
+                    for hit in hits { consider(hit.term, hit.weight) }
+                } else {
+                    for offset in forwardOffsets[Int(document)]..<forwardOffsets[Int(document) + 1] {
+                        consider(forwardTerms[offset], forwardWeights[offset])
+                    }
+                }
+                if best > 0 {
+                    documents[kept] = document
+                    scores[kept] = scores[index] + best
+                    kept += 1
+                }
+            }
+        }
+        documents.removeSubrange(kept...)
+        scores.removeSubrange(kept...)
+    }
+}
