@@ -1,0 +1,131 @@
+/// Why bytes could not be decoded, with the absolute file offset where the problem was seen.
+struct DecodingFailure: Error, Equatable {
+    var offset: Int
+    var reason: String
+}
+
+/// Reads the encoding written by `BinaryWriter` from a borrowed buffer. `fileOffset` is where the
+/// buffer starts in its file, so failures name absolute offsets.
+struct BinaryReader {
+    private let buffer: UnsafeRawBufferPointer
+    private let fileOffset: Int
+    private(set) var position = 0
+
+    init(_ buffer: UnsafeRawBufferPointer, fileOffset: Int = 0) {
+        self.buffer = buffer
+        self.fileOffset = fileOffset
+    }
+
+    var isAtEnd: Bool { position == buffer.count }
+    var remaining: Int { buffer.count - position }
+    var absolutePosition: Int { fileOffset + position }
+
+    func failure(_ reason: String) -> DecodingFailure {
+        DecodingFailure(offset: fileOffset + position, reason: reason)
+    }
+
+    private func need(_ count: Int) throws(DecodingFailure) {
+        if count > remaining { throw failure("ends after \(remaining) of \(count) expected bytes") }
+    }
+
+    mutating func byte() throws(DecodingFailure) -> UInt8 {
+        try need(1)
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    mutating func bool() throws(DecodingFailure) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        case let other:
+            position -= 1
+            throw failure("expected a flag 0 or 1, found \(other)")
+        }
+    }
+
+    mutating func fixed32() throws(DecodingFailure) -> UInt32 {
+        try need(4)
+        defer { position += 4 }
+        return UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+    }
+
+    mutating func fixed64() throws(DecodingFailure) -> UInt64 {
+        try need(8)
+        defer { position += 8 }
+        return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+    }
+
+    mutating func raw(_ count: Int) throws(DecodingFailure) -> UnsafeRawBufferPointer {
+        try need(count)
+        defer { position += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[position..<(position + count)])
+    }
+
+    mutating func varint() throws(DecodingFailure) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        let start = position
+        while true {
+            guard position < buffer.count else {
+                position = start
+                throw failure("a number runs past the end of the data")
+            }
+            let next = buffer[position]
+            position += 1
+            if shift == 63 && next > 1 {
+                position = start
+                throw failure("a number is longer than 64 bits")
+            }
+            result |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int64() throws(DecodingFailure) -> Int64 {
+        let raw = try varint()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    mutating func int() throws(DecodingFailure) -> Int {
+        let start = position
+        let value = try int64()
+        guard let result = Int(exactly: value) else {
+            position = start
+            throw failure("number \(value) does not fit this machine's integers")
+        }
+        return result
+    }
+
+    /// A count of items that each take at least `minimumItemSize` bytes, checked against what is left.
+    mutating func count(minimumItemSize: Int = 1) throws(DecodingFailure) -> Int {
+        let start = position
+        let value = try varint()
+        guard value <= UInt64(remaining / max(1, minimumItemSize)) else {
+            position = start
+            throw failure("a count of \(value) items exceeds the \(remaining) bytes left")
+        }
+        return Int(value)
+    }
+
+    mutating func string() throws(DecodingFailure) -> String {
+        let length = try count()
+        let bytes = try raw(length)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(
+        minimumItemSize: Int = 1, _ read: (inout BinaryReader) throws(DecodingFailure) -> T
+    ) throws(DecodingFailure) -> [T] {
+        let total = try count(minimumItemSize: minimumItemSize)
+        var values: [T] = []
+        values.reserveCapacity(total)
+        for _ in 0..<total { values.append(try read(&self)) }
+        return values
+    }
+}

@@ -1,0 +1,124 @@
+import ShopCore
+
+/// The snapshot file: a 40-byte header, then the whole `ShopState` (see `StateCodec`).
+///
+/// Header, little-endian: magic `CMPTSNAP` (8) · format version u32 · flags u32 (0) · journal sequence
+/// covered u64 · payload length u64 · payload CRC32C u32 · header CRC32C u32 (over the 36 bytes before it).
+enum SnapshotFile {
+    static let magic: [UInt8] = Array("CMPTSNAP".utf8)
+    static let formatVersion: UInt32 = 1
+    static let headerSize = 40
+
+    struct Loaded {
+        var state: ShopState
+        var sequence: UInt64
+        var size: Int
+    }
+
+    /// Header and payload, ready to write.
+    static func encode(_ state: ShopState, sequence: UInt64) -> [UInt8] {
+        var writer = BinaryWriter(capacity: headerSize + 64 + state.catalogue.count * 200)
+        writer.raw(magic)
+        writer.fixed32(formatVersion)
+        writer.fixed32(0)
+        writer.fixed64(sequence)
+        writer.fixed64(0)
+        writer.fixed32(0)
+        writer.fixed32(0)
+        var payload = StateCodec.encode(state)
+        writer.raw(payload)
+        payload = []
+        var bytes = writer.bytes
+        writer = BinaryWriter(capacity: 0)
+        let payloadLength = UInt64(bytes.count - headerSize)
+        let payloadCRC = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        bytes.withUnsafeMutableBytes { buffer in
+            buffer.storeBytes(of: payloadLength.littleEndian, toByteOffset: 24, as: UInt64.self)
+            buffer.storeBytes(of: payloadCRC.littleEndian, toByteOffset: 32, as: UInt32.self)
+            let headerCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36]))
+            buffer.storeBytes(of: headerCRC.littleEndian, toByteOffset: 36, as: UInt32.self)
+        }
+        return bytes
+    }
+
+    /// Checks and decodes a whole snapshot file; `file` names it in errors.
+    static func decode(_ bytes: [UInt8], file: String) throws(StoreError) -> Loaded {
+        let result: Result<Loaded, StoreError> = bytes.withUnsafeBytes { buffer in
+            do throws(StoreError) { return .success(try decode(buffer, file: file)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func decode(_ buffer: UnsafeRawBufferPointer, file: String) throws(StoreError) -> Loaded {
+        func damaged(_ offset: Int, _ reason: String) -> StoreError {
+            .corrupted(file: file, offset: offset, reason: reason)
+        }
+        for index in 0..<min(magic.count, buffer.count) where buffer[index] != magic[index] {
+            throw damaged(index, "not a Comptoir snapshot (wrong magic number)")
+        }
+        guard buffer.count >= headerSize else {
+            throw damaged(buffer.count, "truncated snapshot: the file ends inside its \(headerSize)-byte header")
+        }
+        var header = BinaryReader(buffer)
+        _ = try? header.raw(magic.count)
+        let version = (try? header.fixed32()) ?? 0
+        guard version == formatVersion else {
+            throw damaged(8, "snapshot format version \(version) is unknown (this Comptoir reads version \(formatVersion); was it written by a newer one?)")
+        }
+        let flags = (try? header.fixed32()) ?? 0
+        let sequence = (try? header.fixed64()) ?? 0
+        let payloadLength = (try? header.fixed64()) ?? 0
+        let payloadCRC = (try? header.fixed32()) ?? 0
+        let headerCRC = (try? header.fixed32()) ?? 0
+        guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36])) == headerCRC else {
+            throw damaged(36, "snapshot header checksum mismatch")
+        }
+        guard flags == 0 else { throw damaged(12, "unknown snapshot flags \(flags)") }
+        let available = UInt64(buffer.count - headerSize)
+        guard payloadLength <= available else {
+            throw damaged(buffer.count, "truncated snapshot: the header announces \(payloadLength) bytes of data, the file holds \(available)")
+        }
+        guard payloadLength == available else {
+            throw damaged(headerSize + Int(payloadLength), "\(available - payloadLength) unexpected bytes after the end of the snapshot")
+        }
+        let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
+        guard CRC32C.checksum(payload) == payloadCRC else {
+            throw damaged(headerSize, "snapshot data checksum mismatch")
+        }
+        do {
+            let state = try StateCodec.decode(payload, fileOffset: headerSize)
+            return Loaded(state: state, sequence: sequence, size: buffer.count)
+        } catch {
+            throw damaged(error.offset, error.reason)
+        }
+    }
+
+    /// Loads the snapshot at `path`; nil when there is none.
+    static func load(_ path: String) throws(StoreError) -> Loaded? {
+        guard let bytes = try SystemCall.readFile(path) else { return nil }
+        return try decode(bytes, file: path)
+    }
+
+    /// Writes `state` as the folder's new snapshot: to a temporary file, fsynced; the current snapshot
+    /// becomes `snapshot.prev`; the temporary file is renamed to `snapshot` and the folder fsynced.
+    /// At every instant `snapshot` is a complete file. Returns the size written.
+    @discardableResult
+    static func write(_ state: ShopState, sequence: UInt64, in layout: StoreLayout) throws(StoreError) -> Int {
+        let bytes = encode(state, sequence: sequence)
+        let file = try OpenFile.openForWriting(layout.snapshotTemporary, create: true, truncate: true)
+        do {
+            try file.write(bytes, at: 0)
+            try file.sync()
+            file.close()
+        } catch {
+            file.close()
+            throw error
+        }
+        if SystemCall.exists(layout.snapshot) {
+            try SystemCall.replaceLink(from: layout.snapshot, to: layout.previousSnapshot)
+        }
+        try SystemCall.rename(layout.snapshotTemporary, to: layout.snapshot)
+        try SystemCall.syncFolder(layout.folder)
+        return bytes.count
+    }
+}

@@ -1,0 +1,27 @@
+/// When the store takes snapshots on its own.
+public struct SnapshotPolicy: Sendable, Equatable {
+    /// A snapshot is taken after this many journal records since the last one...
+    public var recordsBetweenSnapshots: Int
+    /// ...or after this many journal bytes since the last one.
+    public var journalBytesBetweenSnapshots: Int
+    /// On `close()`, a shop with at most this many products is snapshotted whenever it changed; a bigger
+    /// one only when the journal since its snapshot is worth an eighth of the snapshot or more.
+    public var smallShopProducts: Int
+
+    public init(recordsBetweenSnapshots: Int = 10_000, journalBytesBetweenSnapshots: Int = 64 << 20, smallShopProducts: Int = 10_000) {
+        self.recordsBetweenSnapshots = max(1, recordsBetweenSnapshots)
+        self.journalBytesBetweenSnapshots = max(1, journalBytesBetweenSnapshots)
+        self.smallShopProducts = smallShopProducts
+    }
+
+    public static let standard = SnapshotPolicy()
+
+    func isDue(records: Int, journalBytes: Int) -> Bool {
+        records >= recordsBetweenSnapshots || journalBytes >= journalBytesBetweenSnapshots
+    }
+
+    func isDueOnClose(records: Int, journalBytes: Int, products: Int, snapshotSize: Int) -> Bool {
+        guard records > 0 else { return false }
+        return products <= smallShopProducts || journalBytes * 8 >= snapshotSize || isDue(records: records, journalBytes: journalBytes)
+    }
+}

@@ -1,0 +1,43 @@
+import ShopCore
+
+/// Why the store refused or failed. Every message is one line that names the file or folder concerned.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The shop's rules refused the command; nothing was written.
+    case rejected(ShopError)
+    /// Another open store (in this or another process) holds the write lock on the folder.
+    case locked(folder: String, pid: Int32?)
+    /// A file is damaged at `offset`; the open stopped and nothing was changed.
+    case corrupted(file: String, offset: Int, reason: String)
+    /// A system call failed.
+    case io(path: String, operation: String, errno: Int32)
+    /// Neither `--data`, `$COMPTOIR_HOME`, `$XDG_DATA_HOME` nor `$HOME` names a folder.
+    case noDataFolder
+    /// The data folder path exists but is not a folder.
+    case notAFolder(path: String)
+    /// A write was asked of a store opened read-only.
+    case readOnly(folder: String)
+    /// The store was used after `close()`, or after a failed write left it unusable.
+    case unusable(folder: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .rejected(error):
+            return error.description
+        case let .locked(folder, pid):
+            if let pid { return "the shop data in \(folder) is in use by process \(pid)" }
+            return "the shop data in \(folder) is in use by another process"
+        case let .corrupted(file, offset, reason):
+            return "\(file) is damaged at byte \(offset): \(reason); run 'comptoir store verify' for details"
+        case let .io(path, operation, code):
+            return "could not \(operation) \(path): \(SystemCall.message(for: code))"
+        case .noDataFolder:
+            return "no data folder: pass --data DIR or set COMPTOIR_HOME, XDG_DATA_HOME or HOME"
+        case let .notAFolder(path):
+            return "\(path) is not a folder: pass --data with a folder path"
+        case let .readOnly(folder):
+            return "the shop data in \(folder) was opened read-only: nothing can be changed"
+        case let .unusable(folder, reason):
+            return "the shop data in \(folder) can no longer be written (\(reason)): reopen it"
+        }
+    }
+}
