@@ -26,7 +26,7 @@ struct JSONRecord {
     /// A text field that must be present and not blank.
     func requiredText(_ field: String) throws(ImportError) -> String {
         guard let text = try text(field) else { throw .missingField(location, field: path(field)) }
-        guard !text.isEmpty else { throw invalid(field, .string(text), expected: "a non-empty text") }
+        guard !text.isEmpty else { throw invalid(field, value(field) ?? .string(text), expected: "a non-empty text") }
         return text
     }
 
