@@ -48,7 +48,7 @@ public enum Colour: Hashable, Sendable {
         return (UInt8(cubeLevels[cube / 36]), UInt8(cubeLevels[(cube / 6) % 6]), UInt8(cubeLevels[cube % 6]))
     }
 
-    static func nearestIndexed(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+    public static func nearestIndexed(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
         func level(_ component: UInt8) -> Int {
             let value = Int(component)
             return value < 48 ? 0 : value < 115 ? 1 : (value - 35) / 40
