@@ -11,6 +11,8 @@ struct DemoCatalogueTests {
         #expect(Set(products.map(\.category)).count >= 8)
         #expect(Set(products.map(\.brand)).count >= 40)
         #expect(DemoCatalogue.build(DemoCatalogue.categories) == products)
+        #expect(DemoCatalogue.catalogue.count == products.count)
+        #expect(DemoCatalogue.catalogue.product(sku: "BOK-GOU-001")?.title == "Le Café chez Soi")
     }
 
     @Test func skusAreUniqueShortAndReadable() {

@@ -67,7 +67,7 @@ extension DemoCatalogue {
                  tags: "board game, classic, wood"),
             line("Dés et Dragons", 3490, "Cooperative dice game for young adventurers.",
                  tags: "dice game, cooperative, kids"),
-            line("Kickstarter Edition: Comptoir Deluxe", 8900, "Deluxe edition with wooden spice tokens.",
+            line("Comptoir des Épices, Édition Deluxe", 8900, "Deluxe edition with wooden spice tokens and a cloth market map.",
                  tags: "board game, deluxe, limited", maximum: 1),
         ]),
         DemoBrand("TIM", "Timber Tots", [
@@ -87,7 +87,7 @@ extension DemoCatalogue {
                  tags: "puzzle, 1000 pieces, astronomy"),
             line("Puzzle 1000 pcs: Σαντορίνη", 2290, "The white houses of Santorini at dusk.",
                  tags: "puzzle, 1000 pieces, greece"),
-            line("Puzzle 500 pcs: Café de Flore", 1890, "A Paris café terrace in watercolour.",
+            line("Puzzle 500 pcs: Terrasse de Café", 1890, "A Paris café terrace in watercolour, chairs in rows.",
                  tags: "puzzle, 500 pieces, café, paris"),
             line("Puzzle 2000 pcs: 富士山", 3290, "Mount Fuji above a field of tea.",
                  tags: "puzzle, 2000 pieces, japan"),

@@ -42,7 +42,7 @@ extension DemoCatalogue {
                  tags: "café, cafetière, french press, coffee"),
             line("Moulin à Café Manuel", 6900, "Hand grinder with conical steel burrs and 40 grind settings.",
                  tags: "café, coffee grinder, manual"),
-            line("Pour-Over Dripper V60 Style", 2290, "Ceramic cone dripper for a clean filter cup.",
+            line("Pour-Over Dripper, Ceramic Cone", 2290, "Ceramic cone dripper for a clean filter cup.",
                  tags: "coffee, pour-over, dripper"),
             line("Gooseneck Kettle 1 L", 5490, "Precise pouring spout and a built-in thermometer.",
                  tags: "coffee, kettle, pour-over"),

@@ -8,7 +8,7 @@ extension DemoCatalogue {
                  tags: "café, coffee, ground, blend"),
             line("Espresso Noir Intense", 1450, "Dark roast of Brazilian and Indian robusta-arabica for a thick crema.",
                  tags: "espresso, coffee, beans, dark roast"),
-            line("Décaféiné Doux, Colombie", 1190, "Swiss Water decaf from Huila; caramel and red apple without the caffeine.",
+            line("Décaféiné Doux, Colombie", 1190, "Water-process decaf from Huila; caramel and red apple without the caffeine.",
                  tags: "café, decaf, coffee, colombia"),
             line("Coffret Découverte 4 Cafés", 3290, "Four 125 g bags from four origins with tasting notes. A gift for the curious.",
                  tags: "café, coffee, gift, sampler"),

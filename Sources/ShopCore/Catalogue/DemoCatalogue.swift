@@ -6,6 +6,9 @@ public enum DemoCatalogue {
     /// Every demo product, in category, brand and line order.
     public static let products: [Product] = build(categories)
 
+    /// The demo products as a catalogue, ready to seed a new data folder.
+    public static var catalogue: Catalogue { Catalogue(products: products) }
+
     /// The categories in the order the shop lists them.
     static let categories: [DemoCategory] = [
         coffeeAndTea, groceries, kitchen, books, audio, stationery, outdoor, clothing, home, toys,
