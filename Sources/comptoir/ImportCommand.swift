@@ -39,7 +39,8 @@ struct ImportCommand: ParsableCommand {
                 let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read" : "does not exist"
                 throw CommandFailure("\(file) \(reason): give the path of a .json or .csv product file", status: .noInput)
             }
-            let products = try CatalogueImporter.importProducts(from: contents, fileName: file, currency: currency)
+            let fileExtension = file.split(separator: ".").last.map(String.init)
+            let products = try CatalogueImporter.importProducts(from: contents, fileExtension: fileExtension, currencyCode: currency.code)
             let store = try data.openStore(.readWrite)
             defer { try? store.close() }
             let before = store.state.catalogue
