@@ -23,6 +23,9 @@ public enum CardBrand: String, CaseIterable, Hashable, Sendable, Codable, Custom
 
     public var description: String { displayName }
 
+    /// `a Visa`, `an American Express`, for messages.
+    var withArticle: String { (self == .americanExpress ? "an " : "a ") + displayName }
+
     /// Digits of the security code: 4 on the front of an American Express card, 3 on the back of others.
     public var securityCodeLength: Int { self == .americanExpress ? 4 : 3 }
 

@@ -54,12 +54,15 @@ public struct CardNumber: Equatable, Sendable {
     var digitText: String { String(digits.map { Character(String($0)) }) }
 
     /// Groups whatever digits have been typed so far the way the card prints them, following the
-    /// brand the leading digits announce; other characters are dropped and at most 19 digits kept.
+    /// brand the leading digits announce; other characters are dropped, and so are digits beyond the
+    /// brand's longest number (19, or 15 for American Express).
     public static func groupedForEntry(_ partial: String) -> String {
-        let typed = Array(partial.compactMap { $0.isASCII && $0.isNumber ? $0 : nil }.prefix(19))
-        let values = typed.compactMap { $0.asciiValue.map { $0 - 48 } }
+        let allTyped = partial.filter { $0.isASCII && $0.isNumber }
         var brand = CardBrand.visa
-        if case let .accepted(detected) = CardNetworkMatch.detect(values) { brand = detected }
+        if case let .accepted(detected) = CardNetworkMatch.detect(allTyped.compactMap { $0.asciiValue.map { $0 - 48 } }) {
+            brand = detected
+        }
+        let typed = Array(allTyped.prefix(brand.numberLengths.max() ?? 19))
         let length = brand == .americanExpress ? 15 : max(16, typed.count)
         var grouped = ""
         var start = 0

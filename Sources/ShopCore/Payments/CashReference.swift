@@ -1,4 +1,4 @@
-/// The reference a customer quotes to pay an order in cash at an agent: `CMP-7K4Q-9XW2-P`.
+/// The reference a customer quotes to pay an order in cash at an agent: `CMP-7K4Q-9XW2-A`.
 ///
 /// Eight random characters and a check character, drawn from 29 characters that cannot be
 /// mistaken for one another (no 0/O, 1/I/L, U/V, Z/2). The check makes the weighted sum
@@ -49,7 +49,7 @@ public struct CashReference: Hashable, Sendable, Codable, CustomStringConvertibl
         return sum
     }
 
-    /// `CMP-7K4Q-9XW2-P`.
+    /// `CMP-7K4Q-9XW2-A`.
     public var description: String {
         let chars = Array(characters)
         return "\(Self.prefix)-\(String(chars[0..<4]))-\(String(chars[4..<8]))-\(String(chars[8...]))"

@@ -44,7 +44,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
             let name = network.map { "\($0) cards are" } ?? "this card is"
             return "\(name) not accepted: pay by Visa, Mastercard, American Express or CB"
         case let .cardNumberLength(brand, digitCount):
-            return "a \(brand) card number has \(Self.list(brand.numberLengths)) digits: this one has \(digitCount)"
+            return "\(brand.withArticle) card number has \(Self.list(brand.numberLengths)) digits: this one has \(digitCount)"
         case .cardNumberCheckDigit:
             return "the card number fails its check digit: check for a typo"
         case let .malformedExpiry(text):
@@ -58,8 +58,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedSecurityCode:
             return "the security code holds only digits: 3 on the back of the card, 4 on the front of an American Express card"
         case let .securityCodeLength(brand, digitCount):
-            let article = brand == .americanExpress ? "an" : "a"
-            return "the security code of \(article) \(brand) card has \(brand.securityCodeLength) digits: \(digitCount) were given"
+            return "the security code of \(brand.withArticle) card has \(brand.securityCodeLength) digits: \(digitCount) were given"
         case let .amountNotPositive(amount):
             return "a payment of \(amount) is not possible: the amount must be more than zero"
         case .malformedOneTimeCode:
@@ -70,7 +69,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the wallet payment cannot be captured yet: the customer has not approved it in the wallet"
         case let .malformedReference(text, offending):
             let why = offending.map { "'\($0)' never appears in one" } ?? "it has the wrong length"
-            return "'\(text)' is not a payment reference (\(why)): it looks like CMP-7K4Q-9XW2-P"
+            return "'\(text)' is not a payment reference (\(why)): it looks like CMP-7K4Q-9XW2-A"
         case let .referenceCheckFailed(text):
             return "the payment reference '\(text)' fails its check character: check for a typo"
         case let .wrongCashAmount(reference, expected, received):
