@@ -35,6 +35,12 @@ import Testing
             == "'O' cannot appear in a card number: type only digits, with spaces or dashes if you like")
     }
 
+    @Test(arguments: ["5", "22", "3"])
+    func refusesANumberTooShortToTell(number: String) {
+        #expect(throws: PaymentError.cardNumberTooShort(digitCount: number.count)) { try CardNumber(number) }
+        #expect(PaymentError.cardNumberTooShort(digitCount: 2).description == "a card number has 13 to 19 digits: only 2 were typed")
+    }
+
     @Test func refusesAnEmptyNumber() {
         #expect(throws: PaymentError.emptyCardNumber) { try CardNumber(" - ") }
     }

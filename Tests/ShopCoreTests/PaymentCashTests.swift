@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShopCore
 
@@ -83,6 +84,15 @@ import Testing
     @Test(arguments: ["", "CMP", "CMP-7K4Q-9XW2", "CMP-7K4Q-9XW2-AP"])
     func refusesTheWrongLength(text: String) {
         #expect(throws: PaymentError.malformedReference(text, offending: nil)) { try CashReference(text) }
+    }
+
+    @Test func encodesAsItsPrintedFormAndDecodesThroughTheChecks() throws {
+        let reference = try #require(references(count: 1).first)
+        let data = try JSONEncoder().encode(reference)
+        #expect(String(decoding: data, as: UTF8.self) == "\"\(reference)\"")
+        #expect(try JSONDecoder().decode(CashReference.self, from: data) == reference)
+        let tampered = Data("\"CMP-7K4Q-9XW2-B\"".utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CashReference.self, from: tampered) }
     }
 
     @Test func theDocumentedExampleIsValid() throws {

@@ -1,6 +1,6 @@
 /// The month and year printed on a card. A card is valid through the last second of its expiry
 /// month, read in UTC like all shop time.
-public struct CardExpiry: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CardExpiry: Hashable, Sendable, CustomStringConvertible {
     /// 1 to 12.
     public let month: Int
     /// Four digits.

@@ -27,7 +27,7 @@ public struct CardNumber: Equatable, Sendable {
         switch CardNetworkMatch.detect(digits) {
         case let .accepted(detected): brand = detected
         case let .unsupported(network): throw .unsupportedCardNetwork(network)
-        case .undetermined: throw .cardNumberLength(brand: .visa, digitCount: digits.count)
+        case .undetermined: throw .cardNumberTooShort(digitCount: digits.count)
         }
         guard brand.numberLengths.contains(digits.count) else {
             throw .cardNumberLength(brand: brand, digitCount: digits.count)

@@ -89,7 +89,7 @@ public struct CardPayment: Hashable, Sendable {
     }
 }
 
-public enum CardPaymentStatus: Hashable, Sendable {
+public enum CardPaymentStatus: Hashable, Sendable, Codable {
     case requiresAction(ThreeDSecureChallenge)
     case authorized
     case captured

@@ -73,7 +73,7 @@ public struct CashPayment: Hashable, Sendable {
     }
 }
 
-public enum CashPaymentStatus: Hashable, Sendable {
+public enum CashPaymentStatus: Hashable, Sendable, Codable {
     case awaitingPayment
     case paid(at: ShopInstant)
     case expired

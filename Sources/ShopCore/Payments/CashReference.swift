@@ -49,6 +49,22 @@ public struct CashReference: Hashable, Sendable, Codable, CustomStringConvertibl
         return sum
     }
 
+    /// Encoded as its printed form and decoded through the same checks as typed input.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     /// `CMP-7K4Q-9XW2-A`.
     public var description: String {
         let chars = Array(characters)

@@ -3,6 +3,7 @@
 public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
     // Card details
     case emptyCardNumber
+    case cardNumberTooShort(digitCount: Int)
     case invalidCardNumberCharacter(Character)
     case unsupportedCardNetwork(String?)
     case cardNumberLength(brand: CardBrand, digitCount: Int)
@@ -38,6 +39,8 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyCardNumber:
             return "no card number was given: type the digits on the front of the card"
+        case let .cardNumberTooShort(digitCount):
+            return "a card number has 13 to 19 digits: only \(digitCount) were typed"
         case let .invalidCardNumberCharacter(character):
             return "'\(character)' cannot appear in a card number: type only digits, with spaces or dashes if you like"
         case let .unsupportedCardNetwork(network):

@@ -1,6 +1,6 @@
 /// Why a payment ended in the failed state. After a failure the customer may pay the same
 /// order again, by another card or another method.
-public enum PaymentFailure: Hashable, Sendable, CustomStringConvertible {
+public enum PaymentFailure: Hashable, Sendable, Codable, CustomStringConvertible {
     case declined(DeclineReason)
     /// Every attempt at the 3-D Secure code was wrong.
     case tooManyWrongCodes

@@ -1,5 +1,5 @@
 /// How an order was paid, as far as the shop may remember it: where a refund goes back to.
-public enum PaymentMethodSummary: Hashable, Sendable, CustomStringConvertible {
+public enum PaymentMethodSummary: Hashable, Sendable, Codable, CustomStringConvertible {
     case card(CardSummary)
     case wallet(payer: String)
     case cash(CashReference)

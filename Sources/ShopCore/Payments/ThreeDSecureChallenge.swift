@@ -3,7 +3,7 @@
 ///
 /// Boundary: the code is accepted up to and including `expiresAt` (issue + 5 min 0 s) and
 /// refused from one second later.
-public struct ThreeDSecureChallenge: Hashable, Sendable, CustomStringConvertible {
+public struct ThreeDSecureChallenge: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let lifetimeMinutes = 5
     /// Tries in all: the first, then two retries after a wrong code.
     public static let allowedAttempts = 3
@@ -38,7 +38,7 @@ public struct ThreeDSecureChallenge: Hashable, Sendable, CustomStringConvertible
 }
 
 /// The answer to a 3-D Secure code typed by the customer.
-public enum ChallengeVerification: Hashable, Sendable, CustomStringConvertible {
+public enum ChallengeVerification: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The code was right: the payment is authorized.
     case accepted
     /// The code was wrong; the customer may try again.

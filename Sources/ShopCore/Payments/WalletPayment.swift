@@ -71,7 +71,7 @@ public struct WalletPayment: Hashable, Sendable {
     }
 }
 
-public enum WalletPaymentStatus: Hashable, Sendable {
+public enum WalletPaymentStatus: Hashable, Sendable, Codable {
     case created
     case approved
     case captured
