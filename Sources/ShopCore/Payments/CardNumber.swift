@@ -71,12 +71,11 @@ public struct CardNumber: Equatable, Sendable {
             grouped += String(typed[start..<min(start + size, typed.count)])
             start += size
         }
-        if start < typed.count { grouped += " " + String(typed[start...]) }
         return grouped
     }
 
     /// The Luhn (mod 10) check: doubling every second digit from the right, the sum ends in 0.
-    public static func passesLuhnCheck(_ digits: [UInt8]) -> Bool {
+    static func passesLuhnCheck(_ digits: [UInt8]) -> Bool {
         var sum = 0
         for (offset, digit) in digits.reversed().enumerated() {
             var value = Int(digit)
