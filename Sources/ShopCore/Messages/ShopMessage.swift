@@ -62,7 +62,7 @@ public struct ShopMessage: Hashable, Sendable {
 
     private func addressField(name: String, _ mailbox: MailAddress) -> [String] {
         let angleAddress = "<\(mailbox.address)>"
-        guard !mailbox.name.isEmpty else { return EncodedWords.fold(name: name, tokens: [angleAddress]) }
+        guard !mailbox.name.isEmpty else { return EncodedWords.fold(name: name, tokens: [mailbox.address]) }
         let phrase = EncodedWords.phraseTokens(mailbox.name, firstWordRoom: EncodedWords.maximumLineLength - name.count - 2)
         return EncodedWords.fold(name: name, tokens: phrase + [angleAddress])
     }

@@ -136,7 +136,7 @@ public struct Maildir: Sendable {
             return
         }
         let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != folder, !FileManager.default.fileExists(atPath: parent) {
+        if !parent.isEmpty, parent != folder {
             try makeFolder(parent)
         }
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
