@@ -60,6 +60,22 @@ struct MailEncodingTests {
         #expect(EncodedWords.decode(String(folded.joined().dropFirst("Subject: ".count))) == long)
     }
 
+    @Test("display names: atoms stay plain, other runs of words are encoded together")
+    func displayNames() {
+        #expect(EncodedWords.phraseTokens("Jean de La Fontaine", firstWordRoom: 74) == ["Jean", "de", "La", "Fontaine"])
+        #expect(EncodedWords.phraseTokens("Zoë Müller", firstWordRoom: 74) == ["=?UTF-8?B?Wm/DqyBNw7xsbGVy?="])
+        let mixed = EncodedWords.phraseTokens("Zoë de Müller", firstWordRoom: 74)
+        #expect(mixed.count == 3 && mixed[1] == "de")
+        #expect(EncodedWords.phraseTokens("O'Brien, Seán", firstWordRoom: 74).count == 1)
+        let long = "Marie-Thérèse Françoise Hélène-Bérénice Müller-Lüdenscheidt"
+        let words = EncodedWords.phraseTokens(long, firstWordRoom: 74)
+        #expect(words.count == 2)
+        #expect(words.allSatisfy { $0.count <= 75 })
+        let first = String(decoding: Base64.decode(words[0].dropFirst(10).dropLast(2))!, as: UTF8.self)
+        #expect(first.hasSuffix(" "), "the cut comes after a space, which stays in the first word")
+        #expect(EncodedWords.decode(words.joined(separator: " ")) == long)
+    }
+
     @Test("plain ASCII headers are folded at spaces and otherwise left alone")
     func plainFolding() {
         #expect(EncodedWords.unstructuredField(name: "X-Comptoir-Order", text: "C-2026-000123")

@@ -226,7 +226,8 @@ struct MaildirTests {
         check("from name", sender.display_name, want["from_name"])
         check("from address", sender.addr_spec, want["from_address"])
         recipient = msg["To"].addresses[0]
-        check("to name", recipient.display_name, want["to_name"])
+        # Python joins the encoded words of a long name with an extra space; compare words.
+        check("to name", " ".join(recipient.display_name.split()), " ".join(want["to_name"].split()))
         check("to address", recipient.addr_spec, want["to_address"])
         check("kind", str(msg.get("X-Comptoir-Kind", "")), want["kind"])
         check("order", str(msg.get("X-Comptoir-Order", "")), want["order"])

@@ -8,22 +8,42 @@ public enum EncodedWords {
 
     /// Header field `name: text` for unstructured text (a subject, an extra header), folded into
     /// lines of at most 78 characters. Text that is printable ASCII with single spaces between
-    /// words is written as it is; anything else is written as UTF-8 Base64 encoded words.
+    /// words is written as it is; anything else is written as UTF-8 Base64 encoded words. Empty
+    /// text gives an empty field.
     public static func unstructuredField(name: String, text: String) -> [String] {
+        if text.isEmpty { return [name + ":"] }
         if let words = plainWords(text, firstLineRoom: maximumLineLength - name.count - 2) {
             return fold(name: name, tokens: words)
         }
         return fold(name: name, tokens: encode(text, firstWordRoom: maximumLineLength - name.count - 2))
     }
 
-    /// The tokens of a display name in an address header: plain atoms when the name is letters,
-    /// digits and the atom symbols separated by single spaces, encoded words otherwise.
+    /// The tokens of a display name in an address header. Words made only of atom characters
+    /// stay plain; each run of other words becomes encoded words, the spaces inside the run
+    /// included. A run too long for one encoded word is cut after a space, which stays at the end
+    /// of the earlier word, so RFC 2047 readers keep it. (Python's `email` package joins adjacent
+    /// encoded words in a name with one more space; it only shows for such long runs.)
     public static func phraseTokens(_ name: String, firstWordRoom: Int) -> [String] {
-        let words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        let isAtoms = !name.isEmpty && words.allSatisfy { word in
-            !word.isEmpty && word.count <= maximumWordLength && word.unicodeScalars.allSatisfy(isAtext)
-        } && !name.contains("=?")
-        return isAtoms ? words : encode(name, firstWordRoom: firstWordRoom)
+        var tokens: [String] = []
+        var run: [Substring] = []
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            let room = tokens.isEmpty ? firstWordRoom : maximumWordLength
+            tokens += encode(run.joined(separator: " "), firstWordRoom: room, breakAfterSpaces: true)
+            run = []
+        }
+        for word in name.split(separator: " ") {
+            let isAtom = word.count <= maximumWordLength && !word.contains("=?")
+                && word.unicodeScalars.allSatisfy(isAtext)
+            if isAtom {
+                flushRun()
+                tokens.append(String(word))
+            } else {
+                run.append(word)
+            }
+        }
+        flushRun()
+        return tokens
     }
 
     /// Joins `tokens` with single spaces after `name:`, starting a new line (CRLF + space)
@@ -47,23 +67,31 @@ public enum EncodedWords {
 
     /// `text` as UTF-8 Base64 encoded words, each holding whole Unicode scalars; the first at
     /// most `firstWordRoom` characters long, the others at most 75 (one per continuation line).
-    public static func encode(_ text: String, firstWordRoom: Int) -> [String] {
-        var words: [String] = []
-        var pending: [UInt8] = []
-        var room = min(firstWordRoom, maximumWordLength)
+    /// With `breakAfterSpaces`, a word that must be cut ends after its last space when it has one.
+    public static func encode(_ text: String, firstWordRoom: Int, breakAfterSpaces: Bool = false) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         func wordLength(_ byteCount: Int) -> Int { 12 + (byteCount + 2) / 3 * 4 }
-        for scalar in text.unicodeScalars {
-            let bytes = Array(String(scalar).utf8)
-            if !pending.isEmpty && wordLength(pending.count + bytes.count) > room {
-                words.append("=?UTF-8?B?" + Base64.encode(pending) + "?=")
-                pending = []
-                room = maximumWordLength
+        var words: [String] = []
+        var room = min(firstWordRoom, maximumWordLength)
+        var start = 0
+        repeat {
+            var end = start
+            var byteCount = 0
+            while end < scalars.count {
+                let size = String(scalars[end]).utf8.count
+                if end > start && wordLength(byteCount + size) > room { break }
+                byteCount += size
+                end += 1
             }
-            pending += bytes
-        }
-        if !pending.isEmpty || words.isEmpty {
-            words.append("=?UTF-8?B?" + Base64.encode(pending) + "?=")
-        }
+            if breakAfterSpaces, end < scalars.count,
+               let space = scalars[start..<end].lastIndex(of: " "), space > start {
+                end = space + 1
+            }
+            let bytes = scalars[start..<end].flatMap { Array(String($0).utf8) }
+            words.append("=?UTF-8?B?" + Base64.encode(bytes) + "?=")
+            start = end
+            room = maximumWordLength
+        } while start < scalars.count
         return words
     }
 

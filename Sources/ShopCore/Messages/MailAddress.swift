@@ -2,7 +2,8 @@
 ///
 /// The address must be plain ASCII `local@domain` (RFC 5322 dot-atom local part, domain of
 /// letter-digit-hyphen labels with at least one dot); the name may be any text and is encoded
-/// as needed when the message is written.
+/// as needed when the message is written. Control characters and runs of spaces in the name
+/// become single spaces, as mail readers show names anyway.
 public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let address: String
@@ -20,7 +21,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         else { throw .invalidLocalPart(address) }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy(Self.isDomainLabel) else { throw .invalidDomain(address) }
-        self.name = MessageHeader.sanitised(name)
+        self.name = MessageHeader.sanitised(name).split(separator: " ").joined(separator: " ")
         self.address = trimmed
     }
 

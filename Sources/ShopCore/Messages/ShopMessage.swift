@@ -49,7 +49,7 @@ public struct ShopMessage: Hashable, Sendable {
         lines += EncodedWords.fold(name: "Date", tokens: [RFC5322Date.format(date)])
         lines += addressField(name: "From", from)
         lines += addressField(name: "To", to)
-        lines += EncodedWords.unstructuredField(name: "Subject", text: subject.isEmpty ? "(no subject)" : subject)
+        lines += EncodedWords.unstructuredField(name: "Subject", text: subject)
         lines.append("Message-ID: \(messageID)")
         lines.append("MIME-Version: 1.0")
         lines.append("Content-Type: text/plain; charset=utf-8")
