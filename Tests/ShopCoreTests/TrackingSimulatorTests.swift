@@ -61,7 +61,8 @@ struct TrackingSimulatorTests {
     @Test("express arrives within 1-2 days, standard and relay within 2-5 days of shipping")
     func transitTimes() {
         for speed in DeliverySpeed.allCases {
-            let allowed = speed == .express ? 1...2 : 2...5
+            let allowed = speed.transitDays
+            #expect(allowed == (speed == .express ? 1...2 : 2...5))
             var seen = Set<Int>()
             for simulator in Self.simulators(speed: speed) {
                 let shipDay = simulator.shipment.shippedAt.calendarDay

@@ -110,6 +110,7 @@ struct MailEncodingTests {
         #expect(RFC5322Date.parse("23 Nov 2026 19:38 +0100") == MailFixtures.date)
         #expect(RFC5322Date.parse("Mon, 23 Nov 2026 13:38:00 -0500") == MailFixtures.date)
         #expect(RFC5322Date.parse("Mon, 23 Nov 2026 18:38:00 GMT") == MailFixtures.date)
+        #expect(RFC5322Date.parse("Mon, 23 Nov 2026 18:38:00 +0000 (UTC)") == MailFixtures.date)
         #expect(RFC5322Date.parse("yesterday") == nil)
         #expect(RFC5322Date.parse("Mon, 23 Foo 2026 18:38:00 +0000") == nil)
         #expect(RFC5322Date.parse("Mon, 23 Nov 2026 25:38:00 +0000") == nil)

@@ -90,6 +90,10 @@ struct MaildirTests {
         try maildir.markRead(first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/mail/cur") == ["\(first):2,S"])
 
+        #expect(try maildir.message(first).isRead)
+        #expect(try maildir.message(second).subject == MailFixtures.all[1].subject)
+        #expect(throws: MaildirError.noSuchMessage(key: "missing")) { try maildir.message("missing") }
+
         let entries = try maildir.messages()
         #expect(entries.map(\.key) == [first, second])
         #expect(entries.map(\.isRead) == [true, false])

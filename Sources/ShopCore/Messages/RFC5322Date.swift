@@ -11,10 +11,12 @@ public enum RFC5322Date {
     }
 
     /// Reads a date in the RFC 5322 format (weekday optional, seconds optional, numeric zone
-    /// or `GMT`/`UT`/`Z`); nil when the text is not such a date.
+    /// or `GMT`/`UT`/`Z`, a trailing comment such as `(UTC)` ignored); nil when the text is not
+    /// such a date.
     public static func parse(_ text: String) -> ShopInstant? {
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         if let first = words.first, first.hasSuffix(",") { words.removeFirst() }
+        if let last = words.last, last.hasPrefix("("), last.hasSuffix(")") { words.removeLast() }
         guard words.count == 5,
               let day = Int(words[0]), (1...31).contains(day),
               let monthIndex = months.firstIndex(where: { $0.lowercased() == words[1].lowercased() }),

@@ -79,9 +79,12 @@ private struct RoutePlan {
         let transitDays: Int
         switch shipment.speed {
         case .express:
-            transitDays = shipSecondOfDay < Int64(CourierSimulator.expressCutOffHour) * 3_600 ? 1 : 2
+            let range = shipment.speed.transitDays
+            transitDays = shipSecondOfDay < Int64(CourierSimulator.expressCutOffHour) * 3_600
+                ? range.lowerBound : range.upperBound
         case .standard, .relayPickup:
-            transitDays = 2 + dice.below(4)
+            let range = shipment.speed.transitDays
+            transitDays = range.lowerBound + dice.below(range.count)
         }
         arrivalDay = shipDay.adding(days: transitDays)
         self.dice = dice

@@ -73,18 +73,37 @@ public struct Maildir: Sendable {
         var entries: [MailboxEntry] = []
         for folder in ["new", "cur"] {
             for name in try fileNames(in: folder) {
-                let file = "\(path)/\(folder)/\(name)"
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw .cannotRead(path: file, reason: "the file could not be opened")
-                }
-                let (key, flags) = Self.splitName(name)
-                entries.append(MailParser.entry(key: key, flags: folder == "new" ? "" : flags, bytes: Array(data)))
+                if let entry = try entry(folder: folder, name: name) { entries.append(entry) }
             }
         }
         return entries.sorted { lhs, rhs in
             let left = lhs.date?.secondsSince1970 ?? .min, right = rhs.date?.secondsSince1970 ?? .min
             return left != right ? left < right : lhs.key < rhs.key
         }
+    }
+
+    /// The message `key`, wherever it is (`new/` or `cur/`).
+    public func message(_ key: String) throws(MaildirError) -> MailboxEntry {
+        if try fileNames(in: "new").contains(key), let entry = try entry(folder: "new", name: key) {
+            return entry
+        }
+        if let name = try fileNames(in: "cur").first(where: { Self.splitName($0).key == key }),
+           let entry = try entry(folder: "cur", name: name) {
+            return entry
+        }
+        throw .noSuchMessage(key: key)
+    }
+
+    /// The parsed message `folder/name`; nil when it vanished since the folder was listed (another
+    /// reader moved it).
+    private func entry(folder: String, name: String) throws(MaildirError) -> MailboxEntry? {
+        let file = "\(path)/\(folder)/\(name)"
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if !FileManager.default.fileExists(atPath: file) { return nil }
+            throw .cannotRead(path: file, reason: "the file could not be opened")
+        }
+        let (key, flags) = Self.splitName(name)
+        return MailParser.entry(key: key, flags: folder == "new" ? "" : flags, bytes: Array(data))
     }
 
     /// Marks the message `key` as read: moves it from `new/` to `cur/` and adds the `S` flag
