@@ -11,6 +11,8 @@ struct MailEncodingTests {
         #expect(QuotedPrintable.encode("a\r\nb\rc") == "a\r\nb\r\nc\r\n")
         #expect(QuotedPrintable.encode("") == "")
         #expect(QuotedPrintable.encode("\n\n") == "\r\n\r\n")
+        #expect(QuotedPrintable.encode("From me\n.\n..\nA From \n") == "=46rom me\r\n=2E\r\n..\r\nA From=20\r\n")
+        #expect(QuotedPrintable.decode("=46rom me\r\n=2E\r\n") == "From me\n.\n")
     }
 
     @Test("quoted-printable soft breaks keep lines at most 76 and never split =XX")

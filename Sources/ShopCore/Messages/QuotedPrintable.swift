@@ -6,17 +6,22 @@ public enum QuotedPrintable {
     /// Encodes `text` (line breaks `\n`, `\r\n` or `\r`) as quoted-printable lines joined by CRLF,
     /// each at most 76 characters: printable ASCII stays as it is except `=`; other bytes become
     /// `=XX`; a space or tab ending a line is encoded so transports cannot strip it; longer lines
-    /// get soft breaks (`=` at the end) that never split an `=XX`. The result ends with CRLF
-    /// unless `text` is empty.
+    /// get soft breaks (`=` at the end) that never split an `=XX`; the first byte of a line
+    /// starting `From ` or made of a single `.` is encoded too. The result ends with CRLF unless
+    /// `text` is empty.
     public static func encode(_ text: String) -> String {
         let lines = normalisedLines(text)
         var output = ""
         for line in lines {
             let bytes = Array(line.utf8)
             var current = ""
+            // A line starting "From " would be mangled by mbox tools, and a lone "." ends an
+            // SMTP message: their first byte is encoded.
+            let guardFirstByte = line.hasPrefix("From ") || line == "."
             for (index, byte) in bytes.enumerated() {
                 let isLast = index == bytes.count - 1
-                let token = token(for: byte, endsLine: isLast)
+                let token = index == 0 && guardFirstByte
+                    ? "=" + hexByte(byte) : token(for: byte, endsLine: isLast)
                 let limit = isLast ? maximumLineLength : maximumLineLength - 1
                 if current.utf8.count + token.utf8.count > limit {
                     output += current + "=\r\n"
