@@ -84,3 +84,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return era * 146_097 + dayOfEra - 719_468 + Int64(day - 1)
     }
 }
+
+/// `7` -> `07`: the two-digit fields of dates and times.
+func twoDigits(_ value: Int64) -> String {
+    value < 10 ? "0\(value)" : "\(value)"
+}

@@ -35,7 +35,3 @@ public struct ShopInstant: Hashable, Comparable, Sendable {
         lhs.secondsSince1970 < rhs.secondsSince1970
     }
 }
-
-func twoDigits(_ value: Int64) -> String {
-    value < 10 ? "0\(value)" : "\(value)"
-}
