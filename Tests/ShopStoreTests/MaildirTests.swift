@@ -144,8 +144,9 @@ struct MaildirTests {
         for message in messages { try maildir.deliver(message) }
         try maildir.markRead(try maildir.messages()[0].key)
 
-        let expected: [[String: String]] = messages.map { message in
+        let expected: [[String: String]] = messages.enumerated().map { index, message in
             [
+                "flags": index == 0 ? "S" : "",
                 "id": message.messageID.description, "subject": message.subject, "body": message.body,
                 "from_name": message.from.name, "from_address": message.from.address,
                 "to_name": message.to.name, "to_address": message.to.address,
@@ -237,6 +238,7 @@ struct MaildirTests {
         check("order", str(msg.get("X-Comptoir-Order", "")), want["order"])
         date = msg["Date"].datetime.astimezone(datetime.timezone.utc)
         check("date", date.strftime("%Y-%m-%dT%H:%M:%SZ"), want["date"])
+        check("flags", box.get_message(key).get_flags(), want.get("flags", ""))
         for line in raw.split(b"\r\n"):
             if b"\n" in line or b"\r" in line:
                 problems.append(f"{key}: bare line break in {line!r}")
