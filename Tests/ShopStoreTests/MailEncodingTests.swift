@@ -69,6 +69,9 @@ struct MailEncodingTests {
         let mixed = EncodedWords.phraseTokens("Zoë de Müller", firstWordRoom: 74)
         #expect(mixed.count == 3 && mixed[1] == "de")
         #expect(EncodedWords.phraseTokens("O'Brien, Seán", firstWordRoom: 74).count == 1)
+        let longAtom = String(repeating: "a", count: 74)
+        #expect(EncodedWords.phraseTokens(longAtom, firstWordRoom: 72).allSatisfy { $0.hasPrefix("=?UTF-8?B?") })
+        #expect(EncodedWords.phraseTokens("x " + longAtom, firstWordRoom: 72) == ["x", longAtom])
         let long = "Marie-Thérèse Françoise Hélène-Bérénice Müller-Lüdenscheidt"
         let words = EncodedWords.phraseTokens(long, firstWordRoom: 74)
         #expect(words.count == 2)

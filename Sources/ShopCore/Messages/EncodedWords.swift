@@ -33,7 +33,8 @@ public enum EncodedWords {
             run = []
         }
         for word in name.split(separator: " ") {
-            let isAtom = word.count <= maximumWordLength && !word.contains("=?")
+            let room = tokens.isEmpty && run.isEmpty ? firstWordRoom : maximumLineLength - 1
+            let isAtom = word.count <= room && !word.contains("=?")
                 && word.unicodeScalars.allSatisfy(isAtext)
             if isAtom {
                 flushRun()
