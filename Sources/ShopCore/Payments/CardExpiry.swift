@@ -36,14 +36,14 @@ public struct CardExpiry: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the card can no longer be used at `now`: its expiry month has ended.
     public func isExpired(at now: ShopInstant) -> Bool {
-        let today = CivilDate(now)
+        let today = CalendarDay(now)
         return (year, month) < (today.year, today.month)
     }
 
     /// Refuses an expiry that has passed at `now`, or one implausibly far ahead.
     public func check(at now: ShopInstant) throws(PaymentError) {
         if isExpired(at: now) { throw .cardExpired(month: month, year: year) }
-        if year > CivilDate(now).year + Self.maximumYearsAhead { throw .expiryTooFarAhead(year: year) }
+        if year > CalendarDay(now).year + Self.maximumYearsAhead { throw .expiryTooFarAhead(year: year) }
     }
 
     /// `03/2024`.

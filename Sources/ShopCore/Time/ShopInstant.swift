@@ -9,6 +9,12 @@ public struct ShopInstant: Comparable, Hashable, Sendable, Codable, CustomString
         self.secondsSince1970 = secondsSince1970
     }
 
+    /// The instant at a UTC date and time of day, for tests, demos and deadlines.
+    public static func utc(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> ShopInstant {
+        CalendarDay(year: year, month: month, day: day).start
+            .adding(seconds: Int64(hour) * 3_600 + Int64(minute) * 60 + Int64(second))
+    }
+
     public static func < (lhs: ShopInstant, rhs: ShopInstant) -> Bool {
         lhs.secondsSince1970 < rhs.secondsSince1970
     }
@@ -26,16 +32,26 @@ public struct ShopInstant: Comparable, Hashable, Sendable, Codable, CustomString
         secondsSince1970 - earlier.secondsSince1970
     }
 
+    /// The calendar day (UTC) this instant falls on.
+    public var calendarDay: CalendarDay { CalendarDay(self) }
+
+    /// Seconds since midnight UTC.
+    private var secondsOfDay: Int64 { secondsSince1970 - calendarDay.start.secondsSince1970 }
+
+    /// ISO 8601 in UTC, e.g. `2026-11-23T18:38:03Z`.
+    public var iso8601: String {
+        let seconds = secondsOfDay
+        return "\(calendarDay.iso8601)T\(twoDigits(seconds / 3_600)):\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))Z"
+    }
+
     /// `2026-11-23 18:40 UTC`, to the minute, for messages.
     public var description: String {
-        let date = CivilDate(self)
-        let secondsOfDay = secondsSince1970 - date.startOfDay.secondsSince1970
-        let hour = secondsOfDay / 3_600
-        let minute = (secondsOfDay % 3_600) / 60
-        return "\(date) \(twoDigits(hour)):\(twoDigits(minute)) UTC"
+        let seconds = secondsOfDay
+        return "\(calendarDay.iso8601) \(twoDigits(seconds / 3_600)):\(twoDigits(seconds / 60 % 60)) UTC"
     }
 }
 
+/// `7` -> `07`: the two-digit fields of dates and times.
 func twoDigits<Number: BinaryInteger>(_ value: Number) -> String {
     value < 10 ? "0\(value)" : "\(value)"
 }
