@@ -6,39 +6,72 @@ extension SearchIndex {
         let filter = ColumnFilter(query: query, index: self)
         var brandCounts = [UInt32](repeating: 0, count: brands.count)
         var categoryCounts = [UInt32](repeating: 0, count: categories.count)
-        var matched: [UInt32] = []
-        var matchedScores: [UInt16] = []
-
-        func consider(_ document: Int, score: UInt16) {
-            guard filter.keepsOtherThanFacets(document, prices: prices, inStock: inStock, ratings: ratings) else { return }
-            let brand = Int(brandIDs[document])
-            let category = Int(categoryIDs[document])
-            let brandKept = filter.brands.map { $0[brand] } ?? true
-            let categoryKept = filter.categories.map { $0[category] } ?? true
-            if categoryKept { brandCounts[brand] += 1 }
-            if brandKept { categoryCounts[category] += 1 }
-            if brandKept && categoryKept {
-                matched.append(UInt32(document))
-                matchedScores.append(score)
+        let candidateCount = textMatches?.documents.count ?? count
+        let keepsScores = query.sort == .relevance && textMatches != nil
+        var matched = [UInt32](repeating: 0, count: candidateCount)
+        var matchedScores = [UInt16](repeating: 0, count: keepsScores ? candidateCount : 0)
+        var total = 0
+        withColumns(filter) { columns, brandFlags, categoryFlags in
+            brandCounts.withUnsafeMutableBufferPointer { brandCounts in
+                categoryCounts.withUnsafeMutableBufferPointer { categoryCounts in
+                    matched.withUnsafeMutableBufferPointer { matched in
+                        matchedScores.withUnsafeMutableBufferPointer { matchedScores in
+                            var pass = FilterPass(
+                                filter: filter, columns: columns, brandFlags: brandFlags, categoryFlags: categoryFlags,
+                                brandCounts: brandCounts, categoryCounts: categoryCounts,
+                                matched: matched, matchedScores: keepsScores ? matchedScores : nil
+                            )
+                            if let (documents, scores) = textMatches {
+                                documents.withUnsafeBufferPointer { documents in
+                                    scores.withUnsafeBufferPointer { scores in
+                                        for index in 0..<documents.count {
+                                            pass.consider(Int(documents[index]), score: scores[index])
+                                        }
+                                    }
+                                }
+                            } else {
+                                for document in 0..<count { pass.consider(document, score: 0) }
+                            }
+                            total = pass.kept
+                        }
+                    }
+                }
             }
         }
-
-        if let (documents, scores) = textMatches {
-            matched.reserveCapacity(documents.count)
-            matchedScores.reserveCapacity(documents.count)
-            for index in 0..<documents.count { consider(Int(documents[index]), score: scores[index]) }
-        } else {
-            matched.reserveCapacity(count)
-            for document in 0..<count { consider(document, score: 0) }
-        }
+        matched.removeSubrange(total...)
+        if keepsScores { matchedScores.removeSubrange(total...) }
 
         let ordering = ResultOrdering(keys: sortKeys(matched, scores: matchedScores, query: query))
         return SearchResultSet(
-            total: matched.count,
+            total: total,
             brandFacets: brands.facets(from: brandCounts),
             categoryFacets: categories.facets(from: categoryCounts),
             ordering: ordering
         )
+    }
+
+    /// Runs `body` with raw views of the filter columns and of the kept brand and category flags.
+    private func withColumns<R>(
+        _ filter: ColumnFilter, _ body: (FilterColumns, UnsafeBufferPointer<Bool>, UnsafeBufferPointer<Bool>) -> R
+    ) -> R {
+        brandIDs.withUnsafeBufferPointer { brandIDs in
+            categoryIDs.withUnsafeBufferPointer { categoryIDs in
+                prices.withUnsafeBufferPointer { prices in
+                    inStock.withUnsafeBufferPointer { inStock in
+                        ratings.withUnsafeBufferPointer { ratings in
+                            filter.brands.withUnsafeBufferPointer { brandFlags in
+                                filter.categories.withUnsafeBufferPointer { categoryFlags in
+                                    let columns = FilterColumns(
+                                        brandIDs: brandIDs, categoryIDs: categoryIDs, prices: prices, inStock: inStock, ratings: ratings
+                                    )
+                                    return body(columns, brandFlags, categoryFlags)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One key per match: the sort criterion in the high 32 bits and the catalogue position in the
@@ -79,17 +112,19 @@ extension SearchIndex {
 /// The non-text filters of a query, resolved against the index's dictionaries.
 struct ColumnFilter {
     /// Kept brand ids, or nil for every brand.
-    var brands: [Bool]?
-    var categories: [Bool]?
+    /// Whether each brand id is kept; all true without a brand filter.
+    var brands: [Bool]
+    var categories: [Bool]
     var lowerPrice: Int64
     var upperPrice: Int64
     var inStockOnly: Bool
-    /// Minimum rating in hundredths, or nil for no rating filter (unrated products fail any rating filter).
-    var minimumRating: Int16?
+    /// Minimum rating in hundredths, or `Int16.min` for no rating filter. Unrated products are stored
+    /// as -1, so they fail any rating filter.
+    var minimumRating: Int16
 
     init(query: SearchQuery, index: SearchIndex) {
-        func flags(_ keys: [String], _ dictionary: FacetDictionary) -> [Bool]? {
-            guard !keys.isEmpty else { return nil }
+        func flags(_ keys: [String], _ dictionary: FacetDictionary) -> [Bool] {
+            guard !keys.isEmpty else { return [Bool](repeating: true, count: dictionary.count) }
             var kept = [Bool](repeating: false, count: dictionary.count)
             for key in keys { if let id = dictionary.id(forKey: key) { kept[Int(id)] = true } }
             return kept
@@ -99,16 +134,64 @@ struct ColumnFilter {
         lowerPrice = query.priceRange?.lowerTenThousandths ?? Int64.min
         upperPrice = query.priceRange?.upperTenThousandths ?? Int64.max
         inStockOnly = query.inStockOnly
-        minimumRating = query.minimumRating.map { Int16($0.hundredths) }
+        minimumRating = query.minimumRating.map { Int16($0.hundredths) } ?? Int16.min
     }
 
-    /// Whether a document passes the price, stock and rating filters (brand and category are facets).
+}
+
+struct FilterColumns {
+    let brandIDs: UnsafeBufferPointer<UInt32>
+    let categoryIDs: UnsafeBufferPointer<UInt32>
+    let prices: UnsafeBufferPointer<Int64>
+    let inStock: UnsafeBufferPointer<Bool>
+    let ratings: UnsafeBufferPointer<Int16>
+}
+
+/// One pass over candidate documents: applies the filters, counts the facets disjunctively (brand
+/// counts ignore the brand filter, category counts the category filter) and keeps the matches.
+struct FilterPass {
+    let filter: ColumnFilter
+    let columns: FilterColumns
+    let brandFlags: UnsafeBufferPointer<Bool>
+    let categoryFlags: UnsafeBufferPointer<Bool>
+    let brandCounts: UnsafeMutableBufferPointer<UInt32>
+    let categoryCounts: UnsafeMutableBufferPointer<UInt32>
+    let matched: UnsafeMutableBufferPointer<UInt32>
+    let matchedScores: UnsafeMutableBufferPointer<UInt16>?
+    private(set) var kept = 0
+
+    init(
+        filter: ColumnFilter, columns: FilterColumns, brandFlags: UnsafeBufferPointer<Bool>,
+        categoryFlags: UnsafeBufferPointer<Bool>, brandCounts: UnsafeMutableBufferPointer<UInt32>,
+        categoryCounts: UnsafeMutableBufferPointer<UInt32>, matched: UnsafeMutableBufferPointer<UInt32>,
+        matchedScores: UnsafeMutableBufferPointer<UInt16>?
+    ) {
+        self.filter = filter
+        self.columns = columns
+        self.brandFlags = brandFlags
+        self.categoryFlags = categoryFlags
+        self.brandCounts = brandCounts
+        self.categoryCounts = categoryCounts
+        self.matched = matched
+        self.matchedScores = matchedScores
+    }
+
     @inline(__always)
-    func keepsOtherThanFacets(_ document: Int, prices: [Int64], inStock: [Bool], ratings: [Int16]) -> Bool {
-        let price = prices[document]
-        if price < lowerPrice || price > upperPrice { return false }
-        if inStockOnly && !inStock[document] { return false }
-        if let minimumRating, ratings[document] < minimumRating { return false }
-        return true
+    mutating func consider(_ document: Int, score: UInt16) {
+        let price = columns.prices[document]
+        if price < filter.lowerPrice || price > filter.upperPrice { return }
+        if filter.inStockOnly && !columns.inStock[document] { return }
+        if filter.minimumRating > Int16.min && columns.ratings[document] < filter.minimumRating { return }
+        let brand = Int(columns.brandIDs[document])
+        let category = Int(columns.categoryIDs[document])
+        let brandKept = brandFlags[brand]
+        let categoryKept = categoryFlags[category]
+        if categoryKept { brandCounts[brand] &+= 1 }
+        if brandKept { categoryCounts[category] &+= 1 }
+        if brandKept && categoryKept {
+            matched[kept] = UInt32(document)
+            if let matchedScores { matchedScores[kept] = score }
+            kept += 1
+        }
     }
 }
