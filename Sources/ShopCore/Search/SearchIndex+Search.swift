@@ -2,51 +2,52 @@
 /// disjunctive facet counts, then sort keys for the lazily ordered result set.
 extension SearchIndex {
     public func search(_ query: SearchQuery) -> SearchResultSet {
-        let textMatches = matchWords(query.words, lastWordIsPrefix: query.lastWordIsPrefix)
+        let textMatch = matchWords(query.words, lastWordIsPrefix: query.lastWordIsPrefix)
         let filter = ColumnFilter(query: query, index: self)
+        let order = SortOrder(query.sort, hasWords: !query.words.isEmpty)
         var brandCounts = [UInt32](repeating: 0, count: brands.count)
         var categoryCounts = [UInt32](repeating: 0, count: categories.count)
-        let candidateCount = textMatches?.documents.count ?? count
-        let keepsScores = query.sort == .relevance && textMatches != nil
-        var matched = [UInt32](repeating: 0, count: candidateCount)
-        var matchedScores = [UInt16](repeating: 0, count: keepsScores ? candidateCount : 0)
-        var total = 0
-        withColumns(filter) { columns, brandFlags, categoryFlags in
-            brandCounts.withUnsafeMutableBufferPointer { brandCounts in
-                categoryCounts.withUnsafeMutableBufferPointer { categoryCounts in
-                    matched.withUnsafeMutableBufferPointer { matched in
-                        matchedScores.withUnsafeMutableBufferPointer { matchedScores in
-                            var pass = FilterPass(
-                                filter: filter, columns: columns, brandFlags: brandFlags, categoryFlags: categoryFlags,
-                                brandCounts: brandCounts, categoryCounts: categoryCounts,
-                                matched: matched, matchedScores: keepsScores ? matchedScores : nil
-                            )
-                            if let (documents, scores) = textMatches {
-                                documents.withUnsafeBufferPointer { documents in
-                                    scores.withUnsafeBufferPointer { scores in
-                                        for index in 0..<documents.count {
-                                            pass.consider(Int(documents[index]), score: scores[index])
-                                        }
+        let capacity: Int
+        switch textMatch {
+        case .everything, .dense: capacity = count
+        case let .sparse(documents, _): capacity = documents.count
+        }
+        let keys = [UInt64](unsafeUninitializedCapacity: capacity) { keys, initialized in
+            withColumns(filter) { columns, brandFlags, categoryFlags in
+                brandCounts.withUnsafeMutableBufferPointer { brandCounts in
+                    categoryCounts.withUnsafeMutableBufferPointer { categoryCounts in
+                        var pass = FilterPass(
+                            filter: filter, order: order, columns: columns, brandFlags: brandFlags,
+                            categoryFlags: categoryFlags, brandCounts: brandCounts, categoryCounts: categoryCounts, keys: keys
+                        )
+                        switch textMatch {
+                        case .everything:
+                            for document in 0..<count { pass.consider(document, score: 0) }
+                        case let .dense(best):
+                            best.withUnsafeBufferPointer { best in
+                                for document in 0..<best.count where best[document] > 0 {
+                                    pass.consider(document, score: UInt16(best[document]))
+                                }
+                            }
+                        case let .sparse(documents, scores):
+                            documents.withUnsafeBufferPointer { documents in
+                                scores.withUnsafeBufferPointer { scores in
+                                    for index in 0..<documents.count {
+                                        pass.consider(Int(documents[index]), score: scores[index])
                                     }
                                 }
-                            } else {
-                                for document in 0..<count { pass.consider(document, score: 0) }
                             }
-                            total = pass.kept
                         }
+                        initialized = pass.kept
                     }
                 }
             }
         }
-        matched.removeSubrange(total...)
-        if keepsScores { matchedScores.removeSubrange(total...) }
-
-        let ordering = ResultOrdering(keys: sortKeys(matched, scores: matchedScores, query: query))
         return SearchResultSet(
-            total: total,
+            total: keys.count,
             brandFacets: brands.facets(from: brandCounts),
             categoryFacets: categories.facets(from: categoryCounts),
-            ordering: ordering
+            ordering: ResultOrdering(keys: keys, alreadySorted: order == .catalogue)
         )
     }
 
@@ -59,12 +60,15 @@ extension SearchIndex {
                 prices.withUnsafeBufferPointer { prices in
                     inStock.withUnsafeBufferPointer { inStock in
                         ratings.withUnsafeBufferPointer { ratings in
-                            filter.brands.withUnsafeBufferPointer { brandFlags in
-                                filter.categories.withUnsafeBufferPointer { categoryFlags in
-                                    let columns = FilterColumns(
-                                        brandIDs: brandIDs, categoryIDs: categoryIDs, prices: prices, inStock: inStock, ratings: ratings
-                                    )
-                                    return body(columns, brandFlags, categoryFlags)
+                            listedAt.withUnsafeBufferPointer { listedAt in
+                                filter.brands.withUnsafeBufferPointer { brandFlags in
+                                    filter.categories.withUnsafeBufferPointer { categoryFlags in
+                                        let columns = FilterColumns(
+                                            brandIDs: brandIDs, categoryIDs: categoryIDs, prices: prices,
+                                            inStock: inStock, ratings: ratings, listedAt: listedAt
+                                        )
+                                        return body(columns, brandFlags, categoryFlags)
+                                    }
                                 }
                             }
                         }
@@ -73,39 +77,20 @@ extension SearchIndex {
             }
         }
     }
+}
 
-    /// One key per match: the sort criterion in the high 32 bits and the catalogue position in the
-    /// low 32 bits, so ordering by key is the sort with ties in catalogue order.
-    private func sortKeys(_ documents: [UInt32], scores: [UInt16], query: SearchQuery) -> ResultOrdering.Keys {
-        func keyed(_ primary: (Int) -> UInt32) -> [UInt64] {
-            documents.map { UInt64(primary(Int($0))) << 32 | UInt64($0) }
-        }
-        switch query.sort {
-        case .relevance:
-            guard !query.words.isEmpty else { return .sorted(documents.map(UInt64.init)) }
-            var keys = [UInt64](repeating: 0, count: documents.count)
-            for index in documents.indices {
-                keys[index] = UInt64(UInt32.max - UInt32(scores[index])) << 32 | UInt64(documents[index])
-            }
-            return .unsorted(keys)
-        case .price:
-            return .unsorted(keyed { priceKey($0) })
-        case .priceDescending:
-            return .unsorted(keyed { UInt32.max - priceKey($0) })
-        case .rating:
-            return .unsorted(keyed { ratings[$0] < 0 ? UInt32.max : UInt32(1000 - Int(ratings[$0])) })
-        case .newest:
-            return .unsorted(keyed { document in
-                let listed = listedAt[document]
-                guard listed != Int64.min else { return UInt32.max }
-                return UInt32.max - 1 - UInt32(clamping: min(max(listed, 0), Int64(UInt32.max - 1)))
-            })
-        }
-    }
+/// How the result keys are made; documents arrive in catalogue order, so `.catalogue` needs no sort.
+enum SortOrder: Equatable {
+    case catalogue, score, price, priceDescending, rating, newest
 
-    /// The price in hundredths of a major unit, clamped to 32 bits (up to 42,949,672.95).
-    private func priceKey(_ document: Int) -> UInt32 {
-        UInt32(clamping: max(0, prices[document] / 100))
+    init(_ sort: SearchSort, hasWords: Bool) {
+        switch sort {
+        case .relevance: self = hasWords ? .score : .catalogue
+        case .price: self = .price
+        case .priceDescending: self = .priceDescending
+        case .rating: self = .rating
+        case .newest: self = .newest
+        }
     }
 }
 
@@ -145,35 +130,37 @@ struct FilterColumns {
     let prices: UnsafeBufferPointer<Int64>
     let inStock: UnsafeBufferPointer<Bool>
     let ratings: UnsafeBufferPointer<Int16>
+    let listedAt: UnsafeBufferPointer<Int64>
 }
 
 /// One pass over candidate documents: applies the filters, counts the facets disjunctively (brand
-/// counts ignore the brand filter, category counts the category filter) and keeps the matches.
+/// counts ignore the brand filter, category counts the category filter) and writes the sort key of
+/// each match: the criterion in the high 32 bits, the catalogue position in the low 32 bits, so that
+/// ordering keys is the sort with ties in catalogue order.
 struct FilterPass {
     let filter: ColumnFilter
+    let order: SortOrder
     let columns: FilterColumns
     let brandFlags: UnsafeBufferPointer<Bool>
     let categoryFlags: UnsafeBufferPointer<Bool>
     let brandCounts: UnsafeMutableBufferPointer<UInt32>
     let categoryCounts: UnsafeMutableBufferPointer<UInt32>
-    let matched: UnsafeMutableBufferPointer<UInt32>
-    let matchedScores: UnsafeMutableBufferPointer<UInt16>?
+    let keys: UnsafeMutableBufferPointer<UInt64>
     private(set) var kept = 0
 
     init(
-        filter: ColumnFilter, columns: FilterColumns, brandFlags: UnsafeBufferPointer<Bool>,
+        filter: ColumnFilter, order: SortOrder, columns: FilterColumns, brandFlags: UnsafeBufferPointer<Bool>,
         categoryFlags: UnsafeBufferPointer<Bool>, brandCounts: UnsafeMutableBufferPointer<UInt32>,
-        categoryCounts: UnsafeMutableBufferPointer<UInt32>, matched: UnsafeMutableBufferPointer<UInt32>,
-        matchedScores: UnsafeMutableBufferPointer<UInt16>?
+        categoryCounts: UnsafeMutableBufferPointer<UInt32>, keys: UnsafeMutableBufferPointer<UInt64>
     ) {
         self.filter = filter
+        self.order = order
         self.columns = columns
         self.brandFlags = brandFlags
         self.categoryFlags = categoryFlags
         self.brandCounts = brandCounts
         self.categoryCounts = categoryCounts
-        self.matched = matched
-        self.matchedScores = matchedScores
+        self.keys = keys
     }
 
     @inline(__always)
@@ -189,9 +176,35 @@ struct FilterPass {
         if categoryKept { brandCounts[brand] &+= 1 }
         if brandKept { categoryCounts[category] &+= 1 }
         if brandKept && categoryKept {
-            matched[kept] = UInt32(document)
-            if let matchedScores { matchedScores[kept] = score }
+            keys[kept] = UInt64(primaryKey(document, score: score)) << 32 | UInt64(document)
             kept += 1
         }
+    }
+
+    @inline(__always)
+    private func primaryKey(_ document: Int, score: UInt16) -> UInt32 {
+        switch order {
+        case .catalogue:
+            return 0
+        case .score:
+            return UInt32.max - UInt32(score)
+        case .price:
+            return Self.priceKey(columns.prices[document])
+        case .priceDescending:
+            return UInt32.max - Self.priceKey(columns.prices[document])
+        case .rating:
+            let rating = columns.ratings[document]
+            return rating < 0 ? UInt32.max : UInt32(1000 - Int(rating))
+        case .newest:
+            let listed = columns.listedAt[document]
+            guard listed != Int64.min else { return UInt32.max }
+            return UInt32.max - 1 - UInt32(clamping: min(max(listed, 0), Int64(UInt32.max - 1)))
+        }
+    }
+
+    /// The price in hundredths of a major unit, clamped to 32 bits (up to 42,949,672.95).
+    @inline(__always)
+    private static func priceKey(_ tenThousandths: Int64) -> UInt32 {
+        UInt32(clamping: max(0, tenThousandths / 100))
     }
 }
