@@ -28,6 +28,9 @@ struct SearchBenchmark: ParsableCommand {
     @Flag(help: "Print each query with Comptoir's median, to find slow ones.")
     var verbose = false
 
+    @Option(help: "Run this query instead of the fixed mix (repeatable).")
+    var query: [String] = []
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -49,7 +52,7 @@ struct SearchBenchmark: ParsableCommand {
         let peerBuild = wallClock.now - start
         if peer != nil { progress("SQLite FTS5 database built in \(Self.seconds(peerBuild)) s") }
 
-        let texts = SearchQueryMix.queries(for: synthetic)
+        let texts = query.isEmpty ? SearchQueryMix.queries(for: synthetic) : query
         var comptoir = LatencySamples(clock: clock)
         var sqlite = LatencySamples(clock: clock)
         var identical = true

@@ -74,6 +74,7 @@ struct SearchPropertyTests {
         var generator = Generator(state: 42)
         let products = Self.catalogue(3000, &generator)
         let index = SearchIndex(products: products)
+        #expect(!index.prefixCache.prefixes.isEmpty)
         let reference = SearchReferenceImplementation(products: products)
         for _ in 0..<400 {
             let text = Self.queryText(&generator)
@@ -101,6 +102,10 @@ struct SearchPropertyTests {
                 products[position] = replacement
                 index.update(replacement, at: position)
             }
+        }
+        #expect(!index.prefixCache.prefixes.isEmpty)
+        for prefix in index.prefixCache.prefixes {
+            #expect(index.prefixCache.scores(for: prefix) == index.bestScores(index.wordMatch(prefix, isPrefix: true)), "\(prefix)")
         }
         let reference = SearchReferenceImplementation(products: products)
         for _ in 0..<200 {

@@ -2,6 +2,8 @@
 extension SearchIndex {
     /// The terms one query word matches.
     struct WordMatch {
+        /// The word when it is matched as a prefix (the prefix cache's key); empty for a whole word.
+        var word: String
         /// Matching term ids: the word itself, or for a prefix every term that starts with it.
         var termIDs: [UInt32]
         /// The term equal to the word, which earns the exact-match bonus.
@@ -30,11 +32,13 @@ extension SearchIndex {
             matches.append(match)
         }
         matches.sort { $0.cost < $1.cost }
-        if matches.count == 1 && matches[0].termIDs.count > 1 { return .dense(bestScores(matches[0])) }
+        if matches.count == 1 && matches[0].termIDs.count > 1 { return .dense(denseScores(matches[0])) }
         var (documents, scores) = collect(matches[0])
         for match in matches.dropFirst() where !documents.isEmpty {
+            // Reading a document's own terms misses the cache about once per term; a posting read
+            // in order costs a few nanoseconds. Verify only when that is clearly cheaper.
             let averageTermsPerDocument = max(1, forwardTerms.count / max(1, count))
-            if documents.count * averageTermsPerDocument < match.cost {
+            if prefixCache.scores(for: match.word) == nil && documents.count * averageTermsPerDocument * 4 < match.cost {
                 verify(&documents, &scores, against: match)
             } else {
                 intersect(&documents, &scores, with: match)
@@ -46,7 +50,9 @@ extension SearchIndex {
     func wordMatch(_ word: String, isPrefix: Bool) -> WordMatch {
         let exact = termIDs[word]
         guard isPrefix else {
-            return WordMatch(termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postings[Int($0)].count } ?? 0)
+            return WordMatch(
+                word: "", termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postings[Int($0)].count } ?? 0
+            )
         }
         var ids: [UInt32] = []
         var cost = 0
@@ -58,11 +64,16 @@ extension SearchIndex {
             cost += postings[Int(id)].count
             index += 1
         }
-        return WordMatch(termIDs: ids, exactTermID: exact, cost: cost)
+        return WordMatch(word: word, termIDs: ids, exactTermID: exact, cost: cost)
+    }
+
+    /// The best score of one word in every document, from the prefix cache when it holds the word.
+    private func denseScores(_ match: WordMatch) -> [UInt8] {
+        prefixCache.scores(for: match.word) ?? bestScores(match)
     }
 
     /// The best score of one word in every document it occurs in, in a dense array.
-    private func bestScores(_ match: WordMatch) -> [UInt8] {
+    func bestScores(_ match: WordMatch) -> [UInt8] {
         var best = [UInt8](repeating: 0, count: count)
         best.withUnsafeMutableBufferPointer { best in
             for id in match.termIDs {
@@ -110,7 +121,7 @@ extension SearchIndex {
 
     /// Keeps the documents that also match `match`, reading all its postings into a dense array.
     private func intersect(_ documents: inout [UInt32], _ scores: inout [UInt16], with match: WordMatch) {
-        let best = bestScores(match)
+        let best = denseScores(match)
         var kept = 0
         best.withUnsafeBufferPointer { best in
             for index in 0..<documents.count {

@@ -29,6 +29,8 @@ public struct SearchIndex: Sendable {
     /// Listing date in seconds since 1970, or `Int64.min` when unknown.
     var listedAt: [Int64] = []
 
+    var prefixCache = PrefixCache()
+
     var brands = FacetDictionary()
     var categories = FacetDictionary()
 
@@ -63,6 +65,7 @@ public struct SearchIndex: Sendable {
             terms[Int(a)].utf8.lexicographicallyPrecedes(terms[Int(b)].utf8)
         }
         keepsTermsSorted = true
+        prefixCache = PrefixCache(index: self)
     }
 
     /// Inverts the forward index in two passes: count each term's documents, then fill lists of
@@ -112,6 +115,7 @@ public struct SearchIndex: Sendable {
             for hit in hits { postings[Int(hit.term)].insert(UInt32(position), weight: hit.weight) }
             forwardOverrides[UInt32(position)] = hits
             forwardOffsets.append(forwardTerms.count)
+            prefixCache.refresh(position, hits: hits, terms: terms)
             return
         }
         setColumns(of: product, at: position)
@@ -122,6 +126,7 @@ public struct SearchIndex: Sendable {
         for hit in old { postings[Int(hit.term)].remove(document) }
         for hit in new { postings[Int(hit.term)].insert(document, weight: hit.weight) }
         forwardOverrides[document] = new
+        prefixCache.refresh(position, hits: new, terms: terms)
     }
 
     /// Adds products at the end, in order.
