@@ -62,7 +62,19 @@ struct BinaryReader {
         return UnsafeRawBufferPointer(rebasing: buffer[position..<(position + count)])
     }
 
+    @inline(__always)
     mutating func varint() throws(DecodingFailure) -> UInt64 {
+        if position < buffer.count {
+            let first = buffer[position]
+            if first < 0x80 {
+                position += 1
+                return UInt64(first)
+            }
+        }
+        return try longVarint()
+    }
+
+    private mutating func longVarint() throws(DecodingFailure) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         let start = position
@@ -110,9 +122,15 @@ struct BinaryReader {
     }
 
     mutating func string() throws(DecodingFailure) -> String {
-        let length = try count()
-        let bytes = try raw(length)
-        return String(decoding: bytes, as: UTF8.self)
+        let start = position
+        let length = try varint()
+        guard length <= UInt64(remaining) else {
+            position = start
+            throw failure("a text of \(length) bytes runs past the \(remaining) bytes left")
+        }
+        let end = position + Int(length)
+        defer { position = end }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {

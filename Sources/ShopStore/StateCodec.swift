@@ -3,14 +3,12 @@ import ShopCore
 /// The binary form of the whole `ShopState`, the payload of a snapshot: the catalogue, then the cart.
 /// Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
-    static func encode(_ state: ShopState) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 64 + state.catalogue.count * 160)
-        writer.array(state.catalogue.products) { ProductCodec.write($1, to: &$0) }
+    static func write(_ state: ShopState, to writer: BinaryWriter) {
+        writer.array(state.catalogue.products) { ProductCodec.write($1, to: $0) }
         writer.array(state.cart.lines) { writer, line in
             writer.string(line.sku)
             writer.int(line.quantity)
         }
-        return writer.bytes
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, fileOffset: Int) throws(DecodingFailure) -> ShopState {

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 import ShopStore
 
 struct LatencySummary: Codable {
@@ -60,6 +61,8 @@ struct StoreBenchmarkResults: Codable {
     var compactSeconds = 0.0
     var openWithReplay: LoadMeasurement?
     var openSnapshotOnly: LoadMeasurement?
+    /// Bytes of one `Product` value in the catalogue's array, before its heap-allocated strings.
+    var productStride = MemoryLayout<Product>.stride
 
     var table: String {
         func ms(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1_000) }
@@ -80,6 +83,7 @@ struct StoreBenchmarkResults: Codable {
         if let open = openSnapshotOnly {
             lines.append("  open = snapshot only   \(ms(open.seconds))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
         }
+        lines.append("  (one Product value is \(productStride) bytes before its strings; \(products) of them: \(mb(productStride * products)))")
         return lines.joined(separator: "\n")
     }
 }

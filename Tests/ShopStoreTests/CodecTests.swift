@@ -30,7 +30,7 @@ struct CodecTests {
 
     @Test func varintsAndZigzagRoundTripAtTheEdges() throws {
         let values: [Int64] = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int64(Int32.max), Int64.max, Int64.min]
-        var writer = BinaryWriter()
+        let writer = BinaryWriter()
         for value in values { writer.int(value) }
         writer.varint(UInt64.max)
         try writer.bytes.withUnsafeBytes { (buffer) throws in
@@ -46,8 +46,8 @@ struct CodecTests {
         var g = SeededGenerator(seed: seed)
         let products = (0..<200).map { _ in RandomProducts.product(&g) }
         for product in products {
-            var writer = BinaryWriter()
-            ProductCodec.write(product, to: &writer)
+            let writer = BinaryWriter()
+            ProductCodec.write(product, to: writer)
             let decoded = try writer.bytes.withUnsafeBytes { buffer throws(DecodingFailure) in
                 var reader = BinaryReader(buffer)
                 let product = try ProductCodec.read(from: &reader)
@@ -63,7 +63,7 @@ struct CodecTests {
         var products = (0..<300).map { RandomProducts.product(&g, sku: "P\($0)") }
         products[0].description = String(repeating: "long ☕ text ", count: 2_000)
         let state = ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]))
-        let loaded = try SnapshotFile.decode(SnapshotFile.encode(state, sequence: 77), file: "snapshot")
+        let loaded = try SnapshotFile.decode(SnapshotFile.encode(state, sequence: 77).bytes, file: "snapshot")
         #expect(loaded.state == state)
         #expect(loaded.state.cart == state.cart)
         #expect(loaded.sequence == 77)
