@@ -90,3 +90,44 @@ struct CodecTests {
         }
     }
 }
+
+@Suite("Snapshot chunks")
+struct SnapshotChunkTests {
+    private func encoded(_ state: ShopState, chunk: Int) -> [UInt8] {
+        let writer = BinaryWriter()
+        StateCodec.write(state, to: writer, productsPerChunk: chunk)
+        return writer.bytes
+    }
+
+    private func sampleState() -> ShopState {
+        var g = SeededGenerator(seed: 5)
+        let products = (0..<103).map { RandomProducts.product(&g, sku: "P\($0)") }
+        return ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P3", quantity: 2)]))
+    }
+
+    @Test(arguments: [1, 7, 50, 103, 1_000])
+    func productsDecodedInParallelChunksKeepTheirOrder(chunk: Int) throws {
+        let state = sampleState()
+        let bytes = encoded(state, chunk: chunk)
+        let decoded = try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
+        #expect(decoded == state)
+        #expect(decoded.cart == state.cart)
+    }
+
+    @Test func damageInAMiddleChunkIsReportedAtItsOffset() throws {
+        let state = sampleState()
+        var bytes = encoded(state, chunk: 10)
+        // Chunk 5's table entry tells where it starts; make its first product's SKU longer than the chunk.
+        let tableStart = 4
+        let lengths = (0..<11).map { chunk in
+            bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: tableStart + chunk * 12 + 4, as: UInt64.self))) }
+        }
+        let chunkStart = tableStart + 11 * 12 + lengths[0..<5].reduce(0, +)
+        bytes[chunkStart] = 0xFF
+        bytes[chunkStart + 1] = 0x7F
+        let error = #expect(throws: DecodingFailure.self) {
+            try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
+        }
+        #expect(error?.offset == 40 + chunkStart)
+    }
+}
