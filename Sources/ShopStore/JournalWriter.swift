@@ -52,6 +52,9 @@ final class JournalWriter {
     /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
     @discardableResult
     func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
+        if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) {
+            throw .recordTooLarge(bytes: tooLarge.count)
+        }
         let records = BinaryWriter(capacity: payloads.reduce(0) { $0 + $1.count + JournalFormat.recordHeaderSize })
         for (index, payload) in payloads.enumerated() {
             JournalFormat.appendRecord(sequence: firstSequence + UInt64(index), payload: payload, to: records)

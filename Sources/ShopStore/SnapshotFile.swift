@@ -15,24 +15,29 @@ enum SnapshotFile {
         var size: Int
     }
 
-    /// Header and payload, ready to write.
-    static func encode(_ state: ShopState, sequence: UInt64) -> BinaryWriter {
-        let writer = BinaryWriter(capacity: headerSize + 64 + state.catalogue.count * 160)
-        writer.raw(magic)
-        writer.fixed32(formatVersion)
-        writer.fixed32(0)
-        writer.fixed64(sequence)
-        writer.fixed64(0)
-        writer.fixed32(0)
-        writer.fixed32(0)
-        StateCodec.write(state, to: writer)
-        let (payloadLength, payloadCRC) = writer.withUnsafeBytes { buffer in
-            (UInt64(buffer.count - headerSize), CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[headerSize...])))
+    /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
+    static func encode(_ state: ShopState, sequence: UInt64) -> [BinaryWriter] {
+        let pieces = StateCodec.encode(state)
+        var payloadLength: UInt64 = 0
+        var payloadCRC: UInt32 = 0
+        for piece in pieces {
+            payloadLength += UInt64(piece.count)
+            payloadCRC = piece.withUnsafeBytes { CRC32C.update(payloadCRC, with: $0) }
         }
-        writer.patch64(payloadLength, at: 24)
-        writer.patch32(payloadCRC, at: 32)
-        writer.patch32(writer.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<36])) }, at: 36)
-        return writer
+        let header = BinaryWriter(capacity: headerSize)
+        header.raw(magic)
+        header.fixed32(formatVersion)
+        header.fixed32(0)
+        header.fixed64(sequence)
+        header.fixed64(payloadLength)
+        header.fixed32(payloadCRC)
+        header.fixed32(header.withUnsafeBytes { CRC32C.checksum($0) })
+        return [header] + pieces
+    }
+
+    /// The whole file as one array (tests and small shops).
+    static func encodedBytes(_ state: ShopState, sequence: UInt64) -> [UInt8] {
+        encode(state, sequence: sequence).flatMap(\.bytes)
     }
 
     /// Checks and decodes a whole snapshot file; `file` names it in errors.
@@ -99,13 +104,17 @@ enum SnapshotFile {
     /// At every instant `snapshot` is a complete file. Returns the size written.
     @discardableResult
     static func write(_ state: ShopState, sequence: UInt64, in layout: StoreLayout) throws(StoreError) -> Int {
-        let writer = encode(state, sequence: sequence)
+        let pieces = encode(state, sequence: sequence)
         let file = try OpenFile.openForWriting(layout.snapshotTemporary, create: true, truncate: true)
+        var size = 0
         do {
-            let written: Result<Void, StoreError> = writer.withUnsafeBytes { bytes in
-                do throws(StoreError) { try file.write(bytes, at: 0); return .success(()) } catch { return .failure(error) }
+            for piece in pieces {
+                let written: Result<Void, StoreError> = piece.withUnsafeBytes { bytes in
+                    do throws(StoreError) { try file.write(bytes, at: size); return .success(()) } catch { return .failure(error) }
+                }
+                try written.get()
+                size += piece.count
             }
-            try written.get()
             try file.sync()
             file.close()
         } catch {
@@ -117,6 +126,6 @@ enum SnapshotFile {
         }
         try SystemCall.rename(layout.snapshotTemporary, to: layout.snapshot)
         try SystemCall.syncFolder(layout.folder)
-        return writer.count
+        return size
     }
 }

@@ -10,25 +10,39 @@ enum StateCodec {
     static let productsPerChunk = 1 << 16
 
     static func write(_ state: ShopState, to writer: BinaryWriter, productsPerChunk: Int = productsPerChunk) {
+        for piece in encode(state, productsPerChunk: productsPerChunk) {
+            piece.withUnsafeBytes { writer.raw($0) }
+        }
+    }
+
+    /// The payload as consecutive pieces — the chunk table, each chunk, the cart — with the chunks
+    /// encoded in parallel. Written one after the other they form the payload.
+    static func encode(_ state: ShopState, productsPerChunk: Int = productsPerChunk) -> [BinaryWriter] {
         let products = state.catalogue.products
         let chunkCount = (products.count + productsPerChunk - 1) / productsPerChunk
-        writer.fixed32(UInt32(chunkCount))
-        let table = writer.count
-        for _ in 0..<chunkCount {
-            writer.fixed32(0)
-            writer.fixed64(0)
+        var chunks = [BinaryWriter?](repeating: nil, count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { slots in
+            let shared = EncodingSlots(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = (chunk * productsPerChunk)..<min(products.count, (chunk + 1) * productsPerChunk)
+                let writer = BinaryWriter(capacity: range.count * 160)
+                for index in range { ProductCodec.write(products[index], to: writer) }
+                shared.slots[chunk] = writer
+            }
         }
-        for chunk in 0..<chunkCount {
-            let range = (chunk * productsPerChunk)..<min(products.count, (chunk + 1) * productsPerChunk)
-            let start = writer.count
-            for index in range { ProductCodec.write(products[index], to: writer) }
-            writer.patch32(UInt32(range.count), at: table + chunk * 12)
-            writer.patch64(UInt64(writer.count - start), at: table + chunk * 12 + 4)
+        let encoded = chunks.map { $0! }
+        let table = BinaryWriter(capacity: 4 + chunkCount * 12)
+        table.fixed32(UInt32(chunkCount))
+        for (chunk, writer) in encoded.enumerated() {
+            table.fixed32(UInt32(min(productsPerChunk, products.count - chunk * productsPerChunk)))
+            table.fixed64(UInt64(writer.count))
         }
-        writer.array(state.cart.lines) { writer, line in
+        let cart = BinaryWriter()
+        cart.array(state.cart.lines) { writer, line in
             writer.string(line.sku)
             writer.int(line.quantity)
         }
+        return [table] + encoded + [cart]
     }
 
     private struct Chunk {
@@ -124,4 +138,9 @@ private struct SharedPointers: @unchecked Sendable {
     let products: UnsafeMutablePointer<Product>
     let failures: UnsafeMutableBufferPointer<DecodingFailure?>
     let made: UnsafeMutableBufferPointer<Int>
+}
+
+/// Where the parallel encoding puts each chunk's writer; each chunk writes only its own slot.
+private struct EncodingSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<BinaryWriter?>
 }

@@ -63,7 +63,7 @@ struct CodecTests {
         var products = (0..<300).map { RandomProducts.product(&g, sku: "P\($0)") }
         products[0].description = String(repeating: "long ☕ text ", count: 2_000)
         let state = ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]))
-        let loaded = try SnapshotFile.decode(SnapshotFile.encode(state, sequence: 77).bytes, file: "snapshot")
+        let loaded = try SnapshotFile.decode(SnapshotFile.encodedBytes(state, sequence: 77), file: "snapshot")
         #expect(loaded.state == state)
         #expect(loaded.state.cart == state.cart)
         #expect(loaded.sequence == 77)
