@@ -45,6 +45,7 @@ enum SystemCall {
         }
         if mkdir(path, folderMode) != 0 && errno != EEXIST { throw fail(path, "create folder") }
         if chmod(path, folderMode) != 0 { throw fail(path, "set permissions of") }
+        try syncFolder(parent.isEmpty ? "." : parent)
     }
 
     private static func makeParent(_ path: String) throws(StoreError) {
