@@ -52,19 +52,26 @@ final class JournalWriter {
     /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
     @discardableResult
     func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
-        var record: [UInt8] = []
+        if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) {
+            throw .recordTooLarge(bytes: tooLarge.count)
+        }
+        let records = BinaryWriter(capacity: payloads.reduce(0) { $0 + $1.count + JournalFormat.recordHeaderSize })
         for (index, payload) in payloads.enumerated() {
-            record += JournalFormat.record(sequence: firstSequence + UInt64(index), payload: payload)
+            JournalFormat.appendRecord(sequence: firstSequence + UInt64(index), payload: payload, to: records)
         }
-        do {
-            try file.write(record, at: end)
-            try file.sync()
-        } catch {
-            try? file.truncate(to: end)
-            throw error
+        let written: Result<Void, StoreError> = records.withUnsafeBytes { bytes in
+            do throws(StoreError) {
+                try file.write(bytes, at: end)
+                try file.sync()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
         }
-        end += record.count
-        return record.count
+        if case .failure = written { try? file.truncate(to: end) }
+        try written.get()
+        end += records.count
+        return records.count
     }
 
     func close() { file.close() }

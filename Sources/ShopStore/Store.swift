@@ -169,7 +169,13 @@ public final class Store {
             }
         }
         guard !payloads.isEmpty else { return results }
-        let size = try journal.append(firstSequence: sequence + 1, payloads: payloads)
+        let size: Int
+        do {
+            size = try journal.append(firstSequence: sequence + 1, payloads: payloads)
+        } catch {
+            refuseWritesAfterFailed(error)
+            throw error
+        }
         sequence += UInt64(payloads.count)
         recordsSinceSnapshot += payloads.count
         journalBytesSinceSnapshot += size
@@ -187,11 +193,25 @@ public final class Store {
     private func journalAndApply(_ events: [ShopEvent]) throws(StoreError) {
         guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
         let next = sequence + 1
-        let size = try journal.append(sequence: next, payload: EventCodec.encode(events))
+        let size: Int
+        do {
+            size = try journal.append(sequence: next, payload: EventCodec.encode(events))
+        } catch {
+            refuseWritesAfterFailed(error)
+            throw error
+        }
         sequence = next
         recordsSinceSnapshot += 1
         journalBytesSinceSnapshot += size
         state.apply(events)
+    }
+
+    /// After a failed write or fsync the file's state on disk is uncertain (a failed fsync may have
+    /// dropped pages), so no further write is trusted until a reopen re-reads the journal. A record
+    /// that is too large changes nothing and does not count.
+    private func refuseWritesAfterFailed(_ error: StoreError) {
+        if case .recordTooLarge = error { return }
+        unusableReason = "a journal write failed: \(error)"
     }
 
     private func checkWritable() throws(StoreError) {

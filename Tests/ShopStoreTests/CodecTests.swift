@@ -30,7 +30,7 @@ struct CodecTests {
 
     @Test func varintsAndZigzagRoundTripAtTheEdges() throws {
         let values: [Int64] = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int64(Int32.max), Int64.max, Int64.min]
-        var writer = BinaryWriter()
+        let writer = BinaryWriter()
         for value in values { writer.int(value) }
         writer.varint(UInt64.max)
         try writer.bytes.withUnsafeBytes { (buffer) throws in
@@ -46,8 +46,8 @@ struct CodecTests {
         var g = SeededGenerator(seed: seed)
         let products = (0..<200).map { _ in RandomProducts.product(&g) }
         for product in products {
-            var writer = BinaryWriter()
-            ProductCodec.write(product, to: &writer)
+            let writer = BinaryWriter()
+            ProductCodec.write(product, to: writer)
             let decoded = try writer.bytes.withUnsafeBytes { buffer throws(DecodingFailure) in
                 var reader = BinaryReader(buffer)
                 let product = try ProductCodec.read(from: &reader)
@@ -63,7 +63,7 @@ struct CodecTests {
         var products = (0..<300).map { RandomProducts.product(&g, sku: "P\($0)") }
         products[0].description = String(repeating: "long ☕ text ", count: 2_000)
         let state = ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]))
-        let loaded = try SnapshotFile.decode(SnapshotFile.encode(state, sequence: 77), file: "snapshot")
+        let loaded = try SnapshotFile.decode(SnapshotFile.encodedBytes(state, sequence: 77), file: "snapshot")
         #expect(loaded.state == state)
         #expect(loaded.state.cart == state.cart)
         #expect(loaded.sequence == 77)
@@ -88,5 +88,46 @@ struct CodecTests {
                 try bytes[0..<cut].withUnsafeBytes { try EventCodec.decode($0, fileOffset: 0) }
             }
         }
+    }
+}
+
+@Suite("Snapshot chunks")
+struct SnapshotChunkTests {
+    private func encoded(_ state: ShopState, chunk: Int) -> [UInt8] {
+        let writer = BinaryWriter()
+        StateCodec.write(state, to: writer, productsPerChunk: chunk)
+        return writer.bytes
+    }
+
+    private func sampleState() -> ShopState {
+        var g = SeededGenerator(seed: 5)
+        let products = (0..<103).map { RandomProducts.product(&g, sku: "P\($0)") }
+        return ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P3", quantity: 2)]))
+    }
+
+    @Test(arguments: [1, 7, 50, 103, 1_000])
+    func productsDecodedInParallelChunksKeepTheirOrder(chunk: Int) throws {
+        let state = sampleState()
+        let bytes = encoded(state, chunk: chunk)
+        let decoded = try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
+        #expect(decoded == state)
+        #expect(decoded.cart == state.cart)
+    }
+
+    @Test func damageInAMiddleChunkIsReportedAtItsOffset() throws {
+        let state = sampleState()
+        var bytes = encoded(state, chunk: 10)
+        // Chunk 5's table entry tells where it starts; make its first product's SKU longer than the chunk.
+        let tableStart = 4
+        let lengths = (0..<11).map { chunk in
+            bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: tableStart + chunk * 12 + 4, as: UInt64.self))) }
+        }
+        let chunkStart = tableStart + 11 * 12 + lengths[0..<5].reduce(0, +)
+        bytes[chunkStart] = 0xFF
+        bytes[chunkStart + 1] = 0x7F
+        let error = #expect(throws: DecodingFailure.self) {
+            try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
+        }
+        #expect(error?.offset == 40 + chunkStart)
     }
 }

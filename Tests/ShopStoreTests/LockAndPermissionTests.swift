@@ -65,7 +65,7 @@ struct LockAndPermissionTests {
     @Test func aFileWhereTheFolderShouldBeIsRefused() throws {
         let temp = TemporaryFolder()
         let path = temp.path + "/plain-file"
-        FileManager.default.createFile(atPath: path, contents: Data([1]))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([1])))
         #expect(throws: StoreError.notAFolder(path: path)) { try Store.open(DataFolder(path: path), access: .readWrite) { [] } }
         #expect(throws: StoreError.notAFolder(path: path)) { try Store.open(DataFolder(path: path), access: .readOnly) { [] } }
     }

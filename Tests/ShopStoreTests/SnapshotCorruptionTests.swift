@@ -119,3 +119,20 @@ struct SnapshotCorruptionTests {
         #expect(!Store.verify(temp.dataFolder("missing")).hasData)
     }
 }
+
+@Suite("Verification of a damaged journal")
+struct JournalVerificationTests {
+    @Test func verifyCountsTheGoodRecordsBeforeTheDamage() throws {
+        let temp = TemporaryFolder()
+        let history = try ShopHistory.make(in: temp)
+        var bytes = try temp.read(history.folder, "journal")
+        let fourth = JournalScan.scan(bytes).records[3]
+        bytes[fourth.payloadOffset] ^= 1
+        try temp.write(bytes, to: history.folder, "journal")
+        let report = Store.verify(history.folder)
+        #expect(report.journalRecords == 3)
+        #expect(report.journalLastSequence == 3)
+        #expect(report.problem == .corrupted(file: history.journalPath, offset: fourth.payloadOffset, reason: "record 4 checksum mismatch"))
+        #expect(report.description.contains("comptoir store recover"))
+    }
+}
