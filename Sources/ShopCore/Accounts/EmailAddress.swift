@@ -44,7 +44,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         guard local.count <= maximumLocalPartLength else {
             throw .localPartTooLong(address, length: local.count, maximum: maximumLocalPartLength)
         }
-        if let bad = local.first(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || localPartSymbols.contains($0)) }) {
+        let allowed = { (c: Character) in (c.isASCII && (c.isLetter || c.isNumber)) || localPartSymbols.contains(c) }
+        if let bad = local.first(where: { !allowed($0) }) {
             throw .invalidLocalCharacter(address, bad)
         }
         guard local.first != ".", local.last != ".", !local.contains("..") else {

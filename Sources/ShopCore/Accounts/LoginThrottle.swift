@@ -16,7 +16,8 @@ public struct LoginThrottle: Hashable, Sendable {
     public static let standard = LoginThrottle()
 
     public init(failuresBeforeLock: Int = 5, lockDurationsInMinutes: [Int] = [1, 5, 15, 60]) {
-        precondition(failuresBeforeLock > 0 && !lockDurationsInMinutes.isEmpty, "a throttle needs a limit and a duration")
+        precondition(failuresBeforeLock > 0, "a throttle locks after at least one failure")
+        precondition(!lockDurationsInMinutes.isEmpty, "a throttle needs at least one lock duration")
         self.failuresBeforeLock = failuresBeforeLock
         self.lockDurationsInMinutes = lockDurationsInMinutes
     }

@@ -4,8 +4,8 @@
 /// The estimate counts bits: each character is worth log2 of the alphabet the password draws from
 /// (lower case, upper case, digits, symbols, other scripts), except characters that repeat the
 /// previous one or continue a sequence in runs of three or more (`aaa`, `abc`, `321`), which are
-/// worth nothing. A common password or the customer's own name inside it is worth a few bits as a whole, since attackers
-/// try those first. Scores: under 30 bits 0, under 45 1, under 60 2, under 75 3, else 4.
+/// worth nothing. A common password or the customer's own name inside it is worth a few bits as
+/// a whole, since attackers try those first. Scores: under 30 bits 0, under 45 1, under 60 2, under 75 3, else 4.
 public struct PasswordStrength: Hashable, Sendable, CustomStringConvertible {
     public let score: Int
     public let hint: String

@@ -18,10 +18,10 @@ public struct PostalAddress: Hashable, Sendable, CustomStringConvertible {
         name: String, line1: String, line2: String? = nil, postalCode: String, city: String, countryCode: String
     ) throws(PostalAddressError) {
         var problems: [PostalAddressProblem] = []
-        let name = Self.text(name, field: .name, maximum: Self.maximumNameLength, required: true, problems: &problems)
-        let line1 = Self.text(line1, field: .line1, maximum: Self.maximumLineLength, required: true, problems: &problems)
-        let line2 = Self.text(line2 ?? "", field: .line2, maximum: Self.maximumLineLength, required: false, problems: &problems)
-        let city = Self.text(city, field: .city, maximum: Self.maximumCityLength, required: true, problems: &problems)
+        let name = Self.text(name, .name, maximum: Self.maximumNameLength, required: true, &problems)
+        let line1 = Self.text(line1, .line1, maximum: Self.maximumLineLength, required: true, &problems)
+        let line2 = Self.text(line2 ?? "", .line2, maximum: Self.maximumLineLength, required: false, &problems)
+        let city = Self.text(city, .city, maximum: Self.maximumCityLength, required: true, &problems)
         let postalCode = Self.collapsingSpaces(postalCode).uppercased()
         let country = Country.named(code: countryCode)
         if country == nil {
@@ -55,12 +55,13 @@ public struct PostalAddress: Hashable, Sendable, CustomStringConvertible {
     public var description: String { lines.joined(separator: ", ") }
 
     private static func text(
-        _ raw: String, field: PostalAddressField, maximum: Int, required: Bool, problems: inout [PostalAddressProblem]
+        _ raw: String, _ field: PostalAddressField, maximum: Int, required: Bool,
+        _ problems: inout [PostalAddressProblem]
     ) -> String {
         let value = collapsingSpaces(raw)
         if value.isEmpty {
             if required { problems.append(.missing(field)) }
-        } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+        } else if value.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) {
             problems.append(.controlCharacter(field))
         } else if value.count > maximum {
             problems.append(.tooLong(field, length: value.count, maximum: maximum))
