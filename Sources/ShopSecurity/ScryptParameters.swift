@@ -9,7 +9,9 @@ public struct ScryptParameters: Hashable, Sendable, CustomStringConvertible {
     public let parallelism: Int
 
     public static let roundsRange = 2...(1 << 20)
-    public static let blockSizeRange = 1...32
+    /// Up to 16: swift-crypto 3.12.3 ignores its `maxMemory` argument and allows BoringSSL
+    /// 128·N·r·p bytes plus one page, which is too little for r > 16 when p = 1.
+    public static let blockSizeRange = 1...16
     public static let parallelismRange = 1...16
     /// At most 256 MiB of scrypt working memory.
     public static let maximumMemoryBytes = 256 << 20

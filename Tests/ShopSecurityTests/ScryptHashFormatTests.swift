@@ -21,8 +21,9 @@ struct ScryptHashFormatTests {
         ("scrypt$1000$8$1$s$k", .roundsNotPowerOfTwo(1000)),
         ("scrypt$1$8$1$s$k", .parameterOutOfRange(name: "N", value: 1, allowed: 2...(1 << 20))),
         ("scrypt$2097152$8$1$s$k", .parameterOutOfRange(name: "N", value: 2_097_152, allowed: 2...(1 << 20))),
-        ("scrypt$1024$0$1$s$k", .parameterOutOfRange(name: "r", value: 0, allowed: 1...32)),
+        ("scrypt$1024$0$1$s$k", .parameterOutOfRange(name: "r", value: 0, allowed: 1...16)),
         ("scrypt$1024$8$17$s$k", .parameterOutOfRange(name: "p", value: 17, allowed: 1...16)),
+        ("scrypt$1024$17$1$s$k", .parameterOutOfRange(name: "r", value: 17, allowed: 1...16)),
         ("scrypt$1048576$8$1$s$k", .tooMuchMemory(bytes: 1 << 30, maximum: 256 << 20)),
     ])
     func refuses(_ encoded: String, _ expected: ScryptHashFormatError) {

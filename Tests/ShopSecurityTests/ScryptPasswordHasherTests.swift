@@ -51,6 +51,15 @@ struct ScryptPasswordHasherTests {
         #expect(hasher.needsRehash(PasswordHash(encoded: "bcrypt$whatever")))
     }
 
+    @Test("the extreme allowed block size and parallelism work within the KDF's memory allowance",
+          arguments: [(16, 1), (1, 16)])
+    func extremeParameters(_ blockSize: Int, _ parallelism: Int) throws {
+        let parameters = try ScryptParameters(rounds: 1 << 10, blockSize: blockSize, parallelism: parallelism)
+        let extreme = ScryptPasswordHasher(parameters: parameters)
+        let hash = try extreme.hash("plum-kites-river")
+        #expect(extreme.verify("plum-kites-river", against: hash))
+    }
+
     @Test("the RFC 7914 test vector verifies, so hashes are standard scrypt")
     func rfc7914Vector() {
         // RFC 7914 §12, third vector: P="pleaseletmein", S="SodiumChloride", N=16384, r=8, p=1, 64-byte key.
