@@ -37,6 +37,15 @@ public struct ScryptPasswordHasher: PasswordHasher {
         return Self.constantTimeEqual(derived, stored.key)
     }
 
+    /// Does the work of one verification and answers false: call it when no account has the email
+    /// given at login, so that the answer takes as long as for a real account and timing does not
+    /// tell which addresses have accounts.
+    public func verifyWithoutAccount(_ password: String) -> Bool {
+        let salt = [UInt8](repeating: 0, count: Self.saltByteCount)
+        _ = try? Self.deriveKey(password, salt: salt, parameters: parameters, byteCount: Self.keyByteCount)
+        return false
+    }
+
     /// Whether `hash` was made with other parameters than this hasher's (or cannot be read), so it
     /// should be replaced by a fresh hash the next time the customer logs in successfully.
     public func needsRehash(_ hash: PasswordHash) -> Bool {

@@ -43,6 +43,13 @@ struct AccountPasswordPolicyTests {
         #expect(throws: PasswordPolicyError.common) { try policy.check(password) }
     }
 
+    @Test("one character repeated is refused", arguments: ["bbbbbbbbbb", "          ", "éééééééééééé"])
+    func oneCharacter(_ password: String) {
+        #expect(throws: PasswordPolicyError.oneRepeatedCharacter) { try policy.check(password) }
+        #expect(PasswordPolicyError.oneRepeatedCharacter.description
+            == "the password repeats a single character: use a few words instead")
+    }
+
     @Test("the common list has about two hundred lower-case entries")
     func commonList() {
         #expect((190...230).contains(CommonPasswords.all.count))

@@ -110,6 +110,12 @@ struct ScryptPasswordHasherTests {
         #expect(production.verify("correct horse battery staple", against: hash))
     }
 
+    @Test("a login for an unknown email does the same work and fails")
+    func unknownAccount() {
+        #expect(!hasher.verifyWithoutAccount("plum-kites-river"))
+        #expect(!hasher.verifyWithoutAccount(""))
+    }
+
     @Test("constant-time comparison compares whole arrays")
     func constantTimeEqual() {
         #expect(ScryptPasswordHasher.constantTimeEqual([1, 2, 3], [1, 2, 3]))

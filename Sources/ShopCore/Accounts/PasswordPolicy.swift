@@ -1,7 +1,7 @@
 /// What a new password must be: at least `minimumLength` characters (10: length is what makes
 /// a password hard to guess, as NIST SP 800-63B says), not one of the most common passwords,
-/// and not the customer's own name or email address. No rules about digits or symbols: they
-/// push people to `Password1!`.
+/// not one character repeated, and not the customer's own name or email address. No rules about
+/// digits or symbols: they push people to `Password1!`.
 public struct PasswordPolicy: Hashable, Sendable {
     public let minimumLength: Int
     /// Long enough for any passphrase; more is surely a paste mistake.
@@ -18,6 +18,7 @@ public struct PasswordPolicy: Hashable, Sendable {
         guard length >= minimumLength else { throw .tooShort(length: length, minimum: minimumLength) }
         guard length <= Self.maximumLength else { throw .tooLong(length: length, maximum: Self.maximumLength) }
         guard !CommonPasswords.contains(password) else { throw .common }
+        guard Set(password).count > 1 else { throw .oneRepeatedCharacter }
         let reduced = Self.lettersAndDigits(password)
         guard !reduced.isEmpty else { return }
         if let name, Self.spellings(ofName: name).contains(reduced) { throw .sameAsName }
@@ -54,6 +55,7 @@ public enum PasswordPolicyError: Error, Equatable, Sendable, CustomStringConvert
     case tooShort(length: Int, minimum: Int)
     case tooLong(length: Int, maximum: Int)
     case common
+    case oneRepeatedCharacter
     case sameAsName
     case sameAsEmail
 
@@ -66,6 +68,8 @@ public enum PasswordPolicyError: Error, Equatable, Sendable, CustomStringConvert
             return "the password has \(length) characters: at most \(maximum) are accepted"
         case .common:
             return "this password is one of the most common ones, the first that attackers try: choose another"
+        case .oneRepeatedCharacter:
+            return "the password repeats a single character: use a few words instead"
         case .sameAsName:
             return "the password is your name, which others know: choose something they cannot guess"
         case .sameAsEmail:
