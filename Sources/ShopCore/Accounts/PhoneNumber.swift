@@ -1,7 +1,8 @@
 /// A telephone number in E.164 form (`+33612345678`), normalized from what people type:
 /// spaces, dots, hyphens, slashes and parentheses are ignored; `00` means `+`; a national number
 /// takes the calling code of the given country, dropping its trunk `0` (`06 12 34 56 78` in France
-/// → `+33612345678`); the `0` or `(0)` written after a calling code (`+33 (0)6 …`) is dropped too.
+/// → `+33612345678`); in those countries a `0` or `(0)` written after the calling code
+/// (`+33 (0)6 …`) is dropped too.
 public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// `+` then 8 to 15 digits.
     public let e164: String
@@ -19,7 +20,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             rest = rest.dropFirst()
         }
         var digits = ""
-        for character in rest.replacingTrunkZeroMarker() {
+        for character in rest {
             if character.isASCII && character.isNumber {
                 digits.append(character)
             } else if !" .-/()\u{00A0}".contains(character) {
@@ -79,17 +80,4 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { e164 }
-}
-
-extension Substring {
-    /// Removes the `(0)` that people write between a calling code and a national number.
-    fileprivate func replacingTrunkZeroMarker() -> String {
-        var result = ""
-        var rest = self
-        while let range = rest.firstRange(of: "(0)") {
-            result += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
 }
