@@ -10,12 +10,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
         .target(name: "ShopCore"),
         // Persistence: data folder, journal, snapshots, lock, recovery.
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
+        // Password hashing (scrypt) behind ShopCore's PasswordHasher protocol.
+        .target(
+            name: "ShopSecurity",
+            dependencies: [
+                "ShopCore",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // System SQLite, used only by the benchmark as a peer.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // System ncursesw (wide characters); only NCursesTerminal imports it.
@@ -40,6 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
+        .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         // Runs the built `comptoir` binary; depends on it so `swift test` builds it first.
         .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir"]),
     ],
