@@ -2,7 +2,7 @@ import ShopCore
 
 /// The top row: the shop's name, the search box, and the cart's count and total.
 enum HeaderView {
-    static let placeholder = "Search: words, brand:x, price:5..20, in:stock — press /"
+    static let placeholder = "Search products… press /"
 
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
@@ -92,13 +92,11 @@ enum StatusBarView {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
         } else {
-            canvas.put(" Welcome! Type / to search, Enter to open a product, a to add it to the cart.", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
+            canvas.put(" / search · Enter open · a add to cart · ? all keys", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)
         var x = 1
-        for binding in KeyHelp.footer(for: state) {
-            let needed = DisplayWidth.of(binding.keys) + DisplayWidth.of(binding.action) + 3
-            guard x + needed <= layout.width else { break }
+        for binding in KeyHelp.fitting(KeyHelp.footer(for: state), width: layout.width - 1) {
             x += canvas.put(binding.keys, x: x, y: layout.footer.y, style: styles.footerKey)
             x += canvas.put(" " + binding.action + "  ", x: x, y: layout.footer.y, style: styles.footer)
         }
