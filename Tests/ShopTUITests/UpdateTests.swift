@@ -90,7 +90,7 @@ import Testing
     @Test func tabsAreClickableBelowEightyColumns() {
         var state = Fixtures.state(width: 60, height: 20)
         let tabs = state.layout.tabBar!
-        let cartColumn = TabBarView.labels.prefix(2).reduce(0) { $0 + DisplayWidth.of($1.1) } + 2
+        let cartColumn = TabBarView.labels(width: 60, focus: .catalogue).prefix(2).reduce(0) { $0 + DisplayWidth.of($1.1) } + 1
         _ = update(&state, .mouse(MouseEvent(.click, x: cartColumn, y: tabs.y)))
         #expect(state.focus == .cart)
     }

@@ -54,21 +54,27 @@ enum HeaderView {
 
 /// The row of tabs below 80 columns, one a pane with its number.
 public enum TabBarView {
-    static let labels: [(PaneID, String)] = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+    /// Every tab with its title when they fit, else the focused one with its title and the others
+    /// by number.
+    static func labels(width: Int, focus: PaneID) -> [(PaneID, String)] {
+        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+        if full.reduce(0, { $0 + DisplayWidth.of($1.1) }) <= width { return full }
+        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+    }
 
     static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
         canvas.fill(rect, style: state.styles.tab)
         var x = rect.x
-        for (pane, label) in labels {
+        for (pane, label) in labels(width: rect.width, focus: state.focus) {
             let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
             x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
         }
     }
 
     /// The pane whose tab covers `column`.
-    public static func pane(atColumn column: Int) -> PaneID? {
+    public static func pane(atColumn column: Int, width: Int, focus: PaneID) -> PaneID? {
         var x = 0
-        for (pane, label) in labels {
+        for (pane, label) in labels(width: width, focus: focus) {
             let width = DisplayWidth.of(label)
             if column >= x && column < x + width { return pane }
             x += width
