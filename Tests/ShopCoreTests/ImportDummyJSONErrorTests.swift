@@ -60,6 +60,8 @@ struct ImportDummyJSONErrorTests {
         #expect(message(record(id: 12, "reviews", #"[{"rating": 5}, {"rating": 9, "comment": "!"}]"#))
             == #"record 12 (id 12): field 'reviews[1].rating' is "9": expected a whole rating from 0 to 5"#)
         #expect(message(record(id: 12, "title", "[1]")) == #"record 12 (id 12): field 'title' is "[…]": expected a text"#)
+        #expect(message(#"{"id": true, "title": "T", "price": 1, "stock": 1}"#)
+            == #"record 12: field 'id' is "true": expected a number or a text such as 12"#)
         #expect(message("\"just text\"") == "record 12 is a string: expected an object describing one product")
     }
 

@@ -86,6 +86,30 @@ struct ImportShopifyCSVTests {
         #expect(voucher.vatClass == .zero)
     }
 
+    @Test func readsShopifys2024ExportColumnNames() throws {
+        let csv = """
+            Title,URL handle,Description,Vendor,Product category,Type,Tags,Published on online store,Status,SKU,Barcode,\
+            Option1 name,Option1 value,Price,Compare-at price,Charge tax,Inventory quantity,Weight value (grams),\
+            Product image URL,Variant image URL
+            Linen Apron,linen-apron,<p>Stonewashed&nbsp;linen</p>,Atelier Nord,Apparel,Aprons,"kitchen, linen",TRUE,active,\
+            LA-OAT,3760000000017,Colour,Oat,42.00,48.00,TRUE,6,453.592,https://img.example/apron.jpg,
+            linen-apron,linen-apron,,,,,,,,LA-INK,,,Ink,42.00,,TRUE,0,453.592,,https://img.example/apron-ink.jpg
+
+            """
+        let imported = try ShopifyCSVImporter.importProducts(from: csv.replacingOccurrences(of: "linen-apron,linen-apron,", with: ",linen-apron,"))
+        #expect(imported.map(\.sku) == ["LA-OAT", "LA-INK"])
+        #expect(imported.map(\.title) == ["Linen Apron – Oat", "Linen Apron – Ink"])
+        #expect(imported[0].description == "Stonewashed linen")
+        #expect(imported[0].previousPrice == Money(minorUnits: 4800, currency: .eur))
+        #expect(imported[0].barcode == "3760000000017")
+        #expect(imported[0].specifications.last == Specification(name: "Weight", value: "454 g"))
+        #expect(imported[1].imageURLs == ["https://img.example/apron-ink.jpg", "https://img.example/apron.jpg"])
+        let bad = csv.replacingOccurrences(of: "linen-apron,linen-apron,", with: ",linen-apron,")
+            .replacingOccurrences(of: "Ink,42.00", with: "Ink,42.0O")
+        let error = importError { () throws(ImportError) in try ShopifyCSVImporter.importProducts(from: bad) }
+        #expect(error?.description == #"line 3, column 'Price': "42.0O" is not a price: expected a number such as 12.50"#)
+    }
+
     @Test func columnsMayComeInAnyOrderWithCRLFAndABOM() throws {
         let csv = "\u{FEFF}Variant Price,Title,Handle,Vendor,Type\r\n12.00,Tote Bag,tote-bag,Sac & Co,Bags\r\n"
         let imported = try ShopifyCSVImporter.importProducts(from: csv, currencyCode: "GBP")
@@ -134,7 +158,7 @@ struct ImportShopifyCSVErrorTests {
 
     @Test func missingHeadersAreListedWithTheRequiredOnes() {
         let error = importError { () throws(ImportError) in
-            try ShopifyCSVImporter.importProducts(from: "Handle,Name,Price\nmug,Mug,9.50\n")
+            try ShopifyCSVImporter.importProducts(from: "Handle,Name,Cost\nmug,Mug,9.50\n")
         }
         #expect(error?.description
             == "the CSV header lacks 'Title', 'Variant Price': the required columns are Handle, Title, Variant Price")

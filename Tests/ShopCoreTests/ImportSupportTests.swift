@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShopCore
 
@@ -87,6 +88,8 @@ struct ImportSupportTests {
     @Test func frontImportsBothFixtures() throws {
         #expect(try CatalogueImporter.importProducts(from: try ImportFixtures.dummyJSON(), fileExtension: "json").count == 194)
         #expect(try CatalogueImporter.importProducts(from: try ImportFixtures.shopifyCSV()).count == 9)
+        let data = Data(try ImportFixtures.shopifyCSV())
+        #expect(try ShopifyCSVImporter.importProducts(from: data).count == 9)
         let error = importError { () throws(ImportError) in try CatalogueImporter.importProducts(from: "sku;price\n") }
         #expect(error?.description == "cannot tell the format of the file: expected JSON (starting with '[' or '{') "
             + "or a Shopify product CSV export whose header names Handle, Title, Variant Price")

@@ -34,7 +34,7 @@ public enum CatalogueImporter {
 
     /// JSON when the content starts with `[` or `{` (after a byte order mark and whitespace);
     /// otherwise the extension (`json`, `csv`, any case) decides; otherwise a header line naming
-    /// `Handle` means Shopify CSV. An empty or blank file is `ImportError.emptyFile`.
+    /// `Handle` (or `URL handle`) means Shopify CSV. An empty or blank file is `ImportError.emptyFile`.
     public static func format(of bytes: [UInt8], fileExtension: String? = nil) throws(ImportError) -> CatalogueFormat {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let firstIndex = bytes[start...].firstIndex(where: { !isWhitespace($0) }) else { throw .emptyFile }
@@ -46,7 +46,7 @@ public enum CatalogueImporter {
         let headerLine = bytes[firstIndex...].prefix(while: { $0 != 0x0A && $0 != 0x0D })
         let names = String(decoding: headerLine, as: UTF8.self).lowercased()
             .split(separator: ",").map { String($0).trimmingSpaces().trimmingQuotes() }
-        if names.contains("handle") { return .shopifyCSV }
+        if names.contains("handle") || names.contains("url handle") { return .shopifyCSV }
         throw .unrecognizedFormat
     }
 

@@ -74,7 +74,7 @@ public enum DummyJSONImporter {
         guard case .object = value else { throw .recordNotAnObject(record: index, found: value.kindDescription) }
         let record = JSONRecord(location: locationOf(value, index: index), members: value)
 
-        let id = try record.text("id")
+        let id = try record.text("id", expected: "a number or a text such as 12")
         guard let sku = try record.text("sku").flatMap({ $0.isEmpty ? nil : $0 }) ?? id else {
             throw .missingField(record.location, field: "sku")
         }
@@ -162,7 +162,8 @@ public enum DummyJSONImporter {
             throw record.invalid("price", record.value("price") ?? .null, expected: "a price small enough to discount")
         }
         let denominator = whole - d
-        let previous = (numerator * 2 + denominator) / (2 * denominator)
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let previous = remainder * 2 >= denominator ? quotient + 1 : quotient
         return previous > price.minorUnits ? Money(minorUnits: previous, currency: price.currency) : nil
     }
 

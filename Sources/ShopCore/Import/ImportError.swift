@@ -57,10 +57,7 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .recordNotAnObject(record, found):
             return "record \(record) is \(found): expected an object describing one product"
         case let .missingField(location, field):
-            switch location {
-            case .record: return "\(location): field '\(field)' is missing: every product needs one"
-            case .line: return "\(location), column '\(field)' is empty: every product needs one"
-            }
+            return "\(location): field '\(field)' is missing: every product needs one"
         case let .invalidField(location, field, value, expected):
             return "\(location): field '\(field)' is \"\(value)\": expected \(expected)"
         case let .unterminatedQuote(line):

@@ -14,12 +14,12 @@ struct JSONRecord {
     }
 
     /// A text field; numbers are accepted as their text (a numeric SKU, say).
-    func text(_ field: String) throws(ImportError) -> String? {
+    func text(_ field: String, expected: String = "a text") throws(ImportError) -> String? {
         guard let value = value(field) else { return nil }
         switch value {
         case let .string(text): return text.trimmingSpaces()
         case let .number(text): return text
-        default: throw invalid(field, value, expected: "a text")
+        default: throw invalid(field, value, expected: expected)
         }
     }
 

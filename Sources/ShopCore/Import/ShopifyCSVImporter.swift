@@ -1,5 +1,7 @@
-/// Imports Shopify's product CSV export. Columns are found by name, in any order; unknown
-/// columns (SEO, Google Shopping...) are ignored. The import returns every product or throws.
+/// Imports Shopify's product CSV export. Columns are found by name, case-insensitively and in any
+/// order; unknown columns (SEO, Google Shopping...) are ignored. Both the classic export (`Handle`,
+/// `Variant Price`...) and the 2024 one (`URL handle`, `Price`...) are read; see
+/// `ShopifyColumns.newerNames`. The import returns every product or throws.
 ///
 /// Mapping decisions:
 /// - Rows with the same `Handle` make one product; its first row carries the title, vendor and
@@ -49,7 +51,7 @@ public enum ShopifyCSVImporter {
             }
             let cells = ShopifyRow(line: row.line, fields: row.fields, columns: columns)
             let handle = cells["Handle"]
-            guard !handle.isEmpty else { throw .missingCell(line: row.line, column: "Handle") }
+            guard !handle.isEmpty else { throw cells.missing("Handle") }
             if let current = group, current.handle == handle {
                 try group?.add(cells)
                 continue
@@ -68,9 +70,19 @@ public enum ShopifyCSVImporter {
 }
 
 /// The header of a Shopify export: column positions by name, compared case-insensitively.
+/// Code asks for a column by its classic name; the 2024 export's name for it is found too.
 struct ShopifyColumns {
     let count: Int
+    private let header: [String]
     private let positions: [String: Int]
+
+    /// The names Shopify's 2024 product export uses for the classic columns.
+    static let newerNames: [String: String] = [
+        "Handle": "URL handle", "Body (HTML)": "Description", "Variant SKU": "SKU", "Variant Price": "Price",
+        "Variant Compare At Price": "Compare-at price", "Variant Inventory Qty": "Inventory quantity",
+        "Variant Barcode": "Barcode", "Variant Grams": "Weight value (grams)", "Image Src": "Product image URL",
+        "Variant Image": "Variant image URL", "Variant Taxable": "Charge tax",
+    ]
 
     init(header: [String]) throws(ImportError) {
         var positions: [String: Int] = [:]
@@ -80,13 +92,21 @@ struct ShopifyColumns {
             if positions[key] != nil { throw .duplicateHeader(name.trimmingSpaces()) }
             positions[key] = index
         }
-        let missing = ShopifyCSVImporter.requiredColumns.filter { positions[$0.lowercased()] == nil }
-        guard missing.isEmpty else { throw .missingHeaders(missing: missing, required: ShopifyCSVImporter.requiredColumns) }
         self.count = header.count
+        self.header = header.map { $0.trimmingSpaces() }
         self.positions = positions
+        let missing = ShopifyCSVImporter.requiredColumns.filter { position(of: $0) == nil }
+        guard missing.isEmpty else { throw .missingHeaders(missing: missing, required: ShopifyCSVImporter.requiredColumns) }
     }
 
-    func position(of name: String) -> Int? { positions[name.lowercased()] }
+    func position(of name: String) -> Int? {
+        positions[name.lowercased()] ?? Self.newerNames[name].flatMap { positions[$0.lowercased()] }
+    }
+
+    /// The column's name as this file's header writes it, for error messages.
+    func headerName(of name: String) -> String {
+        position(of: name).map { header[$0] } ?? name
+    }
 }
 
 /// One data row, read by column name; an absent column reads as empty.
@@ -111,7 +131,11 @@ struct ShopifyRow {
     }
 
     func invalid(_ column: String, problem: String, expected: String) -> ImportError {
-        .invalidCell(line: line, column: column, value: self[column], problem: problem, expected: expected)
+        .invalidCell(line: line, column: columns.headerName(of: column), value: self[column], problem: problem, expected: expected)
+    }
+
+    func missing(_ column: String) -> ImportError {
+        .missingCell(line: line, column: columns.headerName(of: column))
     }
 
     func money(_ column: String, currency: Currency) throws(ImportError) -> Money? {
@@ -138,5 +162,17 @@ struct ShopifyRow {
         }
         guard value >= 0 else { throw invalid(column, problem: "is negative", expected: "zero or more \(noun)") }
         return Int(value)
+    }
+
+    /// The variant's weight in whole grams; the 2024 export writes converted weights with
+    /// decimals (`453.592`), rounded here half-up.
+    func grams() throws(ImportError) -> Int? {
+        let text = self["Variant Grams"]
+        if text.isEmpty { return nil }
+        guard let decimal = ExactDecimal(text), let grams = decimal.rounded(toScale: 0), grams <= Int64(Int32.max) else {
+            throw invalid("Variant Grams", problem: "is not a weight", expected: "a weight in grams such as 250")
+        }
+        guard grams >= 0 else { throw invalid("Variant Grams", problem: "is negative", expected: "zero or more grams") }
+        return Int(grams)
     }
 }

@@ -7,7 +7,7 @@ struct ShopifyProductRows {
     private var images: [String] = []
 
     init(first row: ShopifyRow) throws(ImportError) {
-        guard !row["Title"].isEmpty else { throw .missingCell(line: row.line, column: "Title") }
+        guard !row["Title"].isEmpty else { throw row.missing("Title") }
         let status = row["Status"].lowercased()
         guard ["", "active", "draft", "archived"].contains(status) else {
             throw row.invalid("Status", problem: "is not a product status", expected: "active, draft or archived")
@@ -27,7 +27,7 @@ struct ShopifyProductRows {
     private var isForSale: Bool { !["draft", "archived"].contains(first["Status"].lowercased()) }
 
     func products(currency: Currency) throws(ImportError) -> [(line: Int, product: Product)] {
-        guard !variants.isEmpty else { throw .missingCell(line: first.line, column: "Variant Price") }
+        guard !variants.isEmpty else { throw first.missing("Variant Price") }
         guard isForSale else { return [] }
         let title = first["Title"]
         let brand = first["Vendor"].isEmpty ? DummyJSONImporter.genericBrand : first["Vendor"]
@@ -38,7 +38,7 @@ struct ShopifyProductRows {
 
         return try variants.map { (row: ShopifyRow) throws(ImportError) -> (line: Int, product: Product) in
             guard let price = try row.money("Variant Price", currency: currency) else {
-                throw .missingCell(line: row.line, column: "Variant Price")
+                throw row.missing("Variant Price")
             }
             let compareAt = try row.money("Variant Compare At Price", currency: currency)
             let stock = try row.wholeNumber("Variant Inventory Qty", noun: "units") ?? 0
@@ -50,7 +50,7 @@ struct ShopifyProductRows {
             for (name, value) in zip(optionNames, values) where !name.isEmpty && !value.isEmpty && !isDefaultVariant {
                 specifications.append(Specification(name: name, value: value))
             }
-            if let grams = try row.wholeNumber("Variant Grams", noun: "grams"), grams > 0 {
+            if let grams = try row.grams(), grams > 0 {
                 specifications.append(Specification(name: "Weight", value: "\(grams) g"))
             }
             var imageURLs = images
