@@ -18,23 +18,32 @@ let package = Package(
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
         // System SQLite, used only by the benchmark as a peer.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // System ncursesw (wide characters); only NCursesTerminal imports it.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The interface without a terminal: state, messages, update, views, canvas, themes.
+        .target(name: "ShopTUI", dependencies: ["ShopCore", "ShopStore"]),
+        // The only code that calls ncurses: canvas -> screen, keys, mouse, resize, colours.
+        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopStore", "ShopCore", "CNCurses"]),
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore",
+                "ShopCore", "ShopStore", "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "comptoir-bench",
             dependencies: [
-                "ShopCore", "ShopStore", "CSQLite",
+                "ShopCore", "ShopStore", "ShopTUI", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
         .testTarget(name: "ComptoirCLITests", dependencies: ["ShopCore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
+        // Runs the built `comptoir` binary inside tmux; depends on it so `swift test` builds it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]
 )

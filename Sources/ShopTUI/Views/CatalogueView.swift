@@ -18,7 +18,7 @@ enum CatalogueView {
             let usable = width - 2
             rating = usable >= 52 ? 5 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
-            price = 11
+            price = usable >= 60 ? 11 : 10
             previous = usable >= 80 ? 11 : 0
             discount = previous == 0 && usable >= 42 ? 5 : 0
             brand = usable >= 96 ? min(22, usable / 6) : 0

@@ -98,7 +98,7 @@ enum StatusBarView {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
         } else {
-            canvas.put(" / search · Enter open · a add to cart · ? all keys", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
+            canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)
         var x = 1
