@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// The real binary in a real terminal: tmux runs `comptoir` with a fresh data folder, keys go in
@@ -141,6 +144,22 @@ import Testing
         try shop.press("Escape")
         try shop.press("q")
         try shop.waitFor("comptoir exited with 0")
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalClosesTheShopAndRestoresTheTerminal(signal: Int32) throws {
+        let (shop, folder) = try Self.start(width: 80, height: 24)
+        defer {
+            shop.kill()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try shop.waitFor("1 Catalogue")
+        try shop.press("a")
+        try shop.waitFor("Cart 1 item")
+        let pid = try #require(try shop.shopPID())
+        #expect(Glibc.kill(pid, signal) == 0)
+        let screen = try shop.waitFor("comptoir exited with \(128 + signal)")
+        #expect(!screen.contains("1 Catalogue"))  // the shop's screen is gone: the terminal is back
     }
 
     @Test func anUnknownTerminalIsRefusedInOneLine() throws {

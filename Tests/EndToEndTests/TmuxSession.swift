@@ -34,6 +34,13 @@ final class TmuxSession {
         }
     }
 
+    /// The process the pane's shell started (the shop), found through /proc.
+    func shopPID() throws -> Int32? {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
     /// Keys by tmux name (`Enter`, `Escape`, `Down`, `q`...).
     func press(_ keys: String...) throws {
         for key in keys { try tmux(["send-keys", "-t", name, key]) }

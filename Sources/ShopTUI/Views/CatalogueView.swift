@@ -16,7 +16,7 @@ enum CatalogueView {
 
         init(width: Int) {
             let usable = width - 2
-            rating = usable >= 52 ? 5 : 0
+            rating = usable >= 52 ? 7 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
             price = usable >= 60 ? 11 : 10
             previous = usable >= 80 ? 11 : 0
@@ -72,7 +72,7 @@ enum CatalogueView {
             canvas.put(" Availability", x: x, y: inner.y, maxWidth: columns.availability, style: style)
             x += columns.availability
         }
-        if columns.rating > 0 { canvas.putRight("Rating", rightEdge: inner.maxX, y: inner.y, maxWidth: columns.rating + 1, style: style) }
+        if columns.rating > 0 { canvas.putRight("Rating", rightEdge: inner.maxX - 1, y: inner.y, maxWidth: columns.rating, style: style) }
     }
 
     private static func drawRow(_ product: Product, columns: Columns, x start: Int, y: Int, state: AppState, into canvas: inout Canvas) {
@@ -102,7 +102,7 @@ enum CatalogueView {
             x += columns.availability
         }
         if columns.rating > 0, let rating = product.rating {
-            canvas.putRight("★\(rating.label)", rightEdge: start + 2 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating, style: styles.rating)
+            canvas.putRight("★\(rating.label)", rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating - 1, style: styles.rating)
         }
     }
 
