@@ -62,6 +62,18 @@ struct SyntheticCatalogue {
         "baby", "tools", "lighting", "bedding", "bathroom", "outdoor", "cycling", "camping", "audio",
     ]
 
+    /// Upper-cases the first letter of each word (Foundation's `capitalized` is slow on a million titles).
+    static func capitalized(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var startOfWord = true
+        for character in text {
+            result += startOfWord ? character.uppercased() : String(character)
+            startOfWord = character == " "
+        }
+        return result
+    }
+
     init(products count: Int, seed: UInt64 = 2026) {
         var generator = SeededGenerator(seed: seed)
         let syllables = ["ca", "fe", "lo", "mi", "ra", "to", "ne", "su", "pa", "ri", "ko", "de", "ba",
@@ -80,7 +92,7 @@ struct SyntheticCatalogue {
         var brandSet = Set<String>()
         var brands: [String] = []
         while brands.count < 300 {
-            var name = word(Int.random(in: 2...3, using: &generator)).capitalized
+            var name = Self.capitalized(word(Int.random(in: 2...3, using: &generator)))
             if brands.count % 9 == 0 { name = "De " + name }
             if brands.count % 13 == 0 { name = name.replacingOccurrences(of: "o", with: "ö") }
             if brandSet.insert(TextFolding.key(name)).inserted { brands.append(name) }
@@ -96,7 +108,7 @@ struct SyntheticCatalogue {
         var products: [Product] = []
         products.reserveCapacity(count)
         for index in 0..<count {
-            let title = phrase(Int.random(in: 2...5, using: &generator)).capitalized
+            let title = Self.capitalized(phrase(Int.random(in: 2...5, using: &generator)))
             let priceCents = Int64(exp(Double.random(in: 0...log(500.0), using: &generator)) * 100)
             let stockRoll = Int.random(in: 0..<10, using: &generator)
             let stock = stockRoll < 7 ? Int.random(in: 0...120, using: &generator) : 0

@@ -2,6 +2,8 @@
 /// first spelling met for display.
 struct FacetDictionary: Sendable {
     private var idByKey: [String: UInt32] = [:]
+    /// Ids by exact spelling, to skip folding for the spellings already met.
+    private var idBySpelling: [String: UInt32] = [:]
     /// Display names by id.
     private(set) var names: [String] = []
     /// Folded keys by id.
@@ -10,9 +12,14 @@ struct FacetDictionary: Sendable {
     var count: Int { names.count }
 
     mutating func id(for name: String) -> UInt32 {
+        if let id = idBySpelling[name] { return id }
         let key = TextFolding.key(name)
-        if let id = idByKey[key] { return id }
+        if let id = idByKey[key] {
+            idBySpelling[name] = id
+            return id
+        }
         let id = UInt32(names.count)
+        idBySpelling[name] = id
         idByKey[key] = id
         names.append(name)
         keys.append(key)

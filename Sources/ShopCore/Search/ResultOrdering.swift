@@ -5,11 +5,6 @@ import Synchronization
 /// it is smaller, so a page inside the sorted prefix is read directly and a deeper page only
 /// orders the next slice.
 final class ResultOrdering: Sendable {
-    enum Keys {
-        case sorted([UInt64])
-        case unsorted([UInt64])
-    }
-
     private struct State {
         var keys: [UInt64]
         var sortedCount: Int
@@ -17,11 +12,8 @@ final class ResultOrdering: Sendable {
 
     private let state: Mutex<State>
 
-    init(keys: Keys) {
-        switch keys {
-        case let .sorted(keys): state = Mutex(State(keys: keys, sortedCount: keys.count))
-        case let .unsorted(keys): state = Mutex(State(keys: keys, sortedCount: 0))
-        }
+    init(keys: [UInt64], alreadySorted: Bool) {
+        state = Mutex(State(keys: keys, sortedCount: alreadySorted ? keys.count : 0))
     }
 
     /// Smallest slice ordered at once, so that scrolling down does not select again at every line.

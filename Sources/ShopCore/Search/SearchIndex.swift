@@ -29,6 +29,8 @@ public struct SearchIndex: Sendable {
     /// Listing date in seconds since 1970, or `Int64.min` when unknown.
     var listedAt: [Int64] = []
 
+    var prefixCache = PrefixCache()
+
     var brands = FacetDictionary()
     var categories = FacetDictionary()
 
@@ -52,19 +54,52 @@ public struct SearchIndex: Sendable {
         forwardOffsets.reserveCapacity(count + 1)
         for (position, product) in products.enumerated() {
             appendColumns(of: product)
-            let hits = termHits(of: product)
-            for hit in hits {
-                postings[Int(hit.term)].documents.append(UInt32(position))
-                postings[Int(hit.term)].weights.append(hit.weight)
+            for hit in termHits(of: product) {
                 forwardTerms.append(hit.term)
                 forwardWeights.append(hit.weight)
             }
             forwardOffsets.append(forwardTerms.count)
         }
+        buildPostingsFromForwardIndex()
         sortedTermIDs = (0..<UInt32(terms.count)).sorted { a, b in
             terms[Int(a)].utf8.lexicographicallyPrecedes(terms[Int(b)].utf8)
         }
         keepsTermsSorted = true
+        prefixCache = PrefixCache(index: self)
+    }
+
+    /// Inverts the forward index in two passes: count each term's documents, then fill lists of
+    /// exactly that size, in document order.
+    private mutating func buildPostingsFromForwardIndex() {
+        var lengths = [Int](repeating: 0, count: terms.count)
+        for term in forwardTerms { lengths[Int(term)] += 1 }
+        let documentLists = lengths.map { UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, $0)) }
+        let weightLists = lengths.map { UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, $0)) }
+        defer {
+            documentLists.forEach { $0.deallocate() }
+            weightLists.forEach { $0.deallocate() }
+        }
+        var filled = [Int](repeating: 0, count: terms.count)
+        filled.withUnsafeMutableBufferPointer { filled in
+            forwardTerms.withUnsafeBufferPointer { forwardTerms in
+                forwardWeights.withUnsafeBufferPointer { forwardWeights in
+                    for document in 0..<count {
+                        for offset in forwardOffsets[document]..<forwardOffsets[document + 1] {
+                            let term = Int(forwardTerms[offset])
+                            documentLists[term][filled[term]] = UInt32(document)
+                            weightLists[term][filled[term]] = forwardWeights[offset]
+                            filled[term] += 1
+                        }
+                    }
+                }
+            }
+        }
+        postings = lengths.indices.map { term in
+            PostingList(
+                documents: Array(UnsafeBufferPointer(start: documentLists[term], count: lengths[term])),
+                weights: Array(UnsafeBufferPointer(start: weightLists[term], count: lengths[term]))
+            )
+        }
     }
 
     /// How many products the index holds.
@@ -80,6 +115,7 @@ public struct SearchIndex: Sendable {
             for hit in hits { postings[Int(hit.term)].insert(UInt32(position), weight: hit.weight) }
             forwardOverrides[UInt32(position)] = hits
             forwardOffsets.append(forwardTerms.count)
+            prefixCache.refresh(position, hits: hits, terms: terms)
             return
         }
         setColumns(of: product, at: position)
@@ -90,6 +126,7 @@ public struct SearchIndex: Sendable {
         for hit in old { postings[Int(hit.term)].remove(document) }
         for hit in new { postings[Int(hit.term)].insert(document, weight: hit.weight) }
         forwardOverrides[document] = new
+        prefixCache.refresh(position, hits: new, terms: terms)
     }
 
     /// Adds products at the end, in order.
