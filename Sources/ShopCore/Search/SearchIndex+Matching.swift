@@ -92,6 +92,23 @@ extension SearchIndex {
         return best
     }
 
+    /// Calls `body` with each document whose score is not zero, in order, skipping zeros eight at a time.
+    @inline(__always)
+    static func forEachNonZero(_ scores: [UInt8], _ body: (Int, UInt8) -> Void) {
+        scores.withUnsafeBufferPointer { scores in
+            guard let base = scores.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var document = 0
+            while document + 8 <= scores.count {
+                if raw.loadUnaligned(fromByteOffset: document, as: UInt64.self) != 0 {
+                    for offset in document..<document + 8 where scores[offset] > 0 { body(offset, scores[offset]) }
+                }
+                document += 8
+            }
+            for offset in document..<scores.count where scores[offset] > 0 { body(offset, scores[offset]) }
+        }
+    }
+
     /// The documents of the first (cheapest) word.
     private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
         if match.termIDs.count == 1 {
@@ -99,18 +116,16 @@ extension SearchIndex {
             let exact = match.termIDs[0] == match.exactTermID
             return (list.documents, list.weights.map { SearchField.score(weight: $0, exact: exact) })
         }
-        let best = bestScores(match)
+        let best = denseScores(match)
         let capacity = min(match.cost, count)
         var found = 0
         var scores = [UInt16](repeating: 0, count: capacity)
         let documents = [UInt32](unsafeUninitializedCapacity: capacity) { documents, initialized in
             scores.withUnsafeMutableBufferPointer { scores in
-                best.withUnsafeBufferPointer { best in
-                    for document in 0..<best.count where best[document] > 0 {
-                        documents[found] = UInt32(document)
-                        scores[found] = UInt16(best[document])
-                        found += 1
-                    }
+                SearchIndex.forEachNonZero(best) { document, score in
+                    documents[found] = UInt32(document)
+                    scores[found] = UInt16(score)
+                    found += 1
                 }
             }
             initialized = found
@@ -124,12 +139,16 @@ extension SearchIndex {
         let best = denseScores(match)
         var kept = 0
         best.withUnsafeBufferPointer { best in
-            for index in 0..<documents.count {
-                let score = best[Int(documents[index])]
-                if score > 0 {
-                    documents[kept] = documents[index]
-                    scores[kept] = scores[index] + UInt16(score)
-                    kept += 1
+            documents.withUnsafeMutableBufferPointer { documents in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for index in 0..<documents.count {
+                        let score = best[Int(documents[index])]
+                        if score > 0 {
+                            documents[kept] = documents[index]
+                            scores[kept] = scores[index] + UInt16(score)
+                            kept += 1
+                        }
+                    }
                 }
             }
         }

@@ -24,10 +24,8 @@ extension SearchIndex {
                         case .everything:
                             for document in 0..<count { pass.consider(document, score: 0) }
                         case let .dense(best):
-                            best.withUnsafeBufferPointer { best in
-                                for document in 0..<best.count where best[document] > 0 {
-                                    pass.consider(document, score: UInt16(best[document]))
-                                }
+                            SearchIndex.forEachNonZero(best) { document, score in
+                                pass.consider(document, score: UInt16(score))
                             }
                         case let .sparse(documents, scores):
                             documents.withUnsafeBufferPointer { documents in
@@ -102,6 +100,7 @@ struct ColumnFilter {
     var categories: [Bool]
     var lowerPrice: Int64
     var upperPrice: Int64
+    var hasPriceRange: Bool
     var inStockOnly: Bool
     /// Minimum rating in hundredths, or `Int16.min` for no rating filter. Unrated products are stored
     /// as -1, so they fail any rating filter.
@@ -118,6 +117,7 @@ struct ColumnFilter {
         categories = flags(query.categories, index.categories)
         lowerPrice = query.priceRange?.lowerTenThousandths ?? Int64.min
         upperPrice = query.priceRange?.upperTenThousandths ?? Int64.max
+        hasPriceRange = query.priceRange != nil
         inStockOnly = query.inStockOnly
         minimumRating = query.minimumRating.map { Int16($0.hundredths) } ?? Int16.min
     }
@@ -165,8 +165,10 @@ struct FilterPass {
 
     @inline(__always)
     mutating func consider(_ document: Int, score: UInt16) {
-        let price = columns.prices[document]
-        if price < filter.lowerPrice || price > filter.upperPrice { return }
+        if filter.hasPriceRange {
+            let price = columns.prices[document]
+            if price < filter.lowerPrice || price > filter.upperPrice { return }
+        }
         if filter.inStockOnly && !columns.inStock[document] { return }
         if filter.minimumRating > Int16.min && columns.ratings[document] < filter.minimumRating { return }
         let brand = Int(columns.brandIDs[document])

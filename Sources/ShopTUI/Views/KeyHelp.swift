@@ -24,6 +24,18 @@ public enum KeyHelp {
         }
     }
 
+    /// The bindings that fit in `width` columns: the last two (help and quit) always stay, the
+    /// ones before them are dropped from the end.
+    public static func fitting(_ bindings: [Binding], width: Int) -> [Binding] {
+        func columns(_ list: [Binding]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.action) + 3 } }
+        var kept = bindings
+        while columns(kept) > width, kept.count > 2 {
+            kept.remove(at: kept.count - 3)
+        }
+        while columns(kept) > width, !kept.isEmpty { kept.removeFirst() }
+        return kept
+    }
+
     /// Every key of the shop, grouped, for the help overlay.
     public static let all: [(group: String, bindings: [Binding])] = [
         ("Everywhere", [

@@ -22,7 +22,7 @@ enum ProductDetailView {
             var column = x
             column += canvas.put(state.money.format(product.price), x: column, y: y, maxWidth: width, style: styles.price)
             if let previous = product.previousPrice, let percent = product.discountPercent {
-                column += canvas.put("  ", x: column, y: y, style: styles.base)
+                column += canvas.put("  was ", x: column, y: y, style: styles.muted)
                 column += canvas.put(state.money.format(previous), x: column, y: y, maxWidth: x + width - column, style: styles.pricePrevious)
                 canvas.put("  -\(percent)%", x: column, y: y, maxWidth: x + width - column, style: styles.discount)
             }
