@@ -92,20 +92,25 @@ extension SearchIndex {
         return best
     }
 
-    /// Calls `body` with each document whose score is not zero, in order, skipping zeros eight at a time.
+    /// Calls `body` with each document whose score is not zero, in order. Reads eight scores at a
+    /// time and jumps from one non-zero byte to the next, so that neither long runs of zeros (long
+    /// prefixes) nor a mix of zeros and scores (short prefixes) cost a branch per document.
     @inline(__always)
     static func forEachNonZero(_ scores: [UInt8], _ body: (Int, UInt8) -> Void) {
         scores.withUnsafeBufferPointer { scores in
             guard let base = scores.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
-            var document = 0
-            while document + 8 <= scores.count {
-                if raw.loadUnaligned(fromByteOffset: document, as: UInt64.self) != 0 {
-                    for offset in document..<document + 8 where scores[offset] > 0 { body(offset, scores[offset]) }
+            var start = 0
+            while start + 8 <= scores.count {
+                var word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                while word != 0 {
+                    let byte = word.trailingZeroBitCount / 8
+                    body(start + byte, UInt8(truncatingIfNeeded: word >> UInt64(byte * 8)))
+                    word &= ~(0xFF << UInt64(byte * 8))
                 }
-                document += 8
+                start += 8
             }
-            for offset in document..<scores.count where scores[offset] > 0 { body(offset, scores[offset]) }
+            for document in start..<scores.count where scores[document] > 0 { body(document, scores[document]) }
         }
     }
 
