@@ -10,12 +10,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
         .target(name: "ShopCore"),
-        // Persistence: data folder, snapshots (and, later, the journal).
+        // Persistence: data folder, journal, snapshots, lock, recovery.
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
+        // Password hashing (scrypt) behind ShopCore's PasswordHasher protocol.
+        .target(
+            name: "ShopSecurity",
+            dependencies: [
+                "ShopCore",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // System SQLite, used only by the benchmark as a peer.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // System ncursesw (wide characters); only NCursesTerminal imports it.
@@ -40,9 +49,10 @@ let package = Package(
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
-        .testTarget(name: "ComptoirCLITests", dependencies: ["ShopCore"]),
+        .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
-        // Runs the built `comptoir` binary inside tmux; depends on it so `swift test` builds it first.
+        // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
+        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir"]),
         .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]

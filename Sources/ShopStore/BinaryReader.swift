@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why bytes could not be decoded, with the absolute file offset where the problem was seen.
 struct DecodingFailure: Error, Equatable {
     var offset: Int
@@ -62,7 +66,19 @@ struct BinaryReader {
         return UnsafeRawBufferPointer(rebasing: buffer[position..<(position + count)])
     }
 
+    @inline(__always)
     mutating func varint() throws(DecodingFailure) -> UInt64 {
+        if position < buffer.count {
+            let first = buffer[position]
+            if first < 0x80 {
+                position += 1
+                return UInt64(first)
+            }
+        }
+        return try longVarint()
+    }
+
+    private mutating func longVarint() throws(DecodingFailure) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         let start = position
@@ -102,7 +118,8 @@ struct BinaryReader {
     mutating func count(minimumItemSize: Int = 1) throws(DecodingFailure) -> Int {
         let start = position
         let value = try varint()
-        guard value <= UInt64(remaining / max(1, minimumItemSize)) else {
+        let (needed, overflow) = value.multipliedReportingOverflow(by: UInt64(max(1, minimumItemSize)))
+        guard !overflow, needed <= UInt64(remaining) else {
             position = start
             throw failure("a count of \(value) items exceeds the \(remaining) bytes left")
         }
@@ -110,9 +127,15 @@ struct BinaryReader {
     }
 
     mutating func string() throws(DecodingFailure) -> String {
-        let length = try count()
-        let bytes = try raw(length)
-        return String(decoding: bytes, as: UTF8.self)
+        let start = position
+        let length = try varint()
+        guard length <= UInt64(remaining) else {
+            position = start
+            throw failure("a text of \(length) bytes runs past the \(remaining) bytes left")
+        }
+        let end = position + Int(length)
+        defer { position = end }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {
@@ -123,9 +146,27 @@ struct BinaryReader {
         minimumItemSize: Int = 1, _ read: (inout BinaryReader) throws(DecodingFailure) -> T
     ) throws(DecodingFailure) -> [T] {
         let total = try count(minimumItemSize: minimumItemSize)
+        if total == 0 { return [] }
         var values: [T] = []
         values.reserveCapacity(total)
         for _ in 0..<total { values.append(try read(&self)) }
         return values
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// Asks the kernel to back this (large, freshly allocated) storage with huge pages, which saves most
+    /// of the page faults of filling it. Linux only; a hint.
+    func adviseHugePages(capacity: Int) {
+        #if os(Linux)
+        guard let base = baseAddress else { return }
+        let bytes = capacity * MemoryLayout<Element>.stride
+        let huge = 2 << 20
+        guard bytes >= 8 * huge else { return }
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+        #endif
     }
 }

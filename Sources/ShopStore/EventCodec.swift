@@ -12,8 +12,8 @@ enum EventCodec {
     }
 
     static func encode(_ events: [ShopEvent]) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 64)
-        writer.array(events) { write($1, to: &$0) }
+        let writer = BinaryWriter(capacity: 64)
+        writer.array(events) { write($1, to: $0) }
         return writer.bytes
     }
 
@@ -24,11 +24,11 @@ enum EventCodec {
         return events
     }
 
-    static func write(_ event: ShopEvent, to writer: inout BinaryWriter) {
+    static func write(_ event: ShopEvent, to writer: BinaryWriter) {
         switch event {
         case let .productsUpserted(products):
             writer.byte(Tag.productsUpserted.rawValue)
-            writer.array(products) { ProductCodec.write($1, to: &$0) }
+            writer.array(products) { ProductCodec.write($1, to: $0) }
         case let .cartLineSet(sku, quantity):
             writer.byte(Tag.cartLineSet.rawValue)
             writer.string(sku)

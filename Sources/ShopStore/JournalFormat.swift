@@ -11,7 +11,7 @@ enum JournalFormat {
     static let recordHeaderSize = 20
 
     static func fileHeader() -> [UInt8] {
-        var writer = BinaryWriter(capacity: fileHeaderSize)
+        let writer = BinaryWriter(capacity: fileHeaderSize)
         writer.raw(magic)
         writer.fixed32(formatVersion)
         writer.fixed32(CRC32C.checksum(writer.bytes))
@@ -19,13 +19,18 @@ enum JournalFormat {
     }
 
     static func record(sequence: UInt64, payload: [UInt8]) -> [UInt8] {
-        var writer = BinaryWriter(capacity: recordHeaderSize + payload.count)
+        let writer = BinaryWriter(capacity: recordHeaderSize + payload.count)
+        appendRecord(sequence: sequence, payload: payload, to: writer)
+        return writer.bytes
+    }
+
+    static func appendRecord(sequence: UInt64, payload: [UInt8], to writer: BinaryWriter) {
+        let start = writer.count
         writer.fixed32(UInt32(payload.count))
         writer.fixed64(sequence)
         writer.fixed32(CRC32C.checksum(payload))
-        writer.fixed32(CRC32C.checksum(writer.bytes))
+        writer.fixed32(writer.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start..<(start + 16)])) })
         writer.raw(payload)
-        return writer.bytes
     }
 }
 

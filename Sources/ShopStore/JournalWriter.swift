@@ -46,16 +46,32 @@ final class JournalWriter {
     /// append leaves no partial record behind; returns the record's size.
     @discardableResult
     func append(sequence: UInt64, payload: [UInt8]) throws(StoreError) -> Int {
-        let record = JournalFormat.record(sequence: sequence, payload: payload)
-        do {
-            try file.write(record, at: end)
-            try file.sync()
-        } catch {
-            try? file.truncate(to: end)
-            throw error
+        try append(firstSequence: sequence, payloads: [payload])
+    }
+
+    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
+    @discardableResult
+    func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
+        if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) {
+            throw .recordTooLarge(bytes: tooLarge.count)
         }
-        end += record.count
-        return record.count
+        let records = BinaryWriter(capacity: payloads.reduce(0) { $0 + $1.count + JournalFormat.recordHeaderSize })
+        for (index, payload) in payloads.enumerated() {
+            JournalFormat.appendRecord(sequence: firstSequence + UInt64(index), payload: payload, to: records)
+        }
+        let written: Result<Void, StoreError> = records.withUnsafeBytes { bytes in
+            do throws(StoreError) {
+                try file.write(bytes, at: end)
+                try file.sync()
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .failure = written { try? file.truncate(to: end) }
+        try written.get()
+        end += records.count
+        return records.count
     }
 
     func close() { file.close() }

@@ -3,15 +3,15 @@ import ShopCore
 /// The binary form of a `Product` and of the values it holds. Every field is written, in declaration
 /// order; optionals carry a presence flag. Changing this layout means a new snapshot format version.
 enum ProductCodec {
-    static func write(_ product: Product, to writer: inout BinaryWriter) {
+    static func write(_ product: Product, to writer: BinaryWriter) {
         writer.string(product.sku)
         writer.string(product.title)
         writer.string(product.brand)
         writer.string(product.category)
         writer.string(product.description)
         writer.array(product.tags) { $0.string($1) }
-        writeMoney(product.price, to: &writer)
-        writer.optional(product.previousPrice) { writeMoney($1, to: &$0) }
+        writeMoney(product.price, to: writer)
+        writer.optional(product.previousPrice) { writeMoney($1, to: $0) }
         writer.byte(vatTag(product.vatClass))
         writer.int(product.stockOnHand)
         writer.int(product.reservedStock)
@@ -81,7 +81,7 @@ enum ProductCodec {
         )
     }
 
-    static func writeMoney(_ money: Money, to writer: inout BinaryWriter) {
+    static func writeMoney(_ money: Money, to writer: BinaryWriter) {
         writer.int(money.minorUnits)
         writer.string(money.currency.code)
         writer.int(money.currency.minorUnitDigits)
@@ -91,9 +91,7 @@ enum ProductCodec {
         let units = try reader.int64()
         let code = try reader.string()
         let digits = try reader.int()
-        let currency = Currency.known[code].flatMap { $0.minorUnitDigits == digits ? $0 : nil }
-            ?? Currency(code: code, minorUnitDigits: digits)
-        return Money(minorUnits: units, currency: currency)
+        return Money(minorUnits: units, currency: Currency(code: code, minorUnitDigits: digits))
     }
 
     /// Stable numbers for VAT classes; new classes take new numbers, old numbers are never reused.

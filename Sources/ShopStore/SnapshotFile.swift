@@ -15,30 +15,29 @@ enum SnapshotFile {
         var size: Int
     }
 
-    /// Header and payload, ready to write.
-    static func encode(_ state: ShopState, sequence: UInt64) -> [UInt8] {
-        var writer = BinaryWriter(capacity: headerSize + 64 + state.catalogue.count * 200)
-        writer.raw(magic)
-        writer.fixed32(formatVersion)
-        writer.fixed32(0)
-        writer.fixed64(sequence)
-        writer.fixed64(0)
-        writer.fixed32(0)
-        writer.fixed32(0)
-        var payload = StateCodec.encode(state)
-        writer.raw(payload)
-        payload = []
-        var bytes = writer.bytes
-        writer = BinaryWriter(capacity: 0)
-        let payloadLength = UInt64(bytes.count - headerSize)
-        let payloadCRC = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
-        bytes.withUnsafeMutableBytes { buffer in
-            buffer.storeBytes(of: payloadLength.littleEndian, toByteOffset: 24, as: UInt64.self)
-            buffer.storeBytes(of: payloadCRC.littleEndian, toByteOffset: 32, as: UInt32.self)
-            let headerCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36]))
-            buffer.storeBytes(of: headerCRC.littleEndian, toByteOffset: 36, as: UInt32.self)
+    /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
+    static func encode(_ state: ShopState, sequence: UInt64) -> [BinaryWriter] {
+        let pieces = StateCodec.encode(state)
+        var payloadLength: UInt64 = 0
+        var payloadCRC: UInt32 = 0
+        for piece in pieces {
+            payloadLength += UInt64(piece.count)
+            payloadCRC = piece.withUnsafeBytes { CRC32C.update(payloadCRC, with: $0) }
         }
-        return bytes
+        let header = BinaryWriter(capacity: headerSize)
+        header.raw(magic)
+        header.fixed32(formatVersion)
+        header.fixed32(0)
+        header.fixed64(sequence)
+        header.fixed64(payloadLength)
+        header.fixed32(payloadCRC)
+        header.fixed32(header.withUnsafeBytes { CRC32C.checksum($0) })
+        return [header] + pieces
+    }
+
+    /// The whole file as one array (tests and small shops).
+    static func encodedBytes(_ state: ShopState, sequence: UInt64) -> [UInt8] {
+        encode(state, sequence: sequence).flatMap(\.bytes)
     }
 
     /// Checks and decodes a whole snapshot file; `file` names it in errors.
@@ -49,7 +48,7 @@ enum SnapshotFile {
         return try result.get()
     }
 
-    private static func decode(_ buffer: UnsafeRawBufferPointer, file: String) throws(StoreError) -> Loaded {
+    static func decode(_ buffer: UnsafeRawBufferPointer, file: String) throws(StoreError) -> Loaded {
         func damaged(_ offset: Int, _ reason: String) -> StoreError {
             .corrupted(file: file, offset: offset, reason: reason)
         }
@@ -93,10 +92,11 @@ enum SnapshotFile {
         }
     }
 
-    /// Loads the snapshot at `path`; nil when there is none.
+    /// Loads the snapshot at `path`; nil when there is none. The file is mapped, not copied: a snapshot
+    /// is never changed in place (a new one replaces it by rename), so the mapping stays valid.
     static func load(_ path: String) throws(StoreError) -> Loaded? {
-        guard let bytes = try SystemCall.readFile(path) else { return nil }
-        return try decode(bytes, file: path)
+        guard let mapped = try MappedFile.map(path) else { return nil }
+        return try decode(mapped.bytes, file: path)
     }
 
     /// Writes `state` as the folder's new snapshot: to a temporary file, fsynced; the current snapshot
@@ -104,10 +104,17 @@ enum SnapshotFile {
     /// At every instant `snapshot` is a complete file. Returns the size written.
     @discardableResult
     static func write(_ state: ShopState, sequence: UInt64, in layout: StoreLayout) throws(StoreError) -> Int {
-        let bytes = encode(state, sequence: sequence)
+        let pieces = encode(state, sequence: sequence)
         let file = try OpenFile.openForWriting(layout.snapshotTemporary, create: true, truncate: true)
+        var size = 0
         do {
-            try file.write(bytes, at: 0)
+            for piece in pieces {
+                let written: Result<Void, StoreError> = piece.withUnsafeBytes { bytes in
+                    do throws(StoreError) { try file.write(bytes, at: size); return .success(()) } catch { return .failure(error) }
+                }
+                try written.get()
+                size += piece.count
+            }
             try file.sync()
             file.close()
         } catch {
@@ -119,6 +126,6 @@ enum SnapshotFile {
         }
         try SystemCall.rename(layout.snapshotTemporary, to: layout.snapshot)
         try SystemCall.syncFolder(layout.folder)
-        return bytes.count
+        return size
     }
 }

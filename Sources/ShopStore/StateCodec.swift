@@ -1,28 +1,146 @@
+import Dispatch
 import ShopCore
 
-/// The binary form of the whole `ShopState`, the payload of a snapshot: the catalogue, then the cart.
-/// Any change here needs a new `SnapshotFile.formatVersion`.
+/// The binary form of the whole `ShopState`, the payload of a snapshot.
+///
+/// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
+/// products; then the cart lines. Products come in chunks of `productsPerChunk` so that loading can
+/// decode the chunks on all cores at once. Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
-    static func encode(_ state: ShopState) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 64 + state.catalogue.count * 160)
-        writer.array(state.catalogue.products) { ProductCodec.write($1, to: &$0) }
-        writer.array(state.cart.lines) { writer, line in
+    static let productsPerChunk = 1 << 16
+
+    static func write(_ state: ShopState, to writer: BinaryWriter, productsPerChunk: Int = productsPerChunk) {
+        for piece in encode(state, productsPerChunk: productsPerChunk) {
+            piece.withUnsafeBytes { writer.raw($0) }
+        }
+    }
+
+    /// The payload as consecutive pieces — the chunk table, each chunk, the cart — with the chunks
+    /// encoded in parallel. Written one after the other they form the payload.
+    static func encode(_ state: ShopState, productsPerChunk: Int = productsPerChunk) -> [BinaryWriter] {
+        let products = state.catalogue.products
+        let chunkCount = (products.count + productsPerChunk - 1) / productsPerChunk
+        var chunks = [BinaryWriter?](repeating: nil, count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { slots in
+            let shared = EncodingSlots(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = (chunk * productsPerChunk)..<min(products.count, (chunk + 1) * productsPerChunk)
+                let writer = BinaryWriter(capacity: range.count * 160)
+                for index in range { ProductCodec.write(products[index], to: writer) }
+                shared.slots[chunk] = writer
+            }
+        }
+        let encoded = chunks.map { $0! }
+        let table = BinaryWriter(capacity: 4 + chunkCount * 12)
+        table.fixed32(UInt32(chunkCount))
+        for (chunk, writer) in encoded.enumerated() {
+            table.fixed32(UInt32(min(productsPerChunk, products.count - chunk * productsPerChunk)))
+            table.fixed64(UInt64(writer.count))
+        }
+        let cart = BinaryWriter()
+        cart.array(state.cart.lines) { writer, line in
             writer.string(line.sku)
             writer.int(line.quantity)
         }
-        return writer.bytes
+        return [table] + encoded + [cart]
+    }
+
+    private struct Chunk {
+        var firstProduct: Int
+        var productCount: Int
+        var byteRange: Range<Int>
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, fileOffset: Int) throws(DecodingFailure) -> ShopState {
         var reader = BinaryReader(bytes, fileOffset: fileOffset)
-        let products = try reader.array(minimumItemSize: 8) { (r: inout BinaryReader) throws(DecodingFailure) in
-            try ProductCodec.read(from: &r)
+        let chunkCount = Int(try reader.fixed32())
+        guard chunkCount * 12 <= reader.remaining else {
+            throw reader.failure("a table of \(chunkCount) product chunks exceeds the \(reader.remaining) bytes left")
         }
-        let lines = try reader.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
+        var chunks: [Chunk] = []
+        var firstProduct = 0
+        var byteStart = reader.position + chunkCount * 12
+        for _ in 0..<chunkCount {
+            let tableEntry = reader.position
+            let count = Int(try reader.fixed32())
+            let length = try reader.fixed64()
+            guard length <= UInt64(bytes.count - byteStart), UInt64(count) * 8 <= length else {
+                throw DecodingFailure(offset: fileOffset + tableEntry, reason: "a chunk of \(count) products in \(length) bytes does not fit the snapshot")
+            }
+            chunks.append(Chunk(firstProduct: firstProduct, productCount: count, byteRange: byteStart..<(byteStart + Int(length))))
+            firstProduct += count
+            byteStart += Int(length)
+        }
+        let products = try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset)
+        var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
+        let lines = try tail.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
             let sku = try r.string()
             return CartLine(sku: sku, quantity: try r.int())
         }
-        guard reader.isAtEnd else { throw reader.failure("\(reader.remaining) unexpected bytes after the shop state") }
+        guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
         return ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: lines))
     }
+
+    /// Decodes every chunk straight into its place in one array, the chunks in parallel. On a failure
+    /// the products already made are destroyed and the failure nearest the start of the file is thrown.
+    private static func decodeProducts(
+        _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int
+    ) throws(DecodingFailure) -> [Product] {
+        var failures = [DecodingFailure?](repeating: nil, count: chunks.count)
+        var made = [Int](repeating: 0, count: chunks.count)
+        var products = [Product](unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            buffer.adviseHugePages(capacity: total)
+            failures.withUnsafeMutableBufferPointer { failures in
+                made.withUnsafeMutableBufferPointer { made in
+                    let shared = SharedPointers(bytes: bytes, products: base, failures: failures, made: made)
+                    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                        decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
+                    }
+                }
+            }
+            if failures.allSatisfy({ $0 == nil }) {
+                initialized = total
+            } else {
+                for (index, chunk) in chunks.enumerated() {
+                    (base + chunk.firstProduct).deinitialize(count: made[index])
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            products = []
+            throw failure
+        }
+        return products
+    }
+
+    private static func decodeChunk(
+        _ chunk: Chunk, index: Int, fileOffset: Int, into shared: SharedPointers
+    ) {
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: shared.bytes[chunk.byteRange]), fileOffset: fileOffset + chunk.byteRange.lowerBound)
+        do throws(DecodingFailure) {
+            for position in 0..<chunk.productCount {
+                let product = try ProductCodec.read(from: &reader)
+                (shared.products + chunk.firstProduct + position).initialize(to: product)
+                shared.made[index] = position + 1
+            }
+            if !reader.isAtEnd { throw reader.failure("\(reader.remaining) unexpected bytes after a chunk of products") }
+        } catch {
+            shared.failures[index] = error
+        }
+    }
+}
+
+/// The buffers the parallel decoding reads and writes; each chunk writes only its own slots.
+private struct SharedPointers: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    let products: UnsafeMutablePointer<Product>
+    let failures: UnsafeMutableBufferPointer<DecodingFailure?>
+    let made: UnsafeMutableBufferPointer<Int>
+}
+
+/// Where the parallel encoding puts each chunk's writer; each chunk writes only its own slot.
+private struct EncodingSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<BinaryWriter?>
 }

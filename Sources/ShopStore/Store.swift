@@ -147,14 +147,71 @@ public final class Store {
         return events
     }
 
+    /// Group commit: decides the commands one after the other (each on the state the previous ones left),
+    /// journals one record per accepted command with a single write and a single fsync, then applies them.
+    /// Each command's result is its events or the domain's refusal; an I/O failure throws and applies none.
+    @discardableResult
+    public func executeAll(_ commands: [ShopCommand]) throws(StoreError) -> [Result<[ShopEvent], ShopError>] {
+        try checkWritable()
+        guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
+        var scratch = state
+        var results: [Result<[ShopEvent], ShopError>] = []
+        var payloads: [[UInt8]] = []
+        results.reserveCapacity(commands.count)
+        for command in commands {
+            do {
+                let events = try scratch.decide(command)
+                scratch.apply(events)
+                if !events.isEmpty { payloads.append(EventCodec.encode(events)) }
+                results.append(.success(events))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !payloads.isEmpty else { return results }
+        let size: Int
+        do {
+            size = try journal.append(firstSequence: sequence + 1, payloads: payloads)
+        } catch {
+            refuseWritesAfterFailed(error)
+            throw error
+        }
+        sequence += UInt64(payloads.count)
+        recordsSinceSnapshot += payloads.count
+        journalBytesSinceSnapshot += size
+        state = scratch
+        if policy.isDue(records: recordsSinceSnapshot, journalBytes: journalBytesSinceSnapshot) {
+            do {
+                try checkpoint()
+            } catch {
+                warnings.append("automatic snapshot failed (the changes themselves are safely journaled): \(error)")
+            }
+        }
+        return results
+    }
+
     private func journalAndApply(_ events: [ShopEvent]) throws(StoreError) {
         guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
         let next = sequence + 1
-        let size = try journal.append(sequence: next, payload: EventCodec.encode(events))
+        let size: Int
+        do {
+            size = try journal.append(sequence: next, payload: EventCodec.encode(events))
+        } catch {
+            refuseWritesAfterFailed(error)
+            throw error
+        }
         sequence = next
         recordsSinceSnapshot += 1
         journalBytesSinceSnapshot += size
         state.apply(events)
+    }
+
+    /// After a failed write or fsync the file's state on disk is uncertain (a failed fsync may have
+    /// dropped pages), so no further write is trusted until a reopen re-reads the journal. A record
+    /// that is too large changes nothing and does not count.
+    private func refuseWritesAfterFailed(_ error: StoreError) {
+        if case .recordTooLarge = error { return }
+        unusableReason = "a journal write failed: \(error)"
     }
 
     private func checkWritable() throws(StoreError) {

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFolder(path: String)
     /// A write was asked of a store opened read-only.
     case readOnly(folder: String)
+    /// One command's events encode to more than a journal record can hold (4 GiB).
+    case recordTooLarge(bytes: Int)
     /// The store was used after `close()`, or after a failed write left it unusable.
     case unusable(folder: String, reason: String)
 
@@ -36,6 +38,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is not a folder: pass --data with a folder path"
         case let .readOnly(folder):
             return "the shop data in \(folder) was opened read-only: nothing can be changed"
+        case let .recordTooLarge(bytes):
+            return "one change of \(bytes) bytes is more than a journal record holds (4 GiB): import the products in several parts"
         case let .unusable(folder, reason):
             return "the shop data in \(folder) can no longer be written (\(reason)): reopen it"
         }

@@ -19,14 +19,21 @@ extension Store {
             report.problem = error
         }
         do throws(StoreError) {
-            let image = try ShopImage.read(layout)
-            report.snapshotSequence = image.snapshotFile == nil ? nil : image.snapshotSequence
-            report.snapshotBytes = image.snapshotSize
-            if let scan = image.journal {
+            if let bytes = try SystemCall.readFile(layout.journal) {
+                let scan = JournalScan.scan(bytes)
                 report.journalRecords = scan.records.count
                 report.journalFirstSequence = scan.records.first?.sequence
                 report.journalLastSequence = scan.records.last?.sequence
                 report.tornTailBytes = scan.tornBytes
+            }
+        } catch {
+            report.problem = report.problem ?? error
+        }
+        do throws(StoreError) {
+            let image = try ShopImage.read(layout)
+            report.snapshotSequence = image.snapshotFile == nil ? nil : image.snapshotSequence
+            report.snapshotBytes = image.snapshotSize
+            if let scan = image.journal {
                 if let bytes = try SystemCall.readFile(layout.journal), let failure = decodeAll(scan, bytes: bytes) {
                     throw StoreError.corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason)
                 }

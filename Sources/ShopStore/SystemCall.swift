@@ -45,6 +45,7 @@ enum SystemCall {
         }
         if mkdir(path, folderMode) != 0 && errno != EEXIST { throw fail(path, "create folder") }
         if chmod(path, folderMode) != 0 { throw fail(path, "set permissions of") }
+        try syncFolder(parent.isEmpty ? "." : parent)
     }
 
     private static func makeParent(_ path: String) throws(StoreError) {
@@ -131,20 +132,22 @@ struct OpenFile {
 
     func readAll() throws(StoreError) -> [UInt8] {
         let total = try size()
-        var bytes = [UInt8](repeating: 0, count: total)
-        var done = 0
-        while done < total {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                pread(fd, buffer.baseAddress! + done, total - done, off_t(done))
+        var failure: StoreError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var done = 0
+            while done < total {
+                let count = pread(fd, buffer.baseAddress! + done, total - done, off_t(done))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemCall.fail(path, "read")
+                    break
+                }
+                if count == 0 { break }
+                done += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemCall.fail(path, "read")
-            }
-            if count == 0 { break }
-            done += count
+            initialized = done
         }
-        if done < total { bytes.removeSubrange(done...) }
+        if let failure { throw failure }
         return bytes
     }
 

@@ -62,6 +62,11 @@ struct SyntheticCatalogue {
         "baby", "tools", "lighting", "bedding", "bathroom", "outdoor", "cycling", "camping", "audio",
     ]
 
+    /// Just the products, for benchmarks that need no vocabulary.
+    static func generate(count: Int, seed: UInt64) -> [Product] {
+        SyntheticCatalogue(products: count, seed: seed).products
+    }
+
     /// Upper-cases the first letter of each word (Foundation's `capitalized` is slow on a million titles).
     static func capitalized(_ text: String) -> String {
         var result = ""

@@ -109,3 +109,26 @@ struct StoreBasicsTests {
         #expect(reopened.state == store.state)
     }
 }
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test func executeAllJournalsEachAcceptedCommandAsItsOwnRecord() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        let results = try store.executeAll([
+            .addToCart(sku: "A-1", quantity: 1), .addToCart(sku: "NOPE", quantity: 1),
+            .clearCart, .addToCart(sku: "B-2", quantity: 3), .addToCart(sku: "B-2", quantity: 1),
+        ])
+        #expect(try results[0].get() == [.cartLineSet(sku: "A-1", quantity: 1)])
+        #expect(throws: ShopError.cart(.unknownProduct(sku: "NOPE"))) { try results[1].get() }
+        #expect(try results[2].get() == [.cartCleared])
+        #expect(try results[3].get() == [.cartLineSet(sku: "B-2", quantity: 3)])
+        #expect(throws: ShopError.self) { try results[4].get() }
+        #expect(store.sequence == 4)
+        #expect(store.state.cart.lines == [CartLine(sku: "B-2", quantity: 3)])
+        let journal = JournalScan.scan(try temp.read(folder, "journal"))
+        #expect(journal.records.map(\.sequence) == [1, 2, 3, 4])
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state == store.state)
+    }
+}

@@ -4,7 +4,16 @@ public struct Catalogue: Sendable, Equatable {
     private var positionBySKU: [String: Int] = [:]
 
     public init(products: [Product] = []) {
-        upsert(products)
+        // A list without repeated SKUs (a snapshot, most imports) is kept as is and only indexed,
+        // which avoids copying a million products; a repeated SKU falls back to `upsert`.
+        var index: [String: Int] = [:]
+        index.reserveCapacity(products.count)
+        for position in products.indices where index.updateValue(position, forKey: products[position].sku) != nil {
+            upsert(products)
+            return
+        }
+        self.products = products
+        positionBySKU = index
     }
 
     public var count: Int { products.count }

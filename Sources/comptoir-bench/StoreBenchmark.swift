@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+import ShopCore
+import ShopStore
+
+/// Measures the store against its budgets (DESIGN.md §8): journaled, fsynced command latency against
+/// SQLite (WAL, synchronous=FULL, one row per transaction) in the same folder and run; snapshot write,
+/// snapshot load and cold open (snapshot + journal replay) of a big shop, and resident memory after load.
+struct StoreBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Journal latency vs SQLite, snapshot write/load time and size, memory after load."
+    )
+
+    @Option(help: "Journaled cart commands to time (and SQLite rows).") var commands = 2_000
+    @Option(help: "Products in the big shop.") var products = 1_000_000
+    @Option(help: "Cart commands journaled after the big shop's snapshot (stand-in for orders).") var cartEvents = 100_000
+    @Option(help: "Folder to work in (default: a new folder under the temporary directory, removed afterwards).") var dir: String?
+    @Flag(help: "Print the results as JSON.") var json = false
+    @Option(help: .hidden) var loadOnly: String?
+
+    func run() throws {
+        if let loadOnly {
+            let measurement = try LoadMeasurement.measure(DataFolder(path: loadOnly))
+            print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
+            return
+        }
+        let base = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-bench-store-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        defer { if dir == nil { try? FileManager.default.removeItem(atPath: base) } }
+
+        var results = StoreBenchmarkResults(commands: commands, products: products, cartEvents: cartEvents)
+        try measureLatency(in: base, into: &results)
+        try measureBigShop(in: base, into: &results)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            print(results.table)
+        }
+    }
+
+    /// Journaled `setCartQuantity` commands and SQLite single-row transactions, interleaved so that
+    /// both see the same disk and the same background load.
+    private func measureLatency(in base: String, into results: inout StoreBenchmarkResults) throws {
+        let folder = DataFolder(path: base + "/latency-shop")
+        let catalogue = SyntheticCatalogue.generate(count: 1_000, seed: 7)
+        let skus = catalogue.filter { $0.leadTime == nil && $0.availableStock >= 3 }.map(\.sku)
+        let store = try Store.open(folder, access: .readWrite, seed: { catalogue })
+        let sqlite = try SQLiteRowPeer(path: base + "/latency-shop/peer.sqlite")
+        var ours: [UInt64] = []
+        var theirs: [UInt64] = []
+        for index in 0..<(commands + 50) {
+            let sku = skus[index % skus.count]
+            let quantity = 1 + (index / skus.count) % 3
+            let start = Clock.nanoseconds()
+            try store.execute(.setCartQuantity(sku: sku, quantity: quantity))
+            let middle = Clock.nanoseconds()
+            try sqlite.insertRow(sku: sku, quantity: quantity)
+            let end = Clock.nanoseconds()
+            if index >= 50 {
+                ours.append(middle - start)
+                theirs.append(end - middle)
+            }
+        }
+        try store.close()
+        results.journal = LatencySummary(ours)
+        results.sqlite = LatencySummary(theirs)
+    }
+
+    private func measureBigShop(in base: String, into results: inout StoreBenchmarkResults) throws {
+        let folder = DataFolder(path: base + "/big-shop")
+        let manual = SnapshotPolicy(recordsBetweenSnapshots: .max, journalBytesBetweenSnapshots: .max, smallShopProducts: 0)
+        do {
+            var start = Clock.nanoseconds()
+            let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
+            results.generateSeconds = Clock.seconds(since: start)
+            let skus = catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku)
+            start = Clock.nanoseconds()
+            let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { catalogue })
+            results.seedJournalSeconds = Clock.seconds(since: start)
+
+            start = Clock.nanoseconds()
+            let cpuStart = Clock.cpuNanoseconds()
+            try store.snapshot()
+            results.snapshotWriteSeconds = Clock.seconds(since: start)
+            results.snapshotWriteCPUSeconds = Clock.cpuSeconds(since: cpuStart)
+            results.snapshotBytes = Self.size(of: folder.path + "/snapshot")
+            // Drop the seed's import record from the journal, as the automatic snapshots would.
+            try store.compact()
+
+            let batch = 1_000
+            var commandsLeft = cartEvents
+            var index = 0
+            start = Clock.nanoseconds()
+            while commandsLeft > 0 {
+                let count = min(batch, commandsLeft)
+                let commands = (0..<count).map { offset -> ShopCommand in
+                    let number = index + offset
+                    return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3)
+                }
+                try store.executeAll(commands)
+                index += count
+                commandsLeft -= count
+            }
+            results.cartEventsJournalSeconds = Clock.seconds(since: start)
+            results.journalBytes = Self.size(of: folder.path + "/journal")
+            // Dropped without close(), as after a crash: the next open replays the journal after the snapshot.
+        }
+        results.openWithReplay = try Self.measureInChildProcess(folder)
+
+        let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { [] })
+        let start = Clock.nanoseconds()
+        try store.compact()
+        results.compactSeconds = Clock.seconds(since: start)
+        try store.close()
+        results.openSnapshotOnly = try Self.measureInChildProcess(folder)
+    }
+
+    /// Loads the shop in a fresh process so that time and resident memory are those of a cold start.
+    private static func measureInChildProcess(_ folder: DataFolder) throws -> LoadMeasurement {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["store", "--load-only", folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("the load measurement process failed with status \(process.terminationStatus)")
+        }
+        return try JSONDecoder().decode(LoadMeasurement.self, from: data)
+    }
+
+    private static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+enum Clock {
+    static func nanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    static func seconds(since start: UInt64) -> Double { Double(nanoseconds() - start) / 1e9 }
+
+    /// CPU time (user + system) this process has used: on a shared, busy machine the wall clock
+    /// also counts time spent waiting for a core.
+    static func cpuNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    static func cpuSeconds(since start: UInt64) -> Double { Double(cpuNanoseconds() - start) / 1e9 }
+}

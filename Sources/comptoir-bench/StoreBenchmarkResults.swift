@@ -1,0 +1,94 @@
+import Foundation
+import ShopCore
+import ShopStore
+
+struct LatencySummary: Codable {
+    var count: Int
+    var medianMicroseconds: Double
+    var p99Microseconds: Double
+    var maxMicroseconds: Double
+
+    init(_ samples: [UInt64]) {
+        let sorted = samples.sorted()
+        count = sorted.count
+        func at(_ fraction: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let index = min(sorted.count - 1, max(0, Int((Double(sorted.count) * fraction).rounded(.up)) - 1))
+            return Double(sorted[index]) / 1_000
+        }
+        medianMicroseconds = at(0.5)
+        p99Microseconds = at(0.99)
+        maxMicroseconds = Double(sorted.last ?? 0) / 1_000
+    }
+}
+
+/// Time and memory of opening a shop in a fresh process.
+struct LoadMeasurement: Codable {
+    var seconds: Double
+    var cpuSeconds: Double
+    var products: Int
+    var sequence: UInt64
+    var residentMegabytes: Double
+    var peakResidentMegabytes: Double
+
+    static func measure(_ folder: DataFolder) throws -> LoadMeasurement {
+        let start = Clock.nanoseconds()
+        let cpuStart = Clock.cpuNanoseconds()
+        let store = try Store.open(folder, access: .readWrite, seed: { [] })
+        let seconds = Clock.seconds(since: start)
+        let cpuSeconds = Clock.cpuSeconds(since: cpuStart)
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        func kilobytes(_ key: String) -> Double {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+            return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return LoadMeasurement(
+            seconds: seconds, cpuSeconds: cpuSeconds, products: store.state.catalogue.count, sequence: store.sequence,
+            residentMegabytes: kilobytes("VmRSS") / 1024, peakResidentMegabytes: kilobytes("VmHWM") / 1024
+        )
+    }
+}
+
+struct StoreBenchmarkResults: Codable {
+    var commands: Int
+    var products: Int
+    var cartEvents: Int
+    var journal = LatencySummary([])
+    var sqlite = LatencySummary([])
+    var generateSeconds = 0.0
+    var seedJournalSeconds = 0.0
+    var snapshotWriteSeconds = 0.0
+    var snapshotWriteCPUSeconds = 0.0
+    var snapshotBytes = 0
+    var cartEventsJournalSeconds = 0.0
+    var journalBytes = 0
+    var compactSeconds = 0.0
+    var openWithReplay: LoadMeasurement?
+    var openSnapshotOnly: LoadMeasurement?
+    /// Bytes of one `Product` value in the catalogue's array, before its heap-allocated strings.
+    var productStride = MemoryLayout<Product>.stride
+
+    var table: String {
+        func ms(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1_000) }
+        func us(_ value: Double) -> String { String(format: "%.0f µs", value) }
+        func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        var lines = [
+            "wall-clock times, with the CPU time of the process in brackets where a shared machine makes them differ:",
+            "journaled command (\(journal.count) setCartQuantity, written + fsynced before returning):",
+            "  comptoir journal   median \(us(journal.medianMicroseconds))   p99 \(us(journal.p99Microseconds))   max \(us(journal.maxMicroseconds))",
+            "  SQLite WAL FULL    median \(us(sqlite.medianMicroseconds))   p99 \(us(sqlite.p99Microseconds))   max \(us(sqlite.maxMicroseconds))",
+            "big shop: \(products) products, then \(cartEvents) cart commands journaled after the snapshot (stand-in for orders):",
+            "  snapshot write     \(ms(snapshotWriteSeconds)) (CPU \(ms(snapshotWriteCPUSeconds)))   size \(mb(snapshotBytes))",
+            "  cart commands      \(ms(cartEventsJournalSeconds)) in batches of 1000 (group commit), journal \(mb(journalBytes))",
+            "  compact            \(ms(compactSeconds))",
+        ]
+        if let open = openWithReplay {
+            lines.append("  open = snapshot + \(cartEvents) records replayed   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
+        }
+        if let open = openSnapshotOnly {
+            lines.append("  open = snapshot only   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
+        }
+        lines.append("  (one Product value is \(productStride) bytes before its strings; \(products) of them: \(mb(productStride * products)))")
+        return lines.joined(separator: "\n")
+    }
+}

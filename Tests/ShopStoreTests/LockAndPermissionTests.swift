@@ -1,0 +1,108 @@
+import Foundation
+import ShopCore
+@testable import ShopStore
+import Testing
+
+@Suite("One writer, private files")
+struct LockAndPermissionTests {
+    @Test func aSecondWriterIsRefusedNamingTheHolder() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let first = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        let error = #expect(throws: StoreError.self) { try Store.open(folder, access: .readWrite) { [] } }
+        #expect(error == .locked(folder: folder.path, pid: getpid()))
+        #expect(error?.description == "the shop data in \(folder.path) is in use by process \(getpid())")
+        #expect(String(decoding: try temp.read(folder, "lock"), as: UTF8.self) == "\(getpid())\n")
+        try first.close()
+        let second = try Store.open(folder, access: .readWrite) { [] }
+        #expect(second.state.catalogue.count == 3)
+    }
+
+    @Test func droppingAStoreWithoutClosingReleasesTheLock() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        var first: Store? = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        #expect(first != nil)
+        first = nil
+        _ = try Store.open(folder, access: .readWrite) { [] }
+    }
+
+    @Test func aReaderSeesEveryAcknowledgedChangeWhileTheWriterHoldsTheLock() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        let reader = try Store.open(folder, access: .readOnly) { [] }
+        #expect(reader.state == writer.state)
+        try writer.compact()
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state == writer.state)
+    }
+
+    @Test func lockedDescriptionWithoutAPid() {
+        #expect(StoreError.locked(folder: "/d", pid: nil).description == "the shop data in /d is in use by another process")
+    }
+
+    @Test func foldersAre0700AndFiles0600WhateverTheUmask() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let previous = umask(0)
+        defer { umask(previous) }
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.snapshot()
+        try store.compact()
+        func mode(_ path: String) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        #expect(try mode(folder.path) == 0o700)
+        for file in ["journal", "snapshot", "snapshot.prev", "lock"] {
+            #expect(try mode(folder.path + "/" + file) == 0o600, "\(file)")
+        }
+        try store.close()
+    }
+
+    @Test func aFileWhereTheFolderShouldBeIsRefused() throws {
+        let temp = TemporaryFolder()
+        let path = temp.path + "/plain-file"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([1])))
+        #expect(throws: StoreError.notAFolder(path: path)) { try Store.open(DataFolder(path: path), access: .readWrite) { [] } }
+        #expect(throws: StoreError.notAFolder(path: path)) { try Store.open(DataFolder(path: path), access: .readOnly) { [] } }
+    }
+
+    @Test func missingParentFoldersAreCreated() throws {
+        let temp = TemporaryFolder()
+        let folder = DataFolder(path: temp.path + "/a/b/comptoir")
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        #expect(store.state.catalogue.count == 3)
+    }
+}
+
+@Suite("Data folder resolution")
+struct DataFolderTests {
+    @Test func theExplicitFolderWins() throws {
+        let folder = try DataFolder.resolve(explicit: "/x/data/", environment: ["COMPTOIR_HOME": "/c", "XDG_DATA_HOME": "/xdg", "HOME": "/h"])
+        #expect(folder.path == "/x/data")
+    }
+
+    @Test func thenComptoirHome() throws {
+        let folder = try DataFolder.resolve(explicit: nil, environment: ["COMPTOIR_HOME": "/c", "XDG_DATA_HOME": "/xdg", "HOME": "/h"])
+        #expect(folder.path == "/c")
+    }
+
+    @Test func thenXDGDataHome() throws {
+        let folder = try DataFolder.resolve(explicit: "", environment: ["COMPTOIR_HOME": "", "XDG_DATA_HOME": "/xdg", "HOME": "/h"])
+        #expect(folder.path == "/xdg/comptoir")
+    }
+
+    @Test func thenHome() throws {
+        #expect(try DataFolder.resolve(explicit: nil, environment: ["HOME": "/h"]).path == "/h/.local/share/comptoir")
+        // A relative XDG_DATA_HOME is invalid per the XDG specification and ignored.
+        #expect(try DataFolder.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]).path == "/h/.local/share/comptoir")
+    }
+
+    @Test func nothingToGoOnIsAnError() {
+        #expect(throws: StoreError.noDataFolder) { try DataFolder.resolve(explicit: nil, environment: [:]) }
+        #expect(StoreError.noDataFolder.description.contains("--data"))
+    }
+}
