@@ -26,6 +26,9 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: "wall: elapsed time; cpu: CPU time of the benchmark thread.")
     var clock = LatencySamples.Clock.wall
 
+    @Option(help: "Path of a built comptoir binary: also count the bytes it writes to a pty per list move (demo catalogue).")
+    var ptyBinary: String?
+
     func run() throws {
         let wallClock = ContinuousClock()
         var started = wallClock.now
@@ -42,11 +45,19 @@ struct FrameBenchmark: ParsableCommand {
         ShopView.draw(initial, into: &canvas)
         print("first frame in \(wallClock.now - started)")
         print("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock)")
-        print("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true))
+        print("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true)
+              + "view p50".padded(12, left: true) + "view p99".padded(12, left: true))
 
         report("list movement", measure(initial, canvas: &canvas, keys: listKeys()))
         report("typing in search", measure(initial, canvas: &canvas, keys: typingKeys(vocabulary: synthetic.vocabulary)))
         report("filter toggles", measure(initial, canvas: &canvas, keys: filterKeys()))
+
+        if let ptyBinary {
+            let bytes = try FrameBytesThroughPty(binary: ptyBinary, width: width, height: height, moves: 50).measure()
+            let sorted = bytes.perMove.sorted()
+            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            print("bytes to the terminal at \(width)x\(height): first frame \(bytes.firstFrame), per list move median \(median), max \(sorted.last ?? 0)")
+        }
     }
 
     /// Down most of the time, a page now and then, and back to the top at the end of each cycle.
@@ -81,22 +92,25 @@ struct FrameBenchmark: ParsableCommand {
         return Array(keys.prefix(self.keys))
     }
 
-    private func measure(_ initial: AppState, canvas: inout Canvas, keys: [Key]) -> LatencySamples {
+    /// Whole frames (update, which may search, then the view), and the view alone.
+    private func measure(_ initial: AppState, canvas: inout Canvas, keys: [Key]) -> (frame: LatencySamples, view: LatencySamples) {
         var state = initial
-        var samples = LatencySamples(clock: clock)
+        var frames = LatencySamples(clock: clock)
+        var views = LatencySamples(clock: clock)
         for key in keys {
-            samples.measure {
+            frames.measure {
                 _ = update(&state, .key(key))
-                ShopView.draw(state, into: &canvas)
+                views.measure { ShopView.draw(state, into: &canvas) }
             }
         }
-        return samples
+        return (frames, views)
     }
 
-    private func report(_ name: String, _ samples: LatencySamples) {
-        let maximum = samples.percentile(100)
-        print(name.padded(18) + format(samples.median).padded(12, left: true) + format(samples.p99).padded(12, left: true)
-              + format(maximum).padded(12, left: true))
+    private func report(_ name: String, _ samples: (frame: LatencySamples, view: LatencySamples)) {
+        let (frame, view) = samples
+        print(name.padded(18) + format(frame.median).padded(12, left: true) + format(frame.p99).padded(12, left: true)
+              + format(frame.percentile(100)).padded(12, left: true)
+              + format(view.median).padded(12, left: true) + format(view.p99).padded(12, left: true))
     }
 
     private func format(_ milliseconds: Double) -> String {

@@ -17,7 +17,8 @@ import Testing
         environment["LC_ALL"] = environment["LC_ALL"] ?? "C.UTF-8"
         // The shell keeps the pane open after the shop exits, so the exit code can be read.
         let script = "\"$0\" \"$@\"; echo \"comptoir exited with $?\"; read line"
-        let session = try TmuxSession(command: ["sh", "-c", script, binary, "--data", data] + extra,
+        let unset = environment["NO_COLOR"] == nil ? ["NO_COLOR"] : []
+        let session = try TmuxSession(command: ["sh", "-c", script, binary, "--data", data] + extra, unsetting: unset,
                                       width: width, height: height, environment: environment)
         return (session, folder)
     }
@@ -160,6 +161,24 @@ import Testing
         #expect(Glibc.kill(pid, signal) == 0)
         let screen = try shop.waitFor("comptoir exited with \(128 + signal)")
         #expect(!screen.contains("1 Catalogue"))  // the shop's screen is gone: the terminal is back
+    }
+
+    @Test func noColorGivesTheMonochromeThemeWithAVisibleSelection() throws {
+        let (shop, folder) = try Self.start(width: 120, height: 40, environment: ["NO_COLOR": "1"])
+        defer {
+            shop.kill()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try shop.waitFor("the selection marker") { $0.contains("1 Catalogue") && Self.selectedLine($0, containing: "€") != nil }
+        let styled = try shop.styledScreen()
+        for colour in ["[38;5;", "[48;5;", "[38;2;", "[48;2;", "[31m", "[32m", "[33m", "[34m"] {
+            #expect(!styled.contains("\u{1b}" + colour), "colour code \(colour) under NO_COLOR")
+        }
+        #expect(styled.contains("\u{1b}[7m") || styled.contains(";7m"), "no reverse video for the selection")
+        try shop.press("t")
+        try shop.waitFor("Theme: ")
+        try shop.press("q")
+        try shop.waitFor("comptoir exited with 0")
     }
 
     @Test func anUnknownTerminalIsRefusedInOneLine() throws {

@@ -15,10 +15,11 @@ final class TmuxSession {
     let socket = "comptoir-test-\(UUID().uuidString)"
     let name = "shop"
 
-    init(command: [String], width: Int, height: Int, environment: [String: String]) throws {
+    init(command: [String], unsetting: [String] = ["NO_COLOR"], width: Int, height: Int, environment: [String: String]) throws {
         let assignments = environment.map { "\($0.key)=\($0.value)" }
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
-                  "env", "-u", "NO_COLOR", "-u", "COLORTERM"] + assignments + command)
+        let removals = (unsetting + ["COLORTERM"]).flatMap { ["-u", $0] }
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env"]
+                 + removals + assignments + command)
     }
 
     deinit { kill() }
@@ -53,6 +54,11 @@ final class TmuxSession {
 
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The screen with its SGR colour and attribute codes.
+    func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name])
     }
 
     func screen() throws -> String {

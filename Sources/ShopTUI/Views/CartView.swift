@@ -68,7 +68,7 @@ enum CartView {
         let missing = threshold.minorUnits - summary.total.minorUnits
         if missing > 0 {
             let gap = state.money.format(Money(minorUnits: missing, currency: summary.currency))
-            canvas.put("Add \(gap) for free shipping", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.stockLow)
+            canvas.put("\(gap) more ships free", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.stockLow)
         } else {
             canvas.put("✓ Free shipping", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.success)
         }
