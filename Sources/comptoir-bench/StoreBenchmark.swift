@@ -76,7 +76,7 @@ struct StoreBenchmark: ParsableCommand {
             var start = Clock.nanoseconds()
             let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
             results.generateSeconds = Clock.seconds(since: start)
-            let skus = catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku)
+            let skus = Array(catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku))
             start = Clock.nanoseconds()
             let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { catalogue })
             results.seedJournalSeconds = Clock.seconds(since: start)
@@ -100,7 +100,8 @@ struct StoreBenchmark: ParsableCommand {
                     let number = index + offset
                     return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3)
                 }
-                try store.executeAll(commands)
+                let outcomes = try store.executeAll(commands)
+                results.cartEventsAccepted += outcomes.filter { (try? $0.get()) != nil }.count
                 index += count
                 commandsLeft -= count
             }

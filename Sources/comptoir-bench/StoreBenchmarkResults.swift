@@ -61,6 +61,7 @@ struct StoreBenchmarkResults: Codable {
     var snapshotWriteCPUSeconds = 0.0
     var snapshotBytes = 0
     var cartEventsJournalSeconds = 0.0
+    var cartEventsAccepted = 0
     var journalBytes = 0
     var compactSeconds = 0.0
     var openWithReplay: LoadMeasurement?
@@ -79,7 +80,7 @@ struct StoreBenchmarkResults: Codable {
             "  SQLite WAL FULL    median \(us(sqlite.medianMicroseconds))   p99 \(us(sqlite.p99Microseconds))   max \(us(sqlite.maxMicroseconds))",
             "big shop: \(products) products, then \(cartEvents) cart commands journaled after the snapshot (stand-in for orders):",
             "  snapshot write     \(ms(snapshotWriteSeconds)) (CPU \(ms(snapshotWriteCPUSeconds)))   size \(mb(snapshotBytes))",
-            "  cart commands      \(ms(cartEventsJournalSeconds)) in batches of 1000 (group commit), journal \(mb(journalBytes))",
+            "  cart commands      \(cartEventsAccepted) accepted in \(ms(cartEventsJournalSeconds)), batches of 1000 (group commit), journal \(mb(journalBytes))",
             "  compact            \(ms(compactSeconds))",
         ]
         if let open = openWithReplay {
