@@ -18,6 +18,25 @@ struct LockAndPermissionTests {
         #expect(second.state.catalogue.count == 3)
     }
 
+    /// Another process (util-linux `flock`) cannot take the lock while a store holds it, and can after close.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+    func anotherProcessSeesTheLock() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        func otherProcessCanLock() throws -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            process.arguments = ["--nonblock", folder.path + "/lock", "true"]
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        #expect(try !otherProcessCanLock())
+        try store.close()
+        #expect(try otherProcessCanLock())
+    }
+
     @Test func droppingAStoreWithoutClosingReleasesTheLock() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
