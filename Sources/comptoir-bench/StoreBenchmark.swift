@@ -158,4 +158,12 @@ enum Clock {
     }
 
     static func cpuSeconds(since start: UInt64) -> Double { Double(cpuNanoseconds() - start) / 1e9 }
+
+    /// CPU time of the calling thread only: for work split over threads, the main thread's share is
+    /// what the wall clock would show on otherwise idle cores.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 }
