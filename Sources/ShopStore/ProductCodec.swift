@@ -3,6 +3,9 @@ import ShopCore
 /// The binary form of a `Product` and of the values it holds. Every field is written, in declaration
 /// order; optionals carry a presence flag. Changing this layout means a new snapshot format version.
 enum ProductCodec {
+    /// The fewest bytes a product takes (every text empty, every number small, every optional nil).
+    static let minimumSize = 23
+
     static func write(_ product: Product, to writer: BinaryWriter) {
         writer.string(product.sku)
         writer.string(product.title)

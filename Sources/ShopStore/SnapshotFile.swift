@@ -1,3 +1,4 @@
+import Dispatch
 import ShopCore
 
 /// The snapshot file: a 40-byte header, then the whole `ShopState` (see `StateCodec`).
@@ -81,14 +82,21 @@ enum SnapshotFile {
             throw damaged(headerSize + Int(payloadLength), "\(available - payloadLength) unexpected bytes after the end of the snapshot")
         }
         let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
-        guard CRC32C.checksum(payload) == payloadCRC else {
+        // The checksum is computed on another thread while the products are decoded; the decoder checks
+        // every bound, so reading damaged bytes is safe, and a checksum mismatch wins over what it found.
+        let checksum = BackgroundChecksum(payload)
+        let decoded: Result<ShopState, DecodingFailure>
+        do {
+            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize))
+        } catch {
+            decoded = .failure(error)
+        }
+        guard checksum.wait() == payloadCRC else {
             throw damaged(headerSize, "snapshot data checksum mismatch")
         }
-        do {
-            let state = try StateCodec.decode(payload, fileOffset: headerSize)
-            return Loaded(state: state, sequence: sequence, size: buffer.count)
-        } catch {
-            throw damaged(error.offset, error.reason)
+        switch decoded {
+        case let .success(state): return Loaded(state: state, sequence: sequence, size: buffer.count)
+        case let .failure(error): throw damaged(error.offset, error.reason)
         }
     }
 
@@ -127,5 +135,25 @@ enum SnapshotFile {
         try SystemCall.rename(layout.snapshotTemporary, to: layout.snapshot)
         try SystemCall.syncFolder(layout.folder)
         return size
+    }
+}
+
+/// A CRC32C computed on a global queue thread; `wait()` returns it. The bytes must stay valid until then.
+private final class BackgroundChecksum: @unchecked Sendable {
+    private let bytes: UnsafeRawBufferPointer
+    private let done = DispatchSemaphore(value: 0)
+    private var value: UInt32 = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        DispatchQueue.global().async { [self] in
+            value = CRC32C.checksum(self.bytes)
+            done.signal()
+        }
+    }
+
+    func wait() -> UInt32 {
+        done.wait()
+        return value
     }
 }

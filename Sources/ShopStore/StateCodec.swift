@@ -64,7 +64,7 @@ enum StateCodec {
             let tableEntry = reader.position
             let count = Int(try reader.fixed32())
             let length = try reader.fixed64()
-            guard length <= UInt64(bytes.count - byteStart), UInt64(count) * 8 <= length else {
+            guard length <= UInt64(bytes.count - byteStart), UInt64(count) * UInt64(ProductCodec.minimumSize) <= length else {
                 throw DecodingFailure(offset: fileOffset + tableEntry, reason: "a chunk of \(count) products in \(length) bytes does not fit the snapshot")
             }
             chunks.append(Chunk(firstProduct: firstProduct, productCount: count, byteRange: byteStart..<(byteStart + Int(length))))

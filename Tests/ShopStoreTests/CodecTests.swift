@@ -131,3 +131,13 @@ struct SnapshotChunkTests {
         #expect(error?.offset == 40 + chunkStart)
     }
 }
+
+@Suite("Smallest product")
+struct SmallestProductTests {
+    @Test func theSmallestProductTakesExactlyTheMinimumSize() {
+        let product = Product(sku: "", title: "", brand: "", category: "", price: Money(minorUnits: 0, currency: Currency(code: "", minorUnitDigits: 0)), stockOnHand: 0, minimumOrderQuantity: 0, lowStockThreshold: 0)
+        let writer = BinaryWriter()
+        ProductCodec.write(product, to: writer)
+        #expect(writer.count == ProductCodec.minimumSize)
+    }
+}
