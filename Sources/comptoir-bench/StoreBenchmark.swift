@@ -21,7 +21,7 @@ struct StoreBenchmark: ParsableCommand {
 
     func run() throws {
         if let loadOnly {
-            let measurement = try LoadMeasurement.measure(DataFolder(path: loadOnly))
+            let measurement = try StoreLoadMeasurement.measure(DataFolder(path: loadOnly))
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
@@ -54,38 +54,38 @@ struct StoreBenchmark: ParsableCommand {
         for index in 0..<(commands + 50) {
             let sku = skus[index % skus.count]
             let quantity = 1 + (index / skus.count) % 3
-            let start = Clock.nanoseconds()
+            let start = StoreBenchClock.nanoseconds()
             try store.execute(.setCartQuantity(sku: sku, quantity: quantity))
-            let middle = Clock.nanoseconds()
+            let middle = StoreBenchClock.nanoseconds()
             try sqlite.insertRow(sku: sku, quantity: quantity)
-            let end = Clock.nanoseconds()
+            let end = StoreBenchClock.nanoseconds()
             if index >= 50 {
                 ours.append(middle - start)
                 theirs.append(end - middle)
             }
         }
         try store.close()
-        results.journal = LatencySummary(ours)
-        results.sqlite = LatencySummary(theirs)
+        results.journal = StoreLatencySummary(ours)
+        results.sqlite = StoreLatencySummary(theirs)
     }
 
     private func measureBigShop(in base: String, into results: inout StoreBenchmarkResults) throws {
         let folder = DataFolder(path: base + "/big-shop")
         let manual = SnapshotPolicy(recordsBetweenSnapshots: .max, journalBytesBetweenSnapshots: .max, smallShopProducts: 0)
         do {
-            var start = Clock.nanoseconds()
+            var start = StoreBenchClock.nanoseconds()
             let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
-            results.generateSeconds = Clock.seconds(since: start)
+            results.generateSeconds = StoreBenchClock.seconds(since: start)
             let skus = Array(catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku))
-            start = Clock.nanoseconds()
+            start = StoreBenchClock.nanoseconds()
             let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { catalogue })
-            results.seedJournalSeconds = Clock.seconds(since: start)
+            results.seedJournalSeconds = StoreBenchClock.seconds(since: start)
 
-            start = Clock.nanoseconds()
-            let cpuStart = Clock.cpuNanoseconds()
+            start = StoreBenchClock.nanoseconds()
+            let cpuStart = StoreBenchClock.cpuNanoseconds()
             try store.snapshot()
-            results.snapshotWriteSeconds = Clock.seconds(since: start)
-            results.snapshotWriteCPUSeconds = Clock.cpuSeconds(since: cpuStart)
+            results.snapshotWriteSeconds = StoreBenchClock.seconds(since: start)
+            results.snapshotWriteCPUSeconds = StoreBenchClock.cpuSeconds(since: cpuStart)
             results.snapshotBytes = Self.size(of: folder.path + "/snapshot")
             // Drop the seed's import record from the journal, as the automatic snapshots would.
             try store.compact()
@@ -93,7 +93,7 @@ struct StoreBenchmark: ParsableCommand {
             let batch = 1_000
             var commandsLeft = cartEvents
             var index = 0
-            start = Clock.nanoseconds()
+            start = StoreBenchClock.nanoseconds()
             while commandsLeft > 0 {
                 let count = min(batch, commandsLeft)
                 let commands = (0..<count).map { offset -> ShopCommand in
@@ -105,22 +105,22 @@ struct StoreBenchmark: ParsableCommand {
                 index += count
                 commandsLeft -= count
             }
-            results.cartEventsJournalSeconds = Clock.seconds(since: start)
+            results.cartEventsJournalSeconds = StoreBenchClock.seconds(since: start)
             results.journalBytes = Self.size(of: folder.path + "/journal")
             // Dropped without close(), as after a crash: the next open replays the journal after the snapshot.
         }
         results.openWithReplay = try Self.measureInChildProcess(folder)
 
         let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { [] })
-        let start = Clock.nanoseconds()
+        let start = StoreBenchClock.nanoseconds()
         try store.compact()
-        results.compactSeconds = Clock.seconds(since: start)
+        results.compactSeconds = StoreBenchClock.seconds(since: start)
         try store.close()
         results.openSnapshotOnly = try Self.measureInChildProcess(folder)
     }
 
     /// Loads the shop in a fresh process so that time and resident memory are those of a cold start.
-    private static func measureInChildProcess(_ folder: DataFolder) throws -> LoadMeasurement {
+    private static func measureInChildProcess(_ folder: DataFolder) throws -> StoreLoadMeasurement {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["store", "--load-only", folder.path]
@@ -132,7 +132,7 @@ struct StoreBenchmark: ParsableCommand {
         guard process.terminationStatus == 0 else {
             throw ValidationError("the load measurement process failed with status \(process.terminationStatus)")
         }
-        return try JSONDecoder().decode(LoadMeasurement.self, from: data)
+        return try JSONDecoder().decode(StoreLoadMeasurement.self, from: data)
     }
 
     private static func size(of path: String) -> Int {
@@ -140,7 +140,7 @@ struct StoreBenchmark: ParsableCommand {
     }
 }
 
-enum Clock {
+enum StoreBenchClock {
     static func nanoseconds() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)

@@ -2,7 +2,7 @@ import Foundation
 import ShopCore
 import ShopStore
 
-struct LatencySummary: Codable {
+struct StoreLatencySummary: Codable {
     var count: Int
     var medianMicroseconds: Double
     var p99Microseconds: Double
@@ -23,7 +23,7 @@ struct LatencySummary: Codable {
 }
 
 /// Time and memory of opening a shop in a fresh process.
-struct LoadMeasurement: Codable {
+struct StoreLoadMeasurement: Codable {
     var seconds: Double
     var cpuSeconds: Double
     var mainThreadCPUSeconds: Double
@@ -32,20 +32,20 @@ struct LoadMeasurement: Codable {
     var residentMegabytes: Double
     var peakResidentMegabytes: Double
 
-    static func measure(_ folder: DataFolder) throws -> LoadMeasurement {
-        let start = Clock.nanoseconds()
-        let cpuStart = Clock.cpuNanoseconds()
-        let threadStart = Clock.threadCPUNanoseconds()
+    static func measure(_ folder: DataFolder) throws -> StoreLoadMeasurement {
+        let start = StoreBenchClock.nanoseconds()
+        let cpuStart = StoreBenchClock.cpuNanoseconds()
+        let threadStart = StoreBenchClock.threadCPUNanoseconds()
         let store = try Store.open(folder, access: .readWrite, seed: { [] })
-        let seconds = Clock.seconds(since: start)
-        let cpuSeconds = Clock.cpuSeconds(since: cpuStart)
-        let mainThreadCPUSeconds = Double(Clock.threadCPUNanoseconds() - threadStart) / 1e9
+        let seconds = StoreBenchClock.seconds(since: start)
+        let cpuSeconds = StoreBenchClock.cpuSeconds(since: cpuStart)
+        let mainThreadCPUSeconds = Double(StoreBenchClock.threadCPUNanoseconds() - threadStart) / 1e9
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         func kilobytes(_ key: String) -> Double {
             let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
             return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
-        return LoadMeasurement(
+        return StoreLoadMeasurement(
             seconds: seconds, cpuSeconds: cpuSeconds, mainThreadCPUSeconds: mainThreadCPUSeconds, products: store.state.catalogue.count, sequence: store.sequence,
             residentMegabytes: kilobytes("VmRSS") / 1024, peakResidentMegabytes: kilobytes("VmHWM") / 1024
         )
@@ -56,8 +56,8 @@ struct StoreBenchmarkResults: Codable {
     var commands: Int
     var products: Int
     var cartEvents: Int
-    var journal = LatencySummary([])
-    var sqlite = LatencySummary([])
+    var journal = StoreLatencySummary([])
+    var sqlite = StoreLatencySummary([])
     var generateSeconds = 0.0
     var seedJournalSeconds = 0.0
     var snapshotWriteSeconds = 0.0
@@ -67,8 +67,8 @@ struct StoreBenchmarkResults: Codable {
     var cartEventsAccepted = 0
     var journalBytes = 0
     var compactSeconds = 0.0
-    var openWithReplay: LoadMeasurement?
-    var openSnapshotOnly: LoadMeasurement?
+    var openWithReplay: StoreLoadMeasurement?
+    var openSnapshotOnly: StoreLoadMeasurement?
     /// Bytes of one `Product` value in the catalogue's array, before its heap-allocated strings.
     var productStride = MemoryLayout<Product>.stride
 
