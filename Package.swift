@@ -10,31 +10,50 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
         .target(name: "ShopCore"),
-        // Persistence: data folder, snapshots (and, later, the journal).
+        // Persistence: data folder, journal, snapshots, lock, recovery.
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
+        // Password hashing (scrypt) behind ShopCore's PasswordHasher protocol.
+        .target(
+            name: "ShopSecurity",
+            dependencies: [
+                "ShopCore",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // System SQLite, used only by the benchmark as a peer.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // System ncursesw (wide characters); only NCursesTerminal imports it.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The interface without a terminal: state, messages, update, views, canvas, themes.
+        .target(name: "ShopTUI", dependencies: ["ShopCore", "ShopStore"]),
+        // The only code that calls ncurses: canvas -> screen, keys, mouse, resize, colours.
+        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopStore", "ShopCore", "CNCurses"]),
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore",
+                "ShopCore", "ShopStore", "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "comptoir-bench",
             dependencies: [
-                "ShopCore", "ShopStore", "CSQLite",
+                "ShopCore", "ShopStore", "ShopTUI", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
-        .testTarget(name: "ComptoirCLITests", dependencies: ["ShopCore"]),
+        .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
+        // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
+        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]
 )

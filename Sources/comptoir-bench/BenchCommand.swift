@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The benchmark runner. (Minimal root for the store benchmark; the lead merges the full one.)
+/// `comptoir-bench`: release-mode benchmarks, each measuring Comptoir against a peer in the same run.
 @main
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comptoir-bench",
-        abstract: "Release-mode benchmarks of Comptoir, with their peers measured in the same run.",
-        subcommands: [StoreBenchmark.self]
+        abstract: "Measure Comptoir against its peers (build with -c release).",
+        subcommands: [SearchBenchmark.self, StoreBenchmark.self, FrameBenchmark.self]
     )
 }

@@ -1,0 +1,57 @@
+@preconcurrency import CNCurses
+import ShopTUI
+
+/// Turns what `get_wch` returns into the shop's input.
+enum KeyDecoder {
+    enum Input {
+        case key(Key)
+        case mouse(MouseEvent)
+        case resize
+        case ignored
+    }
+
+    static func decode(status: Int32, code: UInt32) -> Input {
+        if status == KEY_CODE_YES {
+            switch Int32(code) {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_RESIZE: return .resize
+            case KEY_MOUSE: return mouse()
+            default: return .ignored
+            }
+        }
+        guard status == OK else { return .ignored }
+        switch code {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 0..<32: return .ignored
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return .ignored }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private static func mouse() -> Input {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .ignored }
+        let state = event.bstate
+        if state & comptoir_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: Int(event.x), y: Int(event.y))) }
+        if comptoir_button5_pressed() != 0, state & comptoir_button5_pressed() != 0 {
+            return .mouse(MouseEvent(.wheelDown, x: Int(event.x), y: Int(event.y)))
+        }
+        if state & comptoir_button1_any() != 0 { return .mouse(MouseEvent(.click, x: Int(event.x), y: Int(event.y))) }
+        return .ignored
+    }
+}

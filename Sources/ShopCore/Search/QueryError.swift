@@ -1,0 +1,55 @@
+/// Why a search query could not be read; each message says what was wrong and what would be right.
+public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `colour:red`: a key the query language does not know.
+    case unknownKey(String)
+    /// `brand:` with nothing after the colon.
+    case emptyValue(key: String)
+    /// `price:abc`: not a range of amounts.
+    case invalidPrice(String)
+    /// `price:20..5`: the lower bound is above the upper bound.
+    case priceMinimumAboveMaximum(minimum: String, maximum: String)
+    /// `rating:7` or `rating:good`.
+    case invalidRating(String)
+    /// `sort:nonsense`.
+    case unknownSort(String)
+    /// `in:shop`: only `in:stock` exists.
+    case unknownAvailability(String)
+    /// A `"` that is never closed.
+    case unbalancedQuote
+
+    /// Keys the query language accepts, as listed in messages.
+    public static let validKeys = ["brand", "cat", "category", "price", "in", "rating", "sort"]
+
+    public var description: String {
+        switch self {
+        case let .unknownKey(key):
+            return "unknown filter '\(key):': valid filters are \(QueryError.validKeys.map { $0 + ":" }.joined(separator: ", "))"
+        case let .emptyValue(key):
+            return "'\(key):' needs a value, e.g. \(QueryError.example(for: key))"
+        case let .invalidPrice(text):
+            return "'price:\(text)' is not a price range: write price:5..20, price:5.. or price:..20 (decimals allowed, e.g. 4.5 or 9,99)"
+        case let .priceMinimumAboveMaximum(minimum, maximum):
+            return "'price:\(minimum)..\(maximum)' has its minimum above its maximum: write price:\(maximum)..\(minimum)"
+        case let .invalidRating(text):
+            return "'rating:\(text)' is not a rating: write a minimum from 0 to 5, e.g. rating:4 or rating:3.5"
+        case let .unknownSort(text):
+            return "unknown sort '\(text)': valid sorts are \(SearchSort.allCases.map(\.rawValue).joined(separator: ", ")) (-price means price-desc)"
+        case let .unknownAvailability(text):
+            return "unknown 'in:\(text)': the only availability filter is in:stock"
+        case .unbalancedQuote:
+            return "a quote is not closed: close it, e.g. brand:\"de buyer\""
+        }
+    }
+
+    static func example(for key: String) -> String {
+        switch key {
+        case "brand": return "brand:lavazza,illy"
+        case "cat", "category": return "\(key):groceries"
+        case "price": return "price:5..20"
+        case "in": return "in:stock"
+        case "rating": return "rating:4"
+        case "sort": return "sort:price"
+        default: return "\(key):value"
+        }
+    }
+}

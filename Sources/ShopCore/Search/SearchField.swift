@@ -1,0 +1,33 @@
+/// The product fields free words are searched in, with the weight a match in each earns.
+/// A word scores `2 × weight` of the best field it matched, plus one when it matched a whole word
+/// rather than only its beginning, so a title match always outranks a brand match, and so on.
+enum SearchField: UInt8, CaseIterable {
+    case description = 1
+    case category = 2
+    case brand = 4
+    case title = 8
+
+    var weight: UInt8 { rawValue }
+
+    /// The score one query word earns from its best match.
+    static func score(weight: UInt8, exact: Bool) -> UInt16 {
+        UInt16(weight) * 2 + (exact ? 1 : 0)
+    }
+
+    /// The terms of a product with the weight of the best field each appears in, as the index stores them.
+    static func weightedTerms(of product: Product) -> [(term: String, weight: UInt8)] {
+        var terms: [(term: String, weight: UInt8)] = []
+        func add(_ text: String, _ field: SearchField) {
+            TextFolding.scan(text) { parts in
+                for part in parts { terms.append((part, field.weight)) }
+                if parts.count > 1 { terms.append((parts.joined(), field.weight)) }
+            }
+        }
+        add(product.title, .title)
+        add(product.brand, .brand)
+        add(product.category, .category)
+        for tag in product.tags { add(tag, .category) }
+        add(product.description, .description)
+        return terms
+    }
+}

@@ -1,0 +1,191 @@
+/// Free-text matching: the documents that contain every query word, with their relevance scores.
+extension SearchIndex {
+    /// The terms one query word matches.
+    struct WordMatch {
+        /// The word when it is matched as a prefix (the prefix cache's key); empty for a whole word.
+        var word: String
+        /// Matching term ids: the word itself, or for a prefix every term that starts with it.
+        var termIDs: [UInt32]
+        /// The term equal to the word, which earns the exact-match bonus.
+        var exactTermID: UInt32?
+        /// Total postings of the matching terms: the cost of reading them all.
+        var cost: Int
+    }
+
+    /// The documents that match every query word, with their scores.
+    enum TextMatch {
+        /// No words: every document, with score zero.
+        case everything
+        /// Ascending documents with their scores.
+        case sparse(documents: [UInt32], scores: [UInt16])
+        /// One word: its score in every document, zero where it does not occur. Cheaper than listing
+        /// the documents when a short prefix matches most of the catalogue.
+        case dense([UInt8])
+    }
+
+    func matchWords(_ words: [String], lastWordIsPrefix: Bool) -> TextMatch {
+        guard !words.isEmpty else { return .everything }
+        var matches: [WordMatch] = []
+        for (index, word) in words.enumerated() {
+            let match = wordMatch(word, isPrefix: lastWordIsPrefix && index == words.count - 1)
+            if match.termIDs.isEmpty { return .sparse(documents: [], scores: []) }
+            matches.append(match)
+        }
+        matches.sort { $0.cost < $1.cost }
+        if matches.count == 1 && matches[0].termIDs.count > 1 { return .dense(denseScores(matches[0])) }
+        var (documents, scores) = collect(matches[0])
+        for match in matches.dropFirst() where !documents.isEmpty {
+            // Reading a document's own terms misses the cache about once per term; a posting read
+            // in order costs a few nanoseconds. Verify only when that is clearly cheaper.
+            let averageTermsPerDocument = max(1, forwardTerms.count / max(1, count))
+            if prefixCache.scores(for: match.word) == nil && documents.count * averageTermsPerDocument * 4 < match.cost {
+                verify(&documents, &scores, against: match)
+            } else {
+                intersect(&documents, &scores, with: match)
+            }
+        }
+        return .sparse(documents: documents, scores: scores)
+    }
+
+    func wordMatch(_ word: String, isPrefix: Bool) -> WordMatch {
+        let exact = termIDs[word]
+        guard isPrefix else {
+            return WordMatch(
+                word: "", termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postings[Int($0)].count } ?? 0
+            )
+        }
+        var ids: [UInt32] = []
+        var cost = 0
+        var index = sortedInsertionIndex(for: word)
+        while index < sortedTermIDs.count {
+            let id = sortedTermIDs[index]
+            guard terms[Int(id)].utf8.starts(with: word.utf8) else { break }
+            ids.append(id)
+            cost += postings[Int(id)].count
+            index += 1
+        }
+        return WordMatch(word: word, termIDs: ids, exactTermID: exact, cost: cost)
+    }
+
+    /// The best score of one word in every document, from the prefix cache when it holds the word.
+    private func denseScores(_ match: WordMatch) -> [UInt8] {
+        prefixCache.scores(for: match.word) ?? bestScores(match)
+    }
+
+    /// The best score of one word in every document it occurs in, in a dense array.
+    func bestScores(_ match: WordMatch) -> [UInt8] {
+        var best = [UInt8](repeating: 0, count: count)
+        best.withUnsafeMutableBufferPointer { best in
+            for id in match.termIDs {
+                let exact = id == match.exactTermID
+                postings[Int(id)].documents.withUnsafeBufferPointer { documents in
+                    postings[Int(id)].weights.withUnsafeBufferPointer { weights in
+                        for index in 0..<documents.count {
+                            let score = UInt8(SearchField.score(weight: weights[index], exact: exact))
+                            let document = Int(documents[index])
+                            if score > best[document] { best[document] = score }
+                        }
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Calls `body` with each document whose score is not zero, in order, skipping zeros eight at a time.
+    @inline(__always)
+    static func forEachNonZero(_ scores: [UInt8], _ body: (Int, UInt8) -> Void) {
+        scores.withUnsafeBufferPointer { scores in
+            guard let base = scores.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var document = 0
+            while document + 8 <= scores.count {
+                if raw.loadUnaligned(fromByteOffset: document, as: UInt64.self) != 0 {
+                    for offset in document..<document + 8 where scores[offset] > 0 { body(offset, scores[offset]) }
+                }
+                document += 8
+            }
+            for offset in document..<scores.count where scores[offset] > 0 { body(offset, scores[offset]) }
+        }
+    }
+
+    /// The documents of the first (cheapest) word.
+    private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
+        if match.termIDs.count == 1 {
+            let list = postings[Int(match.termIDs[0])]
+            let exact = match.termIDs[0] == match.exactTermID
+            return (list.documents, list.weights.map { SearchField.score(weight: $0, exact: exact) })
+        }
+        let best = denseScores(match)
+        let capacity = min(match.cost, count)
+        var found = 0
+        var scores = [UInt16](repeating: 0, count: capacity)
+        let documents = [UInt32](unsafeUninitializedCapacity: capacity) { documents, initialized in
+            scores.withUnsafeMutableBufferPointer { scores in
+                SearchIndex.forEachNonZero(best) { document, score in
+                    documents[found] = UInt32(document)
+                    scores[found] = UInt16(score)
+                    found += 1
+                }
+            }
+            initialized = found
+        }
+        scores.removeSubrange(found...)
+        return (documents, scores)
+    }
+
+    /// Keeps the documents that also match `match`, reading all its postings into a dense array.
+    private func intersect(_ documents: inout [UInt32], _ scores: inout [UInt16], with match: WordMatch) {
+        let best = denseScores(match)
+        var kept = 0
+        best.withUnsafeBufferPointer { best in
+            documents.withUnsafeMutableBufferPointer { documents in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for index in 0..<documents.count {
+                        let score = best[Int(documents[index])]
+                        if score > 0 {
+                            documents[kept] = documents[index]
+                            scores[kept] = scores[index] + UInt16(score)
+                            kept += 1
+                        }
+                    }
+                }
+            }
+        }
+        documents.removeSubrange(kept...)
+        scores.removeSubrange(kept...)
+    }
+
+    /// Keeps the documents that also match `match`, reading each document's own terms; cheaper than
+    /// `intersect` when there are few documents left and the word has many postings.
+    private func verify(_ documents: inout [UInt32], _ scores: inout [UInt16], against match: WordMatch) {
+        var member = [Bool](repeating: false, count: terms.count)
+        for id in match.termIDs { member[Int(id)] = true }
+        var kept = 0
+        member.withUnsafeBufferPointer { member in
+            for index in 0..<documents.count {
+                let document = documents[index]
+                var best: UInt16 = 0
+                func consider(_ term: UInt32, _ weight: UInt8) {
+                    guard member[Int(term)] else { return }
+                    let score = SearchField.score(weight: weight, exact: term == match.exactTermID)
+                    if score > best { best = score }
+                }
+                if !forwardOverrides.isEmpty, let hits = forwardOverrides[document] {
+                    for hit in hits { consider(hit.term, hit.weight) }
+                } else {
+                    for offset in forwardOffsets[Int(document)]..<forwardOffsets[Int(document) + 1] {
+                        consider(forwardTerms[offset], forwardWeights[offset])
+                    }
+                }
+                if best > 0 {
+                    documents[kept] = document
+                    scores[kept] = scores[index] + best
+                    kept += 1
+                }
+            }
+        }
+        documents.removeSubrange(kept...)
+        scores.removeSubrange(kept...)
+    }
+}

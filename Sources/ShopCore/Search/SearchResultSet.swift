@@ -1,0 +1,29 @@
+/// The results of one query: how many, the facet counts, and the matches in order, page by page.
+/// Ordering is lazy: the first page selects only the best few matches, deeper pages extend the
+/// sorted prefix, and every page already sorted is served without sorting again, so a virtualized
+/// list can show any offset of a million results cheaply.
+public struct SearchResultSet: Sendable {
+    /// Number of products that match the whole query.
+    public let total: Int
+    /// Per brand, the matches of the query with every filter but the brand filter.
+    public let brandFacets: [FacetCount]
+    /// Per category, the matches of the query with every filter but the category filter.
+    public let categoryFacets: [FacetCount]
+    let ordering: ResultOrdering
+
+    init(total: Int, brandFacets: [FacetCount], categoryFacets: [FacetCount], ordering: ResultOrdering) {
+        self.total = total
+        self.brandFacets = brandFacets
+        self.categoryFacets = categoryFacets
+        self.ordering = ordering
+    }
+
+    /// Catalogue positions (indices into `catalogue.products`) of the results `offset..<offset+limit`
+    /// in the query's order; fewer at the end, none past it.
+    public func positions(offset: Int, limit: Int) -> [Int] {
+        let start = max(0, offset)
+        let end = min(total, start + max(0, limit))
+        guard start < end else { return [] }
+        return ordering.positions(start..<end)
+    }
+}

@@ -1,0 +1,22 @@
+/// SplitMix64: a tiny, fixed pseudo-random sequence, so a seed gives the same parcel timeline on
+/// every platform and Swift version (the standard library's `random(in:)` algorithms may change).
+struct CourierDice: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound` (the modulo bias is negligible for the small bounds used here).
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
+    }
+}

@@ -1,0 +1,220 @@
+/// A deterministic courier: from a shipment it plans the parcel's whole route of scans, and shop
+/// time reveals them. The same shipment (seed included) always gives the same timeline, so the
+/// journal only needs the shipment and the scans already shown.
+///
+/// Transit: express is delivered the day after shipping (two days after when shipped at or after
+/// 17:00 UTC); standard and relay pickup 2 to 5 days after. Exceptions follow `CourierScenario`;
+/// every scan lies within 30 days of shipping (at most 15 in practice).
+public struct CourierSimulator: Hashable, Sendable {
+    public let shipment: Shipment
+    public let scenario: CourierScenario
+    /// The whole planned route, in time order; the future part is not shown to customers.
+    public let plannedScans: [ScanEvent]
+    /// The day the parcel is first due at the recipient's door or relay point.
+    public let plannedArrivalDay: CalendarDay
+    /// The estimated delivery day in effect once the scan of the same index has happened.
+    private let estimatesAfterScan: [CalendarDay?]
+
+    /// Express parcels shipped at or after this hour (UTC) take one more day.
+    public static let expressCutOffHour = 17
+    /// Nothing is planned further than this from the ship time.
+    public static let longestRouteDays = 30
+
+    public init(shipment: Shipment) {
+        var plan = RoutePlan(shipment: shipment)
+        plan.build()
+        self.shipment = shipment
+        self.scenario = plan.scenario
+        self.plannedScans = plan.scans
+        self.plannedArrivalDay = plan.arrivalDay
+        self.estimatesAfterScan = plan.estimates
+    }
+
+    /// The scans that have happened by `now` (inclusive), oldest first.
+    public func scans(upTo now: ShopInstant) -> [ScanEvent] {
+        Array(plannedScans.prefix { $0.time <= now })
+    }
+
+    /// The scans that happened after `previous` and by `now`: what to journal when shop time
+    /// moves from `previous` to `now`.
+    public func scans(after previous: ShopInstant, upTo now: ShopInstant) -> [ScanEvent] {
+        plannedScans.filter { $0.time > previous && $0.time <= now }
+    }
+
+    /// The status of the latest scan by `now`; nil before the label is created.
+    public func status(at now: ShopInstant) -> TrackingStatus? {
+        scans(upTo: now).last?.status
+    }
+
+    /// The day the parcel is expected, as known at `now`: the planned day until something goes
+    /// wrong, the next attempt's day after a failed attempt, the actual day once delivered
+    /// (for relay pickup: the day it reached the relay point, then the day it was collected),
+    /// and nil once the parcel is on its way back to the sender.
+    public func estimatedDelivery(now: ShopInstant) -> CalendarDay? {
+        let happened = scans(upTo: now).count
+        return happened == 0 ? plannedArrivalDay : estimatesAfterScan[happened - 1]
+    }
+
+    /// When the last planned scan happens (delivered, or returned to sender).
+    public var completionTime: ShopInstant {
+        plannedScans.last?.time ?? shipment.shippedAt
+    }
+}
+
+/// Builds the scans of one route, drawing every choice from the shipment's seed in a fixed order.
+private struct RoutePlan {
+    let shipment: Shipment
+    var dice: CourierDice
+    let scenario: CourierScenario
+    let arrivalDay: CalendarDay
+    var scans: [ScanEvent] = []
+    var estimates: [CalendarDay?] = []
+
+    init(shipment: Shipment) {
+        self.shipment = shipment
+        var dice = CourierDice(seed: shipment.seed)
+        scenario = CourierScenario.decide(speed: shipment.speed, direction: shipment.direction, draw: dice.below(120))
+        let shipDay = shipment.shippedAt.calendarDay
+        let shipSecondOfDay = shipment.shippedAt.secondsSince1970 - shipDay.start.secondsSince1970
+        let transitDays: Int
+        switch shipment.speed {
+        case .express:
+            let range = shipment.speed.transitDays
+            transitDays = shipSecondOfDay < Int64(CourierSimulator.expressCutOffHour) * 3_600
+                ? range.lowerBound : range.upperBound
+        case .standard, .relayPickup:
+            let range = shipment.speed.transitDays
+            transitDays = range.lowerBound + dice.below(range.count)
+        }
+        arrivalDay = shipDay.adding(days: transitDays)
+        self.dice = dice
+    }
+
+    private var carrierName: String { shipment.carrier.name }
+    private var destination: TrackingPlace { shipment.destination }
+
+    mutating func build() {
+        let origin = shipment.origin
+        let start = shipment.shippedAt
+        let label = shipment.direction == .toShop
+            ? "Return label created; \(carrierName) awaits the parcel, \(origin.city)"
+            : "Shipping label created; \(carrierName) awaits the parcel, \(origin.city)"
+        add(.preTransit, start, origin, label)
+
+        let relayPoint = Self.relayPoints[dice.below(Self.relayPoints.count)]
+        let handOver = shipment.speed == .relayPickup
+            ? arrivalDay.at(hour: 9 + dice.below(3), minute: dice.below(60))
+            : arrivalDay.at(hour: 7, minute: dice.below(60))
+        addTransit(from: start, to: handOver)
+
+        switch scenario {
+        case .deliveredFirstAttempt:
+            add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
+            let delivered = shipment.direction == .toShop
+                ? "Delivered to the shop's warehouse, \(destination.city)"
+                : "Delivered, \(destination.city)"
+            add(.delivered, daytime(on: arrivalDay), destination, delivered)
+        case .redeliveredAfterFailedAttempt:
+            let nextDay = arrivalDay.adding(days: 1)
+            add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
+            add(.failure, daytime(on: arrivalDay), destination,
+                "Delivery attempted: recipient absent, notice left; next attempt tomorrow, \(destination.city)",
+                estimate: .day(nextDay))
+            add(.outForDelivery, nextDay.at(hour: 7, minute: dice.below(60)), destination,
+                "Out for delivery (second attempt), \(destination.city)", estimate: .day(nextDay))
+            add(.delivered, daytime(on: nextDay), destination, "Delivered, \(destination.city)")
+        case .heldAtDepotAfterFailedAttempt:
+            add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
+            add(.failure, daytime(on: arrivalDay), destination,
+                "Delivery attempted: recipient absent; parcel taken to the \(carrierName) depot, \(destination.city)")
+            add(.availableForPickup, arrivalDay.at(hour: 18, minute: dice.below(60)), destination,
+                "Available for pickup at the \(carrierName) depot for 10 days, with ID, \(destination.city)")
+            add(.delivered, daytime(on: arrivalDay.adding(days: 1 + dice.below(3))), destination,
+                "Collected by the recipient at the depot, \(destination.city)")
+        case .addressNotFoundReturned:
+            let nextDay = arrivalDay.adding(days: 1)
+            add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
+            add(.failure, daytime(on: arrivalDay), destination,
+                "Delivery attempted: address not found; next attempt tomorrow, \(destination.city)",
+                estimate: .day(nextDay))
+            add(.outForDelivery, nextDay.at(hour: 7, minute: dice.below(60)), destination,
+                "Out for delivery (second attempt), \(destination.city)", estimate: .day(nextDay))
+            add(.failure, daytime(on: nextDay), destination,
+                "Second delivery attempt failed: address not found, \(destination.city)", estimate: .unknown)
+            add(.returnToSender, nextDay.at(hour: 18, minute: dice.below(60)), destination,
+                "Parcel is being returned to the sender, \(destination.city)", estimate: .unknown)
+        case .collectedAtRelay:
+            add(.availableForPickup, handOver, destination,
+                "Available for pickup at relay point \(relayPoint), \(destination.city)")
+            let waitDays = dice.below(4)
+            let collected = waitDays == 0
+                ? arrivalDay.at(hour: 14 + dice.below(5), minute: dice.below(60))
+                : arrivalDay.adding(days: waitDays).at(hour: 10 + dice.below(9), minute: dice.below(60))
+            add(.delivered, collected, destination,
+                "Collected at relay point \(relayPoint), \(destination.city)")
+        case .uncollectedAtRelayReturned:
+            add(.availableForPickup, handOver, destination,
+                "Available for pickup at relay point \(relayPoint), \(destination.city)")
+            add(.returnToSender, arrivalDay.adding(days: 10).at(hour: 19), destination,
+                "Not collected within 10 days at relay point \(relayPoint); returning to the sender, \(destination.city)",
+                estimate: .unknown)
+        }
+    }
+
+    /// Pickup, sorting centres and hub between the label and the hand-over to the last mile,
+    /// spread over the interval at fixed fractions (in thousandths) with a little seeded jitter.
+    private mutating func addTransit(from start: ShopInstant, to handOver: ShopInstant) {
+        let origin = shipment.origin
+        let hub = shipment.carrier.hub
+        var stops: [(Int, String, TrackingPlace)] = [
+            (60, "Parcel picked up by \(carrierName), \(origin.city)", origin),
+            (150, "Parcel arrived at sorting centre, \(origin.city)", origin),
+            (250, "Parcel left sorting centre, \(origin.city)", origin),
+        ]
+        let usesHub = shipment.speed != .express && hub.city != origin.city && hub.city != destination.city
+        if usesHub {
+            stops.append((450, "Parcel arrived at national hub, \(hub.city)", hub))
+            stops.append((550, "Parcel left national hub, \(hub.city)", hub))
+        }
+        stops.append((800, "Parcel arrived at delivery depot, \(destination.city)", destination))
+        let span = handOver.secondsSince1970 - start.secondsSince1970
+        for (thousandths, message, place) in stops {
+            let jittered = Int64(thousandths - 20 + dice.below(41))
+            let seconds = start.secondsSince1970 + span * jittered / 1_000
+            add(.inTransit, ShopInstant(secondsSince1970: seconds - seconds % 60), place, message)
+        }
+    }
+
+    /// A delivery attempt during the day, between 09:00 and 16:59 UTC.
+    private mutating func daytime(on day: CalendarDay) -> ShopInstant {
+        day.at(hour: 9 + dice.below(8), minute: dice.below(60))
+    }
+
+    /// Appends a scan and the estimated delivery day in effect once it has happened.
+    private mutating func add(
+        _ status: TrackingStatus, _ time: ShopInstant, _ place: TrackingPlace, _ message: String,
+        estimate: Estimate = .usual
+    ) {
+        scans.append(ScanEvent(status: status, time: time, place: place, message: message))
+        switch estimate {
+        case .usual: estimates.append(status == .delivered ? time.calendarDay : arrivalDay)
+        case let .day(day): estimates.append(day)
+        case .unknown: estimates.append(nil)
+        }
+    }
+
+    /// The estimated delivery day once a scan has happened.
+    private enum Estimate {
+        /// The planned arrival day, or the scan's own day for a delivery.
+        case usual
+        case day(CalendarDay)
+        /// No delivery expected: the parcel is going back to the sender.
+        case unknown
+    }
+
+    /// Relay points (invented neighbourhood shops) a relay parcel may be dropped at.
+    static let relayPoints = [
+        "Tabac de la Gare", "Presse du Marché", "Épicerie des Halles", "Pressing Saint-Roch",
+        "Librairie du Canal", "Fleuriste des Lilas",
+    ]
+}

@@ -1,0 +1,194 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import ShopCore
+
+/// The shop's outgoing mail as a Maildir (`DATA/mail/{tmp,new,cur}`), readable by any mail
+/// client. Folders are created 0700 and messages 0600.
+///
+/// Delivery follows the Maildir protocol: the message is written under a unique name in `tmp/`,
+/// fsynced, renamed into `new/`, and `new/` is fsynced, so a message is either wholly there or
+/// not at all. Reading a message moves it to `cur/` with the `S` (seen) flag.
+public struct Maildir: Sendable {
+    /// The Maildir folder itself (the one holding `tmp`, `new` and `cur`).
+    public let path: String
+
+    /// Opens the Maildir at `path`, creating it and its `tmp`, `new` and `cur` folders as needed.
+    public init(path: String) throws(MaildirError) {
+        self.path = path
+        for folder in [path, "\(path)/tmp", "\(path)/new", "\(path)/cur"] {
+            try Self.makeFolder(folder)
+        }
+    }
+
+    /// The shop's mailbox inside a data folder: `DATA/mail`.
+    public init(dataFolder: String) throws(MaildirError) {
+        try self.init(path: "\(dataFolder)/mail")
+    }
+
+    /// Delivers `message` and returns its key.
+    @discardableResult
+    public func deliver(_ message: ShopMessage) throws(MaildirError) -> String {
+        try deliver(bytes: message.rendered())
+    }
+
+    /// Delivers a rendered message and returns its key (its unique file name in `new/`).
+    @discardableResult
+    public func deliver(bytes: [UInt8]) throws(MaildirError) -> String {
+        while true {
+            let key = MaildirName.next()
+            let temporary = "\(path)/tmp/\(key)"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor < 0 {
+                if errno == EEXIST { continue }
+                throw .cannotWrite(path: temporary, reason: Self.reason())
+            }
+            do throws(MaildirError) {
+                try Self.writeAll(bytes, to: descriptor, path: temporary)
+                guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
+                    throw .cannotWrite(path: temporary, reason: Self.reason())
+                }
+            } catch {
+                close(descriptor)
+                unlink(temporary)
+                throw error
+            }
+            close(descriptor)
+            let final = "\(path)/new/\(key)"
+            guard rename(temporary, final) == 0 else {
+                let reason = Self.reason()
+                unlink(temporary)
+                throw .cannotMove(from: temporary, to: final, reason: reason)
+            }
+            try Self.syncFolder("\(path)/new")
+            return key
+        }
+    }
+
+    /// Every message in `new/` and `cur/`, oldest first (by `Date`, then by key).
+    public func messages() throws(MaildirError) -> [MailboxEntry] {
+        var entries: [MailboxEntry] = []
+        for folder in ["new", "cur"] {
+            for name in try fileNames(in: folder) {
+                if let entry = try entry(folder: folder, name: name) { entries.append(entry) }
+            }
+        }
+        return entries.sorted { lhs, rhs in
+            let left = lhs.date?.secondsSince1970 ?? .min, right = rhs.date?.secondsSince1970 ?? .min
+            return left != right ? left < right : lhs.key < rhs.key
+        }
+    }
+
+    /// The message `key`, wherever it is (`new/` or `cur/`).
+    public func message(_ key: String) throws(MaildirError) -> MailboxEntry {
+        if try fileNames(in: "new").contains(key), let entry = try entry(folder: "new", name: key) {
+            return entry
+        }
+        if let name = try fileNames(in: "cur").first(where: { Self.splitName($0).key == key }),
+           let entry = try entry(folder: "cur", name: name) {
+            return entry
+        }
+        throw .noSuchMessage(key: key)
+    }
+
+    /// The parsed message `folder/name`; nil when it vanished since the folder was listed (another
+    /// reader moved it).
+    private func entry(folder: String, name: String) throws(MaildirError) -> MailboxEntry? {
+        let file = "\(path)/\(folder)/\(name)"
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if !FileManager.default.fileExists(atPath: file) { return nil }
+            throw .cannotRead(path: file, reason: "the file could not be opened")
+        }
+        let (key, flags) = Self.splitName(name)
+        return MailParser.entry(key: key, flags: folder == "new" ? "" : flags, bytes: Array(data))
+    }
+
+    /// Marks the message `key` as read: moves it from `new/` to `cur/` and adds the `S` flag
+    /// (`NAME:2,S`), keeping flags it already had. Marking a read message again changes nothing.
+    public func markRead(_ key: String) throws(MaildirError) {
+        let source: String
+        let flags: String
+        if try fileNames(in: "new").contains(key) {
+            source = "\(path)/new/\(key)"
+            flags = ""
+        } else if let name = try fileNames(in: "cur").first(where: { Self.splitName($0).key == key }) {
+            source = "\(path)/cur/\(name)"
+            flags = Self.splitName(name).flags
+        } else {
+            throw .noSuchMessage(key: key)
+        }
+        let newFlags = String(Set(flags + "S").sorted())
+        let destination = "\(path)/cur/\(key):2,\(newFlags)"
+        guard source != destination else { return }
+        guard rename(source, destination) == 0 else {
+            throw .cannotMove(from: source, to: destination, reason: Self.reason())
+        }
+        try Self.syncFolder("\(path)/cur")
+        try Self.syncFolder("\(path)/new")
+    }
+
+    /// Names of the messages in `folder` (`new` or `cur`), hidden files skipped.
+    private func fileNames(in folder: String) throws(MaildirError) -> [String] {
+        let folderPath = "\(path)/\(folder)"
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folderPath)
+                .filter { !$0.hasPrefix(".") }
+                .sorted()
+        } catch {
+            throw .cannotRead(path: folderPath, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// `1795286283.M42P7Q1.host:2,S` -> (`1795286283.M42P7Q1.host`, `S`).
+    static func splitName(_ name: String) -> (key: String, flags: String) {
+        guard let range = name.range(of: ":2,") else { return (name, "") }
+        return (String(name[..<range.lowerBound]), String(name[range.upperBound...]))
+    }
+
+    private static func makeFolder(_ folder: String) throws(MaildirError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw .notAFolder(path: folder) }
+            return
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder {
+            try makeFolder(parent)
+        }
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
+            throw .cannotCreateFolder(path: folder, reason: reason())
+        }
+        guard chmod(folder, 0o700) == 0 else {
+            throw .cannotCreateFolder(path: folder, reason: reason())
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(MaildirError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .cannotWrite(path: path, reason: reason())
+            }
+            offset += written
+        }
+    }
+
+    /// Makes a rename in `folder` durable.
+    private static func syncFolder(_ folder: String) throws(MaildirError) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotWrite(path: folder, reason: reason()) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw .cannotWrite(path: folder, reason: reason()) }
+    }
+
+    private static func reason() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,127 @@
+import ShopCore
+
+/// The product page open over the catalogue: which product and how many to add.
+public struct ProductDetail: Hashable, Sendable {
+    public var sku: String
+    public var quantity: Int
+
+    public init(sku: String, quantity: Int) {
+        self.sku = sku
+        self.quantity = quantity
+    }
+}
+
+/// The text typed in the search box; while `isEditing`, keys type into it.
+public struct SearchBox: Hashable, Sendable {
+    public var text = ""
+    public var isEditing = false
+
+    public init(text: String = "", isEditing: Bool = false) {
+        self.text = text
+        self.isEditing = isEditing
+    }
+}
+
+/// The whole interface as one value: the shop as last journaled, what the customer searched,
+/// filtered, selected and opened, the screen size and the theme. `update` changes it; views read it.
+public struct AppState: Sendable {
+    public var shop: ShopState
+    public var index: SearchIndex
+    public private(set) var results: SearchResultSet
+    /// Why the typed query could not be read; the previous results stay on screen meanwhile.
+    public private(set) var queryProblem: String?
+    public var search: SearchBox
+    public var filters: FilterSelection
+    public private(set) var filterRows: [FilterItem]
+    public var focus: PaneID
+    /// The side pane shown next to the catalogue between 80 and 119 columns.
+    public var sidePane: PaneID
+    public var catalogueCursor = ListCursor()
+    public var filtersCursor = ListCursor()
+    public var cartCursor = ListCursor()
+    public var detail: ProductDetail?
+    public var showsHelp = false
+    public var status: StatusMessage?
+    public var width: Int
+    public var height: Int
+    public private(set) var themes: [Theme]
+    public private(set) var themeIndex: Int
+    public private(set) var colourDepth: ColourDepth
+    public private(set) var styles: ThemeStyles
+    public var locale: ShopLocale
+
+    public init(
+        shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
+        colourDepth: ColourDepth = .indexed256, locale: ShopLocale = .enUS
+    ) {
+        let themes = themes.isEmpty ? ThemeCatalog.bundled().themes : themes
+        let built = index ?? SearchIndex(catalogue: shop.catalogue)
+        self.shop = shop
+        self.index = built
+        self.results = built.search(SearchQuery())
+        self.search = SearchBox()
+        self.filters = FilterSelection()
+        self.filterRows = []
+        self.focus = .catalogue
+        self.sidePane = .filters
+        self.width = width
+        self.height = height
+        self.themes = themes
+        self.themeIndex = min(max(0, themeIndex), themes.count - 1)
+        self.colourDepth = colourDepth
+        self.styles = ThemeStyles(theme: themes[self.themeIndex], depth: colourDepth)
+        self.locale = locale
+        refreshResults(resetSelection: true)
+    }
+
+    public var theme: Theme { themes[themeIndex] }
+
+    public var money: MoneyFormatter { MoneyFormatter(locale: locale) }
+
+    public var layout: Layout { Layout(width: width, height: height, focus: focus, sidePane: sidePane) }
+
+    /// The product under the catalogue selection, if any.
+    public var selectedProduct: Product? {
+        guard let position = results.positions(offset: catalogueCursor.selected, limit: 1).first else { return nil }
+        return shop.catalogue.products[position]
+    }
+
+    public var detailProduct: Product? { detail.flatMap { shop.catalogue.product(sku: $0.sku) } }
+
+    public mutating func selectTheme(_ index: Int) {
+        themeIndex = (index % themes.count + themes.count) % themes.count
+        styles = ThemeStyles(theme: themes[themeIndex], depth: colourDepth)
+    }
+
+    public mutating func setColourDepth(_ depth: ColourDepth) {
+        colourDepth = depth
+        styles = ThemeStyles(theme: themes[themeIndex], depth: depth)
+    }
+
+    /// Runs the search box's query with the ticked filters; a query that does not parse keeps the
+    /// last results and says why in the status line.
+    public mutating func refreshResults(resetSelection: Bool) {
+        do throws(QueryError) {
+            let typed = try SearchQuery.parse(search.text)
+            results = index.search(filters.applied(to: typed))
+            queryProblem = nil
+        } catch {
+            queryProblem = error.description
+        }
+        filterRows = FilterItem.rows(filters: filters, results: results)
+        if resetSelection { catalogueCursor = ListCursor() }
+        clampCursors()
+    }
+
+    /// Keeps every selection inside its list and visible in its pane, after a resize or a change.
+    public mutating func clampCursors() {
+        let layout = self.layout
+        catalogueCursor.keepVisible(count: results.total, visible: layout.listRows(.catalogue))
+        cartCursor.keepVisible(count: shop.cart.lines.count, visible: layout.listRows(.cart))
+        let selectable = filterRows.indices.filter { filterRows[$0].isSelectable }
+        if !selectable.isEmpty, !filterRows[min(filtersCursor.selected, filterRows.count - 1)].isSelectable {
+            filtersCursor.selected = selectable.first { $0 >= filtersCursor.selected } ?? selectable.last!
+        }
+        filtersCursor.keepVisible(count: filterRows.count, visible: layout.listRows(.filters))
+    }
+}

@@ -1,0 +1,33 @@
+import ShopCore
+
+/// Everything that can happen to the interface: input from the terminal, and the outcome of the
+/// effects the runtime carried out on the shop.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resized(width: Int, height: Int)
+    /// A command was journaled: its events and the shop's state after them.
+    case commandSucceeded(events: [ShopEvent], state: ShopState, note: String)
+    /// A command was refused or could not be saved; the one-line reason.
+    case commandFailed(String)
+    /// Something to tell the customer that did not come from a key (a broken theme file...).
+    case notice(String, isError: Bool)
+}
+
+/// What `update` asks the runtime to do; the outcome comes back as a `Message`.
+public enum Effect: Hashable, Sendable {
+    /// Run a command on the store; on success say `note` in the status line.
+    case execute(ShopCommand, note: String)
+    case quit
+}
+
+/// The one-line message under the panes.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

@@ -1,0 +1,135 @@
+import ShopCore
+
+/// The movement keys every list shares: arrows, j/k, PgUp/PgDn, Home/End.
+private func listMovement(_ key: Key, page: Int, count: Int) -> Int? {
+    switch key {
+    case .up, .character("k"): return -1
+    case .down, .character("j"): return 1
+    case .pageUp: return -page
+    case .pageDown: return page
+    case .home: return Int.min / 2
+    case .end: return max(count, 1)
+    default: return nil
+    }
+}
+
+func handleCatalogueKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if let delta = listMovement(key, page: pageSize(state, .catalogue), count: state.results.total) {
+        moveSelection(&state, in: .catalogue, by: delta)
+        return []
+    }
+    guard let product = state.selectedProduct else { return [] }
+    switch key {
+    case .enter, .right:
+        state.detail = ProductDetail(sku: product.sku, quantity: max(1, product.minimumOrderQuantity))
+    case .character("a"):
+        let quantity = max(1, product.minimumOrderQuantity)
+        return [.execute(.addToCart(sku: product.sku, quantity: nil), note: "Added \(quantity) × \(product.title) to the cart")]
+    case .escape:
+        if state.status != nil { state.status = nil }
+    default:
+        break
+    }
+    return []
+}
+
+func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var detail = state.detail, let product = state.detailProduct else {
+        state.detail = nil
+        return []
+    }
+    let minimum = max(1, product.minimumOrderQuantity)
+    switch key {
+    case .escape, .left, .backspace:
+        state.detail = nil
+    case .character("+"), .character("="), .up:
+        detail.quantity = min(detail.quantity + 1, max(minimum, min(product.orderableQuantity, 999)))
+        state.detail = detail
+    case .character("-"), .down:
+        detail.quantity = max(minimum, detail.quantity - 1)
+        state.detail = detail
+    case .character("a"), .enter:
+        return [.execute(.addToCart(sku: product.sku, quantity: detail.quantity),
+                         note: "Added \(detail.quantity) × \(product.title) to the cart")]
+    default:
+        break
+    }
+    return []
+}
+
+func handleFiltersKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if let delta = listMovement(key, page: pageSize(state, .filters), count: state.filterRows.count) {
+        moveSelection(&state, in: .filters, by: delta)
+        return []
+    }
+    guard state.filtersCursor.selected < state.filterRows.count else { return [] }
+    let step: Int
+    switch key {
+    case .enter, .character(" "), .right: step = 1
+    case .left: step = -1
+    case .escape:
+        focus(&state, .catalogue)
+        return []
+    default: return []
+    }
+    switch state.filterRows[state.filtersCursor.selected] {
+    case .sort:
+        let all = SearchSort.allCases
+        let index = all.firstIndex(of: state.filters.sort) ?? 0
+        state.filters.sort = all[(index + step + all.count) % all.count]
+    case .inStock:
+        state.filters.inStockOnly.toggle()
+    case .rating:
+        let count = FilterSelection.ratingBands.count
+        state.filters.ratingBand = (state.filters.ratingBand + step + count) % count
+    case .price:
+        let count = FilterSelection.priceBands.count
+        state.filters.priceBand = (state.filters.priceBand + step + count) % count
+    case .clear:
+        state.filters = FilterSelection()
+    case let .brand(name, _, _):
+        state.filters.toggleBrand(name)
+    case let .category(name, _, _):
+        state.filters.toggleCategory(name)
+    case .heading:
+        return []
+    }
+    state.refreshResults(resetSelection: true)
+    state.status = StatusMessage("\(state.results.total) products match")
+    return []
+}
+
+func handleCartKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let lines = state.shop.cart.lines
+    if let delta = listMovement(key, page: pageSize(state, .cart), count: lines.count) {
+        moveSelection(&state, in: .cart, by: delta)
+        return []
+    }
+    guard state.cartCursor.selected < lines.count else {
+        if key == .escape { focus(&state, .catalogue) }
+        return []
+    }
+    let line = lines[state.cartCursor.selected]
+    let title = state.shop.catalogue.product(sku: line.sku)?.title ?? line.sku
+    switch key {
+    case .character("+"), .character("="):
+        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity + 1), note: "\(title): \(line.quantity + 1) in the cart")]
+    case .character("-"):
+        if line.quantity <= 1 {
+            return [.execute(.removeFromCart(sku: line.sku), note: "Removed \(title) from the cart")]
+        }
+        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity - 1), note: "\(title): \(line.quantity - 1) in the cart")]
+    case .character("d"), .delete:
+        return [.execute(.removeFromCart(sku: line.sku), note: "Removed \(title) from the cart")]
+    case .enter:
+        if let product = state.shop.catalogue.product(sku: line.sku) {
+            state.detail = ProductDetail(sku: product.sku, quantity: max(1, product.minimumOrderQuantity))
+            focus(&state, .catalogue)
+        }
+    case .escape:
+        focus(&state, .catalogue)
+    default:
+        break
+    }
+    return []
+}

@@ -1,0 +1,189 @@
+import ShopCore
+
+/// The interface's only way to change: applies `message` to `state` and returns what the runtime
+/// must do (commands for the shop, quitting). Pure: no terminal, no files, no clock.
+public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case let .key(key):
+        return handleKey(&state, key)
+    case let .mouse(event):
+        handleMouse(&state, event)
+        return []
+    case let .resized(width, height):
+        state.width = width
+        state.height = height
+        state.clampCursors()
+        return []
+    case let .commandSucceeded(events, shop, note):
+        let catalogueChanged = events.contains { if case .productsUpserted = $0 { return true } else { return false } }
+        state.shop = shop
+        if catalogueChanged {
+            state.index = SearchIndex(catalogue: shop.catalogue)
+            state.refreshResults(resetSelection: false)
+        }
+        state.status = StatusMessage(note)
+        state.clampCursors()
+        return []
+    case let .commandFailed(reason):
+        state.status = StatusMessage(reason, isError: true)
+        return []
+    case let .notice(text, isError):
+        state.status = StatusMessage(text, isError: isError)
+        return []
+    }
+}
+
+private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.showsHelp {
+        state.showsHelp = false
+        return []
+    }
+    if state.search.isEditing, let effects = handleSearchKey(&state, key) { return effects }
+    switch key {
+    case .character("q"):
+        return [.quit]
+    case .character("?"):
+        state.showsHelp = true
+        return []
+    case .character("t"):
+        state.selectTheme(state.themeIndex + 1)
+        state.status = StatusMessage("Theme: \(state.theme.title) (\(state.themeIndex + 1) of \(state.themes.count)), t for the next")
+        return []
+    case .character("/"):
+        state.search.isEditing = true
+        if state.layout.mode == .single, state.focus != .filters { focus(&state, .catalogue) }
+        return []
+    case .tab:
+        focus(&state, state.focus.next(1))
+        return []
+    case .backTab:
+        focus(&state, state.focus.next(-1))
+        return []
+    case let .character(digit) where ("1"..."5").contains(digit):
+        focus(&state, PaneID(rawValue: Int(String(digit))!)!)
+        return []
+    case .character("x"), .character("r"):
+        state.status = StatusMessage("No orders yet: orders you place appear in Orders (4), where x cancels and r returns", isError: true)
+        return []
+    case .character("s"):
+        state.status = StatusMessage("Support answers about an order: there are no orders yet", isError: true)
+        return []
+    case .character("l"):
+        state.status = StatusMessage("Accounts are not open yet: you shop as a guest and your cart is kept", isError: true)
+        return []
+    case .character("c"):
+        state.status = StatusMessage(
+            state.shop.cart.isEmpty ? "The cart is empty: add products with a first" : "Checkout is not open yet: your cart is kept until it is",
+            isError: true)
+        return []
+    default:
+        break
+    }
+    if state.detail != nil, state.focus == .catalogue { return handleDetailKey(&state, key) }
+    switch state.focus {
+    case .catalogue: return handleCatalogueKey(&state, key)
+    case .filters: return handleFiltersKey(&state, key)
+    case .cart: return handleCartKey(&state, key)
+    case .orders, .messages:
+        if key == .escape { focus(&state, .catalogue) }
+        return []
+    }
+}
+
+/// Keys while typing in the search box; nil lets the key through to the usual handling.
+private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    switch key {
+    case let .character(character):
+        state.search.text.append(character)
+        state.refreshResults(resetSelection: true)
+        return []
+    case .backspace, .delete:
+        guard !state.search.text.isEmpty else { return [] }
+        state.search.text.removeLast()
+        state.refreshResults(resetSelection: true)
+        return []
+    case .enter, .down:
+        state.search.isEditing = false
+        state.detail = nil
+        focus(&state, .catalogue)
+        return []
+    case .escape:
+        state.search.isEditing = false
+        return []
+    case .tab, .backTab:
+        state.search.isEditing = false
+        return nil
+    default:
+        return []
+    }
+}
+
+/// Moves the focus to `pane`; a side pane becomes the one shown next to the catalogue.
+func focus(_ state: inout AppState, _ pane: PaneID) {
+    state.focus = pane
+    if pane != .catalogue { state.sidePane = pane }
+    state.clampCursors()
+}
+
+private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
+    let layout = state.layout
+    if let tabs = layout.tabBar, tabs.contains(x: event.x, y: event.y), event.kind == .click {
+        if let pane = TabBarView.pane(atColumn: event.x, width: tabs.width, focus: state.focus) { focus(&state, pane) }
+        return
+    }
+    guard let pane = layout.pane(atX: event.x, y: event.y) else {
+        if event.kind == .click, layout.header.contains(x: event.x, y: event.y) { state.search.isEditing = true }
+        return
+    }
+    switch event.kind {
+    case .wheelUp, .wheelDown:
+        let delta = event.kind == .wheelUp ? -3 : 3
+        if pane == state.focus || layout.mode != .single { moveSelection(&state, in: pane, by: delta) }
+    case .click:
+        state.search.isEditing = false
+        focus(&state, pane)
+        guard let first = layout.firstListRow(pane), event.y >= first else { return }
+        let row = event.y - first
+        switch pane {
+        case .catalogue where state.detail == nil:
+            state.catalogueCursor.moveTo(state.catalogueCursor.top + row, count: state.results.total, visible: layout.listRows(.catalogue))
+        case .filters:
+            let target = state.filtersCursor.top + row
+            if target < state.filterRows.count, state.filterRows[target].isSelectable {
+                state.filtersCursor.moveTo(target, count: state.filterRows.count, visible: layout.listRows(.filters))
+            }
+        case .cart:
+            let target = state.cartCursor.top + row
+            if target < state.shop.cart.lines.count {
+                state.cartCursor.moveTo(target, count: state.shop.cart.lines.count, visible: layout.listRows(.cart))
+            }
+        default:
+            break
+        }
+    }
+}
+
+/// Moves the selection of a list pane; in Filters it skips the headings.
+func moveSelection(_ state: inout AppState, in pane: PaneID, by delta: Int) {
+    let layout = state.layout
+    switch pane {
+    case .catalogue:
+        state.catalogueCursor.move(by: delta, count: state.results.total, visible: layout.listRows(.catalogue))
+    case .cart:
+        state.cartCursor.move(by: delta, count: state.shop.cart.lines.count, visible: layout.listRows(.cart))
+    case .filters:
+        let rows = state.filterRows
+        guard !rows.isEmpty else { return }
+        var target = min(max(0, state.filtersCursor.selected + delta), rows.count - 1)
+        let step = delta < 0 ? -1 : 1
+        while target >= 0, target < rows.count, !rows[target].isSelectable { target += step }
+        if target < 0 || target >= rows.count { target = state.filtersCursor.selected }
+        state.filtersCursor.moveTo(target, count: rows.count, visible: layout.listRows(.filters))
+        if delta < 0, target <= 1 { state.filtersCursor.top = 0 }
+    case .orders, .messages:
+        break
+    }
+}
+
+/// Rows a page key moves in a pane.
+func pageSize(_ state: AppState, _ pane: PaneID) -> Int { max(1, state.layout.listRows(pane) - 1) }

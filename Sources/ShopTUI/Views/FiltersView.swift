@@ -1,0 +1,61 @@
+import ShopCore
+
+/// The Filters pane: sort, in-stock toggle, rating and price bands, then brands and categories
+/// with how many results each would give.
+enum FiltersView {
+    static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
+        let inner = ShopView.frame(rect, title: "2 Filters", focused: focused, state: state, into: &canvas)
+        guard inner.height > 0, inner.width > 8 else { return }
+        let styles = state.styles
+        let rows = state.filterRows
+        let cursor = state.filtersCursor
+        for offset in 0..<inner.height {
+            let index = cursor.top + offset
+            guard index < rows.count else { break }
+            let y = inner.y + offset
+            let x = inner.x + 2
+            let width = inner.width - 3
+            switch rows[index] {
+            case .sort:
+                labelled("Sort", FilterSelection.sortLabels[state.filters.sort] ?? "", x: x, y: y, width: width, styles: styles, into: &canvas)
+            case .inStock:
+                check(state.filters.inStockOnly, "In stock only", count: nil, x: x, y: y, width: width, styles: styles, into: &canvas)
+            case .rating:
+                labelled("Rating", FilterSelection.ratingBands[state.filters.ratingBand].label, x: x, y: y, width: width, styles: styles, into: &canvas)
+            case .price:
+                let band = FilterSelection.priceBands[state.filters.priceBand].label
+                labelled("Price", band == "any" ? "any" : "\(band) \(state.results.currencySymbol(state))", x: x, y: y, width: width, styles: styles, into: &canvas)
+            case .clear:
+                canvas.put("✕ Clear all filters", x: x, y: y, maxWidth: width, style: styles.error)
+            case let .heading(title):
+                canvas.put(title, x: inner.x + 1, y: y, maxWidth: width, style: styles.heading)
+            case let .brand(name, count, selected), let .category(name, count, selected):
+                check(selected, name, count: count, x: x, y: y, width: width, styles: styles, into: &canvas)
+            }
+            if index == cursor.selected {
+                ShopView.markSelected(row: y, in: inner, focused: focused, state: state, into: &canvas)
+            }
+        }
+    }
+
+    private static func labelled(_ label: String, _ value: String, x: Int, y: Int, width: Int, styles: ThemeStyles, into canvas: inout Canvas) {
+        let used = canvas.put(label, x: x, y: y, maxWidth: width, style: styles.muted)
+        let valueText = "◂ \(value) ▸"
+        canvas.putRight(valueText, rightEdge: x + width, y: y, maxWidth: max(0, width - used - 1), style: styles.base)
+    }
+
+    private static func check(_ on: Bool, _ name: String, count: Int?, x: Int, y: Int, width: Int, styles: ThemeStyles, into canvas: inout Canvas) {
+        canvas.put(on ? "[x]" : "[ ]", x: x, y: y, style: on ? styles.checked : styles.muted)
+        let countText = count.map { String($0) } ?? ""
+        let countWidth = countText.count
+        canvas.put(name, x: x + 4, y: y, maxWidth: max(1, width - 5 - countWidth), style: on ? styles.checked : styles.base)
+        if count != nil { canvas.putRight(countText, rightEdge: x + width, y: y, maxWidth: countWidth, style: styles.muted) }
+    }
+}
+
+extension SearchResultSet {
+    /// The symbol of the catalogue's currency, for the price bands.
+    func currencySymbol(_ state: AppState) -> String {
+        state.shop.catalogue.products.first?.price.currency.symbol ?? "€"
+    }
+}

@@ -1,0 +1,119 @@
+import ShopCore
+
+/// The top row: the shop's name, the search box, and the cart's count and total.
+enum HeaderView {
+    static let placeholder = "Search products… press /"
+
+    static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
+        let styles = state.styles
+        canvas.fill(layout.header, style: styles.header)
+        let brandWidth = canvas.put(" ◆ Comptoir ", x: 0, y: 0, style: styles.brand)
+        let cart = cartSummary(state)
+        let cartWidth = DisplayWidth.of(cart)
+        let box = searchBox(state, layout: layout)
+        if layout.width - brandWidth - cartWidth - 4 >= 12 {
+            canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
+        }
+        canvas.fill(box, style: styles.input)
+        canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
+        let textArea = Rect(x: box.x + 2, y: 0, width: box.width - 3, height: 1)
+        if state.search.text.isEmpty && !state.search.isEditing {
+            canvas.put(placeholder, x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.inputPlaceholder)
+        } else {
+            canvas.put(visibleSearchText(state.search.text, width: textArea.width), x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.input)
+        }
+    }
+
+    static func cartSummary(_ state: AppState) -> String {
+        let count = state.shop.cart.itemCount
+        guard count > 0 else { return " Cart empty " }
+        let total = (try? CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
+        return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
+    }
+
+    static func searchBox(_ state: AppState, layout: Layout) -> Rect {
+        let left = 13
+        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
+        let available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
+        return Rect(x: left, y: 0, width: min(max(12, available), 72), height: 1)
+    }
+
+    /// The end of the typed text when it is longer than the box, so the caret stays in view.
+    static func visibleSearchText(_ text: String, width: Int) -> String {
+        var shown = Substring(text)
+        while DisplayWidth.of(shown) > width - 1, !shown.isEmpty { shown = shown.dropFirst() }
+        return String(shown)
+    }
+
+    static func searchCursor(_ state: AppState, layout: Layout) -> (x: Int, y: Int) {
+        let box = searchBox(state, layout: layout)
+        let typed = DisplayWidth.of(TextSanitizer.clean(visibleSearchText(state.search.text, width: box.width - 3)))
+        return (min(box.maxX - 1, box.x + 2 + typed), 0)
+    }
+}
+
+/// The row of tabs below 80 columns, one a pane with its number.
+public enum TabBarView {
+    /// Every tab with its title when they fit, else the focused one with its title and the others
+    /// by number.
+    static func labels(width: Int, focus: PaneID) -> [(PaneID, String)] {
+        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+        if full.reduce(0, { $0 + DisplayWidth.of($1.1) }) <= width { return full }
+        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+    }
+
+    static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
+        canvas.fill(rect, style: state.styles.tab)
+        var x = rect.x
+        for (pane, label) in labels(width: rect.width, focus: state.focus) {
+            let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
+            x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
+        }
+    }
+
+    /// The pane whose tab covers `column`.
+    public static func pane(atColumn column: Int, width: Int, focus: PaneID) -> PaneID? {
+        var x = 0
+        for (pane, label) in labels(width: width, focus: focus) {
+            let width = DisplayWidth.of(label)
+            if column >= x && column < x + width { return pane }
+            x += width
+        }
+        return nil
+    }
+}
+
+/// The status line ("N of M products" and the last message) and the footer of keys.
+enum StatusBarView {
+    static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
+        let styles = state.styles
+        canvas.fill(layout.status, style: styles.statusbar)
+        let count = "\(state.results.total) of \(state.shop.catalogue.count) products "
+        let countWidth = DisplayWidth.of(count)
+        canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
+        let room = layout.width - countWidth - 2
+        if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
+            canvas.put(" " + problem, x: 0, y: layout.status.y, maxWidth: room, style: styles.error.withBackground(of: styles.statusbar))
+        } else if let status = state.status {
+            let style = status.isError ? styles.error : styles.success
+            canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
+        } else {
+            canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
+        }
+        canvas.fill(layout.footer, style: styles.footer)
+        var x = 1
+        for binding in KeyHelp.fitting(KeyHelp.footer(for: state), width: layout.width - 1) {
+            x += canvas.put(binding.keys, x: x, y: layout.footer.y, style: styles.footerKey)
+            x += canvas.put(" " + binding.action + "  ", x: x, y: layout.footer.y, style: styles.footer)
+        }
+    }
+}
+
+extension TextStyle {
+    /// This style on the background of `other`, for coloured text on a bar.
+    func withBackground(of other: TextStyle) -> TextStyle {
+        var copy = self
+        copy.background = other.background
+        return copy
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import NCursesTerminal
+import ShopCore
+import ShopStore
+
+@main
+struct Comptoir: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "comptoir",
+        abstract: "A shop that lives in the terminal.",
+        discussion: """
+            With no subcommand, opens the shop in the terminal. The subcommands script the same shop \
+            for demos, imports and tests; each takes --data DIR (default: $COMPTOIR_HOME, else \
+            $XDG_DATA_HOME/comptoir, else ~/.local/share/comptoir).
+
+            Exit codes: 0 done; 1 refused by the shop's rules; 64 bad usage; 65 malformed data or \
+            query; 66 file not found or unreadable; 74 storage error or damage; 75 data folder in use.
+            """,
+        version: version,
+        subcommands: [
+            SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
+            ThemesCommand.self,
+        ]
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("A bundled or user theme name, or the path of a theme file (see 'comptoir themes').", valueName: "NAME|FILE"))
+    var theme: String?
+
+    func run() throws {
+        let options = ShopLaunchOptions(
+            dataFolder: data.path, theme: theme, environment: data.environment, seed: { DemoCatalogue.products })
+        // A synchronous command runs on the main thread, where the interface must live.
+        let status = MainActor.assumeIsolated { runShop(options: options) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,1 +1,0 @@
-print("comptoir: interface coming")
