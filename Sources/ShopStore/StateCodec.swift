@@ -119,9 +119,10 @@ enum StateCodec {
         _ chunk: Chunk, index: Int, fileOffset: Int, into shared: SharedPointers
     ) {
         var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: shared.bytes[chunk.byteRange]), fileOffset: fileOffset + chunk.byteRange.lowerBound)
+        var tables = ProductDecodingTables(for: reader)
         do throws(DecodingFailure) {
             for position in 0..<chunk.productCount {
-                let product = try ProductCodec.read(from: &reader)
+                let product = try ProductCodec.read(from: &reader, sharing: &tables)
                 (shared.products + chunk.firstProduct + position).initialize(to: product)
                 shared.made[index] = position + 1
             }
