@@ -19,11 +19,19 @@ enum SnapshotFile {
     /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
     static func encode(_ state: ShopState, sequence: UInt64) -> [BinaryWriter] {
         let pieces = StateCodec.encode(state)
+        // Each piece is checksummed on its own, in parallel, and the checksums combined in order.
+        var checksums = [UInt32](repeating: 0, count: pieces.count)
+        checksums.withUnsafeMutableBufferPointer { slots in
+            let shared = ChecksumSlots(pieces: pieces.map { $0.withUnsafeBytes { $0 } }, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                shared.slots[index] = CRC32C.checksum(shared.pieces[index])
+            }
+        }
         var payloadLength: UInt64 = 0
         var payloadCRC: UInt32 = 0
-        for piece in pieces {
+        for (piece, checksum) in zip(pieces, checksums) {
             payloadLength += UInt64(piece.count)
-            payloadCRC = piece.withUnsafeBytes { CRC32C.update(payloadCRC, with: $0) }
+            payloadCRC = CRC32C.combine(payloadCRC, checksum, lengthOfB: piece.count)
         }
         let header = BinaryWriter(capacity: headerSize)
         header.raw(magic)
@@ -156,4 +164,11 @@ private final class BackgroundChecksum: @unchecked Sendable {
         done.wait()
         return value
     }
+}
+
+/// The pieces' bytes (kept alive by their writers) and where the parallel checksumming puts each
+/// piece's checksum; each piece writes only its own slot.
+private struct ChecksumSlots: @unchecked Sendable {
+    let pieces: [UnsafeRawBufferPointer]
+    let slots: UnsafeMutableBufferPointer<UInt32>
 }

@@ -25,8 +25,12 @@ enum StateCodec {
             let shared = EncodingSlots(slots: slots)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let range = (chunk * productsPerChunk)..<min(products.count, (chunk + 1) * productsPerChunk)
-                let writer = BinaryWriter(capacity: range.count * 160)
-                for index in range { ProductCodec.write(products[index], to: writer) }
+                let writer = BinaryWriter(capacity: range.count * 192)
+                // Products are passed by reference (`pointee`), not copied out of the array: a copy
+                // would retain and release each of their strings and arrays.
+                products.withUnsafeBufferPointer { all in
+                    for index in range { ProductCodec.write(all.baseAddress.unsafelyUnwrapped[index], to: writer) }
+                }
                 shared.slots[chunk] = writer
             }
         }

@@ -17,11 +17,12 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: "Cart commands journaled after the big shop's snapshot (stand-in for orders).") var cartEvents = 100_000
     @Option(help: "Folder to work in (default: a new folder under the temporary directory, removed afterwards).") var dir: String?
     @Flag(help: "Print the results as JSON.") var json = false
+    @Flag(help: "After each cold open, also build the search index and report its time and memory.") var index = false
     @Option(help: .hidden) var loadOnly: String?
 
     func run() throws {
         if let loadOnly {
-            let measurement = try StoreLoadMeasurement.measure(DataFolder(path: loadOnly))
+            let measurement = try StoreLoadMeasurement.measure(DataFolder(path: loadOnly), buildingIndex: index)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
@@ -109,21 +110,21 @@ struct StoreBenchmark: ParsableCommand {
             results.journalBytes = Self.size(of: folder.path + "/journal")
             // Dropped without close(), as after a crash: the next open replays the journal after the snapshot.
         }
-        results.openWithReplay = try Self.measureInChildProcess(folder)
+        results.openWithReplay = try Self.measureInChildProcess(folder, buildingIndex: index)
 
         let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { [] })
         let start = StoreBenchClock.nanoseconds()
         try store.compact()
         results.compactSeconds = StoreBenchClock.seconds(since: start)
         try store.close()
-        results.openSnapshotOnly = try Self.measureInChildProcess(folder)
+        results.openSnapshotOnly = try Self.measureInChildProcess(folder, buildingIndex: index)
     }
 
     /// Loads the shop in a fresh process so that time and resident memory are those of a cold start.
-    private static func measureInChildProcess(_ folder: DataFolder) throws -> StoreLoadMeasurement {
+    private static func measureInChildProcess(_ folder: DataFolder, buildingIndex: Bool) throws -> StoreLoadMeasurement {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["store", "--load-only", folder.path]
+        process.arguments = ["store", "--load-only", folder.path] + (buildingIndex ? ["--index"] : [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -31,12 +31,12 @@ struct StoreLoadMeasurement: Codable {
     var sequence: UInt64
     var residentMegabytes: Double
     var peakResidentMegabytes: Double
-    /// Building the search index over the loaded catalogue, the rest of a cold start's work.
-    var indexSeconds: Double
-    var indexCPUSeconds: Double
-    var residentMegabytesWithIndex: Double
+    /// Building the search index over the loaded catalogue, the rest of a cold start's work (`--index`).
+    var indexSeconds: Double?
+    var indexCPUSeconds: Double?
+    var residentMegabytesWithIndex: Double?
 
-    static func measure(_ folder: DataFolder) throws -> StoreLoadMeasurement {
+    static func measure(_ folder: DataFolder, buildingIndex: Bool) throws -> StoreLoadMeasurement {
         let start = StoreBenchClock.nanoseconds()
         let cpuStart = StoreBenchClock.cpuNanoseconds()
         let threadStart = StoreBenchClock.threadCPUNanoseconds()
@@ -49,20 +49,18 @@ struct StoreLoadMeasurement: Codable {
             let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
             return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
-        let resident = kilobytes("VmRSS") / 1024
-        let peak = kilobytes("VmHWM") / 1024
+        var measurement = StoreLoadMeasurement(
+            seconds: seconds, cpuSeconds: cpuSeconds, mainThreadCPUSeconds: mainThreadCPUSeconds, products: store.state.catalogue.count, sequence: store.sequence,
+            residentMegabytes: kilobytes("VmRSS") / 1024, peakResidentMegabytes: kilobytes("VmHWM") / 1024
+        )
+        guard buildingIndex else { return measurement }
         let indexStart = StoreBenchClock.nanoseconds()
         let indexCPUStart = StoreBenchClock.cpuNanoseconds()
         let index = SearchIndex(catalogue: store.state.catalogue)
-        let indexSeconds = StoreBenchClock.seconds(since: indexStart)
-        let indexCPUSeconds = StoreBenchClock.cpuSeconds(since: indexCPUStart)
-        return withExtendedLifetime(index) {
-            StoreLoadMeasurement(
-                seconds: seconds, cpuSeconds: cpuSeconds, mainThreadCPUSeconds: mainThreadCPUSeconds, products: store.state.catalogue.count, sequence: store.sequence,
-                residentMegabytes: resident, peakResidentMegabytes: peak,
-                indexSeconds: indexSeconds, indexCPUSeconds: indexCPUSeconds, residentMegabytesWithIndex: kilobytes("VmRSS") / 1024
-            )
-        }
+        measurement.indexSeconds = StoreBenchClock.seconds(since: indexStart)
+        measurement.indexCPUSeconds = StoreBenchClock.cpuSeconds(since: indexCPUStart)
+        withExtendedLifetime(index) { measurement.residentMegabytesWithIndex = kilobytes("VmRSS") / 1024 }
+        return measurement
     }
 }
 
@@ -106,8 +104,8 @@ struct StoreBenchmarkResults: Codable {
         if let open = openSnapshotOnly {
             lines.append("  open = snapshot only   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)), main thread \(ms(open.mainThreadCPUSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
         }
-        if let open = openWithReplay {
-            lines.append("  then search index  \(ms(open.indexSeconds)) (CPU \(ms(open.indexCPUSeconds)))   RSS with index \(String(format: "%.0f", open.residentMegabytesWithIndex)) MB")
+        if let open = openWithReplay, let seconds = open.indexSeconds, let cpu = open.indexCPUSeconds, let resident = open.residentMegabytesWithIndex {
+            lines.append("  then search index  \(ms(seconds)) (CPU \(ms(cpu)))   RSS with index \(String(format: "%.0f", resident)) MB")
         }
         lines.append("  (one Product value is \(productStride) bytes before its strings; \(products) of them: \(mb(productStride * products)))")
         return lines.joined(separator: "\n")

@@ -28,6 +28,15 @@ struct CodecTests {
         }
     }
 
+    @Test func crc32cChecksumsOfPiecesCombine() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let whole = CRC32C.checksum(bytes)
+        for cut in [0, 1, 7, 8, 9, 500, 999, 1_000] {
+            let combined = CRC32C.combine(CRC32C.checksum(bytes[0..<cut]), CRC32C.checksum(bytes[cut...]), lengthOfB: 1_000 - cut)
+            #expect(combined == whole)
+        }
+    }
+
     @Test func varintsAndZigzagRoundTripAtTheEdges() throws {
         let values: [Int64] = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int64(Int32.max), Int64.max, Int64.min]
         let writer = BinaryWriter()
