@@ -15,6 +15,20 @@ public struct Catalogue: Sendable, Equatable {
         positionBySKU = index
     }
 
+    /// The catalogue `init(products:)` makes, for a loader that has already computed each SKU's
+    /// `hashValue` (`skuHashes[i]` for `products[i].sku`, in this process) on several threads.
+    package init(products: [Product], skuHashes: [Int]) {
+        precondition(skuHashes.count == products.count, "one SKU hash per product")
+        var index = SKUIndex(minimumCapacity: products.count)
+        for position in products.indices
+        where index.insert(products[position].sku, hash: skuHashes[position], at: position, in: products) != nil {
+            upsert(products)
+            return
+        }
+        self.products = products
+        positionBySKU = index
+    }
+
     public var count: Int { products.count }
 
     public func product(sku: String) -> Product? {

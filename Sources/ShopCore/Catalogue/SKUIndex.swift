@@ -35,9 +35,13 @@ struct SKUIndex: Sendable {
     /// Records that the product at `position` of `products` has `sku`, unless a product with that SKU
     /// is already recorded: then returns that one's position and changes nothing.
     mutating func insert(_ sku: String, at position: Int, in products: [Product]) -> Int? {
+        insert(sku, hash: sku.hashValue, at: position, in: products)
+    }
+
+    /// `insert(_:at:in:)` with the SKU's `hashValue` computed beforehand (on other threads).
+    mutating func insert(_ sku: String, hash: Int, at position: Int, in products: [Product]) -> Int? {
         precondition(position < Int(UInt32.max), "a catalogue holds fewer than 4 billion products")
         if (count + 1) * 2 > slots.count { grow(products) }
-        let hash = sku.hashValue
         let tag = UInt64(UInt(bitPattern: hash) >> 32) << 32
         var index = hash & mask
         while true {
