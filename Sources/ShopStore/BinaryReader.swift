@@ -11,7 +11,7 @@ struct DecodingFailure: Error, Equatable {
 /// Reads the encoding written by `BinaryWriter` from a borrowed buffer. `fileOffset` is where the
 /// buffer starts in its file, so failures name absolute offsets.
 struct BinaryReader {
-    private let buffer: UnsafeRawBufferPointer
+    let buffer: UnsafeRawBufferPointer
     private let fileOffset: Int
     private(set) var position = 0
 
@@ -136,6 +136,49 @@ struct BinaryReader {
         let end = position + Int(length)
         defer { position = end }
         return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<end]), as: UTF8.self)
+    }
+
+    /// A text as `string()` does, shared through `interner` with earlier equal texts. Texts that fit
+    /// in a `String` without a heap allocation (15 bytes or fewer) are simply made.
+    mutating func string(interning interner: inout ByteInterner<String>) throws(DecodingFailure) -> String {
+        let start = position
+        let length = try varint()
+        guard length <= UInt64(remaining) else {
+            position = start
+            throw failure("a text of \(length) bytes runs past the \(remaining) bytes left")
+        }
+        let range = position..<(position + Int(length))
+        position = range.upperBound
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[range])
+        if length <= 15 { return String(decoding: bytes, as: UTF8.self) }
+        return interner.value(for: range) { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// A list of texts as `array { try $0.string() }` reads it, shared through `interner` with earlier
+    /// lists encoded with the same bytes.
+    mutating func stringArray(interning interner: inout ByteInterner<[String]>) throws(DecodingFailure) -> [String] {
+        let start = position
+        guard let end = endOfStringArray(), end - start > 1 else {
+            position = start
+            return try array { (r: inout BinaryReader) throws(DecodingFailure) in try r.string() }
+        }
+        position = start
+        let list = try interner.value(for: start..<end) { () throws(DecodingFailure) in
+            try array { (r: inout BinaryReader) throws(DecodingFailure) in try r.string() }
+        }
+        position = end
+        return list
+    }
+
+    /// Where the list of texts at the current position ends, or nil if it is damaged (the caller then
+    /// decodes it the usual way, which reports the damage).
+    private mutating func endOfStringArray() -> Int? {
+        guard let total = try? count(minimumItemSize: 1) else { return nil }
+        for _ in 0..<total {
+            guard let length = try? varint(), length <= UInt64(remaining) else { return nil }
+            position += Int(length)
+        }
+        return position
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {

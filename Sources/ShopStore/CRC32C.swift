@@ -54,4 +54,50 @@ enum CRC32C {
             return ~crc
         }
     }
+
+    /// The checksum of `a + b` from `checksum(a)`, `checksum(b)` and `b`'s length, without the bytes
+    /// (zlib's `crc32_combine`: appending `lengthOfB` zero bytes is a linear map, applied by squaring):
+    /// lets chunks be checksummed in parallel.
+    static func combine(_ checksumOfA: UInt32, _ checksumOfB: UInt32, lengthOfB: Int) -> UInt32 {
+        guard lengthOfB > 0 else { return checksumOfA }
+        var odd = [UInt32](repeating: 0, count: 32)
+        var even = [UInt32](repeating: 0, count: 32)
+        odd[0] = polynomial
+        var row: UInt32 = 1
+        for n in 1..<32 {
+            odd[n] = row
+            row <<= 1
+        }
+        square(into: &even, odd)
+        square(into: &odd, even)
+        var crc = checksumOfA
+        var length = lengthOfB
+        while true {
+            square(into: &even, odd)
+            if length & 1 != 0 { crc = times(even, crc) }
+            length >>= 1
+            if length == 0 { break }
+            square(into: &odd, even)
+            if length & 1 != 0 { crc = times(odd, crc) }
+            length >>= 1
+            if length == 0 { break }
+        }
+        return crc ^ checksumOfB
+    }
+
+    private static func times(_ matrix: [UInt32], _ vector: UInt32) -> UInt32 {
+        var sum: UInt32 = 0
+        var vector = vector
+        var index = 0
+        while vector != 0 {
+            if vector & 1 != 0 { sum ^= matrix[index] }
+            vector >>= 1
+            index += 1
+        }
+        return sum
+    }
+
+    private static func square(into result: inout [UInt32], _ matrix: [UInt32]) {
+        for n in 0..<32 { result[n] = times(matrix, matrix[n]) }
+    }
 }

@@ -122,6 +122,13 @@ struct JournalScan {
             }
             let payload = UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])
             guard CRC32C.checksum(payload) == payloadCRC else {
+                // A crash can leave the file longer than what reached the disk: the last record then
+                // ends in zeros that run to the end of the file. A lone zero byte proves nothing.
+                let zeroRun = buffer.count - zeroStart
+                if zeroStart >= record.payloadOffset && zeroStart < record.end && (zeroRun >= 8 || buffer.count > record.end) {
+                    tornTail = (offset, "record \(sequence) cut short: its last \(record.end - zeroStart) bytes and all after it are zeros")
+                    return
+                }
                 damage = (record.payloadOffset, "record \(sequence) checksum mismatch")
                 return
             }

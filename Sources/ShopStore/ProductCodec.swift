@@ -3,6 +3,9 @@ import ShopCore
 /// The binary form of a `Product` and of the values it holds. Every field is written, in declaration
 /// order; optionals carry a presence flag. Changing this layout means a new snapshot format version.
 enum ProductCodec {
+    /// The fewest bytes a product takes (every text empty, every number small, every optional nil).
+    static let minimumSize = 23
+
     static func write(_ product: Product, to writer: BinaryWriter) {
         writer.string(product.sku)
         writer.string(product.title)
@@ -39,12 +42,19 @@ enum ProductCodec {
     }
 
     static func read(from reader: inout BinaryReader) throws(DecodingFailure) -> Product {
+        var tables = ProductDecodingTables.none(for: reader)
+        return try read(from: &reader, sharing: &tables)
+    }
+
+    /// Reads a product whose repeated texts (brand, category, tags, specifications, review dates) are
+    /// shared through `tables` with the products read before it from the same bytes.
+    static func read(from reader: inout BinaryReader, sharing tables: inout ProductDecodingTables) throws(DecodingFailure) -> Product {
         let sku = try reader.string()
         let title = try reader.string()
-        let brand = try reader.string()
-        let category = try reader.string()
+        let brand = try reader.string(interning: &tables.texts)
+        let category = try reader.string(interning: &tables.texts)
         let description = try reader.string()
-        let tags = try reader.array { (r: inout BinaryReader) throws(DecodingFailure) in try r.string() }
+        let tags = try reader.stringArray(interning: &tables.tagLists)
         let price = try readMoney(from: &reader)
         let previousPrice = try reader.optional { (r: inout BinaryReader) throws(DecodingFailure) in try readMoney(from: &r) }
         let vatClass = try readVAT(from: &reader)
@@ -62,13 +72,13 @@ enum ProductCodec {
         let barcode = try reader.optional { (r: inout BinaryReader) throws(DecodingFailure) in try r.string() }
         let imageURLs = try reader.array { (r: inout BinaryReader) throws(DecodingFailure) in try r.string() }
         let specifications = try reader.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
-            let name = try r.string()
-            return Specification(name: name, value: try r.string())
+            let name = try r.string(interning: &tables.texts)
+            return Specification(name: name, value: try r.string(interning: &tables.texts))
         }
         let reviews = try reader.array(minimumItemSize: 4) { (r: inout BinaryReader) throws(DecodingFailure) in
             let rating = try r.int()
             let comment = try r.string()
-            let date = try r.string()
+            let date = try r.string(interning: &tables.texts)
             return Review(rating: rating, comment: comment, date: date, reviewerName: try r.string())
         }
         return Product(
@@ -89,9 +99,13 @@ enum ProductCodec {
 
     static func readMoney(from reader: inout BinaryReader) throws(DecodingFailure) -> Money {
         let units = try reader.int64()
+        let start = reader.absolutePosition
         let code = try reader.string()
         let digits = try reader.int()
-        return Money(minorUnits: units, currency: Currency(code: code, minorUnitDigits: digits))
+        guard let currency = Currency.validated(code: code, minorUnitDigits: digits) else {
+            throw DecodingFailure(offset: start, reason: "'\(code)' with \(digits) minor-unit digits is not a currency (at most \(Currency.maximumCodeBytes) bytes and \(Currency.maximumMinorUnitDigits) digits)")
+        }
+        return Money(minorUnits: units, currency: currency)
     }
 
     /// Stable numbers for VAT classes; new classes take new numbers, old numbers are never reused.
@@ -115,5 +129,27 @@ enum ProductCodec {
         case 5: return .zero
         case let other: throw DecodingFailure(offset: start, reason: "unknown VAT class number \(other)")
         }
+    }
+}
+
+/// The tables a run of products is decoded with, so that texts repeated across products share storage.
+struct ProductDecodingTables {
+    var texts: ByteInterner<String>
+    var tagLists: ByteInterner<[String]>
+
+    /// Tables for the products in `reader`'s bytes.
+    init(for reader: BinaryReader) {
+        texts = ByteInterner(buffer: reader.buffer)
+        tagLists = ByteInterner(buffer: reader.buffer)
+    }
+
+    private init(texts: ByteInterner<String>, tagLists: ByteInterner<[String]>) {
+        self.texts = texts
+        self.tagLists = tagLists
+    }
+
+    /// Tables that keep nothing, for a single product.
+    static func none(for reader: BinaryReader) -> ProductDecodingTables {
+        ProductDecodingTables(texts: .none(for: reader.buffer), tagLists: .none(for: reader.buffer))
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import ShopCore
 
 /// The snapshot file: a 40-byte header, then the whole `ShopState` (see `StateCodec`).
@@ -18,11 +19,19 @@ enum SnapshotFile {
     /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
     static func encode(_ state: ShopState, sequence: UInt64) -> [BinaryWriter] {
         let pieces = StateCodec.encode(state)
+        // Each piece is checksummed on its own, in parallel, and the checksums combined in order.
+        var checksums = [UInt32](repeating: 0, count: pieces.count)
+        checksums.withUnsafeMutableBufferPointer { slots in
+            let shared = ChecksumSlots(pieces: pieces.map { $0.withUnsafeBytes { $0 } }, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                shared.slots[index] = CRC32C.checksum(shared.pieces[index])
+            }
+        }
         var payloadLength: UInt64 = 0
         var payloadCRC: UInt32 = 0
-        for piece in pieces {
+        for (piece, checksum) in zip(pieces, checksums) {
             payloadLength += UInt64(piece.count)
-            payloadCRC = piece.withUnsafeBytes { CRC32C.update(payloadCRC, with: $0) }
+            payloadCRC = CRC32C.combine(payloadCRC, checksum, lengthOfB: piece.count)
         }
         let header = BinaryWriter(capacity: headerSize)
         header.raw(magic)
@@ -81,14 +90,21 @@ enum SnapshotFile {
             throw damaged(headerSize + Int(payloadLength), "\(available - payloadLength) unexpected bytes after the end of the snapshot")
         }
         let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
-        guard CRC32C.checksum(payload) == payloadCRC else {
+        // The checksum is computed on another thread while the products are decoded; the decoder checks
+        // every bound, so reading damaged bytes is safe, and a checksum mismatch wins over what it found.
+        let checksum = BackgroundChecksum(payload)
+        let decoded: Result<ShopState, DecodingFailure>
+        do {
+            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize))
+        } catch {
+            decoded = .failure(error)
+        }
+        guard checksum.wait() == payloadCRC else {
             throw damaged(headerSize, "snapshot data checksum mismatch")
         }
-        do {
-            let state = try StateCodec.decode(payload, fileOffset: headerSize)
-            return Loaded(state: state, sequence: sequence, size: buffer.count)
-        } catch {
-            throw damaged(error.offset, error.reason)
+        switch decoded {
+        case let .success(state): return Loaded(state: state, sequence: sequence, size: buffer.count)
+        case let .failure(error): throw damaged(error.offset, error.reason)
         }
     }
 
@@ -128,4 +144,31 @@ enum SnapshotFile {
         try SystemCall.syncFolder(layout.folder)
         return size
     }
+}
+
+/// A CRC32C computed on a global queue thread; `wait()` returns it. The bytes must stay valid until then.
+private final class BackgroundChecksum: @unchecked Sendable {
+    private let bytes: UnsafeRawBufferPointer
+    private let done = DispatchSemaphore(value: 0)
+    private var value: UInt32 = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        DispatchQueue.global().async { [self] in
+            value = CRC32C.checksum(self.bytes)
+            done.signal()
+        }
+    }
+
+    func wait() -> UInt32 {
+        done.wait()
+        return value
+    }
+}
+
+/// The pieces' bytes (kept alive by their writers) and where the parallel checksumming puts each
+/// piece's checksum; each piece writes only its own slot.
+private struct ChecksumSlots: @unchecked Sendable {
+    let pieces: [UnsafeRawBufferPointer]
+    let slots: UnsafeMutableBufferPointer<UInt32>
 }

@@ -76,17 +76,19 @@ public final class Store {
         case .folder:
             break
         }
-        // A writer may compact between our reading the snapshot and the journal; reading again then
-        // gives a consistent pair.
+        // A writer may replace the snapshot or the journal between our reading one and the other; when
+        // a failed read saw either file replaced, reading again gives a consistent pair.
         var attempt = 0
         while true {
             attempt += 1
+            let before = (SystemCall.identity(of: layout.snapshot), SystemCall.identity(of: layout.journal))
             do {
                 var image = try ShopImage.read(layout)
                 if !image.hasData { image = seededImage(seed()) }
                 return Store(folder: folder, access: .readOnly, policy: policy, image: image)
             } catch {
-                if attempt >= 3 { throw error }
+                let after = (SystemCall.identity(of: layout.snapshot), SystemCall.identity(of: layout.journal))
+                if attempt >= 5 || before == after { throw error }
             }
         }
     }

@@ -32,6 +32,13 @@ enum SystemCall {
 
     static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
 
+    /// The inode behind `path` (nil when missing): it changes when a file is replaced by rename.
+    static func identity(of path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_ino)
+    }
+
     /// Creates `path` as a 0700 folder whatever the umask; missing parents are created with the usual mode.
     static func makeFolder(_ path: String) throws(StoreError) {
         switch kind(of: path) {

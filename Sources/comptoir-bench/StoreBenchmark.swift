@@ -17,11 +17,12 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: "Cart commands journaled after the big shop's snapshot (stand-in for orders).") var cartEvents = 100_000
     @Option(help: "Folder to work in (default: a new folder under the temporary directory, removed afterwards).") var dir: String?
     @Flag(help: "Print the results as JSON.") var json = false
+    @Flag(help: "After each cold open, also build the search index and report its time and memory.") var index = false
     @Option(help: .hidden) var loadOnly: String?
 
     func run() throws {
         if let loadOnly {
-            let measurement = try LoadMeasurement.measure(DataFolder(path: loadOnly))
+            let measurement = try StoreLoadMeasurement.measure(DataFolder(path: loadOnly), buildingIndex: index)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
@@ -54,38 +55,38 @@ struct StoreBenchmark: ParsableCommand {
         for index in 0..<(commands + 50) {
             let sku = skus[index % skus.count]
             let quantity = 1 + (index / skus.count) % 3
-            let start = Clock.nanoseconds()
+            let start = StoreBenchClock.nanoseconds()
             try store.execute(.setCartQuantity(sku: sku, quantity: quantity))
-            let middle = Clock.nanoseconds()
+            let middle = StoreBenchClock.nanoseconds()
             try sqlite.insertRow(sku: sku, quantity: quantity)
-            let end = Clock.nanoseconds()
+            let end = StoreBenchClock.nanoseconds()
             if index >= 50 {
                 ours.append(middle - start)
                 theirs.append(end - middle)
             }
         }
         try store.close()
-        results.journal = LatencySummary(ours)
-        results.sqlite = LatencySummary(theirs)
+        results.journal = StoreLatencySummary(ours)
+        results.sqlite = StoreLatencySummary(theirs)
     }
 
     private func measureBigShop(in base: String, into results: inout StoreBenchmarkResults) throws {
         let folder = DataFolder(path: base + "/big-shop")
         let manual = SnapshotPolicy(recordsBetweenSnapshots: .max, journalBytesBetweenSnapshots: .max, smallShopProducts: 0)
         do {
-            var start = Clock.nanoseconds()
+            var start = StoreBenchClock.nanoseconds()
             let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
-            results.generateSeconds = Clock.seconds(since: start)
-            let skus = catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku)
-            start = Clock.nanoseconds()
+            results.generateSeconds = StoreBenchClock.seconds(since: start)
+            let skus = Array(catalogue.lazy.filter { $0.leadTime == nil && $0.availableStock >= 3 }.prefix(50).map(\.sku))
+            start = StoreBenchClock.nanoseconds()
             let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { catalogue })
-            results.seedJournalSeconds = Clock.seconds(since: start)
+            results.seedJournalSeconds = StoreBenchClock.seconds(since: start)
 
-            start = Clock.nanoseconds()
-            let cpuStart = Clock.cpuNanoseconds()
+            start = StoreBenchClock.nanoseconds()
+            let cpuStart = StoreBenchClock.cpuNanoseconds()
             try store.snapshot()
-            results.snapshotWriteSeconds = Clock.seconds(since: start)
-            results.snapshotWriteCPUSeconds = Clock.cpuSeconds(since: cpuStart)
+            results.snapshotWriteSeconds = StoreBenchClock.seconds(since: start)
+            results.snapshotWriteCPUSeconds = StoreBenchClock.cpuSeconds(since: cpuStart)
             results.snapshotBytes = Self.size(of: folder.path + "/snapshot")
             // Drop the seed's import record from the journal, as the automatic snapshots would.
             try store.compact()
@@ -93,36 +94,37 @@ struct StoreBenchmark: ParsableCommand {
             let batch = 1_000
             var commandsLeft = cartEvents
             var index = 0
-            start = Clock.nanoseconds()
+            start = StoreBenchClock.nanoseconds()
             while commandsLeft > 0 {
                 let count = min(batch, commandsLeft)
                 let commands = (0..<count).map { offset -> ShopCommand in
                     let number = index + offset
                     return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3)
                 }
-                try store.executeAll(commands)
+                let outcomes = try store.executeAll(commands)
+                results.cartEventsAccepted += outcomes.filter { (try? $0.get()) != nil }.count
                 index += count
                 commandsLeft -= count
             }
-            results.cartEventsJournalSeconds = Clock.seconds(since: start)
+            results.cartEventsJournalSeconds = StoreBenchClock.seconds(since: start)
             results.journalBytes = Self.size(of: folder.path + "/journal")
             // Dropped without close(), as after a crash: the next open replays the journal after the snapshot.
         }
-        results.openWithReplay = try Self.measureInChildProcess(folder)
+        results.openWithReplay = try Self.measureInChildProcess(folder, buildingIndex: index)
 
         let store = try Store.open(folder, access: .readWrite, policy: manual, seed: { [] })
-        let start = Clock.nanoseconds()
+        let start = StoreBenchClock.nanoseconds()
         try store.compact()
-        results.compactSeconds = Clock.seconds(since: start)
+        results.compactSeconds = StoreBenchClock.seconds(since: start)
         try store.close()
-        results.openSnapshotOnly = try Self.measureInChildProcess(folder)
+        results.openSnapshotOnly = try Self.measureInChildProcess(folder, buildingIndex: index)
     }
 
     /// Loads the shop in a fresh process so that time and resident memory are those of a cold start.
-    private static func measureInChildProcess(_ folder: DataFolder) throws -> LoadMeasurement {
+    private static func measureInChildProcess(_ folder: DataFolder, buildingIndex: Bool) throws -> StoreLoadMeasurement {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["store", "--load-only", folder.path]
+        process.arguments = ["store", "--load-only", folder.path] + (buildingIndex ? ["--index"] : [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -131,7 +133,7 @@ struct StoreBenchmark: ParsableCommand {
         guard process.terminationStatus == 0 else {
             throw ValidationError("the load measurement process failed with status \(process.terminationStatus)")
         }
-        return try JSONDecoder().decode(LoadMeasurement.self, from: data)
+        return try JSONDecoder().decode(StoreLoadMeasurement.self, from: data)
     }
 
     private static func size(of path: String) -> Int {
@@ -139,7 +141,7 @@ struct StoreBenchmark: ParsableCommand {
     }
 }
 
-enum Clock {
+enum StoreBenchClock {
     static func nanoseconds() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
@@ -157,4 +159,12 @@ enum Clock {
     }
 
     static func cpuSeconds(since start: UInt64) -> Double { Double(cpuNanoseconds() - start) / 1e9 }
+
+    /// CPU time of the calling thread only: for work split over threads, the main thread's share is
+    /// what the wall clock would show on otherwise idle cores.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 }

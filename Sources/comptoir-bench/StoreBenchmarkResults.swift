@@ -2,7 +2,7 @@ import Foundation
 import ShopCore
 import ShopStore
 
-struct LatencySummary: Codable {
+struct StoreLatencySummary: Codable {
     var count: Int
     var medianMicroseconds: Double
     var p99Microseconds: Double
@@ -23,29 +23,44 @@ struct LatencySummary: Codable {
 }
 
 /// Time and memory of opening a shop in a fresh process.
-struct LoadMeasurement: Codable {
+struct StoreLoadMeasurement: Codable {
     var seconds: Double
     var cpuSeconds: Double
+    var mainThreadCPUSeconds: Double
     var products: Int
     var sequence: UInt64
     var residentMegabytes: Double
     var peakResidentMegabytes: Double
+    /// Building the search index over the loaded catalogue, the rest of a cold start's work (`--index`).
+    var indexSeconds: Double?
+    var indexCPUSeconds: Double?
+    var residentMegabytesWithIndex: Double?
 
-    static func measure(_ folder: DataFolder) throws -> LoadMeasurement {
-        let start = Clock.nanoseconds()
-        let cpuStart = Clock.cpuNanoseconds()
+    static func measure(_ folder: DataFolder, buildingIndex: Bool) throws -> StoreLoadMeasurement {
+        let start = StoreBenchClock.nanoseconds()
+        let cpuStart = StoreBenchClock.cpuNanoseconds()
+        let threadStart = StoreBenchClock.threadCPUNanoseconds()
         let store = try Store.open(folder, access: .readWrite, seed: { [] })
-        let seconds = Clock.seconds(since: start)
-        let cpuSeconds = Clock.cpuSeconds(since: cpuStart)
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let seconds = StoreBenchClock.seconds(since: start)
+        let cpuSeconds = StoreBenchClock.cpuSeconds(since: cpuStart)
+        let mainThreadCPUSeconds = Double(StoreBenchClock.threadCPUNanoseconds() - threadStart) / 1e9
         func kilobytes(_ key: String) -> Double {
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
             let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
             return Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
-        return LoadMeasurement(
-            seconds: seconds, cpuSeconds: cpuSeconds, products: store.state.catalogue.count, sequence: store.sequence,
+        var measurement = StoreLoadMeasurement(
+            seconds: seconds, cpuSeconds: cpuSeconds, mainThreadCPUSeconds: mainThreadCPUSeconds, products: store.state.catalogue.count, sequence: store.sequence,
             residentMegabytes: kilobytes("VmRSS") / 1024, peakResidentMegabytes: kilobytes("VmHWM") / 1024
         )
+        guard buildingIndex else { return measurement }
+        let indexStart = StoreBenchClock.nanoseconds()
+        let indexCPUStart = StoreBenchClock.cpuNanoseconds()
+        let index = SearchIndex(catalogue: store.state.catalogue)
+        measurement.indexSeconds = StoreBenchClock.seconds(since: indexStart)
+        measurement.indexCPUSeconds = StoreBenchClock.cpuSeconds(since: indexCPUStart)
+        withExtendedLifetime(index) { measurement.residentMegabytesWithIndex = kilobytes("VmRSS") / 1024 }
+        return measurement
     }
 }
 
@@ -53,18 +68,19 @@ struct StoreBenchmarkResults: Codable {
     var commands: Int
     var products: Int
     var cartEvents: Int
-    var journal = LatencySummary([])
-    var sqlite = LatencySummary([])
+    var journal = StoreLatencySummary([])
+    var sqlite = StoreLatencySummary([])
     var generateSeconds = 0.0
     var seedJournalSeconds = 0.0
     var snapshotWriteSeconds = 0.0
     var snapshotWriteCPUSeconds = 0.0
     var snapshotBytes = 0
     var cartEventsJournalSeconds = 0.0
+    var cartEventsAccepted = 0
     var journalBytes = 0
     var compactSeconds = 0.0
-    var openWithReplay: LoadMeasurement?
-    var openSnapshotOnly: LoadMeasurement?
+    var openWithReplay: StoreLoadMeasurement?
+    var openSnapshotOnly: StoreLoadMeasurement?
     /// Bytes of one `Product` value in the catalogue's array, before its heap-allocated strings.
     var productStride = MemoryLayout<Product>.stride
 
@@ -79,14 +95,17 @@ struct StoreBenchmarkResults: Codable {
             "  SQLite WAL FULL    median \(us(sqlite.medianMicroseconds))   p99 \(us(sqlite.p99Microseconds))   max \(us(sqlite.maxMicroseconds))",
             "big shop: \(products) products, then \(cartEvents) cart commands journaled after the snapshot (stand-in for orders):",
             "  snapshot write     \(ms(snapshotWriteSeconds)) (CPU \(ms(snapshotWriteCPUSeconds)))   size \(mb(snapshotBytes))",
-            "  cart commands      \(ms(cartEventsJournalSeconds)) in batches of 1000 (group commit), journal \(mb(journalBytes))",
+            "  cart commands      \(cartEventsAccepted) accepted in \(ms(cartEventsJournalSeconds)), batches of 1000 (group commit), journal \(mb(journalBytes))",
             "  compact            \(ms(compactSeconds))",
         ]
         if let open = openWithReplay {
-            lines.append("  open = snapshot + \(cartEvents) records replayed   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
+            lines.append("  open = snapshot + \(cartEvents) records replayed   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)), main thread \(ms(open.mainThreadCPUSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
         }
         if let open = openSnapshotOnly {
-            lines.append("  open = snapshot only   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
+            lines.append("  open = snapshot only   \(ms(open.seconds)) (CPU \(ms(open.cpuSeconds)), main thread \(ms(open.mainThreadCPUSeconds)))   RSS \(String(format: "%.0f", open.residentMegabytes)) MB (peak \(String(format: "%.0f", open.peakResidentMegabytes)) MB)")
+        }
+        if let open = openWithReplay, let seconds = open.indexSeconds, let cpu = open.indexCPUSeconds, let resident = open.residentMegabytesWithIndex {
+            lines.append("  then search index  \(ms(seconds)) (CPU \(ms(cpu)))   RSS with index \(String(format: "%.0f", resident)) MB")
         }
         lines.append("  (one Product value is \(productStride) bytes before its strings; \(products) of them: \(mb(productStride * products)))")
         return lines.joined(separator: "\n")

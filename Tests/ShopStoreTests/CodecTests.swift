@@ -28,6 +28,15 @@ struct CodecTests {
         }
     }
 
+    @Test func crc32cChecksumsOfPiecesCombine() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let whole = CRC32C.checksum(bytes)
+        for cut in [0, 1, 7, 8, 9, 500, 999, 1_000] {
+            let combined = CRC32C.combine(CRC32C.checksum(bytes[0..<cut]), CRC32C.checksum(bytes[cut...]), lengthOfB: 1_000 - cut)
+            #expect(combined == whole)
+        }
+    }
+
     @Test func varintsAndZigzagRoundTripAtTheEdges() throws {
         let values: [Int64] = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int64(Int32.max), Int64.max, Int64.min]
         let writer = BinaryWriter()
@@ -129,5 +138,15 @@ struct SnapshotChunkTests {
             try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
         }
         #expect(error?.offset == 40 + chunkStart)
+    }
+}
+
+@Suite("Smallest product")
+struct SmallestProductTests {
+    @Test func theSmallestProductTakesExactlyTheMinimumSize() {
+        let product = Product(sku: "", title: "", brand: "", category: "", price: Money(minorUnits: 0, currency: Currency(code: "", minorUnitDigits: 0)), stockOnHand: 0, minimumOrderQuantity: 0, lowStockThreshold: 0)
+        let writer = BinaryWriter()
+        ProductCodec.write(product, to: writer)
+        #expect(writer.count == ProductCodec.minimumSize)
     }
 }

@@ -82,6 +82,31 @@ struct JournalCorruptionTests {
         #expect(store.warnings.count == 1)
     }
 
+    @Test func aLastRecordWhosePayloadEndsInZerosRunningToTheEndIsATornTail() throws {
+        let temp = TemporaryFolder()
+        let history = try ShopHistory.make(in: temp)
+        var bytes = try temp.read(history.folder, "journal")
+        let last = JournalScan.scan(bytes).records.last!
+        for index in (last.payloadOffset + 2)..<bytes.count { bytes[index] = 0 }
+        try temp.write(bytes + [UInt8](repeating: 0, count: 100), to: history.folder, "journal")
+        let store = try Store.open(history.folder, access: .readWrite) { [] }
+        #expect(store.state == history.states[4])
+        #expect(store.warnings.first?.contains("record 5 cut short") == true)
+    }
+
+    @Test func aFlippedByteInALastRecordEndingInZeroIsStillDamage() throws {
+        let temp = TemporaryFolder()
+        let history = try ShopHistory.make(in: temp)
+        var bytes = try temp.read(history.folder, "journal")
+        let last = JournalScan.scan(bytes).records.last!
+        #expect(bytes[last.end - 1] == 0, "removeFromCart ends with quantity 0")
+        bytes[last.payloadOffset + 1] ^= 0x04
+        try temp.write(bytes, to: history.folder, "journal")
+        #expect(throws: StoreError.corrupted(file: history.journalPath, offset: last.payloadOffset, reason: "record 5 checksum mismatch")) {
+            try Store.open(history.folder, access: .readWrite) { [] }
+        }
+    }
+
     @Test func aReadOnlyOpenIgnoresAnIncompleteLastRecordWithoutTouchingIt() throws {
         let temp = TemporaryFolder()
         let history = try ShopHistory.make(in: temp)

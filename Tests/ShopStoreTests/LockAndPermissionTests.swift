@@ -18,6 +18,25 @@ struct LockAndPermissionTests {
         #expect(second.state.catalogue.count == 3)
     }
 
+    /// Another process (util-linux `flock`) cannot take the lock while a store holds it, and can after close.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+    func anotherProcessSeesTheLock() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        func otherProcessCanLock() throws -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            process.arguments = ["--nonblock", folder.path + "/lock", "true"]
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        #expect(try !otherProcessCanLock())
+        try store.close()
+        #expect(try otherProcessCanLock())
+    }
+
     @Test func droppingAStoreWithoutClosingReleasesTheLock() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
@@ -104,5 +123,51 @@ struct DataFolderTests {
     @Test func nothingToGoOnIsAnError() {
         #expect(throws: StoreError.noDataFolder) { try DataFolder.resolve(explicit: nil, environment: [:]) }
         #expect(StoreError.noDataFolder.description.contains("--data"))
+    }
+}
+
+@Suite("Readers alongside a writer")
+struct ConcurrentReaderTests {
+    private final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var finished = false
+        private var failure: String?
+        func finish(_ error: String? = nil) { lock.withLock { finished = true; failure = error } }
+        var state: (finished: Bool, failure: String?) { lock.withLock { (finished, failure) } }
+    }
+
+    /// While one thread appends, snapshots and compacts, read-only opens always get a consistent state.
+    @Test func readOnlyOpensNeverFailWhileTheWriterAppendsSnapshotsAndCompacts() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        try Store.open(folder, access: .readWrite) { Fixtures.seed }.close()
+        let progress = Progress()
+        let writerDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            defer { writerDone.signal() }
+            do {
+                let policy = SnapshotPolicy(recordsBetweenSnapshots: 5, journalBytesBetweenSnapshots: 1 << 30)
+                let store = try Store.open(folder, access: .readWrite, policy: policy) { [] }
+                for step in 0..<300 {
+                    try store.execute(.setCartQuantity(sku: "A-1", quantity: step % 5 + 1))
+                    if step % 17 == 0 { try store.compact() }
+                }
+                try store.close()
+                progress.finish()
+            } catch {
+                progress.finish("\(error)")
+            }
+        }
+        var reads = 0
+        while !progress.state.finished || reads < 20 {
+            let reader = try Store.open(folder, access: .readOnly) { [] }
+            let quantity = reader.state.cart.quantity(of: "A-1")
+            #expect((0...5).contains(quantity))
+            #expect(reader.state.catalogue.count == 3)
+            reads += 1
+        }
+        writerDone.wait()
+        #expect(progress.state.failure == nil)
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart.quantity(of: "A-1") == 299 % 5 + 1)
     }
 }

@@ -1,14 +1,27 @@
 /// All products of the shop, in listing order, with a lookup by SKU.
 public struct Catalogue: Sendable, Equatable {
     public private(set) var products: [Product] = []
-    private var positionBySKU: [String: Int] = [:]
+    private var positionBySKU = SKUIndex()
 
     public init(products: [Product] = []) {
         // A list without repeated SKUs (a snapshot, most imports) is kept as is and only indexed,
         // which avoids copying a million products; a repeated SKU falls back to `upsert`.
-        var index: [String: Int] = [:]
-        index.reserveCapacity(products.count)
-        for position in products.indices where index.updateValue(position, forKey: products[position].sku) != nil {
+        var index = SKUIndex(minimumCapacity: products.count)
+        for position in products.indices where index.insert(products[position].sku, at: position, in: products) != nil {
+            upsert(products)
+            return
+        }
+        self.products = products
+        positionBySKU = index
+    }
+
+    /// The catalogue `init(products:)` makes, for a loader that has already computed each SKU's
+    /// `hashValue` (`skuHashes[i]` for `products[i].sku`, in this process) on several threads.
+    package init(products: [Product], skuHashes: [Int]) {
+        precondition(skuHashes.count == products.count, "one SKU hash per product")
+        var index = SKUIndex(minimumCapacity: products.count)
+        for position in products.indices
+        where index.insert(products[position].sku, hash: skuHashes[position], at: position, in: products) != nil {
             upsert(products)
             return
         }
@@ -19,28 +32,30 @@ public struct Catalogue: Sendable, Equatable {
     public var count: Int { products.count }
 
     public func product(sku: String) -> Product? {
-        positionBySKU[sku].map { products[$0] }
+        positionBySKU.position(of: sku, in: products).map { products[$0] }
     }
 
-    public func position(of sku: String) -> Int? { positionBySKU[sku] }
+    public func position(of sku: String) -> Int? { positionBySKU.position(of: sku, in: products) }
 
     /// Adds new products at the end and replaces existing ones (same SKU) in place.
     public mutating func upsert(_ incoming: [Product]) {
         products.reserveCapacity(products.count + incoming.count)
         for product in incoming {
-            if let position = positionBySKU[product.sku] {
+            if let position = positionBySKU.insert(product.sku, at: products.count, in: products) {
                 products[position] = product
             } else {
-                positionBySKU[product.sku] = products.count
                 products.append(product)
             }
         }
     }
 
     /// Replaces the product with this SKU through `change`; nothing happens for an unknown SKU.
+    /// The SKU is the product's key: a change to it is undone.
     public mutating func modify(sku: String, _ change: (inout Product) -> Void) {
-        guard let position = positionBySKU[sku] else { return }
+        guard let position = positionBySKU.position(of: sku, in: products) else { return }
+        let key = products[position].sku
         change(&products[position])
+        products[position].sku = key
     }
 
     public static func == (a: Catalogue, b: Catalogue) -> Bool { a.products == b.products }
