@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@Suite("Scripted purchases", .serialized)
+struct ScriptedPurchaseTests {
+    @Test("README's scripted purchase runs end to end, leaves no card number behind, and Python reads every message")
+    func readmeScriptRuns() throws {
+        let shopper = try Shopper()
+        let outcome = try runBash(try scriptedPurchaseBlock(), environment: ["COMPTOIR_HOME": shopper.home])
+        #expect(outcome.status == 0, "stdout: \(outcome.stdout)\nstderr: \(outcome.stderr)")
+        let orders = try ComptoirProcess.run(["orders", "--json"], environment: shopper.environment)
+        let list = try JSONSerialization.jsonObject(with: Data(orders.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(list.count == 1)
+        #expect(list.first?["payment_state"] as? String == "partially_refunded")
+        #expect(list.first?["refunded_minor"] as? Int == 2450)
+        #expect(try shopper.messageKinds().contains("refund"))
+
+        let secrets = ["4000002760003184", "4000 0027 6000 3184", "4000-0027-6000-3184"]
+        for (file, bytes) in try shopper.allFileBytes() {
+            for secret in secrets {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file) holds the card number")
+            }
+            // The security code 123 as a journaled string would be its length byte then the digits.
+            #expect(bytes.range(of: Data([3] + Array("123".utf8))) == nil, "\(file) holds the security code")
+            #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("cvc"), "\(file) mentions a security code")
+        }
+        let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
+        #expect(status == 0, "\(report)")
+    }
+
+    @Test("a declined card leaves the order unpaid (exit 2); the wallet then pays it")
+    func declinedCardThenWallet() throws {
+        let shopper = try Shopper()
+        try shopper.register()
+        #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
+        let declined = try shopper.run("checkout", "--accept-terms", "--card-number", "4000000000000002")
+        #expect(declined.status == 2)
+        #expect(declined.stderr.contains("declined"), "\(declined.stderr)")
+        let number = "C-\(Calendar.current.component(.year, from: Date()))-000001"
+        var order = try shopper.order(number)
+        #expect(order["payment_state"] as? String == "failed")
+        #expect(try shopper.messageKinds().contains("payment-failed"))
+
+        let approveFirst = try shopper.run("pay", "approve", number)
+        #expect(approveFirst.status == 1)
+        #expect(try shopper.run("pay", number, "--wallet", "zoe@example.fr").status == 0)
+        order = try shopper.order(number)
+        #expect(order["payment_state"] as? String == "requires_action")
+        let approved = try shopper.run("pay", "approve", number)
+        #expect(approved.status == 0, "\(approved.stderr)")
+        order = try shopper.order(number)
+        #expect(order["payment_state"] as? String == "paid")
+        #expect(order["payment_attempts"] as? Int == 2)
+        let again = try shopper.run("pay", number, "--cash")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already paid"))
+        #expect(try shopper.advance(number, until: "fulfillment_state", is: "delivered"))
+    }
+
+    @Test("cash at an agent: a wrong amount is refused, the right one pays; an unpaid reference expires and releases the stock")
+    func cashAtAnAgent() throws {
+        let shopper = try Shopper()
+        try shopper.register()
+        let before = try shopper.json("product", "BOK-PHA-003", "--json")
+        #expect(try shopper.run("cart", "add", "BOK-PHA-003", "2").status == 0)
+        #expect(try shopper.run("checkout", "--accept-terms", "--cash").status == 0)
+        let year = Calendar.current.component(.year, from: Date())
+        let first = "C-\(year)-000001"
+        let payment = try #require(try shopper.order(first)["payment"] as? [String: Any])
+        let reference = try #require(payment["reference"] as? String)
+        let total = try #require(try shopper.order(first)["total_minor"] as? Int)
+        let wrong = try shopper.run("agent", "pay", reference, "--amount", "1.00")
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("collect exactly"), "\(wrong.stderr)")
+        let amount = String(format: "%d.%02d", total / 100, total % 100)
+        let paid = try shopper.run("agent", "pay", reference, "--amount", amount)
+        #expect(paid.status == 0, "\(paid.stderr)")
+        #expect(try shopper.order(first)["payment_state"] as? String == "paid")
+
+        #expect(try shopper.run("cart", "add", "BOK-PHA-003", "1").status == 0)
+        #expect(try shopper.run("checkout", "--accept-terms", "--cash").status == 0)
+        let second = "C-\(year)-000002"
+        let secondReference = try #require((try shopper.order(second)["payment"] as? [String: Any])?["reference"] as? String)
+        #expect(try shopper.run("courier", "advance", "--hours", "73").status == 0)
+        let expired = try shopper.order(second)
+        #expect(expired["state"] as? String == "canceled")
+        #expect(expired["cancel_reason"] as? String == "cash_reference_expired")
+        let late = try shopper.run("agent", "pay", secondReference, "--amount", "1.00")
+        #expect(late.status == 1)
+        // Two units shipped with the first order; the second order's unit is back on sale.
+        let after = try shopper.json("product", "BOK-PHA-003", "--json")
+        #expect(after["available"] as? Int == (before["available"] as? Int ?? 0) - 2)
+    }
+
+    @Test("refusals are one line with exit status 1: terms, login, unknown order, late cancel")
+    func refusals() throws {
+        let shopper = try Shopper()
+        let anonymous = try shopper.run("checkout", "--accept-terms", "--cash")
+        #expect(anonymous.status == 1)
+        #expect(anonymous.stderr.contains("no customer is logged in"))
+        try shopper.register()
+        #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
+        let noTerms = try shopper.run("checkout", "--cash")
+        #expect(noTerms.status == 1)
+        #expect(noTerms.stderr.contains("--accept-terms"))
+        #expect(noTerms.stderr.split(separator: "\n").count == 1)
+        let badPromo = try shopper.run("checkout", "--accept-terms", "--cash", "--promo", "SUMMER24")
+        #expect(badPromo.status == 1)
+        #expect(badPromo.stderr.contains("expired"))
+        #expect(try shopper.run("order", "show", "C-1999-000009").status == 1)
+        #expect(try shopper.run("account", "logout").status == 0)
+        var wrong = shopper
+        wrong.password = "not-the-password-at-all"
+        let login = try wrong.run("account", "login", "--email", "zoe@example.fr")
+        #expect(login.status == 1)
+        #expect(login.stderr.contains("wrong email or password"))
+        let duplicate = try shopper.run("account", "register", "--name", "Zoë", "--email", "zoe@example.fr",
+                                        "--line1", "1 rue X", "--postal-code", "75011", "--city", "Paris")
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stderr.contains("already uses"))
+    }
+}
