@@ -3,7 +3,7 @@ extension CommerceDecision {
     /// in full, and the stock released.
     mutating func cancel(_ number: String) throws(CommerceError) {
         let order = try ownOrder(number)
-        guard order.state == .placed else { throw .orderCanceled(order.number) }
+        guard order.state != .canceled else { throw .orderCanceled(order.number) }
         guard order.fulfillment == .unfulfilled || order.fulfillment == .preparing else {
             throw .cannotCancel(orderNumber: order.number, fulfillment: order.fulfillment)
         }
