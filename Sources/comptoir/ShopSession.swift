@@ -25,7 +25,7 @@ final class ShopSession {
     var now: ShopInstant { ShopSession.now(commerce) }
 
     static func now(_ commerce: Commerce) -> ShopInstant {
-        ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)).adding(seconds: commerce.clockOffsetSeconds)
+        commerce.shopTime(wallClock: ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
     }
 
     /// Decides and journals `command` at shop time now, then writes any mail it caused.

@@ -48,6 +48,11 @@ public struct Commerce: Hashable, Sendable {
         accountIDsByEmail[email.trimmingSpaces().lowercased()].flatMap { accounts[$0] }
     }
 
+    /// Shop time when the wall clock reads `wallClock`: the wall clock plus the offset.
+    public func shopTime(wallClock: ShopInstant) -> ShopInstant {
+        wallClock.adding(seconds: clockOffsetSeconds)
+    }
+
     /// The order numbered `number` as typed (any case, outer spaces ignored).
     public func order(numbered number: String) -> Order? {
         orders[number.trimmingSpaces().uppercased()]

@@ -123,6 +123,7 @@ enum OrderOutput {
         if json {
             print(OrderView.json(order, now: now).rendered())
         } else {
+            print(OrderView.text(order, locale: locale, now: now))
             print(summary(order))
         }
         if order.state != .canceled, let failure = order.currentPayment?.failure {
