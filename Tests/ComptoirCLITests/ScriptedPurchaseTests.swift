@@ -15,17 +15,7 @@ struct ScriptedPurchaseTests {
         #expect(list.first?["refunded_minor"] as? Int == 2450)
         #expect(try shopper.messageKinds().contains("refund"))
 
-        let secrets = ["4000002760003184", "4000 0027 6000 3184", "4000-0027-6000-3184"]
-        for (file, bytes) in try shopper.allFileBytes() {
-            for secret in secrets {
-                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file) holds the card number")
-            }
-            // The security code 123 as a journaled string would be its length byte then the digits.
-            #expect(bytes.range(of: Data([3] + Array("123".utf8))) == nil, "\(file) holds the security code")
-            #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("cvc"), "\(file) mentions a security code")
-        }
-        let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
-        #expect(status == 0, "\(report)")
+        try expectNoCardData(shopper, numbers: ["4000002760003184"], securityCode: "123")
     }
 
     @Test("a declined card leaves the order unpaid (exit 2); the wallet then pays it")
@@ -33,7 +23,7 @@ struct ScriptedPurchaseTests {
         let shopper = try Shopper()
         try shopper.register()
         #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
-        let declined = try shopper.run("checkout", "--accept-terms", "--card-number", "4000000000000002")
+        let declined = try shopper.run("checkout", "--accept-terms", "--card-number", "4000 0000 0000 0002", "--cvc", "123")
         #expect(declined.status == 2)
         #expect(declined.stderr.contains("declined"), "\(declined.stderr)")
         let number = "C-\(Calendar.current.component(.year, from: Date()))-000001"
@@ -55,6 +45,7 @@ struct ScriptedPurchaseTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("already paid"))
         #expect(try shopper.advance(number, until: "fulfillment_state", is: "delivered"))
+        try expectNoCardData(shopper, numbers: ["4000000000000002"], securityCode: "123")
     }
 
     @Test("cash at an agent: a wrong amount is refused, the right one pays; an unpaid reference expires and releases the stock")
@@ -90,6 +81,66 @@ struct ScriptedPurchaseTests {
         // Two units shipped with the first order; the second order's unit is back on sale.
         let after = try shopper.json("product", "BOK-PHA-003", "--json")
         #expect(after["available"] as? Int == (before["available"] as? Int ?? 0) - 2)
+        #expect(try shopper.messageKinds().contains("order-canceled"))
+        let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
+        #expect(status == 0, "\(report)")
+    }
+
+    @Test("tracking, support, password change, logout and login with --email work from the command line")
+    func afterSales() throws {
+        var shopper = try Shopper()
+        try shopper.register()
+        #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
+        #expect(try shopper.run("checkout", "--accept-terms", "--delivery", "express", "--card-number", "4242424242424242").status == 0)
+        let number = try #require((try JSONSerialization.jsonObject(with: Data(try shopper.run("orders", "--json").stdout.utf8))
+            as? [[String: Any]])?.first?["number"] as? String)
+        let notYet = try shopper.run("track", number)
+        #expect(notYet.stdout.contains("has not shipped yet"))
+        #expect(try shopper.advance(number, until: "fulfillment_state", is: "delivered", hours: 6))
+        let track = try shopper.json("track", number, "--json")
+        let parcels = try #require(track["parcels"] as? [[String: Any]])
+        #expect((parcels.first?["tracking_number"] as? String)?.hasPrefix("PX") == true)
+        #expect(parcels.first?["status"] as? String == "delivered")
+
+        let ticket = try shopper.run("support", "open", number, "I want to return it, how?")
+        #expect(ticket.status == 0)
+        #expect(ticket.stdout.contains("answered"))
+        #expect(try shopper.run("support", "reply", "T-0001", "Thanks").stdout.contains("open"))
+        #expect(try shopper.run("support", "close", "T-0001").status == 0)
+        let closed = try shopper.run("support", "reply", "T-0001", "One more thing")
+        #expect(closed.status == 1)
+        #expect(closed.stderr.contains("closed"))
+        #expect(try shopper.messageKinds().contains("support-answer"))
+
+        let newPassword = "Verveine-et-tilleul-24"
+        let changed = try ComptoirProcess.run(["account", "password"], environment: shopper.environment.merging(
+            ["COMPTOIR_NEW_PASSWORD": newPassword]) { $1 })
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(try shopper.run("account", "logout").status == 0)
+        #expect(try shopper.run("orders").status == 1)
+        let old = try shopper.run("orders", "--email", "zoe@example.fr")
+        #expect(old.status == 1)
+        shopper.password = newPassword
+        let orders = try shopper.run("orders", "--email", "zoe@example.fr")
+        #expect(orders.status == 0, "\(orders.stderr)")
+        #expect(orders.stdout.contains(number))
+    }
+
+    func expectNoCardData(_ shopper: Shopper, numbers: [String], securityCode: String) throws {
+        for (file, bytes) in try shopper.allFileBytes() {
+            for number in numbers {
+                let digits = Array(number)
+                let groups = stride(from: 0, to: digits.count, by: 4).map { String(digits[$0..<min($0 + 4, digits.count)]) }
+                for form in [number, groups.joined(separator: " "), groups.joined(separator: "-")] {
+                    #expect(bytes.range(of: Data(form.utf8)) == nil, "\(file) holds the card number")
+                }
+            }
+            // A journaled security code would be a string: its length byte, then the digits.
+            #expect(bytes.range(of: Data([UInt8(securityCode.count)] + Array(securityCode.utf8))) == nil, "\(file) holds the security code")
+            #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("cvc"), "\(file) mentions a security code")
+        }
+        let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
+        #expect(status == 0, "\(report)")
     }
 
     @Test("refusals are one line with exit status 1: terms, login, unknown order, late cancel")
