@@ -98,6 +98,7 @@ enum OrderView {
         if !totals.discount.isZero { lines.append("Discount \(order.promoCode ?? "") -\(format.format(totals.discount))") }
         lines.append("\(order.delivery.label) \(format.format(totals.shipping))")
         for extra in order.extras { lines.append("\(extra.label) \(format.format(Money(minorUnits: extra.price, currency: totals.currency)))") }
+        lines.append("Net \(format.format(totals.net))")
         for rate in totals.vatBreakdown { lines.append("VAT \(rate.vatClass.label) on \(format.format(rate.net)): \(format.format(rate.vat))") }
         lines.append("Total incl. VAT \(format.format(totals.total))")
         if !order.refunds.isEmpty { lines.append("Refunded \(format.format(order.refunded)) to \(order.refunds[0].method)") }
