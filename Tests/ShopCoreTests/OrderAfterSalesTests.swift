@@ -27,6 +27,22 @@ struct OrderAfterSalesTests {
             == .cannotCancel(orderNumber: number, fulfillment: .delivered))
     }
 
+    @Test("a relay parcel nobody collects goes back to the shop: the order is canceled, refunded and restocked")
+    func uncollectedRelayParcels() throws {
+        var shop = try TradeShop()
+        let numbers = try (0..<150).map { _ in try shop.order([("CARD", 1)], delivery: .relay) }
+        try shop.advance(hours: 24 * 20)
+        let returned = numbers.map(shop.order).filter { $0.fulfillment == .returned }
+        #expect(!returned.isEmpty)
+        for order in returned {
+            #expect(order.scans.last?.status == .returnToSender)
+            #expect(order.state == .canceled)
+            #expect(order.paymentState == .refunded)
+        }
+        #expect(numbers.map(shop.order).allSatisfy { $0.fulfillment == .returned || $0.fulfillment == .delivered })
+        #expect(shop.product("CARD").stockOnHand == 1_000 - 150 + returned.count)
+    }
+
     @Test func cancelingBeforeShipmentRefundsInFullAndReleasesStock() throws {
         var shop = try TradeShop()
         let number = try shop.order([("LAMP", 2)])

@@ -14,6 +14,7 @@ struct TradeShop {
     static let products = [
         Product(sku: "BOOK", title: "A novel", brand: "Phare", category: "Books", price: euros(20_00), vatClass: .reduced, stockOnHand: 10),
         Product(sku: "LAMP", title: "A lamp", brand: "Lux", category: "Home", price: euros(45_00), stockOnHand: 3),
+        Product(sku: "CARD", title: "A greeting card", brand: "Plume", category: "Stationery", price: euros(3_00), stockOnHand: 1_000),
         Product(sku: "PEN", title: "A pen", brand: "Plume", category: "Stationery", price: euros(10_00), stockOnHand: 20),
         Product(sku: "TEA", title: "Green tea", brand: "Thé", category: "Groceries", price: euros(8_00), vatClass: .reduced, stockOnHand: 50),
         Product(sku: "SOFA", title: "A sofa", brand: "Assise", category: "Home", price: euros(300_00), stockOnHand: 0,
