@@ -68,7 +68,7 @@ extension CommerceDecision {
         emit(.orderShipped(orderNumber: order.number, shipment))
         if let shipped = commerce.orders[order.number] {
             send(.shipped, about: shipped, subject: "Order \(order.number) has shipped: \(shipment.trackingNumber)",
-                 body: OrderMessages.shipped(shipped, shipment: shipment, now: now))
+                 body: OrderMessages.shipped(shipped, shipment: shipment, now: shippedAt), date: shippedAt)
         }
     }
 
@@ -82,14 +82,14 @@ extension CommerceDecision {
             emit(.orderDelivered(orderNumber: order.number, at: delivered.time))
             if let done = commerce.orders[order.number] {
                 send(.delivered, about: done, subject: "Order \(order.number) was delivered",
-                     body: OrderMessages.delivered(done, scan: delivered))
+                     body: OrderMessages.delivered(done, scan: delivered), date: delivered.time)
             }
         } else if let back = scans.first(where: { $0.status == .returnToSender }) {
             emit(.orderReturnedToSender(orderNumber: order.number, at: back.time))
             let refund = refundRemaining(order.number)
             if let returned = commerce.orders[order.number] {
                 send(.orderCanceled, about: returned, subject: "Order \(order.number) could not be delivered",
-                     body: OrderMessages.canceled(returned, refund: refund))
+                     body: OrderMessages.canceled(returned, refund: refund), date: back.time)
             }
         }
     }
@@ -108,7 +108,8 @@ extension CommerceDecision {
             let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
             if let refund = granted, let refunded = commerce.orders[order.number] {
                 send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(order.number)",
-                     body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"))
+                     body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
+                     date: arrived.time)
             }
         }
     }

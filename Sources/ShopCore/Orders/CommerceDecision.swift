@@ -19,16 +19,17 @@ struct CommerceDecision {
         events.append(.commerce(event))
     }
 
-    /// Queues a message to `account`, dated now.
-    mutating func send(_ kind: MessageKind, to account: Account, subject: String, body: String, order: String? = nil) {
+    /// Queues a message to `account`, dated `date` (when what it tells happened) or now.
+    mutating func send(_ kind: MessageKind, to account: Account, subject: String, body: String, order: String? = nil,
+                       date: ShopInstant? = nil) {
         emit(.messageQueued(OutgoingMessage(
             sequence: commerce.lastMessageSequence + 1, kind: kind, toName: account.name,
-            toAddress: account.email.value, subject: subject, body: body, date: now, orderNumber: order)))
+            toAddress: account.email.value, subject: subject, body: body, date: date ?? now, orderNumber: order)))
     }
 
-    mutating func send(_ kind: MessageKind, about order: Order, subject: String, body: String) {
+    mutating func send(_ kind: MessageKind, about order: Order, subject: String, body: String, date: ShopInstant? = nil) {
         guard let account = commerce.accounts[order.customer] else { return }
-        send(kind, to: account, subject: subject, body: body, order: order.number)
+        send(kind, to: account, subject: subject, body: body, order: order.number, date: date)
     }
 
     /// The logged-in customer.
