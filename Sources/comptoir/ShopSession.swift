@@ -22,7 +22,7 @@ final class ShopSession {
     var commerce: Commerce { store.state.commerce }
 
     /// Shop time now.
-    var now: ShopInstant { ShopSession.now(commerce) }
+    var now: ShopInstant { store.shopTime }
 
     static func now(_ commerce: Commerce) -> ShopInstant {
         commerce.shopTime(wallClock: ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
@@ -31,23 +31,12 @@ final class ShopSession {
     /// Decides and journals `command` at shop time now, then writes any mail it caused.
     @discardableResult
     func execute(_ command: CommerceCommand) throws -> [ShopEvent] {
-        var generator = SystemRandomNumberGenerator()
-        let events: [ShopEvent]
         do {
-            events = try store.execute(.commerce(command, at: now, entropy: generator.next()))
+            return try store.trade(command)
+        } catch let error as MaildirError {
+            throw CommandFailure("the shop's messages could not be written to \(store.folder.path)/mail: \(error)", status: .ioError)
         } catch {
             throw CommandFailure(error)
-        }
-        try deliverMail()
-        return events
-    }
-
-    func deliverMail() throws {
-        guard !commerce.outbox.isEmpty else { return }
-        do {
-            try store.deliverMail(to: Maildir(dataFolder: store.folder.path))
-        } catch {
-            throw CommandFailure("the shop's messages could not be written to \(store.folder.path)/mail: \(error)", status: .ioError)
         }
     }
 
@@ -66,21 +55,13 @@ final class ShopSession {
     /// Verifies the password and records the attempt; a refused login throws the reason.
     func logIn(email: String, password: String) throws {
         let hasher = ScryptPasswordHasher()
-        let account = commerce.account(email: email)
-        let verified: Bool
-        if let account {
-            verified = account.isLocked(at: now) ? false : hasher.verify(password, against: account.passwordHash)
-        } else {
+        if commerce.account(email: email) == nil {
+            // Spend the same time as a real check, so timing does not tell which addresses exist.
             _ = hasher.verifyWithoutAccount(password)
-            verified = false
         }
-        try execute(.logIn(email: email, passwordVerified: verified))
-        guard let account, commerce.session == account.id else {
-            let after = account.flatMap { commerce.accounts[$0.id] }
-            if let after, let until = after.lockedUntil, now < until {
-                throw CommandFailure(LoginError.locked(remainingSeconds: until.seconds(since: now)).description, status: .refused)
-            }
-            throw CommandFailure(LoginError.wrongEmailOrPassword.description, status: .refused)
+        try execute(commerce.logInCommand(email: email, password: password, hasher: hasher, at: now))
+        if let refusal = commerce.loginRefusal(email: email, at: now) {
+            throw CommandFailure(refusal.description, status: .refused)
         }
     }
 }

@@ -177,6 +177,34 @@ struct OrderAccountSupportTests {
             == .login(.wrongEmailOrPassword))
     }
 
+    /// Verifies `password` against the hash `plain$password`.
+    struct PlainHasher: PasswordHasher {
+        func hash(_ password: String) throws -> PasswordHash { PasswordHash(encoded: "plain$" + password) }
+        func verify(_ password: String, against hash: PasswordHash) -> Bool { hash.encoded == "plain$" + password }
+    }
+
+    @Test func loginCommandsVerifyThePasswordAndExplainRefusals() throws {
+        var shop = try TradeShop(loggedIn: false)
+        let registration = try AccountRegistration(
+            name: "Zoë Martin", email: "zoe@example.fr", password: TradeShop.password, line1: "12 rue des Lilas",
+            postalCode: "75011", city: "Paris", countryCode: "FR")
+        try shop.trade(.register(registration, passwordHash: try PlainHasher().hash(TradeShop.password)))
+        try shop.trade(.logOut)
+        let commerce = { shop.state.commerce }
+        #expect(commerce().logInCommand(email: "zoe@example.fr", password: "nope", hasher: PlainHasher(), at: shop.now)
+            == .logIn(email: "zoe@example.fr", passwordVerified: false))
+        for _ in 0..<5 {
+            try shop.trade(commerce().logInCommand(email: "ZOE@example.fr", password: "nope", hasher: PlainHasher(), at: shop.now))
+        }
+        #expect(commerce().loginRefusal(email: "zoe@example.fr", at: shop.now) == .locked(remainingSeconds: 60))
+        #expect(commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now)
+            == .logIn(email: "zoe@example.fr", passwordVerified: false))
+        try shop.advance(seconds: 60)
+        try shop.trade(commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now))
+        #expect(commerce().loginRefusal(email: "zoe@example.fr", at: shop.now) == nil)
+        #expect(commerce().loginRefusal(email: "nobody@example.fr", at: shop.now) == .wrongEmailOrPassword)
+    }
+
     @Test func deliveryQuestionsAreAnsweredAtOnceAndTicketsMoveBetweenStates() throws {
         var shop = try TradeShop()
         let number = try shop.order()
