@@ -50,8 +50,10 @@ let package = Package(
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
-        // Runs the built `comptoir` binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
+        // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
+        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,21 +1,6 @@
 import Foundation
 import ShopCore
 
-/// SplitMix64: a small, fast, seeded generator so that every run builds the same catalogue.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Draws ranks 0..<count with probability proportional to 1 / (rank + 1)^exponent.
 struct ZipfDistribution {
     private let cumulative: [Double]
@@ -31,7 +16,7 @@ struct ZipfDistribution {
         self.cumulative = cumulative.map { $0 / total }
     }
 
-    func sample(using generator: inout SeededGenerator) -> Int {
+    func sample(using generator: inout SplitMix64) -> Int {
         let u = Double.random(in: 0..<1, using: &generator)
         var low = 0
         var high = cumulative.count - 1
@@ -80,7 +65,7 @@ struct SyntheticCatalogue {
     }
 
     init(products count: Int, seed: UInt64 = 2026) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let syllables = ["ca", "fe", "lo", "mi", "ra", "to", "ne", "su", "pa", "ri", "ko", "de", "ba",
                          "li", "mo", "ta", "ve", "no", "si", "gu", "ar", "el", "on", "is", "ur", "cho",
                          "pre", "sto", "bri", "gla", "tri", "vel", "mar", "cor", "len", "dus"]

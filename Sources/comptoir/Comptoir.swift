@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import NCursesTerminal
 import ShopCore
 import ShopStore
 
@@ -21,15 +23,22 @@ struct Comptoir: ParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
-            AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self, OrderCommand.self,
-            TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self, AgentCommand.self,
-            CourierCommand.self, MessagesCommand.self,
+            ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
+            OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
+            AgentCommand.self, CourierCommand.self, MessagesCommand.self,
         ]
     )
 
     @OptionGroup var data: DataOptions
 
+    @Option(help: ArgumentHelp("A bundled or user theme name, or the path of a theme file (see 'comptoir themes').", valueName: "NAME|FILE"))
+    var theme: String?
+
     func run() throws {
-        print("comptoir: the terminal interface is coming; try 'comptoir search café' or 'comptoir --help'")
+        let options = ShopLaunchOptions(
+            dataFolder: data.path, theme: theme, environment: data.environment, seed: { DemoCatalogue.products })
+        // A synchronous command runs on the main thread, where the interface must live.
+        let status = MainActor.assumeIsolated { runShop(options: options) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

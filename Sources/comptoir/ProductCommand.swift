@@ -34,7 +34,11 @@ struct ProductCommand: ParsableCommand {
             ("Price", price + " incl. VAT \(product.vatClass.label)"),
             ("Availability", product.availability.label),
         ]
-        if let rating = product.rating { facts.append(("Rating", "\(rating.label) / 5 (\(product.reviews.count) reviews)")) }
+        if let rating = product.rating {
+            let reviews = product.reviews.count
+            let count = reviews == 0 ? "" : reviews == 1 ? " (1 review)" : " (\(reviews) reviews)"
+            facts.append(("Rating", "\(rating.label) / 5" + count))
+        }
         if product.minimumOrderQuantity > 1 { facts.append(("Minimum order", "\(product.minimumOrderQuantity)")) }
         if let maximum = product.maximumOrderQuantity { facts.append(("Maximum per order", "\(maximum)")) }
         if !product.tags.isEmpty { facts.append(("Tags", product.tags.joined(separator: ", "))) }

@@ -65,12 +65,11 @@ struct SearchCommand: ParsableCommand {
         let formatter = MoneyFormatter(locale: locale)
         var table = TextTable([
             .init(title: "SKU"), .init(title: "Title", maxWidth: 44), .init(title: "Brand", maxWidth: 18),
-            .init(title: "Price", alignment: .right), .init(title: "Availability"),
+            .init(title: "Price", alignment: .right), .init(title: "Off", alignment: .right), .init(title: "Availability"),
         ])
         for product in products {
-            var price = formatter.format(product.price)
-            if let percent = product.discountPercent { price = "-\(percent)% " + price }
-            table.add([product.sku, product.title, product.brand, price, product.availability.label])
+            let discount = product.discountPercent.map { "-\($0)%" } ?? ""
+            table.add([product.sku, product.title, product.brand, formatter.format(product.price), discount, product.availability.label])
         }
         var out = table.rendered()
         let first = products.isEmpty ? 0 : offset + 1

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 import Testing
 
 /// Kills `comptoir` with SIGKILL at random moments while it performs acknowledged writes, and checks
@@ -45,7 +46,7 @@ struct CrashTests {
     @Test func acknowledgedWritesSurviveSIGKILL() throws {
         let kills = Int(ProcessInfo.processInfo.environment["COMPTOIR_CRASH_KILLS"] ?? "") ?? 50
         let data = try TemporaryFolder()
-        var random = SplitMix(seed: 20_261_123)
+        var random = SplitMix64(seed: 20_261_123)
         #expect(try ComptoirProcess.run(["import", catalogueFile(in: data, titles: [:]), "--data", data.path]).status == 0)
 
         var quantities: [String: Int] = [:]
@@ -138,14 +139,3 @@ enum ChildProcess {
     }
 }
 
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -144,7 +144,7 @@ struct OrderPaymentTests {
     @Test func anUnknownReferenceAndAnotherCustomersOrderAreRefused() throws {
         var shop = try TradeShop()
         let number = try shop.order(payment: .cash)
-        var random = SeededGenerator(seed: 99)
+        var random = SplitMix64(seed: 99)
         let stranger = CashReference.generate(using: &random)
         #expect(commerceError { try shop.trade(.recordCash(reference: stranger, amount: TradeShop.euros(1_00))) }
             == .unknownCashReference(stranger.description))

@@ -10,7 +10,7 @@ struct OrderStockPropertyTests {
     /// exceed the shelf, and replaying the events rebuilds the same state.
     @Test("random place / pay / cancel / expire sequences conserve stock", arguments: 1...25)
     func conservation(seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var shop = try TradeShop()
         let initial = Dictionary(uniqueKeysWithValues: Self.skus.map { ($0, shop.product($0).stockOnHand) })
         for _ in 0..<30 {

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func walletAndCashAttemptsReportTheirState() throws {
-        var random = SeededGenerator(seed: 4)
+        var random = SplitMix64(seed: 4)
         var wallet = try WalletPayment(payer: "decline@example.com", amount: PaymentFixtures.twentyEuros, at: PaymentFixtures.now, using: &random)
         try wallet.approve()
         #expect(Payment.wallet(wallet).paymentState == .failed)

@@ -6,7 +6,7 @@ import Testing
     private static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXY")
 
     private func references(count: Int) -> [CashReference] {
-        var random = SeededGenerator(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         return (0..<count).map { _ in CashReference.generate(using: &random) }
     }
 
@@ -102,7 +102,7 @@ import Testing
 
 @Suite struct PaymentCashTests {
     private func issued(_ amount: Money = PaymentFixtures.twentyEuros) throws -> CashPayment {
-        var random = SeededGenerator(seed: 8)
+        var random = SplitMix64(seed: 8)
         return try CashPayment(amount: amount, at: PaymentFixtures.now, using: &random)
     }
 

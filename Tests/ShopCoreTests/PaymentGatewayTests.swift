@@ -77,7 +77,7 @@ import Testing
 
     @Test func rechecksTheExpiryAtTheTimeOfPayment() throws {
         let card = try CardDetails(number: "4242424242424242", expiry: "11/26", securityCode: "123", now: PaymentFixtures.now)
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         let later = ShopInstant.utc(year: 2026, month: 12, day: 1)
         #expect(throws: PaymentError.cardExpired(month: 11, year: 2026)) {
             try SimulatedGateway().authorize(card, amount: PaymentFixtures.twentyEuros, at: later, using: &random)
@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func theGatewayOpensWalletAndCashPayments() throws {
-        var random = SeededGenerator(seed: 9)
+        var random = SplitMix64(seed: 9)
         let gateway: some PaymentGateway = SimulatedGateway()
         let wallet = try gateway.startWalletPayment(payer: "jane@example.com", amount: PaymentFixtures.twentyEuros, at: PaymentFixtures.now, using: &random)
         #expect(wallet.paymentState == .requiresAction)

@@ -15,7 +15,7 @@ import Testing
 
     private func authorized(_ number: String, cvc: String) throws -> CardPayment {
         let card = try CardDetails(number: number, expiry: "12/30", securityCode: cvc, now: PaymentFixtures.now)
-        var random = SeededGenerator(seed: 77)
+        var random = SplitMix64(seed: 77)
         return try SimulatedGateway().authorize(card, amount: PaymentFixtures.twentyEuros, at: PaymentFixtures.now, using: &random)
     }
 

@@ -1,20 +1,5 @@
 import ShopCore
 
-/// SplitMix64: a small seeded generator, so tokens, codes and references are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum PaymentFixtures {
     /// Monday 23 November 2026, 18:00 UTC.
     static let now = ShopInstant.utc(year: 2026, month: 11, day: 23, hour: 18)
@@ -26,7 +11,7 @@ enum PaymentFixtures {
     }
 
     static func authorize(_ number: String, amount: Money = twentyEuros, seed: UInt64 = 1) throws -> CardPayment {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         return try SimulatedGateway().authorize(try card(number), amount: amount, at: now, using: &random)
     }
 }

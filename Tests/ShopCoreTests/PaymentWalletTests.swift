@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PaymentWalletTests {
     private func wallet(_ payer: String = "jane@example.com") throws -> WalletPayment {
-        var random = SeededGenerator(seed: 11)
+        var random = SplitMix64(seed: 11)
         return try WalletPayment(payer: payer, amount: PaymentFixtures.twentyEuros, at: PaymentFixtures.now, using: &random)
     }
 
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func refusesAnAmountThatIsNotPositive() {
-        var random = SeededGenerator(seed: 1)
+        var random = SplitMix64(seed: 1)
         let negative = Money(minorUnits: -1, currency: .eur)
         #expect(throws: PaymentError.amountNotPositive(negative)) {
             try WalletPayment(payer: "jane@example.com", amount: negative, at: PaymentFixtures.now, using: &random)

@@ -73,6 +73,19 @@ struct SearchIndexUpdateTests {
         #expect(try T.skus(index, products, "z") == ["c", "d", "e"])
     }
 
+    @Test func updateFromTheCatalogueAfterAnUpsert() throws {
+        var catalogue = Catalogue(products: Self.start)
+        var index = SearchIndex(catalogue: catalogue)
+        var renamed = Self.start[1]
+        renamed.title = "Gooseneck kettle"
+        catalogue.upsert([renamed, T.product("c", title: "Milk frother", brand: "Bodum")])
+        catalogue.modify(sku: "a") { $0.reservedStock = 10 }
+        index.update(from: catalogue, changed: [catalogue.position(of: "b")!, catalogue.position(of: "a")!])
+        #expect(try T.skus(index, catalogue.products, "gooseneck ") == ["b"])
+        #expect(try T.skus(index, catalogue.products, "brand:bodum") == ["b", "c"])
+        #expect(try T.skus(index, catalogue.products, "in:stock") == ["b", "c"])
+    }
+
     @Test func updatingAnAddedProductAgain() throws {
         var products = Self.start
         var index = SearchIndex(products: products)

@@ -12,7 +12,7 @@ struct TrackingSimulatorTests {
         seed: UInt64, speed: DeliverySpeed = .standard, at shippedAt: ShopInstant = monday,
         carrier: Carrier = .colisRapide
     ) -> Shipment {
-        var generator = CourierDice(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return Shipment(
             trackingNumber: .generate(for: carrier, using: &generator), origin: warehouse,
             destination: customer, shippedAt: shippedAt, speed: speed, seed: seed
@@ -191,7 +191,7 @@ struct TrackingSimulatorTests {
     @Test("return parcels travel to the warehouse and are always delivered")
     func returnParcels() {
         for seed in UInt64(0)..<240 {
-            var generator = CourierDice(seed: seed &+ 1_000)
+            var generator = SplitMix64(seed: seed &+ 1_000)
             let shipment = Shipment.returnParcel(
                 trackingNumber: .generate(for: .estafette, using: &generator), from: Self.customer,
                 to: Self.warehouse, shippedAt: Self.monday, seed: seed

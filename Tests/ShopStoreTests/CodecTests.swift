@@ -43,7 +43,7 @@ struct CodecTests {
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func everyFieldOfRandomProductsRoundTrips(seed: UInt64) throws {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let products = (0..<200).map { _ in RandomProducts.product(&g) }
         for product in products {
             let writer = BinaryWriter()
@@ -59,7 +59,7 @@ struct CodecTests {
     }
 
     @Test func theWholeStateRoundTripsThroughASnapshot() throws {
-        var g = SeededGenerator(seed: 42)
+        var g = SplitMix64(seed: 42)
         var products = (0..<300).map { RandomProducts.product(&g, sku: "P\($0)") }
         products[0].description = String(repeating: "long ☕ text ", count: 2_000)
         let state = ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]))
@@ -70,7 +70,7 @@ struct CodecTests {
     }
 
     @Test func eventsRoundTripAndAnUnknownTagIsAClearError() throws {
-        var g = SeededGenerator(seed: 9)
+        var g = SplitMix64(seed: 9)
         let events: [ShopEvent] = [.productsUpserted([RandomProducts.product(&g)]), .cartLineSet(sku: "é-1", quantity: 0), .cartCleared]
         let bytes = EventCodec.encode(events)
         #expect(try bytes.withUnsafeBytes { try EventCodec.decode($0, fileOffset: 0) } == events)
@@ -81,7 +81,7 @@ struct CodecTests {
     }
 
     @Test func truncatedDataIsAFailureNotACrash() {
-        var g = SeededGenerator(seed: 3)
+        var g = SplitMix64(seed: 3)
         let bytes = EventCodec.encode([.productsUpserted([RandomProducts.product(&g)])])
         for cut in 0..<bytes.count {
             #expect(throws: DecodingFailure.self) {
@@ -100,7 +100,7 @@ struct SnapshotChunkTests {
     }
 
     private func sampleState() -> ShopState {
-        var g = SeededGenerator(seed: 5)
+        var g = SplitMix64(seed: 5)
         let products = (0..<103).map { RandomProducts.product(&g, sku: "P\($0)") }
         return ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P3", quantity: 2)]))
     }

@@ -7,24 +7,13 @@ import Testing
 /// our own reader, and Python's parser.
 @Suite("Mail random messages")
 struct MailRandomMessageTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "a", "Z", "commande", " ", "  ", "\t", "é", "Ü", "ß", "€", "😀", "👨‍👩‍👧", "🇫🇷", "中文", "العربية",
         "=", "=?", "?=", "_", "\"", "'", ",", "<", ">", "@", ".", ":", ";", "(", ")", "\\", "%",
         String(repeating: "x", count: 90), String(repeating: "é", count: 50), "e\u{301}", "\u{200B}",
     ]
 
-    static func text(_ generator: inout SplitMix, maxPieces: Int, lineBreaks: Bool) -> String {
+    static func text(_ generator: inout SplitMix64, maxPieces: Int, lineBreaks: Bool) -> String {
         let count = Int(generator.next() % UInt64(maxPieces + 1))
         var result = ""
         for _ in 0..<count {
@@ -38,7 +27,7 @@ struct MailRandomMessageTests {
     }
 
     /// A name of up to 5 words of 1 or 2 short pieces: no word needs more than one encoded word.
-    static func realisticName(_ generator: inout SplitMix) -> String {
+    static func realisticName(_ generator: inout SplitMix64) -> String {
         let shortPieces = pieces.filter { $0.utf8.count <= 18 && !$0.contains(" ") && !$0.contains("\t") }
         let wordCount = Int(generator.next() % 6)
         return (0..<wordCount).map { _ in
@@ -49,7 +38,7 @@ struct MailRandomMessageTests {
     /// Random messages; with `realisticNames`, names are made by `realisticName`, else they are
     /// any mix of pieces (very long unbroken words included).
     static func messages(count: Int, seed: UInt64, realisticNames: Bool = false) -> [ShopMessage] {
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix64(seed: seed)
         let date = CalendarDay(year: 2026, month: 11, day: 23).at(hour: 8)
         return (0..<count).map { index in
             let name = realisticNames ? realisticName(&generator) : text(&generator, maxPieces: 8, lineBreaks: false)

@@ -1,36 +1,23 @@
 import ShopCore
 
-/// A small deterministic generator (SplitMix64) so property tests are reproducible from their seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum RandomProducts {
     static let alphabet: [String] = ["a", "Z", "é", "ß", "咖", "啡", "🛒", "👩‍👩‍👧", " ", "\n", "\"", "\\", "0", "\u{0301}", "\u{202E}"]
 
-    static func text(_ g: inout SeededGenerator, maxLength: Int = 24) -> String {
+    static func text(_ g: inout SplitMix64, maxLength: Int = 24) -> String {
         let length = Int.random(in: 0...maxLength, using: &g)
         return (0..<length).map { _ in alphabet.randomElement(using: &g)! }.joined()
     }
 
-    static func money(_ g: inout SeededGenerator) -> Money {
+    static func money(_ g: inout SplitMix64) -> Money {
         let currency = [Currency.eur, .usd, .jpy, Currency(code: "XTS", minorUnitDigits: 3)].randomElement(using: &g)!
         return Money(minorUnits: Int64.random(in: -1_000_000...Int64.max / 2, using: &g), currency: currency)
     }
 
-    static func maybe<T>(_ g: inout SeededGenerator, _ make: (inout SeededGenerator) -> T) -> T? {
+    static func maybe<T>(_ g: inout SplitMix64, _ make: (inout SplitMix64) -> T) -> T? {
         Bool.random(using: &g) ? make(&g) : nil
     }
 
-    static func product(_ g: inout SeededGenerator, sku: String? = nil) -> Product {
+    static func product(_ g: inout SplitMix64, sku: String? = nil) -> Product {
         Product(
             sku: sku ?? "SKU-" + text(&g, maxLength: 8),
             title: text(&g), brand: text(&g, maxLength: 8), category: text(&g, maxLength: 8),

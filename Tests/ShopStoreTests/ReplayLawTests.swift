@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Replay law")
 struct ReplayLawTests {
-    private static func randomCommand(_ g: inout SeededGenerator, skus: [String]) -> ShopCommand {
+    private static func randomCommand(_ g: inout SplitMix64, skus: [String]) -> ShopCommand {
         let sku = Bool.random(using: &g) ? skus.randomElement(using: &g)! : "UNKNOWN"
         switch Int.random(in: 0..<10, using: &g) {
         case 0: return .importProducts((0..<Int.random(in: 0...3, using: &g)).map { _ in
@@ -21,7 +21,7 @@ struct ReplayLawTests {
     /// state rebuilt from the files equals the state in memory.
     @Test(arguments: [11, 12, 13, 14, 15, 16] as [UInt64])
     func stateRebuiltFromSnapshotAndJournalEqualsStateInMemory(seed: UInt64) throws {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let skus = (0..<6).map { "S\($0)" }

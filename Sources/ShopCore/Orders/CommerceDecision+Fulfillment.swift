@@ -59,7 +59,7 @@ extension CommerceDecision {
         let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
         let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
         guard now >= shippedAt else { return }
-        var dice = CourierDice(seed: Self.seed(order.number, order.customer.rawValue, "parcel"))
+        var dice = SplitMix64(seed: Self.seed(order.number, order.customer.rawValue, "parcel"))
         let shipment = Shipment(
             trackingNumber: .generate(for: order.delivery.carrier, using: &dice),
             origin: Self.warehouse,

@@ -4,12 +4,12 @@ struct CommerceDecision {
     var state: ShopState
     var events: [ShopEvent] = []
     let now: ShopInstant
-    var random: CourierDice
+    var random: SplitMix64
 
     init(state: ShopState, now: ShopInstant, entropy: UInt64) {
         self.state = state
         self.now = now
-        self.random = CourierDice(seed: entropy)
+        self.random = SplitMix64(seed: entropy)
     }
 
     var commerce: Commerce { state.commerce }

@@ -2,7 +2,7 @@
 /// first letters typed in a search box, whose terms together cover a large part of the catalogue.
 /// Reading their postings at every keystroke would cost milliseconds; a dense array of one byte per
 /// document answers at once. At most `maximumEntries` prefixes are kept (one megabyte each per
-/// million products) and only those whose postings reach a quarter of the catalogue.
+/// million products) and only those whose postings reach a tenth of the catalogue.
 struct PrefixCache: Sendable {
     private var scoresByPrefix: [String: [UInt8]] = [:]
 
@@ -26,7 +26,7 @@ struct PrefixCache: Sendable {
                 cost[prefix, default: 0] += list.count
             }
         }
-        let threshold = max(1, index.count / 4)
+        let threshold = max(1, index.count / 10)
         let heavy = cost.filter { $0.value >= threshold }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(Self.maximumEntries)

@@ -92,6 +92,28 @@ extension SearchIndex {
         return best
     }
 
+    /// Calls `body` with each document whose score is not zero, in order. Reads eight scores at a
+    /// time and jumps from one non-zero byte to the next, so that neither long runs of zeros (long
+    /// prefixes) nor a mix of zeros and scores (short prefixes) cost a branch per document.
+    @inline(__always)
+    static func forEachNonZero(_ scores: [UInt8], _ body: (Int, UInt8) -> Void) {
+        scores.withUnsafeBufferPointer { scores in
+            guard let base = scores.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var start = 0
+            while start + 8 <= scores.count {
+                var word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                while word != 0 {
+                    let byte = word.trailingZeroBitCount / 8
+                    body(start + byte, UInt8(truncatingIfNeeded: word >> UInt64(byte * 8)))
+                    word &= ~(0xFF << UInt64(byte * 8))
+                }
+                start += 8
+            }
+            for document in start..<scores.count where scores[document] > 0 { body(document, scores[document]) }
+        }
+    }
+
     /// The documents of the first (cheapest) word.
     private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
         if match.termIDs.count == 1 {
@@ -99,18 +121,16 @@ extension SearchIndex {
             let exact = match.termIDs[0] == match.exactTermID
             return (list.documents, list.weights.map { SearchField.score(weight: $0, exact: exact) })
         }
-        let best = bestScores(match)
+        let best = denseScores(match)
         let capacity = min(match.cost, count)
         var found = 0
         var scores = [UInt16](repeating: 0, count: capacity)
         let documents = [UInt32](unsafeUninitializedCapacity: capacity) { documents, initialized in
             scores.withUnsafeMutableBufferPointer { scores in
-                best.withUnsafeBufferPointer { best in
-                    for document in 0..<best.count where best[document] > 0 {
-                        documents[found] = UInt32(document)
-                        scores[found] = UInt16(best[document])
-                        found += 1
-                    }
+                SearchIndex.forEachNonZero(best) { document, score in
+                    documents[found] = UInt32(document)
+                    scores[found] = UInt16(score)
+                    found += 1
                 }
             }
             initialized = found
@@ -124,12 +144,16 @@ extension SearchIndex {
         let best = denseScores(match)
         var kept = 0
         best.withUnsafeBufferPointer { best in
-            for index in 0..<documents.count {
-                let score = best[Int(documents[index])]
-                if score > 0 {
-                    documents[kept] = documents[index]
-                    scores[kept] = scores[index] + UInt16(score)
-                    kept += 1
+            documents.withUnsafeMutableBufferPointer { documents in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for index in 0..<documents.count {
+                        let score = best[Int(documents[index])]
+                        if score > 0 {
+                            documents[kept] = documents[index]
+                            scores[kept] = scores[index] + UInt16(score)
+                            kept += 1
+                        }
+                    }
                 }
             }
         }

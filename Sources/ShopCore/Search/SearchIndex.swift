@@ -129,6 +129,15 @@ public struct SearchIndex: Sendable {
         prefixCache.refresh(position, hits: new, terms: terms)
     }
 
+    /// Brings the index up to date with `catalogue` after an import or a stock change: refreshes the
+    /// products at `changed` positions and adds the products the catalogue gained at its end.
+    public mutating func update(from catalogue: Catalogue, changed: some Sequence<Int>) {
+        for position in Set(changed).sorted() where position < count {
+            update(catalogue.products[position], at: position)
+        }
+        while count < catalogue.count { update(catalogue.products[count], at: count) }
+    }
+
     /// Adds products at the end, in order.
     public mutating func append(contentsOf products: some Sequence<Product>) {
         for product in products { update(product, at: count) }

@@ -88,7 +88,7 @@ public struct SearchQuery: Hashable, Sendable {
     }
 
     private static func priceRange(_ text: String) throws(QueryError) -> PriceRange {
-        guard let separator = text.range(of: "..") else { throw .invalidPrice(text) }
+        guard let separator = text.firstRange(of: "..") else { throw .invalidPrice(text) }
         let lowerText = text[text.startIndex..<separator.lowerBound]
         let upperText = text[separator.upperBound...]
         guard !lowerText.isEmpty || !upperText.isEmpty else { throw .invalidPrice(text) }
@@ -111,19 +111,5 @@ public struct SearchQuery: Hashable, Sendable {
         guard let tenThousandths = PriceRange.parseBound(Substring(text)),
               tenThousandths % 100 == 0, tenThousandths <= 50_000 else { throw .invalidRating(text) }
         return Rating(hundredths: Int(tenThousandths / 100))
-    }
-}
-
-extension String {
-    /// The range of the first occurrence of `needle`, without Foundation.
-    func range(of needle: String) -> Range<String.Index>? {
-        var start = startIndex
-        while start < endIndex {
-            if self[start...].hasPrefix(needle) {
-                return start..<index(start, offsetBy: needle.count)
-            }
-            start = index(after: start)
-        }
-        return nil
     }
 }

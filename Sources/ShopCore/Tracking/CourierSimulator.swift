@@ -64,7 +64,7 @@ public struct CourierSimulator: Hashable, Sendable {
 /// Builds the scans of one route, drawing every choice from the shipment's seed in a fixed order.
 private struct RoutePlan {
     let shipment: Shipment
-    var dice: CourierDice
+    var dice: SplitMix64
     let scenario: CourierScenario
     let arrivalDay: CalendarDay
     var scans: [ScanEvent] = []
@@ -72,7 +72,7 @@ private struct RoutePlan {
 
     init(shipment: Shipment) {
         self.shipment = shipment
-        var dice = CourierDice(seed: shipment.seed)
+        var dice = SplitMix64(seed: shipment.seed)
         scenario = CourierScenario.decide(speed: shipment.speed, direction: shipment.direction, draw: dice.below(120))
         let shipDay = shipment.shippedAt.calendarDay
         let shipSecondOfDay = shipment.shippedAt.secondsSince1970 - shipDay.start.secondsSince1970

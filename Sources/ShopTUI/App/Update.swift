@@ -128,7 +128,7 @@ func focus(_ state: inout AppState, _ pane: PaneID) {
 private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
     let layout = state.layout
     if let tabs = layout.tabBar, tabs.contains(x: event.x, y: event.y), event.kind == .click {
-        if let pane = TabBarView.pane(atColumn: event.x) { focus(&state, pane) }
+        if let pane = TabBarView.pane(atColumn: event.x, width: tabs.width, focus: state.focus) { focus(&state, pane) }
         return
     }
     guard let pane = layout.pane(atX: event.x, y: event.y) else {

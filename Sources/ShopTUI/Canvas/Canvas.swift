@@ -35,9 +35,14 @@ public struct Canvas: Sendable {
     /// Paints `rect` with spaces in `style`.
     public mutating func fill(_ rect: Rect, style: TextStyle) {
         let blank = Cell(style: style)
+        let left = max(0, rect.x), right = min(width, rect.maxX)
+        guard left < right else { return }
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             let start = row * width
-            for column in max(0, rect.x)..<min(width, rect.maxX) { cells[start + column] = blank }
+            // A wide grapheme cut by the edge of the rectangle loses its other half too.
+            if left > 0, cells[start + left - 1].width == 2 { cells[start + left - 1].grapheme = " "; cells[start + left - 1].width = 1 }
+            if right < width, cells[start + right].width == 0 { cells[start + right].grapheme = " "; cells[start + right].width = 1 }
+            for column in left..<right { cells[start + column] = blank }
         }
     }
 

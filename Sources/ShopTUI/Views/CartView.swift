@@ -9,7 +9,8 @@ enum CartView {
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
         let count = state.shop.cart.itemCount
-        let inner = ShopView.frame(rect, title: "3 Cart · \(count) item\(count == 1 ? "" : "s")", focused: focused, state: state, into: &canvas)
+        let title = count == 0 ? "3 Cart · empty" : "3 Cart · \(count) item\(count == 1 ? "" : "s")"
+        let inner = ShopView.frame(rect, title: title, focused: focused, state: state, into: &canvas)
         guard inner.height > 0, inner.width > 10 else { return }
         let styles = state.styles
         let summary: CartSummary
@@ -67,7 +68,7 @@ enum CartView {
         let missing = threshold.minorUnits - summary.total.minorUnits
         if missing > 0 {
             let gap = state.money.format(Money(minorUnits: missing, currency: summary.currency))
-            canvas.put("Add \(gap) for free shipping", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.stockLow)
+            canvas.put("\(gap) more ships free", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.stockLow)
         } else {
             canvas.put("✓ Free shipping", x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.success)
         }

@@ -9,17 +9,20 @@ enum CatalogueView {
         var brand: Int
         var price: Int
         var previous: Int
+        /// "-17%" when there is no room for the previous price.
+        var discount: Int
         var availability: Int
         var rating: Int
 
         init(width: Int) {
             let usable = width - 2
-            rating = usable >= 52 ? 5 : 0
+            rating = usable >= 52 ? 7 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
-            price = 11
+            price = usable >= 60 ? 11 : 10
             previous = usable >= 80 ? 11 : 0
+            discount = previous == 0 && usable >= 42 ? 5 : 0
             brand = usable >= 96 ? min(22, usable / 6) : 0
-            title = max(8, usable - rating - availability - price - previous - brand)
+            title = max(8, usable - rating - availability - price - previous - discount - brand)
         }
     }
 
@@ -64,11 +67,12 @@ enum CatalogueView {
             canvas.putRight("Was", rightEdge: x + columns.previous - 1, y: inner.y, maxWidth: columns.previous, style: style)
             x += columns.previous
         }
+        x += columns.discount
         if columns.availability > 0 {
             canvas.put(" Availability", x: x, y: inner.y, maxWidth: columns.availability, style: style)
             x += columns.availability
         }
-        if columns.rating > 0 { canvas.putRight("Rating", rightEdge: inner.maxX, y: inner.y, maxWidth: columns.rating + 1, style: style) }
+        if columns.rating > 0 { canvas.putRight("Rating", rightEdge: inner.maxX - 1, y: inner.y, maxWidth: columns.rating, style: style) }
     }
 
     private static func drawRow(_ product: Product, columns: Columns, x start: Int, y: Int, state: AppState, into canvas: inout Canvas) {
@@ -87,8 +91,10 @@ enum CatalogueView {
                 canvas.putRight(state.money.format(previous), rightEdge: x + columns.previous - 1, y: y, maxWidth: columns.previous - 1, style: styles.pricePrevious)
             }
             x += columns.previous
-        } else if let percent = product.discountPercent, columns.availability == 0 {
-            canvas.put("-\(percent)%", x: x, y: y, maxWidth: 5, style: styles.discount)
+        }
+        if columns.discount > 0 {
+            if let percent = product.discountPercent { canvas.put(" -\(percent)%", x: x, y: y, maxWidth: columns.discount, style: styles.discount) }
+            x += columns.discount
         }
         if columns.availability > 0 {
             let (label, style) = availability(product.availability, styles: styles, short: columns.availability < 16)
@@ -96,7 +102,7 @@ enum CatalogueView {
             x += columns.availability
         }
         if columns.rating > 0, let rating = product.rating {
-            canvas.putRight("★\(rating.label)", rightEdge: start + columns.title + columns.brand + columns.price + columns.previous + columns.availability + columns.rating + 2, y: y, maxWidth: columns.rating, style: styles.rating)
+            canvas.putRight("★\(rating.label)", rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating - 1, style: styles.rating)
         }
     }
 

@@ -24,7 +24,7 @@ enum FiltersView {
                 labelled("Rating", FilterSelection.ratingBands[state.filters.ratingBand].label, x: x, y: y, width: width, styles: styles, into: &canvas)
             case .price:
                 let band = FilterSelection.priceBands[state.filters.priceBand].label
-                labelled("Price", band == "any" ? "any" : "\(band) \(state.results.currencySymbol(state))", x: x, y: y, width: width, styles: styles, into: &canvas)
+                labelled("Price", band == "any" ? "any" : "\(band) \(state.currencySymbol)", x: x, y: y, width: width, styles: styles, into: &canvas)
             case .clear:
                 canvas.put("✕ Clear all filters", x: x, y: y, maxWidth: width, style: styles.error)
             case let .heading(title):
@@ -53,9 +53,7 @@ enum FiltersView {
     }
 }
 
-extension SearchResultSet {
+extension AppState {
     /// The symbol of the catalogue's currency, for the price bands.
-    func currencySymbol(_ state: AppState) -> String {
-        state.shop.catalogue.products.first?.price.currency.symbol ?? "€"
-    }
+    var currencySymbol: String { shop.catalogue.products.first?.price.currency.symbol ?? "€" }
 }

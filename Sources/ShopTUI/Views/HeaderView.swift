@@ -2,7 +2,7 @@ import ShopCore
 
 /// The top row: the shop's name, the search box, and the cart's count and total.
 enum HeaderView {
-    static let placeholder = "Search: words, brand:x, price:5..20, in:stock — press /"
+    static let placeholder = "Search products… press /"
 
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
@@ -54,21 +54,27 @@ enum HeaderView {
 
 /// The row of tabs below 80 columns, one a pane with its number.
 public enum TabBarView {
-    static let labels: [(PaneID, String)] = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+    /// Every tab with its title when they fit, else the focused one with its title and the others
+    /// by number.
+    static func labels(width: Int, focus: PaneID) -> [(PaneID, String)] {
+        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+        if full.reduce(0, { $0 + DisplayWidth.of($1.1) }) <= width { return full }
+        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+    }
 
     static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
         canvas.fill(rect, style: state.styles.tab)
         var x = rect.x
-        for (pane, label) in labels {
+        for (pane, label) in labels(width: rect.width, focus: state.focus) {
             let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
             x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
         }
     }
 
     /// The pane whose tab covers `column`.
-    public static func pane(atColumn column: Int) -> PaneID? {
+    public static func pane(atColumn column: Int, width: Int, focus: PaneID) -> PaneID? {
         var x = 0
-        for (pane, label) in labels {
+        for (pane, label) in labels(width: width, focus: focus) {
             let width = DisplayWidth.of(label)
             if column >= x && column < x + width { return pane }
             x += width
@@ -92,13 +98,11 @@ enum StatusBarView {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
         } else {
-            canvas.put(" Welcome! Type / to search, Enter to open a product, a to add it to the cart.", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
+            canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)
         var x = 1
-        for binding in KeyHelp.footer(for: state) {
-            let needed = DisplayWidth.of(binding.keys) + DisplayWidth.of(binding.action) + 3
-            guard x + needed <= layout.width else { break }
+        for binding in KeyHelp.fitting(KeyHelp.footer(for: state), width: layout.width - 1) {
             x += canvas.put(binding.keys, x: x, y: layout.footer.y, style: styles.footerKey)
             x += canvas.put(" " + binding.action + "  ", x: x, y: layout.footer.y, style: styles.footer)
         }

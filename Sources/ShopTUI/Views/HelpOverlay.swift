@@ -1,28 +1,55 @@
-/// `?`: every key of the shop in a box over the screen; any key closes it.
+/// `?`: every key of the shop in a box over the screen, in two columns when there is room, so that
+/// all of it shows at 80×24; any key closes it.
 enum HelpOverlay {
+    static let keyWidth = 13
+
     static func draw(_ state: AppState, into canvas: inout Canvas) {
         let styles = state.styles
-        var lines: [(String, String, Bool)] = []
-        for group in KeyHelp.all {
-            if !lines.isEmpty { lines.append(("", "", false)) }
-            lines.append((group.group, "", true))
-            for binding in group.bindings { lines.append((binding.keys, binding.action, false)) }
-        }
-        let keyWidth = 22
-        let width = min(canvas.width - 2, 72)
-        let height = min(canvas.height - 2, lines.count + 3)
+        let twoColumns = canvas.width >= 78
+        let columnWidth = twoColumns ? 37 : min(canvas.width - 4, 40)
+        let columns = layout(height: canvas.height - 4, columns: twoColumns ? 2 : 1)
+        let rows = columns.map(\.count).max() ?? 0
+        let width = min(canvas.width - 2, columns.count * columnWidth + 3)
+        let height = min(canvas.height - 2, rows + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
         canvas.fill(rect, style: styles.overlay)
         canvas.box(rect, title: "Keys · any key closes", style: styles.overlayBorder)
         let inner = rect.inner
-        for (offset, line) in lines.enumerated() where offset < inner.height - 1 {
-            let y = inner.y + 1 + offset
-            if line.2 {
-                canvas.put(line.0, x: inner.x + 1, y: y, maxWidth: inner.width - 2, style: styles.heading.withBackground(of: styles.overlay))
-            } else {
-                canvas.put(line.0, x: inner.x + 2, y: y, maxWidth: keyWidth - 1, style: styles.footerKey.withBackground(of: styles.overlay))
-                canvas.put(line.1, x: inner.x + 2 + keyWidth, y: y, maxWidth: inner.width - keyWidth - 3, style: styles.overlay)
+        for (index, lines) in columns.enumerated() {
+            let x = inner.x + 1 + index * (columnWidth + 1)
+            for (offset, line) in lines.enumerated() where offset < inner.height {
+                let y = inner.y + offset
+                switch line {
+                case let .heading(title):
+                    canvas.put(title, x: x, y: y, maxWidth: columnWidth, style: styles.heading.withBackground(of: styles.overlay))
+                case let .binding(keys, action):
+                    canvas.put(keys, x: x + 1, y: y, maxWidth: keyWidth - 1, style: styles.footerKey.withBackground(of: styles.overlay))
+                    canvas.put(action, x: x + 1 + keyWidth, y: y, maxWidth: min(columnWidth - keyWidth - 1, inner.maxX - x - keyWidth - 1), style: styles.overlay)
+                case .blank:
+                    break
+                }
             }
         }
+    }
+
+    enum Line {
+        case heading(String)
+        case binding(String, String)
+        case blank
+    }
+
+    /// Groups placed into columns in order, a group moving to the next column when it does not fit.
+    static func layout(height: Int, columns count: Int) -> [[Line]] {
+        var columns: [[Line]] = [[]]
+        for group in KeyHelp.all {
+            let lines = [Line.heading(group.group)] + group.bindings.map { Line.binding($0.keys, $0.action) }
+            let needed = lines.count + (columns[columns.count - 1].isEmpty ? 0 : 1)
+            if columns[columns.count - 1].count + needed > height, columns.count < count, !columns[columns.count - 1].isEmpty {
+                columns.append([])
+            }
+            if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append(.blank) }
+            columns[columns.count - 1] += lines
+        }
+        return columns
     }
 }

@@ -3,7 +3,7 @@ public enum KeyHelp {
     public typealias Binding = (keys: String, action: String)
 
     public static func footer(for state: AppState) -> [Binding] {
-        if state.showsHelp { return [("any key", "close help")] }
+        if state.showsHelp { return [("any key", "closes help")] }
         if state.search.isEditing {
             return [("type", "search"), ("⌫", "erase"), ("Enter/↓", "results"), ("Esc", "stop typing"), ("Tab", "next pane")]
         }
@@ -24,24 +24,37 @@ public enum KeyHelp {
         }
     }
 
+    /// The bindings that fit in `width` columns: the last two (help and quit) always stay, the
+    /// ones before them are dropped from the end.
+    public static func fitting(_ bindings: [Binding], width: Int) -> [Binding] {
+        func columns(_ list: [Binding]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.action) + 3 } }
+        var kept = bindings
+        while columns(kept) > width, kept.count > 2 {
+            kept.remove(at: kept.count - 3)
+        }
+        while columns(kept) > width, !kept.isEmpty { kept.removeFirst() }
+        return kept
+    }
+
     /// Every key of the shop, grouped, for the help overlay.
     public static let all: [(group: String, bindings: [Binding])] = [
         ("Everywhere", [
-            ("Tab / Shift-Tab", "next / previous pane"),
-            ("1 2 3 4 5", "Catalogue, Filters, Cart, Orders, Messages"),
+            ("Tab ⇧Tab", "next / previous pane"),
+            ("1 – 5", "jump to a pane"),
             ("/", "type in the search box"),
             ("t", "next colour theme"),
             ("?", "this help"),
             ("q", "quit"),
         ]),
         ("Lists", [
-            ("↑ ↓  or  j k", "move the selection"),
-            ("PgUp PgDn  Home End", "page, first, last"),
+            ("↑ ↓  j k", "move the selection"),
+            ("PgUp PgDn", "page up / down"),
+            ("Home End", "first / last"),
             ("Enter", "open or confirm"),
             ("Esc", "back or close"),
         ]),
         ("Shopping", [
-            ("a", "add to cart (on a product)"),
+            ("a", "add to cart"),
             ("+ -", "change the quantity"),
             ("d", "remove from the cart"),
             ("c", "checkout"),
@@ -53,11 +66,13 @@ public enum KeyHelp {
             ("l", "log in or out"),
         ]),
         ("Search box", [
-            ("words", "match title, brand, category, tags, description"),
-            ("brand:a,b  cat:x", "filter by brand or category"),
-            ("price:5..20", "price range, VAT included"),
-            ("in:stock  rating:4", "in stock only, minimum rating"),
-            ("sort:price", "relevance, price, price-desc, rating, newest"),
+            ("words", "titles, brands, tags…"),
+            ("brand:a,b", "only these brands"),
+            ("cat:x", "only this category"),
+            ("price:5..20", "price range, VAT incl."),
+            ("in:stock", "in stock only"),
+            ("rating:4", "minimum rating"),
+            ("sort:price", "or rating, newest…"),
         ]),
     ]
 }

@@ -60,7 +60,7 @@ public struct Layout: Hashable, Sendable {
         } else if width >= 80 {
             mode = .double
             tabBar = nil
-            let sideWidth = width >= 100 ? 40 : 34
+            let sideWidth = width >= 100 ? 40 : 30
             let (catalogue, side) = body.splitLeft(width - sideWidth)
             panes[.catalogue] = catalogue
             panes[focus == .catalogue ? sidePane : focus] = side

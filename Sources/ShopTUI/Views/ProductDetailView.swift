@@ -22,7 +22,7 @@ enum ProductDetailView {
             var column = x
             column += canvas.put(state.money.format(product.price), x: column, y: y, maxWidth: width, style: styles.price)
             if let previous = product.previousPrice, let percent = product.discountPercent {
-                column += canvas.put("  ", x: column, y: y, style: styles.base)
+                column += canvas.put("  was ", x: column, y: y, style: styles.muted)
                 column += canvas.put(state.money.format(previous), x: column, y: y, maxWidth: x + width - column, style: styles.pricePrevious)
                 canvas.put("  -\(percent)%", x: column, y: y, maxWidth: x + width - column, style: styles.discount)
             }
@@ -34,7 +34,9 @@ enum ProductDetailView {
         line(availability + stockDetail(product), availabilityStyle)
         line(deliveryPromise(product), styles.base)
         if let rating = product.rating {
-            line("Rated \(rating.label) of 5  \(stars(rating))  (\(product.reviews.count) review\(product.reviews.count == 1 ? "" : "s"))", styles.rating)
+            let reviews = product.reviews.count
+            let count = reviews == 0 ? "" : "  (\(reviews) review\(reviews == 1 ? "" : "s"))"
+            line("Rated \(rating.label) of 5  \(stars(rating))\(count)", styles.rating)
         }
         y += 1
         if y < inner.maxY {
@@ -42,7 +44,7 @@ enum ProductDetailView {
             column += canvas.put("Quantity ", x: column, y: y, style: styles.base)
             column += canvas.put(" − \(detail.quantity) + ", x: column, y: y, style: styles.input)
             let added = state.shop.cart.quantity(of: product.sku)
-            let hint = added > 0 ? "   a adds to the cart (\(added) already in it)" : "   a adds to the cart"
+            let hint = added > 0 ? "   a adds · \(added) in the cart" : "   a adds to the cart"
             canvas.put(hint, x: column, y: y, maxWidth: x + width - column, style: styles.footerKey)
             y += 1
         }
@@ -82,9 +84,9 @@ enum ProductDetailView {
     /// What the shop promises about delivery, without a clock: dispatch delay plus carriage.
     static func deliveryPromise(_ product: Product) -> String {
         switch product.availability {
-        case .inStock, .lowStock: return "Delivery: dispatched within 1 working day, delivered in 2–4 days"
-        case .outOfStock: return "Delivery: none promised until it is back in stock"
-        case let .shipsIn(lead): return "Delivery: in \(lead.minDays + 2)–\(min(30, lead.maxDays + 4)) days"
+        case .inStock, .lowStock: return "Delivered in 2–4 days, dispatched in 1 day"
+        case .outOfStock: return "No delivery date until it is back in stock"
+        case let .shipsIn(lead): return "Delivered in \(lead.minDays + 2)–\(min(30, lead.maxDays + 4)) days"
         }
     }
 

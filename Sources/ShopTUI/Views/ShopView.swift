@@ -40,9 +40,8 @@ public enum ShopView {
     private static func drawTooSmall(_ state: AppState, into canvas: inout Canvas) {
         let lines = [
             "Terminal too small",
-            "\(state.width)×\(state.height): Comptoir needs",
-            "at least \(Layout.minimumWidth)×\(Layout.minimumHeight).",
-            "Enlarge the window, or q to quit.",
+            "\(state.width)×\(state.height), needs \(Layout.minimumWidth)×\(Layout.minimumHeight)",
+            "Enlarge it, or q quits",
         ]
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {

@@ -1,0 +1,127 @@
+import ArgumentParser
+import ShopCore
+import ShopTUI
+
+/// `comptoir-bench frame`: one key press = `update` + the whole screen drawn into the canvas, at
+/// 200×60 over the synthetic catalogue, for list movement, typing in the search box and filter
+/// toggles. The terminal itself is not involved: this is the interface's own cost per frame.
+struct FrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frame",
+        abstract: "Update and draw one frame per key press at 200x60 over a large catalogue."
+    )
+
+    @Option(help: "Number of synthetic products.")
+    var products = 1_000_000
+
+    @Option(help: "Screen width in columns.")
+    var width = 200
+
+    @Option(help: "Screen height in rows.")
+    var height = 60
+
+    @Option(help: "Key presses measured per scenario.")
+    var keys = 2_000
+
+    @Option(help: "wall: elapsed time; cpu: CPU time of the benchmark thread.")
+    var clock = LatencySamples.Clock.wall
+
+    @Option(help: "Path of a built comptoir binary: also count the bytes it writes to a pty per list move (demo catalogue).")
+    var ptyBinary: String?
+
+    func run() throws {
+        let wallClock = ContinuousClock()
+        var started = wallClock.now
+        let synthetic = SyntheticCatalogue(products: products, seed: 2026)
+        let catalogue = Catalogue(products: synthetic.products)
+        print("catalogue of \(catalogue.count) products built in \(wallClock.now - started)")
+        started = wallClock.now
+        let index = SearchIndex(catalogue: catalogue)
+        print("search index built in \(wallClock.now - started)")
+        started = wallClock.now
+        let initial = AppState(shop: ShopState(catalogue: catalogue), index: index, width: width, height: height,
+                               themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS)
+        var canvas = Canvas(width: width, height: height)
+        ShopView.draw(initial, into: &canvas)
+        print("first frame in \(wallClock.now - started)")
+        print("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock)")
+        print("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true)
+              + "view p50".padded(12, left: true) + "view p99".padded(12, left: true))
+
+        report("list movement", measure(initial, canvas: &canvas, keys: listKeys()))
+        report("typing in search", measure(initial, canvas: &canvas, keys: typingKeys(vocabulary: synthetic.vocabulary)))
+        report("filter toggles", measure(initial, canvas: &canvas, keys: filterKeys()))
+
+        if let ptyBinary {
+            let bytes = try FrameBytesThroughPty(binary: ptyBinary, width: width, height: height, moves: 50).measure()
+            let sorted = bytes.perMove.sorted()
+            let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            print("bytes to the terminal at \(width)x\(height): first frame \(bytes.firstFrame), per list move median \(median), max \(sorted.last ?? 0)")
+        }
+    }
+
+    /// Down most of the time, a page now and then, and back to the top at the end of each cycle.
+    private func listKeys() -> [Key] {
+        var keys: [Key] = []
+        while keys.count < self.keys {
+            keys += Array(repeating: .down, count: 40) + [.pageDown, .pageDown, .up, .pageUp] + Array(repeating: .down, count: 20) + [.home]
+        }
+        return Array(keys.prefix(self.keys))
+    }
+
+    /// Words of the catalogue typed letter by letter, then erased, as someone refining a search.
+    private func typingKeys(vocabulary: [String]) -> [Key] {
+        var keys: [Key] = [.character("/")]
+        var rank = 0
+        while keys.count < self.keys {
+            let query = "\(vocabulary[rank % 50]) \(vocabulary[(rank * 7 + 3) % 400])"
+            keys += query.map { .character($0) }
+            keys += Array(repeating: .backspace, count: query.count)
+            rank += 1
+        }
+        return Array(keys.prefix(self.keys))
+    }
+
+    /// In the Filters pane: in-stock on and off, the sort cycled, the first brands ticked and unticked.
+    private func filterKeys() -> [Key] {
+        var keys: [Key] = [.character("2")]
+        while keys.count < self.keys {
+            keys += [.home, .down, .enter, .enter, .up, .right, .left]
+            keys += [.down, .down, .down, .down, .enter, .down, .enter, .enter, .up, .enter]
+        }
+        return Array(keys.prefix(self.keys))
+    }
+
+    /// Whole frames (update, which may search, then the view), and the view alone.
+    private func measure(_ initial: AppState, canvas: inout Canvas, keys: [Key]) -> (frame: LatencySamples, view: LatencySamples) {
+        var state = initial
+        var frames = LatencySamples(clock: clock)
+        var views = LatencySamples(clock: clock)
+        for key in keys {
+            frames.measure {
+                _ = update(&state, .key(key))
+                views.measure { ShopView.draw(state, into: &canvas) }
+            }
+        }
+        return (frames, views)
+    }
+
+    private func report(_ name: String, _ samples: (frame: LatencySamples, view: LatencySamples)) {
+        let (frame, view) = samples
+        print(name.padded(18) + format(frame.median).padded(12, left: true) + format(frame.p99).padded(12, left: true)
+              + format(frame.percentile(100)).padded(12, left: true)
+              + format(view.median).padded(12, left: true) + format(view.p99).padded(12, left: true))
+    }
+
+    private func format(_ milliseconds: Double) -> String {
+        let hundredths = Int((milliseconds * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}
+
+extension String {
+    fileprivate func padded(_ width: Int, left: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - count))
+        return left ? padding + self : self + padding
+    }
+}

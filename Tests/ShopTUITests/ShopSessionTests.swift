@@ -1,0 +1,58 @@
+import Foundation
+import ShopCore
+import ShopStore
+import Testing
+@testable import ShopTUI
+
+/// The runtime with a real store in a temporary folder: effects are journaled, outcomes come back.
+@Suite struct ShopSessionTests {
+    static func withSession(_ body: (ShopSession, Store) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-session-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
+        defer { try? store.close() }
+        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        try body(ShopSession(store: store, state: state), store)
+    }
+
+    @Test func addingJournalsTheCommandAndShowsTheOutcome() throws {
+        try Self.withSession { session, store in
+            session.send(.key(.character("a")))
+            #expect(store.state.cart.quantity(of: "COF-LAV-1") == 1)
+            #expect(session.state.shop.cart.quantity(of: "COF-LAV-1") == 1)
+            #expect(session.state.status == StatusMessage("Added 1 × Lavazza Qualità Oro 1 kg to the cart"))
+        }
+    }
+
+    @Test func aRefusedCommandIsAnErrorLineAndChangesNothing() throws {
+        try Self.withSession { session, store in
+            session.send(.key(.character("/")))
+            for character in "mug" { session.send(.key(.character(character))) }
+            session.send(.key(.enter))
+            session.send(.key(.character("a")))
+            #expect(store.state.cart.isEmpty)
+            #expect(session.state.status?.isError == true)
+            #expect(session.state.status?.text.contains("out of stock") == true)
+            #expect(!session.isFinished)
+        }
+    }
+
+    @Test func changingTheQuantityInTheCartGoesThroughTheStore() throws {
+        try Self.withSession { session, store in
+            session.send(.key(.character("a")))
+            session.send(.key(.character("3")))
+            session.send(.key(.character("+")))
+            #expect(store.state.cart.quantity(of: "COF-LAV-1") == 2)
+            session.send(.key(.character("d")))
+            #expect(store.state.cart.isEmpty)
+            #expect(session.state.shop.cart.isEmpty)
+        }
+    }
+
+    @Test func quitFinishesTheSession() throws {
+        try Self.withSession { session, _ in
+            session.send(.key(.character("q")))
+            #expect(session.isFinished)
+        }
+    }
+}
