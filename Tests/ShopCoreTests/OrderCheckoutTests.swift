@@ -49,6 +49,22 @@ struct OrderCheckoutTests {
         #expect(shop.order(relay).totals.shipping.minorUnits == 3_50)
     }
 
+    @Test func theQuoteIsTheOrderCheckoutWouldPlaceAndChangesNothing() throws {
+        var shop = try TradeShop()
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 2))
+        let request = CheckoutRequest(delivery: .express, extras: [.insurance], promoCode: "WELCOME10", acceptsTerms: true, payment: .cash)
+        let quote = try shop.state.checkoutQuote(request, at: shop.now)
+        let before = shop.state
+        #expect(try shop.state.checkoutQuote(request, at: shop.now) == quote)
+        #expect(shop.state == before)
+        try shop.trade(.placeOrder(request))
+        var placed = shop.order(quote.number)
+        placed.payments = []
+        placed.fulfillment = .unfulfilled
+        #expect(placed == quote)
+        #expect(throws: ShopError.commerce(.emptyCart)) { try shop.state.checkoutQuote(request, at: shop.now) }
+    }
+
     @Test func extrasAreOffUnlessAskedFor() throws {
         var shop = try TradeShop()
         let number = try shop.order()

@@ -8,6 +8,15 @@ extension CommerceDecision {
     /// Checks the cart, prices it, promises a delivery range, reserves the stock, sends the
     /// voucher and starts the payment.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
+        let order = try quote(request)
+        emit(.orderPlaced(order))
+        send(.orderConfirmation, about: order, subject: "Order \(order.number) confirmed: your voucher",
+             body: OrderMessages.voucher(order))
+        try startPayment(order, request.payment)
+    }
+
+    /// The order `request` would place now: lines, totals, promise and number, every rule checked.
+    func quote(_ request: CheckoutRequest) throws(CommerceError) -> Order {
         let account = try customer()
         guard !state.cart.isEmpty else { throw .emptyCart }
         guard request.acceptsTerms else { throw .termsNotAccepted }
@@ -53,14 +62,10 @@ extension CommerceDecision {
         let transit = request.delivery.speed.transitDays
         let promise = today.adding(days: earliestReady + transit.lowerBound)...today.adding(days: latestReady + transit.upperBound)
         let number = "C-\(today.year)-\(zeroPadded(commerce.orderNumbers.count + 1, width: 6))"
-        let order = Order(
+        return Order(
             number: number, customer: account.id, placedAt: now, lines: lines, delivery: request.delivery,
             address: request.address ?? account.address, extras: request.extras.sorted(), promoCode: promo,
             discount: discount, promise: promise)
-        emit(.orderPlaced(order))
-        send(.orderConfirmation, about: order, subject: "Order \(number) confirmed: your voucher",
-             body: OrderMessages.voucher(order))
-        try startPayment(order, request.payment)
     }
 
     /// An order may be paid while it is open, unpaid, and its last attempt (if any) is over.
@@ -69,6 +74,21 @@ extension CommerceDecision {
         guard !order.isPaid else { throw .alreadyPaid(order.number) }
         if let current = order.currentPayment, !current.allowsAnotherAttempt {
             throw .paymentInProgress(orderNumber: order.number, state: current.paymentState)
+        }
+    }
+}
+
+extension ShopState {
+    /// The review step of checkout: the order `request` would place at `now` (lines, net, VAT per
+    /// rate, shipping, discount, extras, total, promised range), or why it would be refused.
+    /// The payment is not tried and nothing changes.
+    public func checkoutQuote(_ request: CheckoutRequest, at now: ShopInstant) throws(ShopError) -> Order {
+        var decision = CommerceDecision(state: self, now: now, entropy: 0)
+        decision.catchUp()
+        do throws(CommerceError) {
+            return try decision.quote(request)
+        } catch {
+            throw .commerce(error)
         }
     }
 }
