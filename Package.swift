@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore", "NCursesTerminal",
+                "ShopCore", "ShopStore", "ShopSecurity", "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

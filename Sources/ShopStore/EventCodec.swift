@@ -9,6 +9,8 @@ enum EventCodec {
         case productsUpserted = 1
         case cartLineSet = 2
         case cartCleared = 3
+        /// A trade event; see `CommerceEventCodec`.
+        case commerce = 4
     }
 
     static func encode(_ events: [ShopEvent]) -> [UInt8] {
@@ -35,6 +37,9 @@ enum EventCodec {
             writer.int(quantity)
         case .cartCleared:
             writer.byte(Tag.cartCleared.rawValue)
+        case let .commerce(event):
+            writer.byte(Tag.commerce.rawValue)
+            CommerceEventCodec.write(event, to: writer)
         }
     }
 
@@ -54,6 +59,8 @@ enum EventCodec {
             return .cartLineSet(sku: sku, quantity: try reader.int())
         case .cartCleared:
             return .cartCleared
+        case .commerce:
+            return .commerce(try CommerceEventCodec.read(&reader))
         }
     }
 }

@@ -7,7 +7,9 @@ import ShopCore
 /// covered u64 · payload length u64 · payload CRC32C u32 · header CRC32C u32 (over the 36 bytes before it).
 enum SnapshotFile {
     static let magic: [UInt8] = Array("CMPTSNAP".utf8)
-    static let formatVersion: UInt32 = 1
+    /// Version 2 added the trade state after the cart; version 1 files (no trade) are still read.
+    static let formatVersion: UInt32 = 2
+    static let readableVersions: ClosedRange<UInt32> = 1...2
     static let headerSize = 40
 
     struct Loaded {
@@ -70,7 +72,7 @@ enum SnapshotFile {
         var header = BinaryReader(buffer)
         _ = try? header.raw(magic.count)
         let version = (try? header.fixed32()) ?? 0
-        guard version == formatVersion else {
+        guard readableVersions.contains(version) else {
             throw damaged(8, "snapshot format version \(version) is unknown (this Comptoir reads version \(formatVersion); was it written by a newer one?)")
         }
         let flags = (try? header.fixed32()) ?? 0
@@ -95,7 +97,7 @@ enum SnapshotFile {
         let checksum = BackgroundChecksum(payload)
         let decoded: Result<ShopState, DecodingFailure>
         do {
-            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize))
+            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize, version: version))
         } catch {
             decoded = .failure(error)
         }

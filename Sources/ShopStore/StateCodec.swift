@@ -4,7 +4,7 @@ import ShopCore
 /// The binary form of the whole `ShopState`, the payload of a snapshot.
 ///
 /// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
-/// products; then the cart lines. Products come in chunks of `productsPerChunk` so that loading can
+/// products; then the cart lines; then (format version 2) the trade state (`CommerceEventCodec`). Products come in chunks of `productsPerChunk` so that loading can
 /// decode the chunks on all cores at once. Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
     static let productsPerChunk = 1 << 16
@@ -46,6 +46,7 @@ enum StateCodec {
             writer.string(line.sku)
             writer.int(line.quantity)
         }
+        CommerceEventCodec.write(state.commerce, to: cart)
         return [table] + encoded + [cart]
     }
 
@@ -55,7 +56,9 @@ enum StateCodec {
         var byteRange: Range<Int>
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, fileOffset: Int) throws(DecodingFailure) -> ShopState {
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32 = SnapshotFile.formatVersion
+    ) throws(DecodingFailure) -> ShopState {
         var reader = BinaryReader(bytes, fileOffset: fileOffset)
         let chunkCount = Int(try reader.fixed32())
         guard chunkCount * 12 <= reader.remaining else {
@@ -84,8 +87,10 @@ enum StateCodec {
             let sku = try r.string()
             return CartLine(sku: sku, quantity: try r.int())
         }
+        let commerce = version >= 2 ? try CommerceEventCodec.readCommerce(&tail) : Commerce()
         guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
-        return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), cart: Cart(lines: lines))
+        return ShopState(
+            catalogue: Catalogue(products: products, skuHashes: skuHashes), cart: Cart(lines: lines), commerce: commerce)
     }
 
     /// Decodes every chunk straight into its place in one array, the chunks in parallel, with each SKU's

@@ -6,6 +6,9 @@ import ShopStore
 /// Process exit statuses, following sysexits(3) where one fits.
 enum ExitStatus: Int32 {
     case refused = 1
+    /// The order exists but its payment did not go through (declined, wrong or expired code):
+    /// pay it again, another way.
+    case paymentFailed = 2
     case usage = 64
     case dataError = 65
     case noInput = 66
@@ -36,6 +39,10 @@ struct CommandFailure: Error, CustomStringConvertible {
             }
         case let shop as ShopError:
             self.init(shop.description, status: .refused)
+        case let commerce as CommerceError:
+            self.init(commerce.description, status: .refused)
+        case let payment as PaymentError:
+            self.init(payment.description, status: .refused)
         case let query as QueryError:
             self.init(query.description, status: .dataError)
         case let importError as ImportError:

@@ -16,13 +16,16 @@ struct Comptoir: ParsableCommand {
             for demos, imports and tests; each takes --data DIR (default: $COMPTOIR_HOME, else \
             $XDG_DATA_HOME/comptoir, else ~/.local/share/comptoir).
 
-            Exit codes: 0 done; 1 refused by the shop's rules; 64 bad usage; 65 malformed data or \
+            Exit codes: 0 done; 1 refused by the shop's rules; 2 order placed or kept but its payment \
+            failed (pay again); 64 bad usage; 65 malformed data or \
             query; 66 file not found or unreadable; 74 storage error or damage; 75 data folder in use.
             """,
         version: version,
         subcommands: [
             SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
-            ThemesCommand.self,
+            ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
+            OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
+            AgentCommand.self, CourierCommand.self, MessagesCommand.self,
         ]
     )
 

@@ -63,11 +63,11 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         var bytes = try temp.read(history.folder, "snapshot")
-        bytes[8] = 2
+        bytes[8] = 3
         let headerCRC = CRC32C.checksum(bytes[0..<36])
         withUnsafeBytes(of: headerCRC.littleEndian) { for index in 0..<4 { bytes[36 + index] = $0[index] } }
         try temp.write(bytes, to: history.folder, "snapshot")
-        expectDamage(history.folder, file: history.snapshotPath, offset: 8, reasonContains: "snapshot format version 2 is unknown")
+        expectDamage(history.folder, file: history.snapshotPath, offset: 8, reasonContains: "snapshot format version 3 is unknown")
     }
 
     @Test func aTruncatedSnapshotIsRefusedAtItsEnd() throws {

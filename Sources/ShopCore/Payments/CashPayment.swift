@@ -87,3 +87,13 @@ public enum CashPaymentStatus: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension CashPayment {
+    /// A cash payment as it was recorded (the store reads it back with this).
+    public init(reference: CashReference, amount: Money, issuedAt: ShopInstant, status: CashPaymentStatus) {
+        self.reference = reference
+        self.amount = amount
+        self.issuedAt = issuedAt
+        self.status = status
+    }
+}

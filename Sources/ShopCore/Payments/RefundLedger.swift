@@ -53,6 +53,12 @@ public struct Refund: Hashable, Sendable, CustomStringConvertible {
     public let at: ShopInstant
     public let method: PaymentMethodSummary
 
+    public init(amount: Money, at: ShopInstant, method: PaymentMethodSummary) {
+        self.amount = amount
+        self.at = at
+        self.method = method
+    }
+
     /// `refund of $12.50 to card Visa •••• 4242`.
     public var description: String { "refund of \(amount) to \(method)" }
 }

@@ -88,3 +88,14 @@ public enum WalletPaymentStatus: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension WalletPayment {
+    /// A wallet payment as it was recorded (the store reads it back with this).
+    public init(token: GatewayToken, payer: String, amount: Money, createdAt: ShopInstant, status: WalletPaymentStatus) {
+        self.token = token
+        self.payer = payer
+        self.amount = amount
+        self.createdAt = createdAt
+        self.status = status
+    }
+}

@@ -8,15 +8,19 @@ public enum ShopCommand: Hashable, Sendable {
     case setCartQuantity(sku: String, quantity: Int)
     case removeFromCart(sku: String)
     case clearCart
+    /// A step of the trade at shop time `at`; `entropy` seeds the random draws (tokens, codes, references).
+    case commerce(CommerceCommand, at: ShopInstant, entropy: UInt64)
 }
 
 public enum ShopError: Error, Equatable, Sendable, CustomStringConvertible {
     case cart(CartError)
     case emptyImport
+    case commerce(CommerceError)
 
     public var description: String {
         switch self {
         case let .cart(error): return error.description
+        case let .commerce(error): return error.description
         case .emptyImport: return "the import holds no products: nothing was changed"
         }
     }
@@ -49,6 +53,8 @@ extension ShopState {
             return [.cartLineSet(sku: sku, quantity: 0)]
         case .clearCart:
             return cart.isEmpty ? [] : [.cartCleared]
+        case let .commerce(command, now, entropy):
+            return try decide(command, at: now, entropy: entropy)
         }
     }
 

@@ -6,4 +6,6 @@ public enum ShopEvent: Hashable, Sendable {
     /// The guest cart's line for `sku` now holds `quantity` units; zero removes the line.
     case cartLineSet(sku: String, quantity: Int)
     case cartCleared
+    /// Accounts, orders, payments, parcels, returns, support and mail.
+    case commerce(CommerceEvent)
 }

@@ -1,11 +1,14 @@
 /// The whole state of the shop as a value: the domain decides on it and events change it.
 public struct ShopState: Sendable, Equatable {
     public var catalogue: Catalogue
+    /// The current cart: the guest's, or the logged-in account's.
     public var cart: Cart
+    public var commerce: Commerce
 
-    public init(catalogue: Catalogue = Catalogue(), cart: Cart = Cart()) {
+    public init(catalogue: Catalogue = Catalogue(), cart: Cart = Cart(), commerce: Commerce = Commerce()) {
         self.catalogue = catalogue
         self.cart = cart
+        self.commerce = commerce
     }
 
     public mutating func apply(_ event: ShopEvent) {
@@ -22,6 +25,9 @@ public struct ShopState: Sendable, Equatable {
             cart.setQuantity(quantity, for: sku)
         case .cartCleared:
             cart.removeAll()
+        case let .commerce(event):
+            moveStock(for: event)
+            commerce.apply(event, cart: &cart)
         }
     }
 

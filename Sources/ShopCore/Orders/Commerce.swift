@@ -1,0 +1,166 @@
+/// The trade part of the shop's state: accounts, the session, orders, tickets, mail waiting to
+/// be written, and the shop clock's offset. Changed only by `apply(_:)`.
+public struct Commerce: Hashable, Sendable {
+    /// Seconds shop time runs ahead of the wall clock (`comptoir courier advance`).
+    public private(set) var clockOffsetSeconds: Int64 = 0
+    public private(set) var accounts: [AccountID: Account] = [:]
+    public private(set) var accountIDsByEmail: [String: AccountID] = [:]
+    /// The account logged in on this data folder, if any.
+    public private(set) var session: AccountID?
+    /// Carts of accounts that are not logged in.
+    public private(set) var savedCarts: [AccountID: Cart] = [:]
+    public private(set) var orders: [String: Order] = [:]
+    /// Order numbers, oldest first.
+    public private(set) var orderNumbers: [String] = []
+    public private(set) var tickets: [String: SupportTicket] = [:]
+    public private(set) var ticketIDs: [String] = []
+    /// Messages decided but not yet written to the mailbox.
+    public private(set) var outbox: [OutgoingMessage] = []
+    public private(set) var lastMessageSequence = 0
+
+    public init() {}
+
+    /// A trade state as it was saved (the store's snapshots read it back with this); the
+    /// lookups by email are rebuilt.
+    public init(
+        clockOffsetSeconds: Int64, accounts: [Account], session: AccountID?, savedCarts: [AccountID: Cart],
+        orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int
+    ) {
+        self.clockOffsetSeconds = clockOffsetSeconds
+        for account in accounts {
+            self.accounts[account.id] = account
+            accountIDsByEmail[account.email.value.lowercased()] = account.id
+        }
+        self.session = session
+        self.savedCarts = savedCarts
+        for order in orders { self.orders[order.number] = order }
+        orderNumbers = orders.map(\.number)
+        for ticket in tickets { self.tickets[ticket.id] = ticket }
+        ticketIDs = tickets.map(\.id)
+        self.outbox = outbox
+        self.lastMessageSequence = lastMessageSequence
+    }
+
+    /// Accounts in the order they were created.
+    public var accountsInOrder: [Account] { accounts.values.sorted { $0.id < $1.id } }
+
+    public func account(email: String) -> Account? {
+        accountIDsByEmail[email.trimmingSpaces().lowercased()].flatMap { accounts[$0] }
+    }
+
+    /// Shop time when the wall clock reads `wallClock`: the wall clock plus the offset.
+    public func shopTime(wallClock: ShopInstant) -> ShopInstant {
+        wallClock.adding(seconds: clockOffsetSeconds)
+    }
+
+    /// The order numbered `number` as typed (any case, outer spaces ignored).
+    public func order(numbered number: String) -> Order? {
+        orders[number.trimmingSpaces().uppercased()]
+    }
+
+    public var currentAccount: Account? { session.flatMap { accounts[$0] } }
+
+    /// The customer's orders, oldest first.
+    public func orders(of customer: AccountID) -> [Order] {
+        orderNumbers.compactMap { orders[$0] }.filter { $0.customer == customer }
+    }
+
+    public func tickets(of customer: AccountID) -> [SupportTicket] {
+        ticketIDs.compactMap { tickets[$0] }.filter { $0.customer == customer }
+    }
+
+    /// Whether `customer` already used the promotion code on an order.
+    public func hasUsed(promoCode code: String, customer: AccountID) -> Bool {
+        orders(of: customer).contains { $0.promoCode == code }
+    }
+
+    /// The order holding cash reference `reference`.
+    public func order(cashReference reference: CashReference) -> Order? {
+        orderNumbers.lazy.compactMap { self.orders[$0] }.first { order in
+            order.payments.contains { payment in
+                if case let .cash(cash) = payment { return cash.reference == reference }
+                return false
+            }
+        }
+    }
+
+    /// Applies one event. `cart` is the shop's current cart, which the session swaps in and out.
+    public mutating func apply(_ event: CommerceEvent, cart: inout Cart) {
+        switch event {
+        case let .clockAdvanced(seconds):
+            clockOffsetSeconds += seconds
+        case let .accountRegistered(account):
+            accounts[account.id] = account
+            accountIDsByEmail[account.email.value.lowercased()] = account.id
+        case let .loginRecorded(id, failed, lockouts, lockedUntil):
+            accounts[id]?.failedLoginCount = failed
+            accounts[id]?.lockoutCount = lockouts
+            accounts[id]?.lockedUntil = lockedUntil
+        case let .sessionStarted(id):
+            if let current = session, current != id { savedCarts[current] = cart; cart = Cart() }
+            var merged = savedCarts.removeValue(forKey: id) ?? Cart()
+            for line in cart.lines { merged.setQuantity(merged.quantity(of: line.sku) + line.quantity, for: line.sku) }
+            cart = merged
+            session = id
+        case .sessionEnded:
+            if let current = session { savedCarts[current] = cart.isEmpty ? nil : cart }
+            cart = Cart()
+            session = nil
+        case let .passwordChanged(id, hash):
+            accounts[id]?.passwordHash = hash
+        case let .orderPlaced(order):
+            orders[order.number] = order
+            orderNumbers.append(order.number)
+            if session == order.customer { cart = Cart() }
+        case let .paymentStarted(number, payment):
+            orders[number]?.payments.append(payment)
+        case let .paymentUpdated(number, payment):
+            guard let last = orders[number]?.payments.indices.last else { return }
+            orders[number]?.payments[last] = payment
+        case let .orderCanceled(number, reason):
+            orders[number]?.state = .canceled
+            orders[number]?.cancelReason = reason
+        case let .refundRecorded(number, amount, at):
+            guard let method = orders[number]?.currentPayment?.method else { return }
+            orders[number]?.refunds.append(Refund(amount: amount, at: at, method: method))
+        case let .preparationStarted(number, at):
+            orders[number]?.fulfillment = .preparing
+            orders[number]?.preparingSince = at
+        case let .orderShipped(number, shipment):
+            orders[number]?.fulfillment = .shipped
+            orders[number]?.shipment = shipment
+        case let .scansRecorded(number, returnIndex, scans):
+            if let returnIndex {
+                orders[number]?.returns[returnIndex].scans += scans
+            } else {
+                orders[number]?.scans += scans
+            }
+        case let .orderDelivered(number, at):
+            orders[number]?.fulfillment = .delivered
+            orders[number]?.deliveredAt = at
+            orders[number]?.state = .completed
+        case let .orderReturnedToSender(number, _):
+            orders[number]?.fulfillment = .returned
+            orders[number]?.state = .canceled
+        case let .returnRequested(number, request):
+            orders[number]?.returns.append(request)
+        case let .returnReceived(number, index, at):
+            orders[number]?.returns[index].receivedAt = at
+            if let order = orders[number], order.lines.allSatisfy({ order.receivedReturnQuantity(of: $0.sku) >= $0.quantity }) {
+                orders[number]?.fulfillment = .returned
+            }
+        case let .ticketOpened(ticket):
+            tickets[ticket.id] = ticket
+            ticketIDs.append(ticket.id)
+        case let .ticketMessageAdded(id, message):
+            tickets[id]?.messages.append(message)
+        case let .ticketStatusChanged(id, status):
+            tickets[id]?.status = status
+        case let .messageQueued(message):
+            outbox.append(message)
+            lastMessageSequence = max(lastMessageSequence, message.sequence)
+        case let .messagesDelivered(upTo):
+            outbox.removeAll { $0.sequence <= upTo }
+        }
+    }
+}

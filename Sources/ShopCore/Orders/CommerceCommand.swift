@@ -1,0 +1,71 @@
+/// What a customer, an agent or the courier asks of the shop's trade. The wall clock and the
+/// random draws come with the command (`ShopCommand.commerce(_:at:entropy:)`), so decide stays pure.
+public enum CommerceCommand: Hashable, Sendable {
+    /// Records whatever shop time has made due: expired codes and references, shipments, scans,
+    /// deliveries, returns received. Every other command does this first.
+    case catchUp
+    /// Moves shop time ahead (demos and tests), then catches up.
+    case advanceClock(seconds: Int64)
+    /// Creates the account and logs it in. The password was checked and hashed by the caller.
+    case register(AccountRegistration, passwordHash: PasswordHash)
+    /// A login attempt whose password the caller verified against the account's hash.
+    case logIn(email: String, passwordVerified: Bool)
+    case logOut
+    /// The caller proved the current password (`Account.changingPassword`).
+    case changePassword(newHash: PasswordHash)
+    /// "Order with obligation to pay": places the logged-in customer's cart and starts its payment.
+    case placeOrder(CheckoutRequest)
+    /// Another payment attempt for an unpaid order.
+    case pay(orderNumber: String, PaymentRequest)
+    /// The 3-D Secure code the customer typed.
+    case confirmCode(orderNumber: String, code: String)
+    /// The customer approves the wallet payment; the shop captures it.
+    case approveWallet(orderNumber: String)
+    /// An agent records cash paid against a reference.
+    case recordCash(reference: CashReference, amount: Money)
+    case cancelOrder(orderNumber: String)
+    /// Returns the given lines, or every item that may be returned when nil.
+    case requestReturn(orderNumber: String, lines: [ReturnLine]?)
+    case openTicket(orderNumber: String, topic: SupportTopic?, text: String)
+    case replyToTicket(ticketID: String, text: String)
+    case closeTicket(ticketID: String)
+    /// Every queued message up to `sequence` has been written to the mailbox.
+    case markMessagesDelivered(upTo: Int)
+}
+
+/// The choices of the checkout steps.
+public struct CheckoutRequest: Hashable, Sendable {
+    /// Nil delivers to the account's address.
+    public var address: PostalAddress?
+    public var delivery: DeliveryMethod
+    public var extras: Set<CheckoutExtra>
+    public var promoCode: String?
+    public var acceptsTerms: Bool
+    public var payment: PaymentRequest
+
+    public init(address: PostalAddress? = nil, delivery: DeliveryMethod = .standard, extras: Set<CheckoutExtra> = [],
+                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest) {
+        self.address = address
+        self.delivery = delivery
+        self.extras = extras
+        self.promoCode = promoCode
+        self.acceptsTerms = acceptsTerms
+        self.payment = payment
+    }
+}
+
+/// How the customer wants to pay.
+public enum PaymentRequest: Hashable, Sendable {
+    case card(CardEntry)
+    case wallet(payer: String)
+    case cash
+}
+
+/// Card details carried by a command for the time of one decision. Hashing and printing see
+/// only the summary; the number and code never reach an event.
+public struct CardEntry: Hashable, Sendable, CustomStringConvertible {
+    public let details: CardDetails
+    public init(_ details: CardDetails) { self.details = details }
+    public func hash(into hasher: inout Hasher) { hasher.combine(details.summary) }
+    public var description: String { details.description }
+}

@@ -1,0 +1,94 @@
+extension CommerceDecision {
+    /// Days the warehouse may take to hand an in-stock order to the carrier (it ships within
+    /// hours, possibly the next day).
+    static let preparationDays = 1
+    /// Nothing may be promised further than this from the order day.
+    static let longestPromiseDays = 30
+
+    /// Checks the cart, prices it, promises a delivery range, reserves the stock, sends the
+    /// voucher and starts the payment.
+    mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
+        let order = try quote(request)
+        emit(.orderPlaced(order))
+        send(.orderConfirmation, about: order, subject: "Order \(order.number) confirmed: your voucher",
+             body: OrderMessages.voucher(order))
+        try startPayment(order, request.payment)
+    }
+
+    /// The order `request` would place now: lines, totals, promise and number, every rule checked.
+    func quote(_ request: CheckoutRequest) throws(CommerceError) -> Order {
+        let account = try customer()
+        guard !state.cart.isEmpty else { throw .emptyCart }
+        guard request.acceptsTerms else { throw .termsNotAccepted }
+        let today = now.calendarDay
+        var lines: [OrderLine] = []
+        var latestReady = 0
+        var earliestReady = 0
+        for cartLine in state.cart.lines {
+            guard let product = state.catalogue.product(sku: cartLine.sku) else { continue }
+            if product.leadTime == nil, cartLine.quantity > product.availableStock {
+                throw .notEnoughStock(sku: product.sku, title: product.title, requested: cartLine.quantity, available: product.availableStock)
+            }
+            var readyMin = 0, readyMax = Self.preparationDays
+            if cartLine.quantity > product.availableStock, let lead = product.leadTime {
+                readyMin = lead.minDays
+                readyMax = lead.maxDays
+            }
+            let latest = today.adding(days: readyMax + request.delivery.speed.transitDays.upperBound)
+            if today.days(until: latest) > Self.longestPromiseDays {
+                throw .promiseTooFar(title: product.title, latest: latest, limit: today.adding(days: Self.longestPromiseDays))
+            }
+            earliestReady = max(earliestReady, readyMin)
+            latestReady = max(latestReady, readyMax)
+            lines.append(OrderLine(sku: product.sku, title: product.title, quantity: cartLine.quantity,
+                                   unitPrice: product.price, vatClass: product.vatClass,
+                                   perishable: OrderLine.isPerishable(product)))
+        }
+        guard !lines.isEmpty else { throw .emptyCart }
+        let currency = lines[0].unitPrice.currency
+        let goods = Money(minorUnits: lines.reduce(0) { $0 + $1.gross.minorUnits }, currency: currency)
+        var discount = Money.zero(currency)
+        var promo: String?
+        if let text = request.promoCode, !text.trimmingSpaces().isEmpty {
+            guard let code = PromoCode.named(text) else { throw .promo(.unknown(text)) }
+            do throws(PromoCodeError) {
+                discount = try code.discount(onGoods: goods, today: today,
+                                             alreadyUsed: commerce.hasUsed(promoCode: code.code, customer: account.id))
+            } catch {
+                throw .promo(error)
+            }
+            promo = code.code
+        }
+        let transit = request.delivery.speed.transitDays
+        let promise = today.adding(days: earliestReady + transit.lowerBound)...today.adding(days: latestReady + transit.upperBound)
+        let number = "C-\(today.year)-\(zeroPadded(commerce.orderNumbers.count + 1, width: 6))"
+        return Order(
+            number: number, customer: account.id, placedAt: now, lines: lines, delivery: request.delivery,
+            address: request.address ?? account.address, extras: request.extras.sorted(), promoCode: promo,
+            discount: discount, promise: promise)
+    }
+
+    /// An order may be paid while it is open, unpaid, and its last attempt (if any) is over.
+    func checkPayable(_ order: Order) throws(CommerceError) {
+        guard order.state != .canceled else { throw .orderCanceled(order.number) }
+        guard !order.isPaid else { throw .alreadyPaid(order.number) }
+        if let current = order.currentPayment, !current.allowsAnotherAttempt {
+            throw .paymentInProgress(orderNumber: order.number, state: current.paymentState)
+        }
+    }
+}
+
+extension ShopState {
+    /// The review step of checkout: the order `request` would place at `now` (lines, net, VAT per
+    /// rate, shipping, discount, extras, total, promised range), or why it would be refused.
+    /// The payment is not tried and nothing changes.
+    public func checkoutQuote(_ request: CheckoutRequest, at now: ShopInstant) throws(ShopError) -> Order {
+        var decision = CommerceDecision(state: self, now: now, entropy: 0)
+        decision.catchUp()
+        do throws(CommerceError) {
+            return try decision.quote(request)
+        } catch {
+            throw .commerce(error)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+extension CommerceDecision {
+    /// Hours from payment to the parcel leaving the warehouse.
+    static let preparationHours = 2
+    /// An order without a payment under way is canceled this long after it was placed.
+    static let unpaidOrderHours = 72
+    /// Where parcels leave from and returns go back to.
+    static let warehouse = TrackingPlace(city: "Lyon", countryCode: "FR")
+
+    /// Records everything shop time has made due, order by order.
+    mutating func catchUp() {
+        for number in commerce.orderNumbers {
+            guard let order = commerce.orders[number] else { continue }
+            expirePayment(order)
+            guard let current = commerce.orders[number] else { continue }
+            ship(current)
+            guard let shipped = commerce.orders[number] else { continue }
+            advanceParcel(shipped)
+            guard let latest = commerce.orders[number] else { continue }
+            advanceReturns(latest)
+        }
+    }
+
+    private mutating func expirePayment(_ order: Order) {
+        guard order.state == .placed, !order.isPaid else { return }
+        switch order.currentPayment {
+        case var .card(payment)?:
+            if payment.expireChallenge(at: now) {
+                emit(.paymentUpdated(orderNumber: order.number, .card(payment)))
+                paymentFailed(order.number, .codeExpired)
+                return
+            }
+        case var .cash(payment)?:
+            if payment.expire(at: now) {
+                emit(.paymentUpdated(orderNumber: order.number, .cash(payment)))
+                emit(.orderCanceled(orderNumber: order.number, .cashReferenceExpired))
+                if let canceled = commerce.orders[order.number] {
+                    send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: cash reference expired",
+                         body: OrderMessages.canceled(canceled, refund: nil))
+                }
+                return
+            }
+            if payment.status == .awaitingPayment { return }
+        default:
+            break
+        }
+        let pending = order.currentPayment.map { !$0.allowsAnotherAttempt } ?? false
+        if !pending, now > order.placedAt.adding(hours: Self.unpaidOrderHours) {
+            emit(.orderCanceled(orderNumber: order.number, .unpaid))
+            if let canceled = commerce.orders[order.number] {
+                send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: not paid",
+                     body: OrderMessages.canceled(canceled, refund: nil))
+            }
+        }
+    }
+
+    private mutating func ship(_ order: Order) {
+        guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return }
+        // Backordered goods ship once the supplier's lead time has passed.
+        let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
+        let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
+        guard now >= shippedAt else { return }
+        var dice = SplitMix64(seed: Self.seed(order.number, order.customer.rawValue, "parcel"))
+        let shipment = Shipment(
+            trackingNumber: .generate(for: order.delivery.carrier, using: &dice),
+            origin: Self.warehouse,
+            destination: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
+            shippedAt: shippedAt, speed: order.delivery.speed, seed: dice.next())
+        emit(.orderShipped(orderNumber: order.number, shipment))
+        if let shipped = commerce.orders[order.number] {
+            send(.shipped, about: shipped, subject: "Order \(order.number) has shipped: \(shipment.trackingNumber)",
+                 body: OrderMessages.shipped(shipped, shipment: shipment, now: shippedAt), date: shippedAt)
+        }
+    }
+
+    private mutating func advanceParcel(_ order: Order) {
+        guard order.fulfillment == .shipped, let shipment = order.shipment else { return }
+        let after = order.scans.last?.time ?? shipment.shippedAt.adding(seconds: -1)
+        let scans = CourierSimulator(shipment: shipment).scans(after: after, upTo: now)
+        guard !scans.isEmpty else { return }
+        emit(.scansRecorded(orderNumber: order.number, returnIndex: nil, scans))
+        if let delivered = scans.first(where: { $0.status == .delivered }) {
+            emit(.orderDelivered(orderNumber: order.number, at: delivered.time))
+            if let done = commerce.orders[order.number] {
+                send(.delivered, about: done, subject: "Order \(order.number) was delivered",
+                     body: OrderMessages.delivered(done, scan: delivered), date: delivered.time)
+            }
+        } else if let back = scans.first(where: { $0.status == .returnToSender }) {
+            emit(.orderReturnedToSender(orderNumber: order.number, at: back.time))
+            let refund = refundRemaining(order.number)
+            if let returned = commerce.orders[order.number] {
+                send(.orderCanceled, about: returned, subject: "Order \(order.number) could not be delivered",
+                     body: OrderMessages.canceled(returned, refund: refund), date: back.time)
+            }
+        }
+    }
+
+    private mutating func advanceReturns(_ order: Order) {
+        for (index, request) in order.returns.enumerated() where request.receivedAt == nil {
+            let after = request.scans.last?.time ?? request.shipment.shippedAt.adding(seconds: -1)
+            let scans = CourierSimulator(shipment: request.shipment).scans(after: after, upTo: now)
+            guard !scans.isEmpty else { continue }
+            emit(.scansRecorded(orderNumber: order.number, returnIndex: index, scans))
+            guard let arrived = scans.first(where: { $0.status == .delivered }) else { continue }
+            emit(.returnReceived(orderNumber: order.number, returnIndex: index, at: arrived.time))
+            guard let current = commerce.orders[order.number] else { continue }
+            let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
+            let amount = everything ? nil : Self.refundValue(of: request.lines, in: current)
+            let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
+            if let refund = granted, let refunded = commerce.orders[order.number] {
+                send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(order.number)",
+                     body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
+                     date: arrived.time)
+            }
+        }
+    }
+
+    /// What the returned lines are worth: their price less their share of the discount.
+    static func refundValue(of returned: [ReturnLine], in order: Order) -> Money {
+        let goods = order.totals.goods.minorUnits
+        var value: Int64 = 0
+        for line in returned {
+            guard let sold = order.lines.first(where: { $0.sku == line.sku }) else { continue }
+            value += sold.unitPrice.minorUnits * Int64(line.quantity)
+        }
+        let discount = goods > 0 ? (order.totals.discount.minorUnits * value + goods / 2) / goods : 0
+        return Money(minorUnits: value - discount, currency: order.totals.currency)
+    }
+
+    /// Records a refund of `amount` (at most what is left) to the original method.
+    mutating func refund(_ amount: Money, on number: String) -> Refund? {
+        guard let order = commerce.orders[number], let payment = order.currentPayment, var ledger = payment.refundLedger else { return nil }
+        for refund in order.refunds { _ = try? ledger.refund(refund.amount, at: refund.at) }
+        let granted = Money(minorUnits: min(amount.minorUnits, ledger.remaining.minorUnits), currency: amount.currency)
+        guard granted.minorUnits > 0 else { return nil }
+        emit(.refundRecorded(orderNumber: number, amount: granted, at: now))
+        return Refund(amount: granted, at: now, method: payment.method)
+    }
+
+    mutating func refundRemaining(_ number: String) -> Refund? {
+        guard let order = commerce.orders[number] else { return nil }
+        return refund(order.totals.total, on: number)
+    }
+
+    /// A fixed seed per order and purpose, so tracking numbers and routes are the same whenever
+    /// (and however often) they are decided. FNV-1a.
+    static func seed(_ parts: String...) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "|").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,110 @@
+extension CommerceDecision {
+    /// Starts a payment attempt through the simulated gateway. A declined card still records
+    /// the failed attempt (the customer may pay again another way); invalid details are refused.
+    mutating func startPayment(_ order: Order, _ request: PaymentRequest) throws(CommerceError) {
+        let gateway = SimulatedGateway()
+        let amount = order.totals.total
+        do throws(PaymentError) {
+            switch request {
+            case let .card(entry):
+                let payment = try gateway.authorize(entry.details, amount: amount, at: now, using: &random)
+                emit(.paymentStarted(orderNumber: order.number, .card(payment)))
+                switch payment.status {
+                case let .requiresAction(challenge):
+                    send(.threeDSecureCode, about: order, subject: "Your bank's code for order \(order.number)",
+                         body: OrderMessages.threeDSecure(order, card: payment.card, challenge: challenge))
+                case .authorized:
+                    var captured = payment
+                    try captured.capture()
+                    paid(order.number, .card(captured))
+                case let .failed(failure):
+                    paymentFailed(order.number, failure)
+                case .captured, .canceled:
+                    break
+                }
+            case let .wallet(payer):
+                let payment = try gateway.startWalletPayment(payer: payer, amount: amount, at: now, using: &random)
+                emit(.paymentStarted(orderNumber: order.number, .wallet(payment)))
+            case .cash:
+                let payment = try gateway.issueCashReference(amount: amount, at: now, using: &random)
+                emit(.paymentStarted(orderNumber: order.number, .cash(payment)))
+                send(.cashPaymentReference, about: order, subject: "Pay order \(order.number) in cash: reference \(payment.reference)",
+                     body: OrderMessages.cashReference(order, payment: payment))
+            }
+        } catch {
+            throw .payment(error)
+        }
+    }
+
+    /// The money is taken: the payment is recorded, the customer told, the warehouse starts.
+    mutating func paid(_ number: String, _ payment: Payment) {
+        emit(.paymentUpdated(orderNumber: number, payment))
+        guard let order = commerce.orders[number] else { return }
+        send(.paymentReceived, about: order, subject: "Payment received for order \(number)",
+             body: OrderMessages.paymentReceived(order, payment: payment))
+        emit(.preparationStarted(orderNumber: number, at: now))
+    }
+
+    mutating func paymentFailed(_ number: String, _ failure: PaymentFailure) {
+        guard let order = commerce.orders[number] else { return }
+        send(.paymentFailed, about: order, subject: "Payment failed for order \(number)",
+             body: OrderMessages.paymentFailed(order, failure: failure))
+    }
+
+    mutating func confirmCode(_ number: String, code: String) throws(CommerceError) {
+        let order = try ownOrder(number)
+        guard case var .card(payment)? = order.currentPayment, payment.challenge != nil else {
+            throw .noCodeAwaited(order.number)
+        }
+        do throws(PaymentError) {
+            switch try payment.confirm(code: code, at: now) {
+            case .accepted:
+                try payment.capture()
+                paid(order.number, .card(payment))
+            case .rejected:
+                emit(.paymentUpdated(orderNumber: order.number, .card(payment)))
+            case let .failed(failure):
+                emit(.paymentUpdated(orderNumber: order.number, .card(payment)))
+                paymentFailed(order.number, failure)
+            }
+        } catch {
+            throw .payment(error)
+        }
+    }
+
+    mutating func approveWallet(_ number: String) throws(CommerceError) {
+        let order = try ownOrder(number)
+        guard case var .wallet(payment)? = order.currentPayment, payment.status == .created else {
+            throw .noWalletPaymentAwaiting(order.number)
+        }
+        do throws(PaymentError) {
+            try payment.approve()
+            if let failure = payment.failure {
+                emit(.paymentUpdated(orderNumber: order.number, .wallet(payment)))
+                paymentFailed(order.number, failure)
+                return
+            }
+            try payment.capture()
+            paid(order.number, .wallet(payment))
+        } catch {
+            throw .payment(error)
+        }
+    }
+
+    /// An agent records cash; any customer's order, no login needed.
+    mutating func recordCash(_ reference: CashReference, amount: Money) throws(CommerceError) {
+        guard let order = commerce.order(cashReference: reference),
+              let index = order.payments.lastIndex(where: { if case let .cash(cash) = $0 { return cash.reference == reference }; return false }),
+              case var .cash(payment) = order.payments[index]
+        else { throw .unknownCashReference(reference.description) }
+        guard index == order.payments.count - 1 else {
+            throw .payment(.invalidTransition(action: .recordCash, from: .canceled))
+        }
+        do throws(PaymentError) {
+            try payment.recordPayment(of: amount, at: now)
+        } catch {
+            throw .payment(error)
+        }
+        paid(order.number, .cash(payment))
+    }
+}

@@ -1,0 +1,108 @@
+/// The events of one decision, applied as they are made to a scratch state, so each rule sees
+/// the effect of the ones before (a payment captured, then the order prepared).
+struct CommerceDecision {
+    var state: ShopState
+    var events: [ShopEvent] = []
+    let now: ShopInstant
+    var random: SplitMix64
+
+    init(state: ShopState, now: ShopInstant, entropy: UInt64) {
+        self.state = state
+        self.now = now
+        self.random = SplitMix64(seed: entropy)
+    }
+
+    var commerce: Commerce { state.commerce }
+
+    mutating func emit(_ event: CommerceEvent) {
+        state.apply(.commerce(event))
+        events.append(.commerce(event))
+    }
+
+    /// Queues a message to `account`, dated `date` (when what it tells happened) or now.
+    mutating func send(_ kind: MessageKind, to account: Account, subject: String, body: String, order: String? = nil,
+                       date: ShopInstant? = nil) {
+        emit(.messageQueued(OutgoingMessage(
+            sequence: commerce.lastMessageSequence + 1, kind: kind, toName: account.name,
+            toAddress: account.email.value, subject: subject, body: body, date: date ?? now, orderNumber: order)))
+    }
+
+    mutating func send(_ kind: MessageKind, about order: Order, subject: String, body: String, date: ShopInstant? = nil) {
+        guard let account = commerce.accounts[order.customer] else { return }
+        send(kind, to: account, subject: subject, body: body, order: order.number, date: date)
+    }
+
+    /// The logged-in customer.
+    func customer() throws(CommerceError) -> Account {
+        guard let account = commerce.currentAccount else { throw .notLoggedIn }
+        return account
+    }
+
+    /// The logged-in customer's order `number`.
+    func ownOrder(_ number: String) throws(CommerceError) -> Order {
+        let account = try customer()
+        let wanted = number.trimmingSpaces().uppercased()
+        guard let order = commerce.orders[wanted] else { throw .unknownOrder(number) }
+        guard order.customer == account.id else { throw .notYourOrder(wanted) }
+        return order
+    }
+}
+
+extension ShopState {
+    func decide(_ command: CommerceCommand, at now: ShopInstant, entropy: UInt64) throws(ShopError) -> [ShopEvent] {
+        var decision = CommerceDecision(state: self, now: now, entropy: entropy)
+        do throws(CommerceError) {
+            switch command {
+            case .catchUp:
+                decision.catchUp()
+            case let .advanceClock(seconds):
+                guard seconds > 0 else { throw .clockNotForward(seconds) }
+                decision.emit(.clockAdvanced(seconds: seconds))
+                var later = CommerceDecision(state: decision.state, now: now.adding(seconds: seconds), entropy: entropy)
+                later.events = decision.events
+                later.catchUp()
+                decision = later
+            case .markMessagesDelivered(let sequence):
+                if commerce.outbox.contains(where: { $0.sequence <= sequence }) {
+                    decision.emit(.messagesDelivered(upTo: sequence))
+                }
+            default:
+                decision.catchUp()
+                try decision.decide(command)
+            }
+        } catch {
+            throw .commerce(error)
+        }
+        return decision.events
+    }
+}
+
+extension CommerceDecision {
+    mutating func decide(_ command: CommerceCommand) throws(CommerceError) {
+        switch command {
+        case .catchUp, .advanceClock, .markMessagesDelivered:
+            return
+        case let .register(registration, hash): try register(registration, hash: hash)
+        case let .logIn(email, verified): try logIn(email: email, passwordVerified: verified)
+        case .logOut:
+            guard commerce.session != nil else { throw .notLoggedIn }
+            emit(.sessionEnded)
+        case let .changePassword(hash):
+            let account = try customer()
+            emit(.passwordChanged(account.id, hash))
+        case let .placeOrder(request): try placeOrder(request)
+        case let .pay(number, request):
+            let order = try ownOrder(number)
+            try checkPayable(order)
+            try startPayment(order, request)
+        case let .confirmCode(number, code): try confirmCode(number, code: code)
+        case let .approveWallet(number): try approveWallet(number)
+        case let .recordCash(reference, amount): try recordCash(reference, amount: amount)
+        case let .cancelOrder(number): try cancel(number)
+        case let .requestReturn(number, lines): try requestReturn(number, lines: lines)
+        case let .openTicket(number, topic, text): try openTicket(number, topic: topic, text: text)
+        case let .replyToTicket(id, text): try reply(id, text: text)
+        case let .closeTicket(id): try close(id)
+        }
+    }
+}

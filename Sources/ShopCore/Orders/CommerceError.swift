@@ -1,0 +1,80 @@
+/// Why the shop refused a step of an account, an order, a payment, a return or a ticket.
+public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
+    case emailTaken(String)
+    case login(LoginError)
+    case notLoggedIn
+    case emptyCart
+    case termsNotAccepted
+    case promo(PromoCodeError)
+    case payment(PaymentError)
+    case promiseTooFar(title: String, latest: CalendarDay, limit: CalendarDay)
+    case notEnoughStock(sku: String, title: String, requested: Int, available: Int)
+    case unknownOrder(String)
+    case notYourOrder(String)
+    case orderCanceled(String)
+    case alreadyPaid(String)
+    case paymentInProgress(orderNumber: String, state: PaymentState)
+    case noCodeAwaited(String)
+    case noWalletPaymentAwaiting(String)
+    case unknownCashReference(String)
+    case cannotCancel(orderNumber: String, fulfillment: FulfillmentState)
+    case notDelivered(String)
+    case withdrawalPeriodOver(orderNumber: String, lastDay: CalendarDay)
+    case perishable(title: String)
+    case nothingToReturn(String)
+    case notOnOrder(sku: String, orderNumber: String)
+    case returnQuantity(title: String, requested: Int, returnable: Int)
+    case unknownTicket(String)
+    case ticketClosed(String)
+    case emptyText
+    case clockNotForward(Int64)
+
+    public var description: String {
+        switch self {
+        case let .emailTaken(email):
+            return "an account already uses \(email): log in with 'comptoir account login --email \(email)'"
+        case let .login(error): return error.description
+        case .notLoggedIn:
+            return "no customer is logged in: run 'comptoir account login --email ADDRESS' or give --email"
+        case .emptyCart: return "the cart is empty: add products with 'comptoir cart add SKU' before checking out"
+        case .termsNotAccepted:
+            return "the terms of sale must be accepted: add --accept-terms to order with obligation to pay"
+        case let .promo(error): return error.description
+        case let .payment(error): return error.description
+        case let .promiseTooFar(title, latest, limit):
+            return "\(title) could arrive as late as \(latest), beyond the 30 days the shop may promise (\(limit)): remove it or choose a faster delivery"
+        case let .notEnoughStock(sku, title, requested, available):
+            return "only \(available) of \(title) (\(sku)) left: the cart asks for \(requested), lower the quantity"
+        case let .unknownOrder(number): return "no order is numbered '\(number)': see your orders with 'comptoir orders'"
+        case let .notYourOrder(number): return "order \(number) belongs to another customer"
+        case let .orderCanceled(number): return "order \(number) is canceled: nothing more can be done with it"
+        case let .alreadyPaid(number): return "order \(number) is already paid"
+        case let .paymentInProgress(number, state):
+            return "order \(number) already has a payment that is \(state.label): finish it or cancel the order first"
+        case let .noCodeAwaited(number):
+            return "order \(number) is not waiting for a 3-D Secure code"
+        case let .noWalletPaymentAwaiting(number):
+            return "order \(number) has no wallet payment waiting for approval: pay with --wallet EMAIL first"
+        case let .unknownCashReference(reference):
+            return "no order has the payment reference \(reference): check it on the customer's message"
+        case let .cannotCancel(number, fulfillment):
+            return "order \(number) is \(fulfillment.rawValue) and can no longer be canceled: return it once delivered"
+        case let .notDelivered(number):
+            return "order \(number) has not been delivered yet: a return starts after delivery (cancel it instead while unshipped)"
+        case let .withdrawalPeriodOver(number, lastDay):
+            return "the 14 days to return order \(number) ended on \(lastDay): contact support with 'comptoir support open'"
+        case let .perishable(title):
+            return "\(title) is a perishable grocery and cannot be returned (no right of withdrawal for goods that spoil)"
+        case let .nothingToReturn(number):
+            return "order \(number) has nothing left that can be returned"
+        case let .notOnOrder(sku, number): return "'\(sku)' is not on order \(number)"
+        case let .returnQuantity(title, requested, returnable):
+            return "only \(returnable) of \(title) can still be returned: asked for \(requested)"
+        case let .unknownTicket(id): return "no support ticket is numbered '\(id)': see 'comptoir support show'"
+        case let .ticketClosed(id): return "ticket \(id) is closed: open a new one"
+        case .emptyText: return "the message is empty: write your question"
+        case let .clockNotForward(seconds):
+            return "shop time only moves forward: \(seconds) seconds is not a step ahead"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// What happened in the shop's trade: accounts, orders, payments, parcels, returns, support and
+/// mail. Each records an outcome (codes, tokens and numbers already drawn), so replay is exact.
+public enum CommerceEvent: Hashable, Sendable {
+    /// Shop time moved ahead of the wall clock by `seconds` more.
+    case clockAdvanced(seconds: Int64)
+    case accountRegistered(Account)
+    /// The login throttle's fields after an attempt.
+    case loginRecorded(AccountID, failedLoginCount: Int, lockoutCount: Int, lockedUntil: ShopInstant?)
+    /// The account logged in on this data folder; the guest cart merges into the account's.
+    case sessionStarted(AccountID)
+    /// The account logged out; its cart is kept for its next login.
+    case sessionEnded
+    case passwordChanged(AccountID, PasswordHash)
+    /// Stock of the lines is reserved; the cart is emptied.
+    case orderPlaced(Order)
+    /// A new payment attempt for the order.
+    case paymentStarted(orderNumber: String, Payment)
+    /// The current payment attempt changed (code checked, approved, captured, paid, expired...).
+    case paymentUpdated(orderNumber: String, Payment)
+    case orderCanceled(orderNumber: String, CancelReason)
+    case refundRecorded(orderNumber: String, amount: Money, at: ShopInstant)
+    /// Paid: the order goes to the warehouse.
+    case preparationStarted(orderNumber: String, at: ShopInstant)
+    /// Reserved stock leaves the warehouse.
+    case orderShipped(orderNumber: String, Shipment)
+    case scansRecorded(orderNumber: String, returnIndex: Int?, [ScanEvent])
+    case orderDelivered(orderNumber: String, at: ShopInstant)
+    /// The parcel came back to the shop undelivered.
+    case orderReturnedToSender(orderNumber: String, at: ShopInstant)
+    case returnRequested(orderNumber: String, ReturnRequest)
+    /// The returned items are back in stock.
+    case returnReceived(orderNumber: String, returnIndex: Int, at: ShopInstant)
+    case ticketOpened(SupportTicket)
+    case ticketMessageAdded(ticketID: String, TicketMessage)
+    case ticketStatusChanged(ticketID: String, TicketStatus)
+    case messageQueued(OutgoingMessage)
+    /// Every queued message up to `sequence` is in the mailbox.
+    case messagesDelivered(upTo: Int)
+}

@@ -1,0 +1,126 @@
+/// The texts of the messages the shop sends about accounts and orders.
+enum OrderMessages {
+    static func welcome(_ account: Account) -> String {
+        """
+        Hello \(account.name),
+
+        Your Comptoir account is ready: you log in with \(account.email).
+        Delivery address on file:
+        \(account.address.lines.joined(separator: "\n"))
+
+        Happy shopping,
+        Comptoir
+        """
+    }
+
+    /// The voucher: the durable record of the contract.
+    static func voucher(_ order: Order) -> String {
+        var text = """
+        Thank you for your order. This message is your voucher: keep it.
+
+        Order \(order.number), placed \(order.placedAt) (Order with obligation to pay)
+
+        """
+        for line in order.lines {
+            text += "\(line.quantity) × \(line.title) (\(line.sku)) at \(line.unitPrice) = \(line.gross)\n"
+        }
+        let totals = order.totals
+        text += "\nGoods: \(totals.goods)\n"
+        if !totals.discount.isZero { text += "Discount (\(order.promoCode ?? "")): -\(totals.discount)\n" }
+        text += "\(order.delivery.label): \(totals.shipping)\n"
+        for extra in order.extras { text += "\(extra.label): \(Money(minorUnits: extra.price, currency: totals.currency))\n" }
+        text += "Total: \(totals.total) including VAT \(totals.vat)\n"
+        for rate in totals.vatBreakdown {
+            text += "  VAT \(rate.vatClass.label) on \(rate.net): \(rate.vat)\n"
+        }
+        text += """
+
+        Delivery to: \(order.address.description)
+        Promised between \(order.promise.lowerBound) and \(order.promise.upperBound).
+
+        Right of withdrawal: you may return items without giving a reason within 14 days of
+        delivery (perishable groceries excepted) with 'comptoir return \(order.number)'; the
+        refund goes back to your payment method within 14 days of our receiving them.
+        """
+        return text
+    }
+
+    static func threeDSecure(_ order: Order, card: CardSummary, challenge: ThreeDSecureChallenge) -> String {
+        """
+        Your bank asks you to confirm a payment of \(order.totals.total) to Comptoir with \(card.masked).
+
+        Your code: \(challenge.oneTimeCode)
+
+        It is valid until \(challenge.expiresAt) and for \(ThreeDSecureChallenge.allowedAttempts) attempts.
+        Type it with: comptoir pay confirm \(order.number) --code \(challenge.oneTimeCode)
+        """
+    }
+
+    static func paymentReceived(_ order: Order, payment: Payment) -> String {
+        """
+        We received \(payment.amount) for order \(order.number), paid by \(payment.method).
+        The warehouse is preparing your parcel; you will get its tracking number when it ships.
+        """
+    }
+
+    static func paymentFailed(_ order: Order, failure: PaymentFailure) -> String {
+        """
+        The payment for order \(order.number) did not go through: \(failure.customerMessage).
+        Your order is kept: pay it another way, for example
+          comptoir pay \(order.number) --wallet YOUR@EMAIL
+          comptoir pay \(order.number) --cash
+        """
+    }
+
+    static func cashReference(_ order: Order, payment: CashPayment) -> String {
+        """
+        Pay order \(order.number) in cash at any agent, quoting this reference:
+
+        Reference: \(payment.reference)
+        Amount: \(payment.amount)
+        Valid until: \(payment.expiresAt)
+
+        Unpaid by then, the order is canceled and its items released.
+        """
+    }
+
+    static func canceled(_ order: Order, refund: Refund?) -> String {
+        var text = "Order \(order.number) is canceled (\(order.cancelReason?.label ?? "returned to us by the carrier")).\n"
+        if let refund { text += "We refund \(refund.amount) to your \(refund.method).\n" }
+        return text
+    }
+
+    static func shipped(_ order: Order, shipment: Shipment, now: ShopInstant) -> String {
+        let estimate = CourierSimulator(shipment: shipment).estimatedDelivery(now: now).map { "Estimated delivery: \($0)." } ?? ""
+        return """
+        Order \(order.number) has left our warehouse with \(shipment.carrier.name).
+        Tracking number: \(shipment.trackingNumber)
+        \(estimate)
+        Follow it with: comptoir track \(order.number)
+        """
+    }
+
+    static func delivered(_ order: Order, scan: ScanEvent) -> String {
+        """
+        Order \(order.number) was delivered on \(scan.time): \(scan.message).
+        You may return items within 14 days (until \(order.withdrawalLastDay.map(\.description) ?? "")) with 'comptoir return \(order.number)'.
+        """
+    }
+
+    static func returnLabel(_ order: Order, request: ReturnRequest, value: Money) -> String {
+        var text = "Your return label for order \(order.number):\n\nCarrier: \(request.shipment.carrier.name)\nTracking number: \(request.shipment.trackingNumber)\n\nItems:\n"
+        for line in request.lines {
+            let title = order.lines.first { $0.sku == line.sku }?.title ?? line.sku
+            text += "\(line.quantity) × \(title) (\(line.sku))\n"
+        }
+        text += "\nDrop the parcel at any \(request.shipment.carrier.name) point. Once it reaches us we refund about \(value) to your original payment method.\n"
+        return text
+    }
+
+    static func refund(_ order: Order, refund: Refund, reason: String) -> String {
+        """
+        We refunded \(refund.amount) for order \(order.number) to your \(refund.method), as \(reason).
+        Payment status: \(order.paymentState.label). Refunded so far: \(order.refunded) of \(order.totals.total).
+        """
+    }
+}

@@ -1,0 +1,177 @@
+import ShopCore
+
+/// The binary form of `CommerceEvent`s (inside `EventCodec`'s `commerce` tag): a tag byte, then
+/// the fields. Tags are never reused or renumbered.
+enum CommerceEventCodec {
+    typealias Reader = BinaryReader
+    typealias V = CommerceValueCodec
+
+    enum Tag: UInt8 {
+        case clockAdvanced = 1, accountRegistered, loginRecorded, sessionStarted, sessionEnded, passwordChanged
+        case orderPlaced, paymentStarted, paymentUpdated, orderCanceled, refundRecorded, preparationStarted
+        case orderShipped, scansRecorded, orderDelivered, orderReturnedToSender, returnRequested, returnReceived
+        case ticketOpened, ticketMessageAdded, ticketStatusChanged, messageQueued, messagesDelivered
+    }
+
+    static func write(_ event: CommerceEvent, to w: BinaryWriter) {
+        func tag(_ tag: Tag) { w.byte(tag.rawValue) }
+        switch event {
+        case let .clockAdvanced(seconds):
+            tag(.clockAdvanced); w.int(seconds)
+        case let .accountRegistered(account):
+            tag(.accountRegistered); V.write(account, to: w)
+        case let .loginRecorded(id, failed, lockouts, until):
+            tag(.loginRecorded); w.string(id.rawValue); w.int(failed); w.int(lockouts)
+            w.optional(until) { V.write($1, to: $0) }
+        case let .sessionStarted(id):
+            tag(.sessionStarted); w.string(id.rawValue)
+        case .sessionEnded:
+            tag(.sessionEnded)
+        case let .passwordChanged(id, hash):
+            tag(.passwordChanged); w.string(id.rawValue); w.string(hash.encoded)
+        case let .orderPlaced(order):
+            tag(.orderPlaced); OrderCodec.write(order, to: w)
+        case let .paymentStarted(number, payment):
+            tag(.paymentStarted); w.string(number); OrderCodec.write(payment, to: w)
+        case let .paymentUpdated(number, payment):
+            tag(.paymentUpdated); w.string(number); OrderCodec.write(payment, to: w)
+        case let .orderCanceled(number, reason):
+            tag(.orderCanceled); w.string(number); w.string(reason.rawValue)
+        case let .refundRecorded(number, amount, at):
+            tag(.refundRecorded); w.string(number); V.write(amount, to: w); V.write(at, to: w)
+        case let .preparationStarted(number, at):
+            tag(.preparationStarted); w.string(number); V.write(at, to: w)
+        case let .orderShipped(number, shipment):
+            tag(.orderShipped); w.string(number); V.write(shipment, to: w)
+        case let .scansRecorded(number, index, scans):
+            tag(.scansRecorded); w.string(number); w.optional(index) { $0.int($1) }
+            w.array(scans) { V.write($1, to: $0) }
+        case let .orderDelivered(number, at):
+            tag(.orderDelivered); w.string(number); V.write(at, to: w)
+        case let .orderReturnedToSender(number, at):
+            tag(.orderReturnedToSender); w.string(number); V.write(at, to: w)
+        case let .returnRequested(number, request):
+            tag(.returnRequested); w.string(number); OrderCodec.write(request, to: w)
+        case let .returnReceived(number, index, at):
+            tag(.returnReceived); w.string(number); w.int(index); V.write(at, to: w)
+        case let .ticketOpened(ticket):
+            tag(.ticketOpened); V.write(ticket, to: w)
+        case let .ticketMessageAdded(id, message):
+            tag(.ticketMessageAdded); w.string(id); V.write(message, to: w)
+        case let .ticketStatusChanged(id, status):
+            tag(.ticketStatusChanged); w.string(id); w.string(status.rawValue)
+        case let .messageQueued(message):
+            tag(.messageQueued); V.write(message, to: w)
+        case let .messagesDelivered(upTo):
+            tag(.messagesDelivered); w.int(upTo)
+        }
+    }
+
+    static func read(_ r: inout Reader) throws(DecodingFailure) -> CommerceEvent {
+        let start = r.absolutePosition
+        let raw = try r.byte()
+        guard let tag = Tag(rawValue: raw) else {
+            throw DecodingFailure(offset: start, reason: "unknown trade event tag \(raw) (written by a newer Comptoir?)")
+        }
+        switch tag {
+        case .clockAdvanced:
+            return .clockAdvanced(seconds: try r.int64())
+        case .accountRegistered:
+            return .accountRegistered(try V.readAccount(&r))
+        case .loginRecorded:
+            let id = AccountID(try r.string())
+            let failed = try r.int(), lockouts = try r.int()
+            return .loginRecorded(id, failedLoginCount: failed, lockoutCount: lockouts, lockedUntil: try r.optional(V.readInstant))
+        case .sessionStarted:
+            return .sessionStarted(AccountID(try r.string()))
+        case .sessionEnded:
+            return .sessionEnded
+        case .passwordChanged:
+            let id = AccountID(try r.string())
+            return .passwordChanged(id, PasswordHash(encoded: try r.string()))
+        case .orderPlaced:
+            return .orderPlaced(try OrderCodec.readOrder(&r))
+        case .paymentStarted:
+            let number = try r.string()
+            return .paymentStarted(orderNumber: number, try OrderCodec.readPayment(&r))
+        case .paymentUpdated:
+            let number = try r.string()
+            return .paymentUpdated(orderNumber: number, try OrderCodec.readPayment(&r))
+        case .orderCanceled:
+            let number = try r.string()
+            return .orderCanceled(orderNumber: number, try V.readRaw(&r, CancelReason.self))
+        case .refundRecorded:
+            let number = try r.string()
+            let amount = try V.readMoney(&r)
+            return .refundRecorded(orderNumber: number, amount: amount, at: try V.readInstant(&r))
+        case .preparationStarted:
+            let number = try r.string()
+            return .preparationStarted(orderNumber: number, at: try V.readInstant(&r))
+        case .orderShipped:
+            let number = try r.string()
+            return .orderShipped(orderNumber: number, try V.readShipment(&r))
+        case .scansRecorded:
+            let number = try r.string()
+            let index = try r.optional { (r: inout Reader) throws(DecodingFailure) in try r.int() }
+            return .scansRecorded(orderNumber: number, returnIndex: index, try V.readScans(&r))
+        case .orderDelivered:
+            let number = try r.string()
+            return .orderDelivered(orderNumber: number, at: try V.readInstant(&r))
+        case .orderReturnedToSender:
+            let number = try r.string()
+            return .orderReturnedToSender(orderNumber: number, at: try V.readInstant(&r))
+        case .returnRequested:
+            let number = try r.string()
+            return .returnRequested(orderNumber: number, try OrderCodec.readReturn(&r))
+        case .returnReceived:
+            let number = try r.string()
+            let index = try r.int()
+            return .returnReceived(orderNumber: number, returnIndex: index, at: try V.readInstant(&r))
+        case .ticketOpened:
+            return .ticketOpened(try V.readTicket(&r))
+        case .ticketMessageAdded:
+            let id = try r.string()
+            return .ticketMessageAdded(ticketID: id, try V.readTicketMessage(&r))
+        case .ticketStatusChanged:
+            let id = try r.string()
+            return .ticketStatusChanged(ticketID: id, try V.readRaw(&r, TicketStatus.self))
+        case .messageQueued:
+            return .messageQueued(try V.readOutgoing(&r))
+        case .messagesDelivered:
+            return .messagesDelivered(upTo: try r.int())
+        }
+    }
+
+    // MARK: The trade state in snapshots
+
+    static func write(_ commerce: Commerce, to w: BinaryWriter) {
+        w.int(commerce.clockOffsetSeconds)
+        w.array(commerce.accountsInOrder) { V.write($1, to: $0) }
+        w.optional(commerce.session) { $0.string($1.rawValue) }
+        w.array(commerce.savedCarts.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key.rawValue)
+            V.write(entry.value, to: w)
+        }
+        w.array(commerce.orderNumbers.compactMap { commerce.orders[$0] }) { OrderCodec.write($1, to: $0) }
+        w.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
+        w.array(commerce.outbox) { V.write($1, to: $0) }
+        w.int(commerce.lastMessageSequence)
+    }
+
+    static func readCommerce(_ r: inout Reader) throws(DecodingFailure) -> Commerce {
+        let offset = try r.int64()
+        let accounts = try r.array(minimumItemSize: 8, V.readAccount)
+        let session = try r.optional { (r: inout Reader) throws(DecodingFailure) in AccountID(try r.string()) }
+        let carts = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
+            let id = AccountID(try r.string())
+            return (id, try V.readCart(&r))
+        }
+        let orders = try r.array(minimumItemSize: 16, OrderCodec.readOrder)
+        let tickets = try r.array(minimumItemSize: 7, V.readTicket)
+        let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
+        return Commerce(
+            clockOffsetSeconds: offset, accounts: accounts, session: session,
+            savedCarts: Dictionary(carts, uniquingKeysWith: { _, last in last }), orders: orders, tickets: tickets,
+            outbox: outbox, lastMessageSequence: try r.int())
+    }
+}

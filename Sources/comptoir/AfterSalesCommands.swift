@@ -1,0 +1,213 @@
+import ArgumentParser
+import ShopCore
+import ShopStore
+
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel", abstract: "Cancel an order before it ships; a paid order is refunded in full.")
+    @Argument(help: "The order number.") var order: String
+    @OptionGroup var customer: CustomerOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let session = try ShopSession(data: data)
+            _ = try session.authenticate(customer)
+            try session.execute(.cancelOrder(orderNumber: order))
+            guard let canceled = session.commerce.order(numbered: order) else { return }
+            let refund = canceled.refunded.isZero ? "" : "; \(canceled.refunded) refunded to \(canceled.refunds[0].method)"
+            print("Order \(canceled.number) is canceled\(refund).")
+        }
+    }
+}
+
+struct ReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "return",
+        abstract: "Return items within 14 days of delivery (perishable groceries excepted) and get a label.")
+    @Argument(help: "The order number.") var order: String
+    @Option(help: ArgumentHelp("Return only this product (repeatable); default: everything returnable.", valueName: "SKU"))
+    var sku: [String] = []
+    @Option(help: "Units to return of each --sku (default: all bought).") var quantity: Int?
+    @OptionGroup var customer: CustomerOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let session = try ShopSession(data: data)
+            _ = try session.authenticate(customer)
+            var lines: [ReturnLine]?
+            if !sku.isEmpty {
+                let found = session.commerce.order(numbered: order)
+                lines = sku.map { wanted in
+                    let bought = found?.lines.first { $0.sku == wanted }.map { $0.quantity - (found?.returnedQuantity(of: wanted) ?? 0) }
+                    return ReturnLine(sku: wanted, quantity: quantity ?? bought ?? 1)
+                }
+            }
+            try session.execute(.requestReturn(orderNumber: order, lines: lines))
+            guard let updated = session.commerce.order(numbered: order), let request = updated.returns.last else { return }
+            let items = request.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
+            print("Return label for \(items): \(request.shipment.carrier.name) \(request.shipment.trackingNumber). The refund follows when the parcel reaches us.")
+        }
+    }
+}
+
+struct SupportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "support", abstract: "After-sales tickets about an order.",
+        subcommands: [Open.self, Reply.self, Close.self, Show.self], defaultSubcommand: Show.self)
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask a question about an order; delivery, returns and payment questions get an answer at once.")
+        @Argument(help: "The order number.") var order: String
+        @Argument(help: "Your question.") var text: String
+        @Option(help: "delivery, returns, payment or other (default: guessed from the question).") var topic: String?
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                var chosen: SupportTopic?
+                if let topic {
+                    guard let parsed = SupportTopic(rawValue: topic) else {
+                        throw CommandFailure("'\(topic)' is not a topic: choose delivery, returns, payment or other", status: .usage)
+                    }
+                    chosen = parsed
+                }
+                let session = try ShopSession(data: data)
+                _ = try session.authenticate(customer)
+                let before = Set(session.commerce.ticketIDs)
+                try session.execute(.openTicket(orderNumber: order, topic: chosen, text: text))
+                guard let id = session.commerce.ticketIDs.first(where: { !before.contains($0) }),
+                      let ticket = session.commerce.tickets[id] else { return }
+                SupportCommand.print(ticket)
+            }
+        }
+    }
+
+    struct Reply: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a message to a ticket (it opens again).")
+        @Argument(help: "The ticket number, e.g. T-0001.") var ticket: String
+        @Argument(help: "Your message.") var text: String
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                let session = try ShopSession(data: data)
+                _ = try session.authenticate(customer)
+                try session.execute(.replyToTicket(ticketID: ticket, text: text))
+                if let updated = session.commerce.tickets[ticket.uppercased()] { SupportCommand.print(updated) }
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a ticket.")
+        @Argument(help: "The ticket number.") var ticket: String
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                let session = try ShopSession(data: data)
+                _ = try session.authenticate(customer)
+                try session.execute(.closeTicket(ticketID: ticket))
+                Swift.print("Ticket \(ticket.uppercased()) is closed.")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one ticket's thread, or list your tickets.")
+        @Argument(help: "The ticket number; none lists every ticket.") var ticket: String?
+        @Flag(help: "Print JSON for programs.") var json = false
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                let view = try OrdersView(data: data, customer: customer)
+                var tickets = view.state.commerce.tickets(of: view.account.id)
+                if let ticket {
+                    tickets = tickets.filter { $0.id == ticket.uppercased() }
+                    guard !tickets.isEmpty else {
+                        throw CommandFailure(CommerceError.unknownTicket(ticket).description, status: .refused)
+                    }
+                }
+                if json {
+                    Swift.print(JSONValue.array(tickets.map(SupportCommand.json)).rendered())
+                } else if tickets.isEmpty {
+                    Swift.print("No support tickets. Open one with 'comptoir support open ORDER \"question\"'.")
+                } else {
+                    for ticket in tickets { SupportCommand.print(ticket) }
+                }
+            }
+        }
+    }
+
+    static func json(_ ticket: SupportTicket) -> JSONValue {
+        .object([
+            ("id", .string(ticket.id)), ("order", .string(ticket.orderNumber)), ("topic", .string(ticket.topic.rawValue)),
+            ("subject", .string(ticket.subject)), ("status", .string(ticket.status.rawValue)),
+            ("messages", .array(ticket.messages.map { message in
+                .object([("author", .string(message.author.rawValue)), ("at", .string(message.at.iso8601)),
+                         ("text", .string(message.text))])
+            })),
+        ])
+    }
+
+    static func print(_ ticket: SupportTicket) {
+        Swift.print("Ticket \(ticket.id) about order \(ticket.orderNumber) (\(ticket.topic.rawValue)): \(ticket.status.rawValue)")
+        for message in ticket.messages {
+            Swift.print("  [\(message.at)] \(message.author == .shop ? "Comptoir" : "You"): \(message.text)")
+        }
+    }
+}
+
+struct MessagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages", abstract: "The messages the shop sent (the Maildir in DATA/mail).")
+    @Flag(help: "Print JSON for programs (each 3-D Secure message also gives its code).") var json = false
+    @Option(help: ArgumentHelp("Only messages of this kind, e.g. 3ds-code.", valueName: "KIND")) var kind: String?
+    @Option(help: ArgumentHelp("Only messages about this order.", valueName: "ORDER")) var order: String?
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let folder = try data.folder()
+            var entries: [MailboxEntry] = []
+            do {
+                entries = try Maildir(dataFolder: folder.path).messages()
+            } catch {
+                throw CommandFailure(String(describing: error), status: .ioError)
+            }
+            if let kind { entries = entries.filter { $0.kind == kind } }
+            if let order { entries = entries.filter { $0.orderNumber == order.uppercased() } }
+            if json {
+                print(JSONValue.array(entries.map { entry in
+                    .object([
+                        ("key", .string(entry.key)), ("date", .optional(entry.date) { .string($0.iso8601) }),
+                        ("from", .string(entry.from)), ("to", .string(entry.to)), ("subject", .string(entry.subject)),
+                        ("kind", .optional(entry.kind) { .string($0) }), ("order", .optional(entry.orderNumber) { .string($0) }),
+                        ("code", .optional(entry.kind == MessageKind.threeDSecureCode.rawValue ? Self.code(in: entry.body) : nil) { .string($0) }),
+                        ("read", .bool(entry.isRead)), ("body", .string(entry.body)),
+                    ])
+                }).rendered())
+                return
+            }
+            guard !entries.isEmpty else { print("No messages."); return }
+            for entry in entries {
+                print("\(entry.date?.description ?? "?")  \(entry.subject)")
+            }
+        }
+    }
+
+    /// The six digits after "code:" in a 3-D Secure message.
+    static func code(in body: String) -> String? {
+        guard let range = body.range(of: "code: ") else { return nil }
+        let digits = body[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        return digits.count == 6 ? String(digits) : nil
+    }
+}

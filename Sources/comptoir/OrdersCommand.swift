@@ -1,0 +1,146 @@
+import ArgumentParser
+import ShopCore
+import ShopStore
+
+/// Read commands see shop time caught up in memory, without writing.
+struct OrdersView {
+    let state: ShopState
+    let now: ShopInstant
+    let account: Account
+
+    init(data: DataOptions, customer: CustomerOptions) throws {
+        if customer.email != nil {
+            let session = try ShopSession(data: data)
+            account = try session.authenticate(customer)
+            try session.execute(.catchUp)
+            state = session.state
+            now = session.now
+            return
+        }
+        let store = try data.openStore(.readOnly)
+        var state = store.state
+        let now = ShopSession.now(state.commerce)
+        if let events = try? state.decide(.commerce(.catchUp, at: now, entropy: 0)) { state.apply(events) }
+        guard let account = state.commerce.currentAccount else {
+            throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
+        }
+        self.state = state
+        self.now = now
+        self.account = account
+    }
+
+    func order(_ number: String) throws -> Order {
+        guard let order = state.commerce.order(numbered: number) else {
+            throw CommandFailure(CommerceError.unknownOrder(number).description, status: .refused)
+        }
+        guard order.customer == account.id else {
+            throw CommandFailure(CommerceError.notYourOrder(order.number).description, status: .refused)
+        }
+        return order
+    }
+}
+
+struct OrdersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "orders", abstract: "List your orders.")
+    @Flag(help: "Print JSON for programs.") var json = false
+    @OptionGroup var customer: CustomerOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let view = try OrdersView(data: data, customer: customer)
+            let orders = view.state.commerce.orders(of: view.account.id)
+            if json {
+                print(JSONValue.array(orders.map { OrderView.json($0, now: view.now) }).rendered())
+                return
+            }
+            guard !orders.isEmpty else { print("No orders yet."); return }
+            let format = MoneyFormatter(locale: data.locale)
+            var table = TextTable([
+                .init(title: "Order"), .init(title: "Placed"), .init(title: "Total", alignment: .right),
+                .init(title: "State"), .init(title: "Payment"), .init(title: "Fulfillment"),
+            ])
+            for order in orders {
+                table.add([order.number, order.placedAt.calendarDay.iso8601, format.format(order.totals.total),
+                           order.state.rawValue, order.paymentState.rawValue, order.fulfillment.rawValue])
+            }
+            print(table.rendered())
+        }
+    }
+}
+
+struct OrderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "order", abstract: "One order.", subcommands: [Show.self],
+                                                    defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an order: lines, VAT, payment, parcel, returns.")
+        @Argument(help: "The order number.") var order: String
+        @Flag(help: "Print JSON for programs.") var json = false
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                let view = try OrdersView(data: data, customer: customer)
+                let found = try view.order(order)
+                print(json ? OrderView.json(found, now: view.now).rendered() : OrderView.text(found, locale: data.locale, now: view.now))
+            }
+        }
+    }
+}
+
+struct TrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "track", abstract: "Follow an order's parcel, scan by scan.")
+    @Argument(help: "The order number.") var order: String
+    @Flag(help: "Print JSON for programs.") var json = false
+    @OptionGroup var customer: CustomerOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        try reportingFailures {
+            let view = try OrdersView(data: data, customer: customer)
+            let found = try view.order(order)
+            var parcels: [(String, Shipment, [ScanEvent])] = []
+            if let shipment = found.shipment { parcels.append(("Parcel", shipment, found.scans)) }
+            for request in found.returns { parcels.append(("Return", request.shipment, request.scans)) }
+            if json {
+                print(JSONValue.object([
+                    ("order", .string(found.number)),
+                    ("fulfillment_state", .string(found.fulfillment.rawValue)),
+                    ("estimated_delivery", .optional(found.estimatedDelivery(now: view.now)) { .string($0.iso8601) }),
+                    ("parcels", .array(parcels.map { kind, shipment, scans in
+                        .object([
+                            ("kind", .string(kind.lowercased())),
+                            ("carrier", .string(shipment.carrier.rawValue)),
+                            ("tracking_number", .string(shipment.trackingNumber.value)),
+                            ("status", .optional(scans.last) { .string($0.status.rawValue) }),
+                            ("scans", .array(scans.map { scan in
+                                .object([("status", .string(scan.status.rawValue)), ("time", .string(scan.time.iso8601)),
+                                         ("place", .string(scan.place.description)), ("message", .string(scan.message))])
+                            })),
+                        ])
+                    })),
+                ]).rendered())
+                return
+            }
+            guard !parcels.isEmpty else {
+                print("Order \(found.number) has not shipped yet (\(found.fulfillment.rawValue)); promised between \(found.promise.lowerBound) and \(found.promise.upperBound).")
+                return
+            }
+            for (kind, shipment, scans) in parcels {
+                print("\(kind) \(shipment.trackingNumber) — \(shipment.carrier.name)")
+                for scan in scans { print("  \(scan.time)  \(scan.status.rawValue.padding(20))  \(scan.message)") }
+            }
+            if let estimate = found.estimatedDelivery(now: view.now), found.fulfillment == .shipped {
+                print("Estimated delivery: \(estimate)")
+            }
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
