@@ -6,6 +6,8 @@ struct ColumnFilter {
     var lowerPrice: Int64
     var upperPrice: Int64
     var hasPriceRange: Bool
+    /// Whether a brand or category filter is set; without one every match counts in both facets.
+    var hasFacetFilter: Bool
     var inStockOnly: Bool
     /// Minimum rating in hundredths, or `Int16.min` for no rating filter. Unrated products are stored
     /// as -1, so they fail any rating filter.
@@ -20,6 +22,7 @@ struct ColumnFilter {
         }
         brands = flags(query.brands, index.brands)
         categories = flags(query.categories, index.categories)
+        hasFacetFilter = !query.brands.isEmpty || !query.categories.isEmpty
         lowerPrice = query.priceRange?.lowerTenThousandths ?? Int64.min
         upperPrice = query.priceRange?.upperTenThousandths ?? Int64.max
         hasPriceRange = query.priceRange != nil

@@ -48,6 +48,13 @@ struct FilterPass {
         if filter.minimumRating > Int16.min && columns.ratings[document] < filter.minimumRating { return }
         let brand = Int(columns.brandIDs[document])
         let category = Int(columns.categoryIDs[document])
+        if !filter.hasFacetFilter {
+            brandCounts[brand] &+= 1
+            categoryCounts[category] &+= 1
+            keys[kept] = UInt64(primaryKey(document, score: score)) << 32 | UInt64(document)
+            kept += 1
+            return
+        }
         let brandKept = brandFlags[brand]
         let categoryKept = categoryFlags[category]
         if categoryKept { brandCounts[brand] &+= 1 }

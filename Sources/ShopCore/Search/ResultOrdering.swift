@@ -8,6 +8,10 @@ final class ResultOrdering: Sendable {
     private struct State {
         var keys: [UInt64]
         var sortedCount: Int
+        /// The smallest keys, sorted, found by one read of `keys` without reordering them: the
+        /// first page of a large result set is served from here, and `keys` is partitioned (a
+        /// second full pass) only when a deeper page is asked for.
+        var head: [UInt64] = []
     }
 
     private let state: Mutex<State>
@@ -21,9 +25,30 @@ final class ResultOrdering: Sendable {
 
     func positions(_ range: Range<Int>) -> [Int] {
         state.withLock { state in
+            let count = state.keys.count
+            if state.sortedCount == 0 && state.head.isEmpty {
+                let target = min(count, max(range.upperBound, ResultOrdering.minimumSortedSlice))
+                if target < count {
+                    state.head = state.keys.withUnsafeBufferPointer { ResultOrdering.smallestSorted(target, of: $0) }
+                }
+            }
+            if state.sortedCount < state.head.count {
+                if range.upperBound <= state.head.count { return state.head[range].map { Int($0 & 0xFFFF_FFFF) } }
+                ResultOrdering.settleHead(&state)
+            }
             if range.upperBound > state.sortedCount { ResultOrdering.extend(&state, to: range.upperBound) }
             return state.keys[range].map { Int($0 & 0xFFFF_FFFF) }
         }
+    }
+
+    /// Moves the head's keys to the front of `keys`, in order, and makes them the sorted prefix.
+    private static func settleHead(_ state: inout State) {
+        let head = state.head
+        state.keys.withUnsafeMutableBufferPointer { keys in
+            partition(keys, atMost: head[head.count - 1])
+            for index in head.indices { keys[index] = head[index] }
+        }
+        state.sortedCount = head.count
     }
 
     /// Grows the sorted prefix to at least `end` keys, doubling it to amortize the selection.
@@ -32,8 +57,10 @@ final class ResultOrdering: Sendable {
         let start = state.sortedCount
         let target = min(count, max(end, start * 2, start + minimumSortedSlice))
         state.keys.withUnsafeMutableBufferPointer { keys in
+            let rest = UnsafeMutableBufferPointer(rebasing: keys[start...])
             if target < count {
-                selectSmallest(target - start, in: UnsafeMutableBufferPointer(rebasing: keys[start...]))
+                let smallest = smallestSorted(target - start, of: UnsafeBufferPointer(rest))
+                partition(rest, atMost: smallest[smallest.count - 1])
             }
             var slice = UnsafeMutableBufferPointer(rebasing: keys[start..<target])
             slice.sort()
@@ -41,17 +68,21 @@ final class ResultOrdering: Sendable {
         state.sortedCount = target
     }
 
-    /// Moves the `k` smallest keys of `keys` to its front, in no particular order. Keys are distinct.
-    private static func selectSmallest(_ k: Int, in keys: UnsafeMutableBufferPointer<UInt64>) {
-        guard k > 0, k < keys.count else { return }
-        // A max-heap of the k smallest keys seen so far gives the k-th smallest key.
+    /// The `k` smallest keys of `keys`, sorted; `0 < k < keys.count`. Keys are distinct.
+    private static func smallestSorted(_ k: Int, of keys: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+        // A max-heap of the k smallest keys seen so far.
         var heap = Array(keys[0..<k])
         makeMaxHeap(&heap)
         for index in k..<keys.count where keys[index] < heap[0] {
             heap[0] = keys[index]
             siftDown(&heap, from: 0)
         }
-        let threshold = heap[0]
+        heap.sort()
+        return heap
+    }
+
+    /// Moves the keys not above `threshold` to the front of `keys`, in no particular order.
+    private static func partition(_ keys: UnsafeMutableBufferPointer<UInt64>, atMost threshold: UInt64) {
         var front = 0
         for index in 0..<keys.count where keys[index] <= threshold {
             keys.swapAt(front, index)

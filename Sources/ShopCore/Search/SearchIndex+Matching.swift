@@ -57,14 +57,28 @@ extension SearchIndex {
         var ids: [UInt32] = []
         var cost = 0
         var index = sortedInsertionIndex(for: word)
+        let prefix = Array(word.utf8)
         while index < sortedTermIDs.count {
             let id = sortedTermIDs[index]
-            guard terms[Int(id)].utf8.starts(with: word.utf8) else { break }
+            guard Self.bytes(of: terms[Int(id)], startWith: prefix) else { break }
             ids.append(id)
             cost += postings[Int(id)].count
             index += 1
         }
         return WordMatch(word: word, termIDs: ids, exactTermID: exact, cost: cost)
+    }
+
+    /// Whether the UTF-8 bytes of `term` begin with `prefix`, compared in contiguous storage: a
+    /// one-letter prefix may run through thousands of terms, and the generic comparison of two
+    /// UTF-8 views costs far more than the bytes.
+    @inline(__always)
+    static func bytes(of term: String, startWith prefix: [UInt8]) -> Bool {
+        let fast = term.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= prefix.count else { return false }
+            for index in prefix.indices where bytes[index] != prefix[index] { return false }
+            return true
+        }
+        return fast ?? term.utf8.starts(with: prefix)
     }
 
     /// The best score of one word in every document, from the prefix cache when it holds the word.
