@@ -122,7 +122,7 @@ struct CourierCommand: ParsableCommand {
                     if case let .commerce(.scansRecorded(_, _, scans)) = event { return count + scans.count }
                     return count
                 }
-                print("Shop time is now \(session.now); \(scans) new parcel scans.")
+                print("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
             }
         }
     }

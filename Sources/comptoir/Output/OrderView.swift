@@ -104,7 +104,7 @@ enum OrderView {
         if !order.refunds.isEmpty { lines.append("Refunded \(format.format(order.refunded)) to \(order.refunds[0].method)") }
         lines.append("Delivery promised between \(order.promise.lowerBound) and \(order.promise.upperBound) to \(order.address)")
         if let payment = order.currentPayment {
-            lines.append("Payment: \(payment.method), \(payment.paymentState.label)\(payment.failure.map { " — \($0.customerMessage)" } ?? "")")
+            lines.append("Payment: \(payment.method), \(order.paymentState.label)\(payment.failure.map { " — \($0.customerMessage)" } ?? "")")
             if case let .cash(cash) = payment, cash.status == .awaitingPayment {
                 lines.append("Pay \(format.format(cash.amount)) at an agent with reference \(cash.reference) before \(cash.expiresAt)")
             }
