@@ -32,7 +32,7 @@ let package = Package(
         // The interface without a terminal: state, messages, update, views, canvas, themes.
         .target(name: "ShopTUI", dependencies: ["ShopCore", "ShopStore"]),
         // The only code that calls ncurses: canvas -> screen, keys, mouse, resize, colours.
-        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopStore", "ShopCore", "CNCurses"]),
+        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopStore", "ShopCore", "ShopSecurity", "CNCurses"]),
         .executableTarget(
             name: "comptoir",
             dependencies: [

@@ -36,6 +36,8 @@ final class NCursesScreen {
         nonl()
         keypad(window, true)
         set_escdelay(25)
+        // Reads give up after a quarter second so shop time can tick while nobody types.
+        wtimeout(window, 250)
         mousemask(comptoir_mouse_mask(), nil)
         mouseinterval(0)
         let colours = has_colors() ? Int(comptoir_colors()) : 0
@@ -85,7 +87,7 @@ final class NCursesScreen {
         wrefresh(window)
     }
 
-    /// The next input; waits until there is one. Returns nil when a read was interrupted.
+    /// The next input; waits up to a quarter second. Returns nil when none came or a read was interrupted.
     func read() -> KeyDecoder.Input? {
         var code: wint_t = 0
         let status = wget_wch(window, &code)

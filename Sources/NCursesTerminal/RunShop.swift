@@ -1,6 +1,7 @@
 @preconcurrency import CNCurses
 @preconcurrency import Glibc
 import ShopCore
+import ShopSecurity
 import ShopStore
 import ShopTUI
 
@@ -37,12 +38,18 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     let state = AppState(
         shop: store.state, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]))
-    let session = ShopSession(store: store, state: state)
+    let session = ShopSession(store: store, state: state, hasher: ScryptPasswordHasher(), clockSpeed: options.clockSpeed)
     for notice in notices { session.send(.notice(notice, isError: true)) }
 
     var exitCode: Int32 = 0
     var themeIndexShown = session.state.themeIndex
+    var lastTick = MonotonicClock.seconds()
     while !session.isFinished {
+        let now = MonotonicClock.seconds()
+        if now - lastTick >= 1 {
+            session.tick(elapsedWallSeconds: now - lastTick)
+            lastTick = now
+        }
         if session.state.themeIndex != themeIndexShown {
             themeIndexShown = session.state.themeIndex
             screen.invalidate()
@@ -83,6 +90,15 @@ public func themeListing(environment: [String: String]) -> String {
     }
     lines += catalog.problems.map { "! \($0)" }
     return lines.joined(separator: "\n")
+}
+
+/// Seconds on the monotonic clock, for the tick interval (never the shop's time).
+enum MonotonicClock {
+    static func seconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1_000_000_000
+    }
 }
 
 private func printError(_ line: String) {

@@ -9,6 +9,8 @@ public struct ShopLaunchOptions: Sendable {
     public var environment: [String: String]
     /// The catalogue a new data folder starts with.
     public var seed: @Sendable () -> [Product]
+    /// Shop seconds per wall second: 1, or thousands in demo mode so parcels move on screen.
+    public var clockSpeed: Int64 = 1
 
     public init(dataFolder: String?, theme: String?, environment: [String: String], seed: @escaping @Sendable () -> [Product]) {
         self.dataFolder = dataFolder

@@ -47,3 +47,9 @@ enum Fixtures {
         text.flatMap { update(&state, .key(.character($0))) }
     }
 }
+
+/// A fast stand-in for scrypt in interface tests: the hash is `plain$` and the password.
+struct PlainHasher: PasswordHasher {
+    func hash(_ password: String) throws -> PasswordHash { PasswordHash(encoded: "plain$" + password) }
+    func verify(_ password: String, against hash: PasswordHash) -> Bool { hash.encoded == "plain$" + password }
+}

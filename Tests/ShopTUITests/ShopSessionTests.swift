@@ -12,7 +12,7 @@ import Testing
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
         defer { try? store.close() }
         let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-        try body(ShopSession(store: store, state: state), store)
+        try body(ShopSession(store: store, state: state, hasher: PlainHasher()), store)
     }
 
     @Test func addingJournalsTheCommandAndShowsTheOutcome() throws {

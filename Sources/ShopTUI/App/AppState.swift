@@ -1,4 +1,5 @@
 import ShopCore
+import ShopStore
 
 /// The product page open over the catalogue: which product and how many to add.
 public struct ProductDetail: Hashable, Sendable {
@@ -49,10 +50,15 @@ public struct AppState: Sendable {
     public private(set) var colourDepth: ColourDepth
     public private(set) var styles: ThemeStyles
     public var locale: ShopLocale
+    /// Shop time as of the runtime's last tick: what timelines, countdowns and quotes use.
+    public var now: ShopInstant
+    /// The shop's mailbox (`DATA/mail`), oldest first, all accounts'.
+    public var mailbox: [MailboxEntry] = []
 
     public init(
         shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
-        colourDepth: ColourDepth = .indexed256, locale: ShopLocale = .enUS
+        colourDepth: ColourDepth = .indexed256, locale: ShopLocale = .enUS,
+        now: ShopInstant = ShopInstant.utc(year: 2026, month: 11, day: 30, hour: 9)
     ) {
         let themes = themes.isEmpty ? ThemeCatalog.bundled().themes : themes
         let built = index ?? SearchIndex(catalogue: shop.catalogue)
@@ -71,10 +77,21 @@ public struct AppState: Sendable {
         self.colourDepth = colourDepth
         self.styles = ThemeStyles(theme: themes[self.themeIndex], depth: colourDepth)
         self.locale = locale
+        self.now = now
         refreshResults(resetSelection: true)
     }
 
     public var theme: Theme { themes[themeIndex] }
+
+    /// The account logged in, if any.
+    public var customer: Account? { shop.commerce.currentAccount }
+
+    /// The logged-in customer's messages, oldest first (the mailbox holds every account's).
+    public var customerMessages: [MailboxEntry] {
+        guard let customer else { return [] }
+        let address = customer.email.value.lowercased()
+        return mailbox.filter { $0.to.lowercased().contains(address) }
+    }
 
     public var money: MoneyFormatter { MoneyFormatter(locale: locale) }
 

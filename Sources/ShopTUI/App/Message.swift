@@ -1,4 +1,5 @@
 import ShopCore
+import ShopStore
 
 /// Everything that can happen to the interface: input from the terminal, and the outcome of the
 /// effects the runtime carried out on the shop.
@@ -12,12 +13,25 @@ public enum Message: Sendable {
     case commandFailed(String)
     /// Something to tell the customer that did not come from a key (a broken theme file...).
     case notice(String, isError: Bool)
+    /// Shop time passed (the runtime ticks about once a second): timelines and countdowns refresh.
+    case tick(ShopInstant)
+    /// The mailbox as read from `DATA/mail` after it changed, newest last.
+    case mailboxChanged([MailboxEntry])
 }
 
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.
 public enum Effect: Hashable, Sendable {
     /// Run a command on the store; on success say `note` in the status line.
     case execute(ShopCommand, note: String)
+    /// Run a trade command (orders, payments, returns, support...) at shop time now, with fresh
+    /// randomness; the mail it causes is written and the mailbox re-read.
+    case trade(CommerceCommand, note: String)
+    /// Check the password against the account's hash (slow, salted) and log in or record the failure.
+    case logIn(email: String, password: String)
+    /// Check the password policy, hash the password and create the account, logged in.
+    case register(AccountRegistration, password: String)
+    /// Flag a mailbox message as read.
+    case markMessageRead(key: String)
     case quit
 }
 

@@ -21,7 +21,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
             state.index = SearchIndex(catalogue: shop.catalogue)
             state.refreshResults(resetSelection: false)
         }
-        state.status = StatusMessage(note)
+        if !note.isEmpty { state.status = StatusMessage(note) }
         state.clampCursors()
         return []
     case let .commandFailed(reason):
@@ -29,6 +29,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
+        return []
+    case let .tick(now):
+        state.now = now
+        return []
+    case let .mailboxChanged(entries):
+        state.mailbox = entries
         return []
     }
 }
