@@ -65,6 +65,11 @@ public final class ShopSession {
         }
     }
 
+    /// Carries out one effect as if `update` had asked for it, and applies the outcome.
+    func perform(testing effect: Effect) {
+        for message in perform(effect) { send(message) }
+    }
+
     private func perform(_ effect: Effect) -> [Message] {
         switch effect {
         case .quit:
