@@ -37,6 +37,29 @@ struct OrderCheckoutTests {
         #expect(totals.vatBreakdown.map(\.vatClass) == [.standard, .reduced])
     }
 
+    @Test func shippingAndExtrasBearTheGoodsRatesInProportion() {
+        let line = { (sku: String, cents: Int64, vat: VATClass) in
+            OrderLine(sku: sku, title: sku, quantity: 1, unitPrice: Money(minorUnits: cents, currency: .eur), vatClass: vat, perishable: false)
+        }
+        let euros = { (cents: Int64) in Money(minorUnits: cents, currency: .eur) }
+        // Books only: the shipping is taxed at 5.5 %, not 20 %.
+        let books = OrderTotals(lines: [line("BOOK", 20_00, .reduced)], discount: euros(0), shipping: euros(4_90),
+                                extras: euros(0), currency: .eur)
+        #expect(books.vatBreakdown.map(\.vatClass) == [.reduced])
+        #expect(books.vatBreakdown[0].gross.minorUnits == 24_90)
+        #expect(books.vat.minorUnits == 1_30)
+        // Half at 20 %, half at 5.5 %: 4.90 € shipping and 3.50 € gift wrap split 4.20 € each.
+        let mixed = OrderTotals(lines: [line("LAMP", 30_00, .standard), line("BOOK", 30_00, .reduced)], discount: euros(0),
+                                shipping: euros(4_90), extras: euros(3_50), currency: .eur)
+        #expect(mixed.vatBreakdown.map(\.gross.minorUnits) == [34_20, 34_20])
+        #expect(mixed.total.minorUnits == 68_40)
+        // An odd cent goes to one rate only; the shares still add up to the cent.
+        let odd = OrderTotals(lines: [line("LAMP", 10_00, .standard), line("TEA", 10_00, .reduced)], discount: euros(0),
+                              shipping: euros(3_51), extras: euros(0), currency: .eur)
+        #expect(odd.vatBreakdown.map(\.gross.minorUnits) == [11_76, 11_75])
+        #expect(odd.vatBreakdown.reduce(0) { $0 + $1.gross.minorUnits } == odd.total.minorUnits)
+    }
+
     @Test func shippingIsFreeFromFiftyEurosForStandardOnly() throws {
         var shop = try TradeShop()
         let cheap = try shop.order([("BOOK", 2)])

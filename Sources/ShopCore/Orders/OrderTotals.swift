@@ -1,6 +1,7 @@
 /// The money of an order: goods, discount, shipping and extras, with VAT per rate adding up to
 /// the cent. The discount is shared among the goods' VAT rates in proportion to their gross;
-/// shipping and extras bear the standard rate.
+/// shipping and extras, accessory to the goods, are shared among the same rates in proportion
+/// to the goods' gross after discount.
 public struct OrderTotals: Hashable, Sendable {
     public var currency: Currency
     /// Goods, VAT included, before discount.
@@ -17,26 +18,19 @@ public struct OrderTotals: Hashable, Sendable {
         var grossByClass: [VATClass: Int64] = [:]
         for line in lines { grossByClass[line.vatClass, default: 0] += line.gross.minorUnits }
         let goods = grossByClass.values.reduce(0, +)
-        // Share the discount by largest remainder so the shares add up exactly.
-        let classes = VATClass.allCases.filter { grossByClass[$0] != nil }
-        var shares: [VATClass: Int64] = [:]
-        if goods > 0 {
-            var given: Int64 = 0
-            var remainders: [(VATClass, Int64)] = []
-            for vatClass in classes {
-                let product = discount.minorUnits * grossByClass[vatClass, default: 0]
-                shares[vatClass] = product / goods
-                given += product / goods
-                remainders.append((vatClass, product % goods))
-            }
-            for (vatClass, _) in remainders.sorted(by: { $0.1 > $1.1 }).prefix(Int(discount.minorUnits - given)) {
-                shares[vatClass, default: 0] += 1
-            }
-        }
+        let discountShares = Self.share(discount.minorUnits, by: grossByClass)
         var buckets: [VATClass: Int64] = [:]
-        for vatClass in classes { buckets[vatClass] = grossByClass[vatClass, default: 0] - shares[vatClass, default: 0] }
-        if shipping.minorUnits + extras.minorUnits > 0 {
-            buckets[.standard, default: 0] += shipping.minorUnits + extras.minorUnits
+        for (vatClass, gross) in grossByClass { buckets[vatClass] = gross - discountShares[vatClass, default: 0] }
+        // Shipping and extras are accessory to the goods: they bear the goods' rates, shared in
+        // proportion to what is paid at each rate (the standard rate when nothing is).
+        let accessories = shipping.minorUnits + extras.minorUnits
+        if accessories > 0 {
+            let weights = buckets.filter { $0.value > 0 }
+            if weights.isEmpty {
+                buckets[.standard, default: 0] += accessories
+            } else {
+                for (vatClass, share) in Self.share(accessories, by: weights) { buckets[vatClass, default: 0] += share }
+            }
         }
         var breakdown: [CartSummary.VATLine] = []
         var net: Int64 = 0, vat: Int64 = 0
@@ -57,5 +51,25 @@ public struct OrderTotals: Hashable, Sendable {
         self.net = Money(minorUnits: net, currency: currency)
         self.vat = Money(minorUnits: vat, currency: currency)
         self.vatBreakdown = breakdown
+    }
+
+    /// `amount` split across the classes in proportion to `weights`, by largest remainder so the
+    /// shares add up to the cent (ties go to the class listed first in `VATClass.allCases`).
+    static func share(_ amount: Int64, by weights: [VATClass: Int64]) -> [VATClass: Int64] {
+        let total = weights.values.reduce(0, +)
+        guard total > 0, amount != 0 else { return [:] }
+        var shares: [VATClass: Int64] = [:]
+        var given: Int64 = 0
+        var remainders: [(VATClass, Int64)] = []
+        for vatClass in VATClass.allCases {
+            guard let weight = weights[vatClass] else { continue }
+            let product = amount * weight
+            shares[vatClass] = product / total
+            given += product / total
+            remainders.append((vatClass, product % total))
+        }
+        let ordered = remainders.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+        for entry in ordered.prefix(Int(amount - given)) { shares[entry.element.0, default: 0] += 1 }
+        return shares
     }
 }
