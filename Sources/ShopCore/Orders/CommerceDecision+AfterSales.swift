@@ -71,7 +71,7 @@ extension CommerceDecision {
         }
         guard !lines.isEmpty else { throw .nothingToReturn(order.number) }
         let index = order.returns.count
-        var dice = SplitMix64(seed: Self.seed(order.number, order.customer.rawValue, "return", String(index)))
+        var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "return", String(index)))
         let shipment = Shipment.returnParcel(
             trackingNumber: .generate(for: .colisRapide, using: &dice),
             from: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
