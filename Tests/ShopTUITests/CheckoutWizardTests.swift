@@ -173,6 +173,17 @@ import Testing
         #expect(harness.order?.isPaid == true)
     }
 
+    @Test func anExpiredCodeSendsTheCustomerBackToPaymentWithTheReason() {
+        var harness = TradeHarness()
+        harness.goToPayment()
+        harness.payByCard(Self.threeDSecure)
+        harness.perform(.trade(.advanceClock(seconds: 6 * 60), note: ""))
+        #expect(harness.wizard.paymentScreen == .choose)
+        #expect(harness.screen.contains("Declined: the code expired"))
+        harness.payByCard(Self.success)
+        #expect(harness.wizard.step == .confirmation)
+    }
+
     @Test func escOnThreeDSecureGoesBackToTheChoiceOfMethod() {
         var harness = TradeHarness()
         harness.goToPayment()

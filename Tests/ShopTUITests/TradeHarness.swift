@@ -48,7 +48,8 @@ struct TradeHarness {
         }
     }
 
-    private mutating func perform(_ effect: Effect) {
+    /// Carries out an effect as if the runtime had decided it by itself (a clock tick...).
+    mutating func perform(_ effect: Effect) {
         for message in outcome(of: effect) { send(message) }
     }
 

@@ -225,7 +225,17 @@ enum CheckoutUpdate {
 
     /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
     static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        guard var wizard = state.checkout, let pending = wizard.pending else { return }
+        guard var wizard = state.checkout else { return }
+        guard let pending = wizard.pending else {
+            // Shop time moved on while a code or an approval was awaited: the code may have expired.
+            let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
+            if awaiting, let number = wizard.orderNumber,
+               state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
+                route(&state, &wizard, after: .paying)
+                state.checkout = wizard
+            }
+            return
+        }
         wizard.pending = nil
         for event in events {
             if case let .commerce(.orderPlaced(order)) = event { wizard.orderNumber = order.number }
