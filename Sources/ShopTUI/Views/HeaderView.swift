@@ -118,7 +118,7 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        let count = "\(state.results.total) of \(state.shop.catalogue.count) products "
+        let count = state.isFormScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
@@ -127,7 +127,7 @@ enum StatusBarView {
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else {
+        } else if !state.isFormScreenOpen {
             canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)
