@@ -236,10 +236,16 @@ import Testing
         #expect(harness.state.shop.cart.isEmpty)
     }
 
-    @Test func escOnPaymentGoesBackToReviewKeepingTheTicks() {
+    @Test func escOnPaymentGoesBackToReviewKeepingTheTicksAndForgettingTheCard() {
         var harness = TradeHarness()
         harness.goToPayment()
+        harness.press(.tab)
+        harness.type(Self.success)
+        harness.press(.tab, .tab)
+        harness.type("123")
         harness.press(.escape)
+        #expect(harness.state.checkout?.payment.text("cardNumber") == "")
+        #expect(harness.state.checkout?.payment.text("cvc") == "")
         #expect(harness.wizard.step == .review)
         #expect(harness.wizard.review.isChecked("terms"))
         harness.press(.escape, .escape)

@@ -142,6 +142,7 @@ enum CheckoutUpdate {
         wizard.payment.setHint("cardNumber", CardBrandHint.hint(for: wizard.payment.text("cardNumber")))
         switch outcome {
         case .cancel:
+            wizard.clearCardSecrets()
             if let number = wizard.orderNumber {
                 wizard.isOpen = false
                 state.status = StatusMessage("Order \(number) is placed and waits for its payment: c comes back to pay it")
