@@ -191,6 +191,11 @@ import Testing
         harness.press(.escape)
         #expect(harness.wizard.step == .payment)
         #expect(harness.wizard.paymentScreen == .choose)
+        #expect(harness.wizard.payment.focusedID == "method")
+        harness.press(.down, .enter)
+        // The bank's challenge is still open: the shop says so instead of starting a second payment.
+        #expect(harness.wizard.payment.error != nil)
+        #expect(harness.order?.payments.count == 1)
     }
 
     @Test func aWalletIsApprovedWithEnter() {

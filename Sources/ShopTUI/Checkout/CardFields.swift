@@ -25,7 +25,8 @@ enum CardFields {
             if let number { try parsed.check(for: number.brand) }
             code = parsed
         } catch {
-            form.setError("cvc", AccountForm.sentence(error.description))
+            let empty = "Type the security code: 3 digits on the back of the card, 4 on the front of an American Express card"
+            form.setError("cvc", form.text("cvc").isEmpty ? empty : AccountForm.sentence(error.description))
         }
         if let first = form.items.first(where: { $0.error != nil && !$0.isHidden }) { form.focus(on: first.id) }
         guard let number, let expiry, let code else { return nil }

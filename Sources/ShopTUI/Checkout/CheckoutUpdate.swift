@@ -161,6 +161,7 @@ enum CheckoutUpdate {
         switch wizard.action.handle(key) {
         case .cancel:
             wizard.paymentScreen = .choose
+            wizard.payment.focus(on: "method")
             wizard.action = CheckoutWizard.codeForm()
             return []
         case .submit:
@@ -182,6 +183,7 @@ enum CheckoutUpdate {
         switch key {
         case .escape:
             wizard.paymentScreen = .choose
+            wizard.payment.focus(on: "method")
         case .enter:
             guard let number = wizard.orderNumber else { return [] }
             wizard.action.error = nil
