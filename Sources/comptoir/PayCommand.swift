@@ -7,7 +7,7 @@ struct PayCommand: ParsableCommand {
         commandName: "pay",
         abstract: "Pay an order again after a failure, confirm a 3-D Secure code, approve a wallet payment.",
         discussion: "Exit status 2: the payment failed (declined, wrong code three times, expired code); pay again another way.",
-        subcommands: [Again.self, Confirm.self, Approve.self],
+        subcommands: [Again.self, Confirm.self, Approve.self, Abandon.self],
         defaultSubcommand: Again.self
     )
 
@@ -63,6 +63,24 @@ struct PayCommand: ParsableCommand {
                 let session = try ShopSession(data: data)
                 _ = try session.authenticate(customer)
                 try session.execute(.approveWallet(orderNumber: order))
+                try PayCommand.report(order, session: session, json: json)
+            }
+        }
+    }
+
+    struct Abandon: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give up the payment under way (3-D Secure code, wallet approval, cash reference) to pay another way.")
+        @Argument(help: "The order number.") var order: String
+        @Flag(help: "Print the order as JSON.") var json = false
+        @OptionGroup var customer: CustomerOptions
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            try reportingFailures {
+                let session = try ShopSession(data: data)
+                _ = try session.authenticate(customer)
+                try session.execute(.abandonPayment(orderNumber: order))
                 try PayCommand.report(order, session: session, json: json)
             }
         }

@@ -18,6 +18,26 @@ struct ScriptedPurchaseTests {
         try expectNoCardData(shopper, numbers: ["4000002760003184"], securityCode: "123")
     }
 
+    @Test("a 3-D Secure payment given up with 'pay abandon' lets another card pay at once")
+    func abandonThenPayAnotherWay() throws {
+        let shopper = try Shopper()
+        try shopper.register()
+        #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
+        #expect(try shopper.run("checkout", "--accept-terms", "--card-number", "4000 0027 6000 3184").status == 0)
+        let number = "C-\(Calendar.current.component(.year, from: Date()))-000001"
+        let busy = try shopper.run("pay", number, "--card-number", "4242424242424242")
+        #expect(busy.status == 1)
+        #expect(busy.stderr.contains("finish it or cancel"), "\(busy.stderr)")
+        let abandoned = try shopper.run("pay", "abandon", number)
+        #expect(abandoned.status == 0, "\(abandoned.stderr)")
+        #expect(try shopper.order(number)["payment_state"] as? String == "canceled")
+        let twice = try shopper.run("pay", "abandon", number)
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("no payment under way"), "\(twice.stderr)")
+        #expect(try shopper.run("pay", number, "--card-number", "4242424242424242").status == 0)
+        #expect(try shopper.order(number)["payment_state"] as? String == "paid")
+    }
+
     @Test("a declined card leaves the order unpaid (exit 2); the wallet then pays it")
     func declinedCardThenWallet() throws {
         let shopper = try Shopper()

@@ -118,6 +118,37 @@ struct OrderPaymentTests {
         #expect(commerceError { try shop.trade(.pay(orderNumber: number, .cash)) } == .alreadyPaid(number))
     }
 
+    @Test func aPaymentUnderWayMayBeGivenUpToPayAnotherWay() throws {
+        var shop = try TradeShop()
+        let secure = try shop.order(payment: try TradeShop.card("4000002760003184"))
+        let code = try #require(shop.code(secure))
+        try shop.trade(.abandonPayment(orderNumber: secure))
+        #expect(shop.order(secure).paymentState == .canceled)
+        #expect(shop.order(secure).state == .placed)
+        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: secure, code: code)) } == .noCodeAwaited(secure))
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure)) } == .noPaymentUnderWay(secure))
+        try shop.trade(.pay(orderNumber: secure, .wallet(payer: "zoe@example.fr")))
+        try shop.trade(.abandonPayment(orderNumber: secure))
+        try shop.trade(.pay(orderNumber: secure, .cash))
+        guard case let .cash(cash)? = shop.order(secure).currentPayment else { Issue.record("no cash payment"); return }
+        try shop.trade(.abandonPayment(orderNumber: secure))
+        #expect(commerceError { try shop.trade(.recordCash(reference: cash.reference, amount: cash.amount)) }
+            == .payment(.invalidTransition(action: .recordCash, from: .canceled)))
+        try shop.trade(.pay(orderNumber: secure, try TradeShop.card("4242424242424242")))
+        #expect(shop.order(secure).paymentState == .paid)
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure)) } == .alreadyPaid(secure))
+    }
+
+    @Test func givingUpLeavesTheUnpaidOrderToBeCanceledAfter72Hours() throws {
+        var shop = try TradeShop()
+        let number = try shop.order([("LAMP", 1)], payment: try TradeShop.card("4000002760003184"))
+        try shop.trade(.abandonPayment(orderNumber: number))
+        try shop.advance(hours: 72, seconds: 1)
+        #expect(shop.order(number).state == .canceled)
+        #expect(shop.product("LAMP").reservedStock == 0)
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: number)) } == .orderCanceled(number))
+    }
+
     @Test("a cash reference is payable through its 72nd hour; one second later the order is canceled and its stock released")
     func cashExpiry() throws {
         var onTime = try TradeShop()

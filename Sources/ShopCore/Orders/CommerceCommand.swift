@@ -21,6 +21,9 @@ public enum CommerceCommand: Hashable, Sendable {
     case confirmCode(orderNumber: String, code: String)
     /// The customer approves the wallet payment; the shop captures it.
     case approveWallet(orderNumber: String)
+    /// The customer gives up the payment under way (a 3-D Secure code, a wallet approval or a
+    /// cash reference they will not complete), so the order can be paid another way.
+    case abandonPayment(orderNumber: String)
     /// An agent records cash paid against a reference.
     case recordCash(reference: CashReference, amount: Money)
     case cancelOrder(orderNumber: String)

@@ -91,6 +91,33 @@ extension CommerceDecision {
         }
     }
 
+    /// Cancels the payment waiting for the customer (code, wallet approval, cash), leaving the
+    /// order placed and payable another way; unpaid, it is still canceled after 72 hours.
+    mutating func abandonPayment(_ number: String) throws(CommerceError) {
+        let order = try ownOrder(number)
+        guard order.state == .placed else { throw .orderCanceled(order.number) }
+        guard !order.isPaid else { throw .alreadyPaid(order.number) }
+        let abandoned: Payment
+        do throws(PaymentError) {
+            switch order.currentPayment {
+            case var .card(card)? where card.challenge != nil:
+                try card.cancel()
+                abandoned = .card(card)
+            case var .wallet(wallet)? where wallet.status == .created:
+                try wallet.cancel()
+                abandoned = .wallet(wallet)
+            case var .cash(cash)? where cash.status == .awaitingPayment:
+                try cash.cancel()
+                abandoned = .cash(cash)
+            default:
+                throw .invalidTransition(action: .cancel, from: order.paymentState)
+            }
+        } catch {
+            throw .noPaymentUnderWay(order.number)
+        }
+        emit(.paymentUpdated(orderNumber: order.number, abandoned))
+    }
+
     /// An agent records cash; any customer's order, no login needed.
     mutating func recordCash(_ reference: CashReference, amount: Money) throws(CommerceError) {
         guard let order = commerce.order(cashReference: reference),

@@ -97,6 +97,7 @@ extension CommerceDecision {
             try startPayment(order, request)
         case let .confirmCode(number, code): try confirmCode(number, code: code)
         case let .approveWallet(number): try approveWallet(number)
+        case let .abandonPayment(number): try abandonPayment(number)
         case let .recordCash(reference, amount): try recordCash(reference, amount: amount)
         case let .cancelOrder(number): try cancel(number)
         case let .requestReturn(number, lines): try requestReturn(number, lines: lines)

@@ -16,6 +16,7 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     case paymentInProgress(orderNumber: String, state: PaymentState)
     case noCodeAwaited(String)
     case noWalletPaymentAwaiting(String)
+    case noPaymentUnderWay(String)
     case unknownCashReference(String)
     case cannotCancel(orderNumber: String, fulfillment: FulfillmentState)
     case notDelivered(String)
@@ -53,6 +54,8 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
             return "order \(number) already has a payment that is \(state.label): finish it or cancel the order first"
         case let .noCodeAwaited(number):
             return "order \(number) is not waiting for a 3-D Secure code"
+        case let .noPaymentUnderWay(number):
+            return "order \(number) has no payment under way to give up"
         case let .noWalletPaymentAwaiting(number):
             return "order \(number) has no wallet payment waiting for approval: pay with --wallet EMAIL first"
         case let .unknownCashReference(reference):

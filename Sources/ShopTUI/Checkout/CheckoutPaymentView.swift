@@ -44,7 +44,7 @@ enum CheckoutPaymentView {
             rest = FormScreen.write("Pay at any agent with reference \(cash.reference); the order ships once paid.", style: styles.heading,
                                     in: rest, into: &canvas)
             rest = FormScreen.skip(1, rest)
-            FormScreen.write("Enter continues.", style: styles.muted, in: rest, into: &canvas)
+            FormScreen.write("Enter continues; Esc withdraws the reference to pay another way.", style: styles.muted, in: rest, into: &canvas)
         }
     }
 

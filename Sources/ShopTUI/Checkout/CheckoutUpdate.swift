@@ -43,7 +43,8 @@ enum CheckoutUpdate {
             case .threeDSecure: return codeKey(&state, &wizard, key)
             case .wallet: return walletKey(&state, &wizard, key)
             case .cash:
-                if key == .enter || key == .escape { wizard.step = .confirmation }
+                if key == .enter { wizard.step = .confirmation }
+                if key == .escape { return giveUpPayment(&state, &wizard) }
                 return []
             }
         case .confirmation:
@@ -160,10 +161,7 @@ enum CheckoutUpdate {
     private static func codeKey(_ state: inout AppState, _ wizard: inout CheckoutWizard, _ key: Key) -> [Effect] {
         switch wizard.action.handle(key) {
         case .cancel:
-            wizard.paymentScreen = .choose
-            wizard.payment.focus(on: "method")
-            wizard.action = CheckoutWizard.codeForm()
-            return []
+            return giveUpPayment(&state, &wizard)
         case .submit:
             let code = wizard.action.text("code")
             guard let number = wizard.orderNumber else { return [] }
@@ -182,8 +180,7 @@ enum CheckoutUpdate {
     private static func walletKey(_ state: inout AppState, _ wizard: inout CheckoutWizard, _ key: Key) -> [Effect] {
         switch key {
         case .escape:
-            wizard.paymentScreen = .choose
-            wizard.payment.focus(on: "method")
+            return giveUpPayment(&state, &wizard)
         case .enter:
             guard let number = wizard.orderNumber else { return [] }
             wizard.action.error = nil
@@ -193,6 +190,18 @@ enum CheckoutUpdate {
             break
         }
         return []
+    }
+
+    /// Esc on 3-D Secure, the wallet or the cash reference: back to the choice of method, and the
+    /// payment under way is given up so the order can be paid another way at once.
+    private static func giveUpPayment(_ state: inout AppState, _ wizard: inout CheckoutWizard) -> [Effect] {
+        wizard.paymentScreen = .choose
+        wizard.payment.focus(on: "method")
+        wizard.action = CheckoutWizard.codeForm()
+        guard let number = wizard.orderNumber, let payment = state.shop.commerce.orders[number]?.currentPayment,
+              payment.paymentState == .requiresAction || payment.paymentState == .awaitingPayment
+        else { return [] }
+        return [.trade(.abandonPayment(orderNumber: number), note: "Payment given up: choose another way to pay order \(number)")]
     }
 
     // MARK: Payment
