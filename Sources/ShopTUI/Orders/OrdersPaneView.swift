@@ -37,7 +37,7 @@ enum OrdersPaneView {
             }
             StyledLine(first, trailing: total, indent: 2).draw(x: inner.x, y: y, width: inner.width - 1, into: &canvas)
             if y + 1 < inner.maxY {
-                OrderBadges.badgeLine(order, styles: styles, indent: 2).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
+                OrderBadges.badgeLine(order, styles: styles, indent: 2, width: inner.width - 1).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
             }
             if y + 2 < inner.maxY {
                 OrderBadges.progressLine(order, width: inner.width - 1, styles: styles, indent: 2)
