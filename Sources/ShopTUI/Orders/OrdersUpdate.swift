@@ -224,34 +224,33 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
     var effects: [Effect] = []
     let page = max(1, AfterSalesView.textRows(state.layout) - 4)
     switch key {
-    case let .character(character):
-        draft.text.append(character)
-        draft.problem = nil
-    case .backspace, .delete:
-        if !draft.text.isEmpty { draft.text.removeLast() }
     case .up: draft.scrollBack += 1
     case .pageUp: draft.scrollBack += page
     case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
     case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
-    case .escape:
-        state.orderScreen = OrderScreen(number: order.number)
-        return []
-    case .enter:
-        let text = String(draft.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-        if text.isEmpty {
-            draft.problem = "Write your message first: an empty message cannot be sent"
-        } else {
-            draft.problem = nil
-            draft.scrollBack = 0
-            let note = "Message sent to the shop about order \(order.number)"
-            if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
-                effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
-            } else {
-                effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
-            }
-        }
+    case .tab, .backTab: break
     default:
-        break
+        switch draft.form.handle(key) {
+        case .cancel:
+            state.orderScreen = OrderScreen(number: order.number)
+            return []
+        case .submit:
+            let text = String(draft.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            if text.isEmpty {
+                draft.problem = "Write your message first: an empty message cannot be sent"
+            } else {
+                draft.problem = nil
+                draft.scrollBack = 0
+                let note = "Message sent to the shop about order \(order.number)"
+                if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
+                    effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
+                } else {
+                    effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
+                }
+            }
+        case .handled, .ignored:
+            break
+        }
     }
     screen.mode = .support(draft)
     state.orderScreen = screen
