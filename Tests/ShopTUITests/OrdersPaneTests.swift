@@ -98,7 +98,7 @@ import Testing
         #expect(Fixtures.press(&state, .character("x")).isEmpty)
         #expect(state.pendingCancel == nil)
         #expect(state.status == StatusMessage(
-            "Order \(number) has shipped and can no longer be canceled: return it once delivered (r)", isError: true))
+            "Order \(number) has shipped and can no longer be canceled (r returns it once delivered)", isError: true))
     }
 
     @Test func theDomainsRefusalOfACancelShowsInTheStatusLine() throws {
