@@ -98,7 +98,7 @@ import Testing
         #expect(Fixtures.press(&state, .character("x")).isEmpty)
         #expect(state.pendingCancel == nil)
         #expect(state.status == StatusMessage(
-            "Order \(number) has shipped and can no longer be canceled (r returns it once delivered)", isError: true))
+            "Order \(number) has shipped: too late to cancel, return it once delivered", isError: true))
     }
 
     @Test func theDomainsRefusalOfACancelShowsInTheStatusLine() throws {

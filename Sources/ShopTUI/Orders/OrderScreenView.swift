@@ -104,7 +104,7 @@ enum OrderScreenView {
     static func returnLines(_ request: ReturnRequest, index: Int, order: Order, width: Int, state: AppState) -> [StyledLine] {
         let styles = state.styles
         let items = request.lines.reduce(0) { $0 + $1.quantity }
-        let value = state.money.format(order.refundValue(of: request.lines))
+        let value = state.money.format(ReturnView.refund(order, returnAt: index))
         let progress = request.receivedAt.map { "received on \(time($0)) UTC" } ?? (request.scans.last?.status.label.lowercased() ?? "label created")
         var lines = [
             StyledLine([.init(text: "Return \(index + 1) · ", style: styles.heading),

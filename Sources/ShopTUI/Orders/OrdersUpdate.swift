@@ -88,7 +88,7 @@ private func startCancel(_ state: inout AppState, _ order: Order) {
         state.status = StatusMessage("Order \(order.number) is already canceled", isError: true)
     } else if order.fulfillment != .unfulfilled && order.fulfillment != .preparing {
         state.status = StatusMessage(
-            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)") and can no longer be canceled (r returns it once delivered)",
+            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)"): too late to cancel, return it once delivered",
             isError: true)
     } else {
         state.pendingCancel = order.number
