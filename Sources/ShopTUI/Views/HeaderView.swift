@@ -24,7 +24,14 @@ enum HeaderView {
         }
     }
 
+    /// The cart's count and total, after the unread messages when there are any (the Messages
+    /// pane is not always on screen).
     static func cartSummary(_ state: AppState) -> String {
+        let unread = state.unreadCount
+        return (unread > 0 ? " Messages (\(unread)) ·" : "") + cartOnly(state)
+    }
+
+    private static func cartOnly(_ state: AppState) -> String {
         let count = state.shop.cart.itemCount
         guard count > 0 else { return " Cart empty " }
         let total = (try? CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
