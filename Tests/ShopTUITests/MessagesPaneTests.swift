@@ -73,6 +73,29 @@ import Testing
         #expect(state.status == nil, "not addressed to the customer")
     }
 
+    @Test func aClickSelectsAMessageAndTheWheelScrollsTheReader() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)
+        Fixtures.press(&state, .character("5"))
+        let pane = try #require(state.layout.rect(of: .messages))
+        _ = update(&state, .mouse(MouseEvent(.click, x: pane.x + 5, y: pane.y + 1 + 2)))
+        #expect(state.inbox[state.messagesCursor.selected].key == "a")
+        Fixtures.press(&state, .home, .enter)
+        _ = update(&state, .mouse(MouseEvent(.wheelDown, x: 10, y: 10)))
+        #expect(state.reader?.scroll == 3)
+        _ = update(&state, .mouse(MouseEvent(.click, x: 10, y: 10)))
+        #expect(state.reader != nil, "a click does not close the reader")
+    }
+
+    @Test func mailArrivingWhileACancelWaitsKeepsTheQuestion() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        var state = shop.appState(mailbox: [])
+        Fixtures.press(&state, .character("4"), .character("x"))
+        _ = update(&state, .mailboxChanged(Self.mailbox))
+        #expect(state.status == StatusMessage("Cancel order \(number)? y/n"))
+    }
+
     @Test func loggedOutThePaneAsksToLogIn() {
         var state = Fixtures.state(width: 120, height: 40)
         state.mailbox = Self.mailbox
