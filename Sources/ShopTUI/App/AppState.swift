@@ -63,6 +63,12 @@ public struct AppState: Sendable {
     public var now: ShopInstant
     /// The shop's mailbox (`DATA/mail`), oldest first, all accounts'.
     public var mailbox: [MailboxEntry] = []
+    /// The "Log in" / "Create an account" screen, open or closed with its input kept.
+    public var accountForm: AccountForm?
+    /// The checkout wizard, open or closed with its input kept.
+    public var checkout: CheckoutWizard?
+    /// `q` was pressed on a form screen: the next key answers "Quit and lose what you typed? y/n".
+    public var confirmsQuit = false
 
     public init(
         shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,

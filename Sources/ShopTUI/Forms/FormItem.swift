@@ -20,6 +20,8 @@ public struct FormItem: Hashable, Sendable {
     public var hint: String?
     /// Marks the label `(optional)`.
     public var isOptional: Bool
+    /// Draws the hint right of the input instead of on a row below it (a card's brand).
+    public var hintBeside = false
     /// Hidden items take no row and no Tab stop (the fields of another payment method).
     public var isHidden = false
 

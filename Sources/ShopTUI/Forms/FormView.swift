@@ -43,7 +43,7 @@ public enum FormView {
             switch item.kind {
             case .text:
                 rows.append(Row(item: index, content: .input))
-                if let hint = item.hint { rows.append(Row(item: index, content: .hint(hint))) }
+                if let hint = item.hint, !item.hintBeside { rows.append(Row(item: index, content: .hint(hint))) }
             case .checkbox:
                 rows.append(Row(item: index, content: .checkbox))
             case .button:
@@ -111,8 +111,10 @@ public enum FormView {
             let item = form.items[index]
             if isFocused { canvas.put("›", x: x, y: y, maxWidth: 1, style: styles.titleFocus) }
             canvas.put(item.label, x: x + 2, y: y, maxWidth: labelWidth - 1, style: isFocused ? styles.titleFocus : styles.base)
-            let box = Rect(x: x + 2 + labelWidth, y: y, width: width - 2 - labelWidth, height: 1)
+            let beside = item.hintBeside ? item.hint.map { DisplayWidth.of($0) + 1 } ?? 0 : 0
+            let box = Rect(x: x + 2 + labelWidth, y: y, width: width - 2 - labelWidth - beside, height: 1)
             canvas.fill(box, style: styles.input)
+            if beside > 0, let hint = item.hint { canvas.put(hint, x: box.maxX + 1, y: y, maxWidth: beside - 1, style: styles.heading) }
             let shown = visible(field, width: box.width - 1)
             if field.isEmpty && item.isOptional {
                 canvas.put("optional", x: box.x, y: y, maxWidth: box.width, style: styles.inputPlaceholder)
@@ -150,7 +152,7 @@ public enum FormView {
             canvas.put(isChosen ? "(•)" : "( )", x: x + 2, y: y, maxWidth: 3, style: styles.checked)
             canvas.put(choice.title, x: x + 6, y: y, maxWidth: max(1, width - 8 - detailWidth), style: styles.base)
             canvas.putRight(choice.detail, rightEdge: x + width, y: y, maxWidth: max(0, width - 8), style: styles.price)
-            if isChosen {
+            if isChosen && isFocused {
                 let inner = Rect(x: x, y: y, width: width, height: 1)
                 ShopView.markSelected(row: y, in: inner, focused: isFocused, state: state, into: &canvas)
             }

@@ -13,6 +13,8 @@ public struct TextField: Hashable, Sendable {
         case expiry
         /// Digits only (one-time codes).
         case digits
+        /// Digits only, each shown as `•` (card security codes).
+        case secretDigits
     }
 
     public var text: String
@@ -42,7 +44,7 @@ public struct TextField: Hashable, Sendable {
         switch format {
         case .plain, .secure:
             guard !character.isNewline, character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else { return false }
-        case .cardNumber, .digits:
+        case .cardNumber, .digits, .secretDigits:
             guard character.isASCII, character.isNumber else { return false }
         case .expiry:
             if character == "/" {
@@ -84,7 +86,7 @@ public struct TextField: Hashable, Sendable {
     /// The text as the screen shows it: masked, or grouped for a card number.
     public var displayed: String {
         switch format {
-        case .secure: return String(repeating: "•", count: text.count)
+        case .secure, .secretDigits: return String(repeating: "•", count: text.count)
         case .cardNumber: return CardNumber.groupedForEntry(text)
         case .plain, .expiry, .digits: return text
         }
@@ -93,7 +95,7 @@ public struct TextField: Hashable, Sendable {
     /// Columns from the start of `displayed` to the caret.
     public var displayedCursorColumn: Int {
         switch format {
-        case .secure:
+        case .secure, .secretDigits:
             return cursor
         case .cardNumber:
             // Count displayed characters until `cursor` digits have gone by.
@@ -108,5 +110,12 @@ public struct TextField: Hashable, Sendable {
         case .plain, .expiry, .digits:
             return DisplayWidth.of(TextSanitizer.clean(text.prefix(cursor)))
         }
+    }
+}
+
+extension String {
+    /// Without the spaces and tabs at either end, as a typed value is read.
+    var trimmedForField: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

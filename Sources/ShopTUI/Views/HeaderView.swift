@@ -14,6 +14,16 @@ enum HeaderView {
         if layout.width - brandWidth - cartWidth - 4 >= 12 {
             canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
         }
+        let accountX = box.maxX + 1
+        let accountRoom = layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0) - accountX
+        if accountRoom >= 6 {
+            let account = accountLabel(state, room: accountRoom)
+            let nameWidth = DisplayWidth.of(account.name)
+            let written = canvas.put(account.name, x: accountX, y: 0, maxWidth: accountRoom, style: styles.header.adding(.bold))
+            if written >= nameWidth, let hint = account.hint {
+                canvas.put(hint, x: accountX + written, y: 0, maxWidth: accountRoom - written, style: styles.header)
+            }
+        }
         canvas.fill(box, style: styles.input)
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
         let textArea = Rect(x: box.x + 2, y: 0, width: box.width - 3, height: 1)
@@ -24,11 +34,11 @@ enum HeaderView {
         }
     }
 
-    /// The cart's count and total, after the unread messages when there are any (the Messages
-    /// pane is not always on screen).
+    /// The cart's count and total, after the unread messages when there are any and the header
+    /// has room (the Messages pane is not always on screen; below 80 columns the tab bar counts them).
     static func cartSummary(_ state: AppState) -> String {
         let unread = state.unreadCount
-        return (unread > 0 ? " Messages (\(unread)) ·" : "") + cartOnly(state)
+        return (unread > 0 && state.width >= 100 ? " Messages (\(unread)) ·" : "") + cartOnly(state)
     }
 
     private static func cartOnly(_ state: AppState) -> String {
@@ -38,10 +48,30 @@ enum HeaderView {
         return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
     }
 
+    /// Who is shopping: `Logged in as NAME`, or `Guest` and how to log in. Below 100 columns
+    /// the words before the name give way to the search box.
+    static func accountLabel(_ state: AppState, room: Int = .max) -> (name: String, hint: String?) {
+        guard let customer = state.customer else { return (" Guest", " · l log in ") }
+        let full = " Logged in as \(customer.name) "
+        return (DisplayWidth.of(full) <= room ? full : " \(customer.name) ", nil)
+    }
+
+    /// Columns the account label wants: the guest's words, or `Logged in as NAME` (at most 34
+    /// columns), or the name alone (at most 16) when the search box would get under 12.
+    static func accountWidth(_ state: AppState, layout: Layout, available: Int) -> Int {
+        let label = accountLabel(state)
+        let wanted = DisplayWidth.of(label.name) + DisplayWidth.of(label.hint ?? "")
+        guard let customer = state.customer else { return wanted }
+        if available - min(wanted, 34) >= 12 { return min(wanted, 34) }
+        return min(DisplayWidth.of(" \(customer.name) "), 16)
+    }
+
     static func searchBox(_ state: AppState, layout: Layout) -> Rect {
         let left = 13
         let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
-        let available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
+        var available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
+        let accountWidth = accountWidth(state, layout: layout, available: available)
+        if available - accountWidth >= 12 { available -= accountWidth }
         return Rect(x: left, y: 0, width: min(max(12, available), 72), height: 1)
     }
 

@@ -4,6 +4,7 @@ public enum KeyHelp {
 
     public static func footer(for state: AppState) -> [Binding] {
         if state.showsHelp { return [("any key", "closes help")] }
+        if let bindings = FormScreens.footer(state) { return bindings }
         if let bindings = AfterSalesHelp.footer(for: state) { return bindings }
         if state.search.isEditing {
             return [("type", "search"), ("⌫", "erase"), ("Enter/↓", "results"), ("Esc", "stop typing"), ("Tab", "next pane")]
@@ -61,16 +62,16 @@ public enum KeyHelp {
             ("c", "checkout"),
         ]),
         ("Orders", [
-            ("Enter", "order and tracking"),
             ("x", "cancel an order (y/n)"),
-            ("r", "return items"),
-            ("s", "write to support"),
+            ("r   s", "return items, support"),
             ("l", "log in or out"),
         ]),
-        ("Order screen, messages", [
-            ("↑↓ PgUp PgDn", "scroll, or pick a line"),
-            ("+ -  ← →", "items to return"),
-            ("Esc", "back to the panes"),
+        ("Forms: log in, checkout", [
+            ("type", "edit the field; q t l c too"),
+            ("Tab ⇧Tab ↑↓", "next / previous field"),
+            ("Space", "tick a box"),
+            ("Enter", "submit, next step"),
+            ("Esc", "back a step, input kept"),
         ]),
         ("Search box", [
             ("words", "titles, brands, tags…"),
