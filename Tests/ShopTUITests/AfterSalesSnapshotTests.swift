@@ -49,6 +49,16 @@ import Testing
 
     static let arguments: [(Screen, Int, Int)] = Screen.allCases.flatMap { screen in sizes.map { (screen, $0.0, $0.1) } }
 
+    @Test(arguments: Screen.allCases)
+    func theSmallestScreenAndAWideOneKeepEveryLineInside(_ screen: Screen) throws {
+        for (width, height) in [(40, 12), (60, 20), (200, 60)] {
+            let canvas = ShopView.render(try Self.state(screen, width: width, height: height))
+            let lines = canvas.text().split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == height)
+            for line in lines { #expect(DisplayWidth.of(line) <= width, "\(screen) \(width)x\(height): \(line)") }
+        }
+    }
+
     @Test(arguments: arguments)
     func screen(_ screen: Screen, width: Int, height: Int) throws {
         let canvas = ShopView.render(try Self.state(screen, width: width, height: height))
