@@ -63,7 +63,13 @@ enum OrderBadges {
     /// order says so instead.
     static func progressLine(_ order: Order, width: Int, styles: ThemeStyles, indent: Int) -> StyledLine {
         if order.state == .canceled {
-            let reason = order.fulfillment == .returned ? "returned to the shop" : (order.cancelReason?.rawValue.replacingUnderscores() ?? "canceled")
+            let reason: String
+            switch order.cancelReason {
+            case .customer?: reason = "at your request"
+            case .cashReferenceExpired?: reason = "cash reference expired"
+            case .unpaid?: reason = "not paid in time"
+            case nil: reason = order.fulfillment == .returned ? "returned to the shop" : "canceled"
+            }
             return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: " · \(reason)", style: styles.muted)], indent: indent)
         }
         let reached = reached(order)
