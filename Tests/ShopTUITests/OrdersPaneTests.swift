@@ -38,6 +38,22 @@ import Testing
         #expect(lines[secondRow].contains(state.money.format(shop.order(second).totals.total)))
     }
 
+    @Test func aCanceledOrderSaysSoInsteadOfProgress() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        try shop.trade(.cancelOrder(orderNumber: number))
+        var state = shop.appState(width: 120, height: 40)
+        Fixtures.press(&state, .character("4"))
+        let text = Self.screen(state)
+        #expect(text.contains("canceled · refunded · preparing"))
+        #expect(text.contains("✗ canceled · at your request"))
+        Fixtures.press(&state, .enter)
+        #expect(Self.screen(state).contains("Canceled: canceled at the customer's request"))
+        #expect(Self.screen(state).contains("Refunded \(state.money.format(shop.order(number).totals.total)) to card Visa •••• 4242"))
+        Fixtures.press(&state, .character("x"))
+        #expect(state.status == StatusMessage("Order \(number) is already canceled", isError: true))
+    }
+
     @Test func theWholeProgressInWordsWhenThePaneIsWide() throws {
         var shop = try AfterSalesShop()
         try shop.order()
