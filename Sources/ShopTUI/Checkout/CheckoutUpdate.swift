@@ -142,6 +142,7 @@ enum CheckoutUpdate {
         wizard.payment.setHint("cardNumber", CardBrandHint.hint(for: wizard.payment.text("cardNumber")))
         switch outcome {
         case .cancel:
+            wizard.clearCardSecrets()
             if let number = wizard.orderNumber {
                 wizard.isOpen = false
                 state.status = StatusMessage("Order \(number) is placed and waits for its payment: c comes back to pay it")
@@ -160,6 +161,7 @@ enum CheckoutUpdate {
         switch wizard.action.handle(key) {
         case .cancel:
             wizard.paymentScreen = .choose
+            wizard.payment.focus(on: "method")
             wizard.action = CheckoutWizard.codeForm()
             return []
         case .submit:
@@ -181,6 +183,7 @@ enum CheckoutUpdate {
         switch key {
         case .escape:
             wizard.paymentScreen = .choose
+            wizard.payment.focus(on: "method")
         case .enter:
             guard let number = wizard.orderNumber else { return [] }
             wizard.action.error = nil
@@ -225,7 +228,17 @@ enum CheckoutUpdate {
 
     /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
     static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        guard var wizard = state.checkout, let pending = wizard.pending else { return }
+        guard var wizard = state.checkout else { return }
+        guard let pending = wizard.pending else {
+            // Shop time moved on while a code or an approval was awaited: the code may have expired.
+            let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
+            if awaiting, let number = wizard.orderNumber,
+               state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
+                route(&state, &wizard, after: .paying)
+                state.checkout = wizard
+            }
+            return
+        }
         wizard.pending = nil
         for event in events {
             if case let .commerce(.orderPlaced(order)) = event { wizard.orderNumber = order.number }

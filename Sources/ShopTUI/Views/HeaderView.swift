@@ -127,8 +127,8 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        // The product count says nothing on an order or message screen: the status gets the room.
-        let count = state.orderScreen == nil && state.reader == nil ? "\(state.results.total) of \(state.shop.catalogue.count) products " : ""
+        // The product count says nothing on a form, an order or a message screen: the status gets the room.
+        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
@@ -137,7 +137,7 @@ enum StatusBarView {
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else {
+        } else if !state.isFormScreenOpen && !state.isAfterSalesScreenOpen {
             canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)

@@ -63,15 +63,14 @@ public enum KeyHelp {
         ]),
         ("Orders", [
             ("x", "cancel an order (y/n)"),
-            ("r   s", "return items, support"),
+            ("r", "return items"),
+            ("s", "write to support"),
             ("l", "log in or out"),
         ]),
-        ("Forms: log in, checkout", [
-            ("type", "edit the field; q t l c too"),
-            ("Tab ⇧Tab ↑↓", "next / previous field"),
-            ("Space", "tick a box"),
-            ("Enter", "submit, next step"),
-            ("Esc", "back a step, input kept"),
+        ("Forms", [
+            ("letters", "type, even q t l c"),
+            ("Tab ⇧Tab", "next / previous field"),
+            ("Esc", "back, keeps the input"),
         ]),
         ("Search box", [
             ("words", "titles, brands, tags…"),
