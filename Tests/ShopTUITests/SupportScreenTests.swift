@@ -35,6 +35,25 @@ import Testing
                                                           note: "Message sent to the shop about order \(number)")])
     }
 
+    @Test func aLongThreadShowsItsEndAndScrollsBackNoFurtherThanItsStart() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?"))
+        let ticket = try #require(shop.state.commerce.ticketIDs.last)
+        for index in 1...12 { try shop.trade(.replyToTicket(ticketID: ticket, text: "Reply number \(index)")) }
+        var state = shop.appState(width: 80, height: 24)
+        Fixtures.press(&state, .character("4"), .character("s"))
+        #expect(ShopView.render(state).text().contains("Reply number 12"))
+        #expect(!ShopView.render(state).text().contains("Where is my parcel?"))
+        for _ in 0..<100 { Fixtures.press(&state, .pageUp) }
+        let most = try #require(state.screenOrder.map { SupportView.maxScrollBack(state, order: $0, draft: state.orderScreen!.supportDraft!) })
+        #expect(most > 0)
+        #expect(state.orderScreen?.supportDraft?.scrollBack == most)
+        #expect(ShopView.render(state).text().contains("Where is my parcel?"))
+        Fixtures.press(&state, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(state.orderScreen?.supportDraft?.scrollBack == 0)
+    }
+
     @Test func theDomainsRefusalShowsUnderTheField() throws {
         var shop = try AfterSalesShop()
         try shop.order()

@@ -224,8 +224,8 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
     var effects: [Effect] = []
     let page = max(1, AfterSalesView.textRows(state.layout) - 4)
     switch key {
-    case .up: draft.scrollBack += 1
-    case .pageUp: draft.scrollBack += page
+    case .up: draft.scrollBack = min(draft.scrollBack + 1, SupportView.maxScrollBack(state, order: order, draft: draft))
+    case .pageUp: draft.scrollBack = min(draft.scrollBack + page, SupportView.maxScrollBack(state, order: order, draft: draft))
     case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
     case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
     case .tab, .backTab: break

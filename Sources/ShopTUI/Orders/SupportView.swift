@@ -30,10 +30,9 @@ enum SupportView {
     /// text field under it; puts the hardware cursor at the end of the typed text.
     static func draw(_ state: AppState, order: Order, draft: SupportDraft, in inner: Rect, into canvas: inout Canvas) {
         let styles = state.styles
-        let fieldRows = 1 + FormView.height(draft.form, width: inner.width - 1)
-        let threadRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - fieldRows))
+        let threadRect = threadArea(draft, in: inner)
         let lines = thread(state, order: order, width: threadRect.width - 2)
-        let scroll = maxScrollBack(lineCount: lines.count, rows: threadRect.height)
+        let scroll = max(0, lines.count - threadRect.height)
         let top = max(0, lines.count - threadRect.height - min(draft.scrollBack, scroll))
         for (offset, line) in lines.dropFirst(top).prefix(threadRect.height).enumerated() {
             line.draw(x: threadRect.x + 1, y: threadRect.y + offset, width: threadRect.width - 2, into: &canvas)
@@ -44,5 +43,15 @@ enum SupportView {
         FormView.draw(draft.form, state: state, in: Rect(x: inner.x, y: y + 1, width: inner.width - 1, height: inner.maxY - y - 1), into: &canvas)
     }
 
-    static func maxScrollBack(lineCount: Int, rows: Int) -> Int { max(0, lineCount - rows) }
+    /// The part of the screen above the field: the rule and the field's rows are kept below it.
+    static func threadArea(_ draft: SupportDraft, in inner: Rect) -> Rect {
+        let fieldRows = 1 + FormView.height(draft.form, width: inner.width - 1)
+        return Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - fieldRows))
+    }
+
+    /// How far the thread may scroll back from its end on the current screen.
+    static func maxScrollBack(_ state: AppState, order: Order, draft: SupportDraft) -> Int {
+        let area = threadArea(draft, in: AfterSalesView.screenRect(state.layout).inner)
+        return max(0, thread(state, order: order, width: area.width - 2).count - area.height)
+    }
 }
