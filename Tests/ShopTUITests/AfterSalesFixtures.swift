@@ -29,12 +29,12 @@ struct AfterSalesShop {
 
     /// Puts the lines in the cart and orders them, paid by the card that always succeeds.
     @discardableResult
-    mutating func order(_ lines: [(String, Int)] = [("KET-SMG-1", 1), ("FLT-HAR-1", 2)]) throws -> String {
+    mutating func order(_ lines: [(String, Int)] = [("KET-SMG-1", 1), ("FLT-HAR-1", 2)], payment: PaymentRequest? = nil) throws -> String {
         for (sku, quantity) in lines {
             state.apply(try state.decide(.addToCart(sku: sku, quantity: quantity)))
         }
         let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: now)
-        try trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+        try trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: payment ?? .card(CardEntry(card)))))
         return state.commerce.orderNumbers.last!
     }
 

@@ -29,6 +29,20 @@ import Testing
         #expect(text.contains("Not shipped yet"))
     }
 
+    @Test func aCashOrderShowsItsReferenceAndDeadline() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order(payment: .cash)
+        guard case let .cash(cash)? = shop.order(number).currentPayment else {
+            Issue.record("the order is not paid in cash")
+            return
+        }
+        let state = Self.opened(shop)
+        let text = Self.screen(state)
+        #expect(text.contains("Payment: cash at an agent, reference \(cash.reference) · awaiting payment"))
+        #expect(text.contains("Pay \(state.money.format(cash.amount)) at any agent before \(OrderScreenView.time(cash.expiresAt)) UTC"))
+        #expect(text.contains("placed · awaiting payment · unfulfilled"))
+    }
+
     @Test func theTimelineShowsScansNewestFirstAndRefreshesWhenTimePasses() throws {
         var shop = try AfterSalesShop()
         let number = try shop.order()
