@@ -168,5 +168,7 @@ import Testing
         #expect(state.orderScreen == nil)
         #expect(state.focus == .catalogue)
         #expect(Fixtures.press(&state, .character("4"), .enter, .character("q")) == [.quit])
+        Fixtures.press(&state, .enter, .character("/"))
+        #expect(state.orderScreen == nil && state.search.isEditing, "/ searches")
     }
 }

@@ -22,10 +22,11 @@ func scrollMovement(_ key: Key, page: Int) -> Int? {
     }
 }
 
-/// Keys that leave a full screen for the shop's own handling: quit, help, theme, panes.
+/// Keys that leave a full screen for the shop's own handling: quit, help, theme, panes, search,
+/// log in or out, checkout.
 func leavesScreen(_ key: Key) -> Bool {
     switch key {
-    case .character("q"), .character("?"), .character("t"): return true
+    case .character("q"), .character("?"), .character("t"), .character("/"), .character("l"), .character("c"): return true
     case .tab, .backTab: return true
     case let .character(digit): return ("1"..."5").contains(digit)
     default: return false
