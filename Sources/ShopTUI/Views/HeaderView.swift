@@ -34,7 +34,14 @@ enum HeaderView {
         }
     }
 
+    /// The cart's count and total, after the unread messages when there are any and the header
+    /// has room (the Messages pane is not always on screen; below 80 columns the tab bar counts them).
     static func cartSummary(_ state: AppState) -> String {
+        let unread = state.unreadCount
+        return (unread > 0 && state.width >= 100 ? " Messages (\(unread)) ·" : "") + cartOnly(state)
+    }
+
+    private static func cartOnly(_ state: AppState) -> String {
         let count = state.shop.cart.itemCount
         guard count > 0 else { return " Cart empty " }
         let total = (try? CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
@@ -86,25 +93,27 @@ enum HeaderView {
 public enum TabBarView {
     /// Every tab with its title when they fit, else the focused one with its title and the others
     /// by number.
-    static func labels(width: Int, focus: PaneID) -> [(PaneID, String)] {
-        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+    /// The Messages tab counts unread messages: `5 Messages (2)`, or `5 (2)` when short.
+    static func labels(width: Int, focus: PaneID, unread: Int = 0) -> [(PaneID, String)] {
+        func count(_ pane: PaneID) -> String { pane == .messages && unread > 0 ? " (\(unread))" : "" }
+        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title)\(count($0)) ") }
         if full.reduce(0, { $0 + DisplayWidth.of($1.1) }) <= width { return full }
-        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title)\(count($0)) " : " \($0.rawValue)\(count($0)) ") }
     }
 
     static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
         canvas.fill(rect, style: state.styles.tab)
         var x = rect.x
-        for (pane, label) in labels(width: rect.width, focus: state.focus) {
+        for (pane, label) in labels(width: rect.width, focus: state.focus, unread: state.unreadCount) {
             let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
             x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
         }
     }
 
     /// The pane whose tab covers `column`.
-    public static func pane(atColumn column: Int, width: Int, focus: PaneID) -> PaneID? {
+    public static func pane(atColumn column: Int, width: Int, focus: PaneID, unread: Int = 0) -> PaneID? {
         var x = 0
-        for (pane, label) in labels(width: width, focus: focus) {
+        for (pane, label) in labels(width: width, focus: focus, unread: unread) {
             let width = DisplayWidth.of(label)
             if column >= x && column < x + width { return pane }
             x += width
@@ -118,7 +127,8 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        let count = state.isFormScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
+        // The product count says nothing on a form, an order or a message screen: the status gets the room.
+        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
@@ -127,7 +137,7 @@ enum StatusBarView {
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else if !state.isFormScreenOpen {
+        } else if !state.isFormScreenOpen && !state.isAfterSalesScreenOpen {
             canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)

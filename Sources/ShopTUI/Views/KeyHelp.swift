@@ -5,6 +5,7 @@ public enum KeyHelp {
     public static func footer(for state: AppState) -> [Binding] {
         if state.showsHelp { return [("any key", "closes help")] }
         if let bindings = FormScreens.footer(state) { return bindings }
+        if let bindings = AfterSalesHelp.footer(for: state) { return bindings }
         if state.search.isEditing {
             return [("type", "search"), ("⌫", "erase"), ("Enter/↓", "results"), ("Esc", "stop typing"), ("Tab", "next pane")]
         }
@@ -19,9 +20,9 @@ public enum KeyHelp {
         case .cart:
             return [("+ -", "quantity"), ("d", "remove"), ("Enter", "open"), ("c", "checkout")] + common
         case .orders:
-            return [("Enter", "tracking"), ("x", "cancel"), ("r", "return"), ("s", "support")] + common
+            return [("↑↓", "move"), ("Enter", "tracking"), ("x", "cancel"), ("r", "return"), ("s", "support")] + common
         case .messages:
-            return [("↑↓", "move"), ("Enter", "open")] + common
+            return [("↑↓", "move"), ("Enter", "read")] + common
         }
     }
 
@@ -61,9 +62,9 @@ public enum KeyHelp {
             ("c", "checkout"),
         ]),
         ("Orders", [
-            ("x", "cancel an order"),
-            ("r", "return an order"),
-            ("s", "contact support"),
+            ("x", "cancel an order (y/n)"),
+            ("r", "return items"),
+            ("s", "write to support"),
             ("l", "log in or out"),
         ]),
         ("Forms", [

@@ -1,0 +1,36 @@
+extension Order {
+    /// What returning `returned` is worth: the lines' price less their share of the order's
+    /// discount (rounded half up). The refund a return earns when it reaches the warehouse, and
+    /// what a customer choosing items to return is shown before confirming.
+    public func refundValue(of returned: [ReturnLine]) -> Money {
+        let goods = totals.goods.minorUnits
+        var value: Int64 = 0
+        for line in returned {
+            guard let sold = lines.first(where: { $0.sku == line.sku }) else { continue }
+            value += sold.unitPrice.minorUnits * Int64(line.quantity)
+        }
+        let discount = goods > 0 ? (totals.discount.minorUnits * value + goods / 2) / goods : 0
+        return Money(minorUnits: value - discount, currency: totals.currency)
+    }
+
+    /// Units of the line that may still be asked back: none for perishables.
+    public func returnableQuantity(of line: OrderLine) -> Int {
+        line.perishable ? 0 : max(0, line.quantity - returnedQuantity(of: line.sku))
+    }
+
+    /// The refund a return of `returned` will earn when it reaches the warehouse, next to the
+    /// order's `others` returns: its lines' value, or, when it brings back the last items of the
+    /// order, everything not yet refunded (shipping and extras included) less what the other
+    /// returns still on their way will earn. The rule `catchUp` applies on arrival, told ahead.
+    public func expectedRefund(of returned: [ReturnLine], besides others: [ReturnRequest]) -> Money {
+        let completes = lines.allSatisfy { sold in
+            let before = others.reduce(0) { $0 + $1.lines.filter { $0.sku == sold.sku }.reduce(0) { $0 + $1.quantity } }
+            let now = returned.filter { $0.sku == sold.sku }.reduce(0) { $0 + $1.quantity }
+            return before + now >= sold.quantity
+        }
+        guard completes, !returned.isEmpty else { return refundValue(of: returned) }
+        let pending = others.filter { $0.receivedAt == nil }.reduce(Int64(0)) { $0 + refundValue(of: $1.lines).minorUnits }
+        let paid = currentPayment?.refundLedger == nil ? 0 : totals.total.minorUnits
+        return Money(minorUnits: max(0, paid - refunded.minorUnits - pending), currency: totals.currency)
+    }
+}
