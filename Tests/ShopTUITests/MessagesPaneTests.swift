@@ -65,12 +65,27 @@ import Testing
         let shop = try AfterSalesShop()
         var state = shop.appState(mailbox: Array(Self.mailbox.prefix(2)))
         _ = update(&state, .mailboxChanged(Self.mailbox))
-        #expect(state.status == StatusMessage("New message: Your voucher (5 to read)"))
+        #expect(state.status == StatusMessage("New message: Your voucher (Messages, 5)"))
         state.status = nil
         _ = update(&state, .mailboxChanged(Self.mailbox))
         #expect(state.status == nil, "nothing new")
         _ = update(&state, .mailboxChanged(Self.mailbox + [AfterSalesShop.mail("e", subject: "Hi Bob", to: "bob@example.fr")]))
         #expect(state.status == nil, "not addressed to the customer")
+    }
+
+    @Test func mailCausedByTheLastActionJoinsItsLineAndLaterMailReplacesIt() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(mailbox: [])
+        state.status = StatusMessage("Order placed with obligation to pay")
+        _ = update(&state, .mailboxChanged(Array(Self.mailbox.prefix(1))))
+        let first = try #require(state.status?.text)
+        #expect(first.hasPrefix("Order placed with obligation to pay · New message: "))
+        _ = update(&state, .tick(state.now.adding(seconds: 1)))
+        _ = update(&state, .mailboxChanged(Self.mailbox))
+        #expect(state.status == StatusMessage("New message: Your voucher and 1 more (Messages, 5)"))
+        state.status = StatusMessage("That went wrong", isError: true)
+        _ = update(&state, .mailboxChanged(Self.mailbox + [AfterSalesShop.mail("f", subject: "Later")]))
+        #expect(state.status == StatusMessage("New message: Later (Messages, 5)"), "an error line is not extended")
     }
 
     @Test func aClickSelectsAMessageAndTheWheelScrollsTheReader() throws {

@@ -51,7 +51,9 @@ public struct AppState: Sendable {
     public var pendingCancel: String?
     public var detail: ProductDetail?
     public var showsHelp = false
-    public var status: StatusMessage?
+    public var status: StatusMessage? { didSet { statusTicks = 0 } }
+    /// Ticks since the status line was last set: 0 means it says what the last action did.
+    public var statusTicks = 0
     public var width: Int
     public var height: Int
     public private(set) var themes: [Theme]

@@ -36,6 +36,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .tick(now):
         state.now = now
+        state.statusTicks += 1
         return []
     case let .mailboxChanged(entries):
         receiveMailbox(&state, entries)

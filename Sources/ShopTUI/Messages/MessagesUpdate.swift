@@ -59,7 +59,13 @@ func receiveMailbox(_ state: inout AppState, _ entries: [MailboxEntry]) {
     // A waiting y/n question keeps the status line.
     guard let newest = fresh.last, state.pendingCancel == nil else { return }
     let more = fresh.count > 1 ? " and \(fresh.count - 1) more" : ""
-    state.status = StatusMessage("New message: \(newest.subject)\(more) (5 to read)")
+    let notice = "New message: \(newest.subject)\(more) (Messages, 5)"
+    // Mail caused by what the customer just did joins the line that says so, instead of hiding it.
+    if let current = state.status, !current.isError, state.statusTicks == 0, !current.text.contains("New message: ") {
+        state.status = StatusMessage(current.text + " · " + notice)
+    } else {
+        state.status = StatusMessage(notice)
+    }
 }
 
 /// What a journaled command means for the after-sales screens: the label of a return just
