@@ -14,14 +14,51 @@ public final class ShopSession {
     public let clockSpeed: Int64
     private var pendingShopSeconds = 0.0
     private var ticksSinceMailboxRead = 0
+    /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
+    private let searchWorker: SearchWorker
 
-    public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
+    /// `wakeUp` is called from the background queue when a search or index build finished, so
+    /// that a loop waiting for a key can collect it (`collectBackgroundWork`).
+    public init(
+        store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1,
+        wakeUp: @escaping @Sendable () -> Void = {}
+    ) {
         self.store = store
         self.state = state
         self.hasher = hasher
         self.clockSpeed = max(1, clockSpeed)
+        self.searchWorker = SearchWorker(wake: wakeUp)
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
+        // A large catalogue's index starts building now, while the first frame is drawn.
+        for effect in self.state.takeBackgroundWork() { _ = searchWorker.start(effect, state: self.state) }
+    }
+
+    /// Whether a background search or index build is running or has results not yet shown: the
+    /// terminal loop then waits for keys only briefly, so the results show as soon as they come.
+    public var hasBackgroundWork: Bool { searchWorker.isBusy }
+
+    /// Sends the outcome of finished background work (search results, a built index) to `update`.
+    /// Returns whether there was any.
+    @discardableResult
+    public func collectBackgroundWork() -> Bool {
+        let finished = searchWorker.takeFinished()
+        for message in finished { send(message) }
+        return !finished.isEmpty
+    }
+
+    /// Waits until the background work started so far is done (at most `seconds`) and collects
+    /// it; true when it is all done. For tests and benchmarks.
+    public func waitForBackgroundWork(timeout seconds: Double) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .nanoseconds(Int64(seconds * 1_000_000_000))
+        while searchWorker.isBusy {
+            let left = clock.now.duration(to: deadline).components
+            let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
+            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
+            collectBackgroundWork()
+        }
+        return true
     }
 
     public func send(_ message: Message) {
@@ -69,6 +106,9 @@ public final class ShopSession {
         switch effect {
         case .quit:
             isFinished = true
+            return []
+        case .search, .buildIndex:
+            _ = searchWorker.start(effect, state: state)
             return []
         case let .execute(command, note):
             do throws(StoreError) {
