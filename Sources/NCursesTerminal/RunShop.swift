@@ -57,6 +57,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
             screen.invalidate()
         }
         screen.draw(ShopView.render(session.state))
+        session.startBackgroundWork()
         if let signal = SignalWatch.received {
             exitCode = 128 + signal
             break

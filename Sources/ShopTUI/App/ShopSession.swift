@@ -16,6 +16,9 @@ public final class ShopSession {
     private var ticksSinceMailboxRead = 0
     /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
     private let searchWorker: SearchWorker
+    /// Background work asked for and not started yet: it starts once the frame is drawn
+    /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
+    private var unstartedWork: [Effect] = []
 
     /// `wakeUp` is called from the background queue when a search or index build finished, so
     /// that a loop waiting for a key can collect it (`collectBackgroundWork`).
@@ -30,13 +33,21 @@ public final class ShopSession {
         self.searchWorker = SearchWorker(wake: wakeUp)
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
-        // A large catalogue's index starts building now, while the first frame is drawn.
-        for effect in self.state.takeBackgroundWork() { _ = searchWorker.start(effect, state: self.state) }
+        // A large catalogue's index is built once the first frame is drawn.
+        unstartedWork = self.state.takeBackgroundWork()
     }
 
-    /// Whether a background search or index build is running or has results not yet shown: the
-    /// terminal loop then waits for keys only briefly, so the results show as soon as they come.
-    public var hasBackgroundWork: Bool { searchWorker.isBusy }
+    /// Whether a background search or index build is waiting, running or has results not yet
+    /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
+    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy }
+
+    /// Starts the background work asked for since the last call; the terminal loop calls it after
+    /// drawing the frame.
+    public func startBackgroundWork() {
+        let work = unstartedWork
+        unstartedWork = []
+        for effect in work { _ = searchWorker.start(effect, state: state) }
+    }
 
     /// Sends the outcome of finished background work (search results, a built index) to `update`.
     /// Returns whether there was any.
@@ -47,16 +58,19 @@ public final class ShopSession {
         return !finished.isEmpty
     }
 
-    /// Waits until the background work started so far is done (at most `seconds`) and collects
-    /// it; true when it is all done. For tests and benchmarks.
+    /// Starts the background work asked for, waits until it and whatever its outcome asks for
+    /// next is done (at most `seconds`) and collects it; true when all is done. For tests and
+    /// benchmarks: the terminal loop never waits.
     public func waitForBackgroundWork(timeout seconds: Double) -> Bool {
+        startBackgroundWork()
         let clock = ContinuousClock()
         let deadline = clock.now + .nanoseconds(Int64(seconds * 1_000_000_000))
-        while searchWorker.isBusy {
+        while hasBackgroundWork {
             let left = clock.now.duration(to: deadline).components
             let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
             guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
             collectBackgroundWork()
+            startBackgroundWork()
         }
         return true
     }
@@ -108,7 +122,7 @@ public final class ShopSession {
             isFinished = true
             return []
         case .search, .buildIndex:
-            _ = searchWorker.start(effect, state: state)
+            unstartedWork.append(effect)
             return []
         case let .execute(command, note):
             do throws(StoreError) {
