@@ -143,6 +143,12 @@ import Testing
         #expect(!ShopView.render(state).text().contains("searching…"))
     }
 
+    @Test func countsOfAMillionAreGroupedAsTheLocaleWritesThem() {
+        #expect(MoneyFormatter(locale: .enUS).formatCount(1_000_000) == "1,000,000")
+        #expect(MoneyFormatter(locale: .frFR).formatCount(1_000_000) == "1 000 000")
+        #expect(MoneyFormatter(locale: .deDE).formatCount(999) == "999")
+    }
+
     @Test func smallCataloguesSearchInline() {
         #expect(SearchMode.automatic(productCount: 322) == .inline)
         #expect(SearchMode.automatic(productCount: 1_000_000) == .background)

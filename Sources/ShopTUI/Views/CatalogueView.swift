@@ -36,7 +36,7 @@ enum CatalogueView {
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
         let title = state.search.text.isEmpty && state.filters.isEmpty ? "Catalogue" : "Results"
-        let inner = ShopView.frame(rect, title: "1 \(title) · \(state.results.total)", focused: focused, state: state, into: &canvas)
+        let inner = ShopView.frame(rect, title: "1 \(title) · \(state.money.formatCount(state.results.total))", focused: focused, state: state, into: &canvas)
         guard inner.height > 1, inner.width > 10 else { return }
         let styles = state.styles
         let rows = inner.height - 1

@@ -99,7 +99,7 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        let count = "\(state.results.total) of \(state.shop.catalogue.count) products "
+        let count = "\(state.money.formatCount(state.results.total)) of \(state.money.formatCount(state.shop.catalogue.count)) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
