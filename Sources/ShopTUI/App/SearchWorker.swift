@@ -6,8 +6,8 @@ import Synchronization
 /// queue, off the thread that reads keys and draws frames. Only the newest search request is kept:
 /// one asked for while another runs replaces any still waiting, so a burst of keys costs one
 /// search at the end, not one per key. Finished work waits in a mailbox until the runtime
-/// collects it (`takeFinished`) and sends it to `update`; `wake` is called after each, so the
-/// terminal loop can stop waiting for a key.
+/// collects it (`takeFinished`) and sends it to `update`: the terminal loop looks every 10 ms
+/// while the worker is busy.
 public final class SearchWorker: Sendable {
     private struct Mailbox {
         /// The newest search not started yet, with the index it runs on.
@@ -20,11 +20,8 @@ public final class SearchWorker: Sendable {
     private let queue = DispatchQueue(label: "comptoir.search", qos: .userInitiated)
     private let group = DispatchGroup()
     private let mailbox = Mutex(Mailbox())
-    private let wake: @Sendable () -> Void
 
-    public init(wake: @escaping @Sendable () -> Void = {}) {
-        self.wake = wake
-    }
+    public init() {}
 
     /// Starts `effect` if it is background work, against `state` as it is now; false otherwise.
     public func start(_ effect: Effect, state: AppState) -> Bool {
@@ -87,6 +84,5 @@ public final class SearchWorker: Sendable {
             mailbox.finished.append(message)
             mailbox.outstanding -= 1
         }
-        wake()
     }
 }

@@ -20,17 +20,12 @@ public final class ShopSession {
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
     private var unstartedWork: [Effect] = []
 
-    /// `wakeUp` is called from the background queue when a search or index build finished, so
-    /// that a loop waiting for a key can collect it (`collectBackgroundWork`).
-    public init(
-        store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1,
-        wakeUp: @escaping @Sendable () -> Void = {}
-    ) {
+    public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
         self.store = store
         self.state = state
         self.hasher = hasher
         self.clockSpeed = max(1, clockSpeed)
-        self.searchWorker = SearchWorker(wake: wakeUp)
+        self.searchWorker = SearchWorker()
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
         // A large catalogue's index is built once the first frame is drawn.
