@@ -10,14 +10,14 @@ enum HelpOverlay {
         let columns = layout(height: canvas.height - 4, columns: twoColumns ? 2 : 1)
         let rows = columns.map(\.count).max() ?? 0
         var width = min(canvas.width - 2, columns.count * columnWidth + 3)
-        // As many columns left as right of the box, so that the clear gap below is even on both sides.
+        // As many columns left as right of the box.
         if (canvas.width - width) % 2 == 1, width + 1 <= canvas.width - 2 { width += 1 }
         let height = min(canvas.height - 2, rows + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
-        // A blank column each side: the screen under the box would otherwise show a cut-off letter
-        // or border glued to it (the status line's last letter at 80×24).
-        canvas.fill(Rect(x: rect.x - 1, y: rect.y, width: 1, height: rect.height), style: styles.base)
-        canvas.fill(Rect(x: rect.maxX, y: rect.y, width: 1, height: rect.height), style: styles.base)
+        // The rows of the box are blank either side of it: the screen under it would otherwise show
+        // cut-off pieces of text and borders beside the box (the status line's last letter at
+        // 80×24, the end of a price at 200×60).
+        canvas.fill(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height), style: styles.base)
         canvas.fill(rect, style: styles.overlay)
         canvas.box(rect, title: "Keys · any key closes", style: styles.overlayBorder)
         let inner = rect.inner
