@@ -100,7 +100,7 @@ extension AppState {
         self.results = results
         filterRows = FilterItem.rows(filters: filters, results: results)
         if resetSelection { catalogueCursor = ListCursor() }
-        if announcesCount { status = StatusMessage("\(results.total) products match") }
+        if announcesCount { status = StatusMessage("\(money.formatCount(results.total)) products match") }
         clampCursors()
     }
 }
