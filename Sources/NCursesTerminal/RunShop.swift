@@ -62,8 +62,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
             exitCode = 128 + signal
             break
         }
-        // While a search or the index build runs, look for its results every 10 ms between keys.
-        guard let input = screen.read(waitingAtMost: session.hasBackgroundWork ? 10 : 250) else { continue }
+        // While a search or the index build runs, look for its outcome often between keys.
+        guard let input = screen.read(waitingAtMost: session.backgroundPollMilliseconds ?? 250) else { continue }
         switch input {
         case let .key(key): session.send(.key(key))
         case let .mouse(event): session.send(.mouse(event))

@@ -170,12 +170,17 @@ import Testing
         let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS,
                              searchMode: .background)
         let session = ShopSession(store: store, state: state, hasher: PlainHasher())
+        #expect(session.state.isIndexing)
+        #expect(session.backgroundPollMilliseconds == 50, "the index build takes seconds: the loop looks now and then")
         #expect(session.waitForBackgroundWork(timeout: 30))
         #expect(!session.state.isIndexing)
         #expect(!session.hasBackgroundWork)
+        #expect(session.backgroundPollMilliseconds == nil)
 
         session.send(.key(.character("/")))
         for character in "smeg" { session.send(.key(.character(character))) }
+        #expect(session.state.isSearching)
+        #expect(session.backgroundPollMilliseconds == 4, "results are on their way: the loop looks often")
         #expect(session.waitForBackgroundWork(timeout: 30))
         #expect(!session.state.isSearching)
         #expect(session.state.results.total == 1)

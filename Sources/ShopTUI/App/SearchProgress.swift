@@ -38,7 +38,7 @@ public struct SearchProgress: Hashable, Sendable {
     /// A search asked for and not yet handed to the runtime (`update` turns it into an effect).
     var unsent: SearchRequest?
     /// The generation handed to the runtime whose results have not come back.
-    var inFlight: Int?
+    public internal(set) var inFlight: Int?
     /// Whether the results on their way start at the top of the list (the query or filters changed).
     var resetsSelection = false
     /// Whether the status line says how many products match when they arrive (a filter toggled).

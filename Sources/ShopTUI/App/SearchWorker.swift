@@ -6,8 +6,8 @@ import Synchronization
 /// queue, off the thread that reads keys and draws frames. Only the newest search request is kept:
 /// one asked for while another runs replaces any still waiting, so a burst of keys costs one
 /// search at the end, not one per key. Finished work waits in a mailbox until the runtime
-/// collects it (`takeFinished`) and sends it to `update`: the terminal loop looks every 10 ms
-/// while the worker is busy.
+/// collects it (`takeFinished`) and sends it to `update`: the terminal loop looks every few
+/// milliseconds while the worker is busy (`ShopSession.backgroundPollMilliseconds`).
 public final class SearchWorker: Sendable {
     private struct Mailbox {
         /// The newest search not started yet, with the index it runs on.

@@ -36,6 +36,15 @@ public final class ShopSession {
     /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
     public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy }
 
+    /// How long the terminal loop may wait for a key before it looks for finished background
+    /// work, in milliseconds: 4 while search results are on their way (they take a few
+    /// milliseconds at 1,000,000 products), 50 while only the index is being built (seconds),
+    /// nil when nothing runs and the loop's usual wait applies.
+    public var backgroundPollMilliseconds: Int32? {
+        guard hasBackgroundWork else { return nil }
+        return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
+    }
+
     /// Starts the background work asked for since the last call; the terminal loop calls it after
     /// drawing the frame.
     public func startBackgroundWork() {
