@@ -12,6 +12,8 @@ final class NCursesScreen {
     private var previous: Canvas?
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
+    /// The read timeout set on the window, in milliseconds.
+    private var readTimeout: Int32 = 250
     private(set) var isOpen = true
     let colourDepth: ColourDepth
     private let directColour: Bool
@@ -87,8 +89,13 @@ final class NCursesScreen {
         wrefresh(window)
     }
 
-    /// The next input; waits up to a quarter second. Returns nil when none came or a read was interrupted.
-    func read() -> KeyDecoder.Input? {
+    /// The next input; waits up to `milliseconds` (a quarter second by default). Returns nil when
+    /// none came or a read was interrupted.
+    func read(waitingAtMost milliseconds: Int32 = 250) -> KeyDecoder.Input? {
+        if milliseconds != readTimeout {
+            readTimeout = milliseconds
+            wtimeout(window, milliseconds)
+        }
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         if status == ERR { return nil }

@@ -37,7 +37,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     let size = screen.size
     let state = AppState(
         shop: store.state, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
-        colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]))
+        colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
+        searchMode: .automatic(productCount: store.state.catalogue.count))
     let session = ShopSession(store: store, state: state, hasher: ScryptPasswordHasher(), clockSpeed: options.clockSpeed)
     for notice in notices { session.send(.notice(notice, isError: true)) }
 
@@ -45,6 +46,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     var themeIndexShown = session.state.themeIndex
     var lastTick = MonotonicClock.seconds()
     while !session.isFinished {
+        session.collectBackgroundWork()
         let now = MonotonicClock.seconds()
         if now - lastTick >= 1 {
             session.tick(elapsedWallSeconds: now - lastTick)
@@ -55,11 +57,13 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
             screen.invalidate()
         }
         screen.draw(ShopView.render(session.state))
+        session.startBackgroundWork()
         if let signal = SignalWatch.received {
             exitCode = 128 + signal
             break
         }
-        guard let input = screen.read() else { continue }
+        // While a search or the index build runs, look for its outcome often between keys.
+        guard let input = screen.read(waitingAtMost: session.backgroundPollMilliseconds ?? 250) else { continue }
         switch input {
         case let .key(key): session.send(.key(key))
         case let .mouse(event): session.send(.mouse(event))

@@ -5,6 +5,12 @@ import ShopTUI
 /// `comptoir-bench frame`: one key press = `update` + the whole screen drawn into the canvas, at
 /// 200×60 over the synthetic catalogue, for list movement, typing in the search box and filter
 /// toggles. The terminal itself is not involved: this is the interface's own cost per frame.
+///
+/// With `--search background` (what the shop does from 100,000 products) a key's frame only asks
+/// for the search; the search runs on the runtime's queue (`SearchWorker`) while the frame is
+/// drawn, and the results are shown by a second frame when they come. Each key waits for its
+/// results before the next (a fast typist is ~100 ms apart), and besides the key's frame the
+/// benchmark reports that results frame and the time from the key press to the results on screen.
 struct FrameBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frame",
@@ -26,6 +32,9 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: "wall: elapsed time; cpu: CPU time of the benchmark thread.")
     var clock = LatencySamples.Clock.wall
 
+    @Option(help: "inline: search in update, before the frame (small catalogues); background: off the frame, as the shop does from 100,000 products.")
+    var search = SearchModeChoice.background
+
     @Option(help: "Path of a built comptoir binary: also count the bytes it writes to a pty per list move (demo catalogue).")
     var ptyBinary: String?
 
@@ -40,17 +49,23 @@ struct FrameBenchmark: ParsableCommand {
         print("search index built in \(wallClock.now - started)")
         started = wallClock.now
         let initial = AppState(shop: ShopState(catalogue: catalogue), index: index, width: width, height: height,
-                               themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS)
+                               themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS,
+                               searchMode: search.mode)
         var canvas = Canvas(width: width, height: height)
         ShopView.draw(initial, into: &canvas)
         print("first frame in \(wallClock.now - started)")
-        print("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock)")
+        print("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock), search \(search.rawValue)")
         print("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true)
-              + "view p50".padded(12, left: true) + "view p99".padded(12, left: true))
+              + "view p50".padded(12, left: true) + "view p99".padded(12, left: true)
+              + "results p50".padded(13, left: true) + "results p99".padded(13, left: true) + "res.frame p99".padded(15, left: true))
 
         report("list movement", measure(initial, canvas: &canvas, keys: listKeys()))
         report("typing in search", measure(initial, canvas: &canvas, keys: typingKeys(vocabulary: synthetic.vocabulary)))
         report("filter toggles", measure(initial, canvas: &canvas, keys: filterKeys()))
+        if search == .background {
+            print("results = key press to its results drawn (search on the background queue + the results frame);")
+            print("res.frame = the frame that shows them (update with .searchFinished + view)")
+        }
 
         if let ptyBinary {
             let bytes = try FrameBytesThroughPty(binary: ptyBinary, width: width, height: height, moves: 50).measure()
@@ -92,31 +107,64 @@ struct FrameBenchmark: ParsableCommand {
         return Array(keys.prefix(self.keys))
     }
 
-    /// Whole frames (update, which may search, then the view), and the view alone.
-    private func measure(_ initial: AppState, canvas: inout Canvas, keys: [Key]) -> (frame: LatencySamples, view: LatencySamples) {
-        var state = initial
-        var frames = LatencySamples(clock: clock)
-        var views = LatencySamples(clock: clock)
-        for key in keys {
-            frames.measure {
-                _ = update(&state, .key(key))
-                views.measure { ShopView.draw(state, into: &canvas) }
-            }
-        }
-        return (frames, views)
+    struct Samples {
+        var frame: LatencySamples
+        var view: LatencySamples
+        /// Key press to its results drawn, and the results frame alone (background search only).
+        var results: LatencySamples
+        var resultFrame: LatencySamples
     }
 
-    private func report(_ name: String, _ samples: (frame: LatencySamples, view: LatencySamples)) {
-        let (frame, view) = samples
-        print(name.padded(18) + format(frame.median).padded(12, left: true) + format(frame.p99).padded(12, left: true)
-              + format(frame.percentile(100)).padded(12, left: true)
-              + format(view.median).padded(12, left: true) + format(view.p99).padded(12, left: true))
+    /// Whole frames (update, which may search or ask for a search, then the view), the view alone
+    /// and, for background searches, the wait for the results and the frame that shows them.
+    private func measure(_ initial: AppState, canvas: inout Canvas, keys: [Key]) -> Samples {
+        var state = initial
+        var samples = Samples(frame: LatencySamples(clock: clock), view: LatencySamples(clock: clock),
+                              results: LatencySamples(clock: .wall), resultFrame: LatencySamples(clock: clock))
+        let worker = SearchWorker()
+        for key in keys {
+            let pressed = LatencySamples.wallMilliseconds()
+            // As the terminal loop does: the frame first, then the search it asked for.
+            let effects = samples.frame.measure {
+                let effects = update(&state, .key(key))
+                samples.view.measure { ShopView.draw(state, into: &canvas) }
+                return effects
+            }
+            for effect in effects { _ = worker.start(effect, state: state) }
+            guard worker.isBusy else { continue }
+            guard worker.waitUntilIdle(timeout: 60) else { fatalError("a background search took over a minute") }
+            samples.resultFrame.measure {
+                for message in worker.takeFinished() { _ = update(&state, message) }
+                ShopView.draw(state, into: &canvas)
+            }
+            samples.results.record(LatencySamples.wallMilliseconds() - pressed)
+        }
+        return samples
+    }
+
+    private func report(_ name: String, _ samples: Samples) {
+        var line = name.padded(18) + format(samples.frame.median).padded(12, left: true) + format(samples.frame.p99).padded(12, left: true)
+            + format(samples.frame.percentile(100)).padded(12, left: true)
+            + format(samples.view.median).padded(12, left: true) + format(samples.view.p99).padded(12, left: true)
+        if !samples.results.milliseconds.isEmpty {
+            line += format(samples.results.median).padded(13, left: true) + format(samples.results.p99).padded(13, left: true)
+                + format(samples.resultFrame.p99).padded(15, left: true)
+        }
+        print(line)
     }
 
     private func format(_ milliseconds: Double) -> String {
         let hundredths = Int((milliseconds * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
+}
+
+/// `--search`: where the frame benchmark's searches run.
+enum SearchModeChoice: String, ExpressibleByArgument {
+    case inline
+    case background
+
+    var mode: SearchMode { self == .inline ? .inline : .background }
 }
 
 extension String {

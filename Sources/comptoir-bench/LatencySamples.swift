@@ -30,6 +30,18 @@ struct LatencySamples {
         return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 
+    /// Records a duration measured elsewhere.
+    mutating func record(_ milliseconds: Double) {
+        self.milliseconds.append(milliseconds)
+    }
+
+    /// The monotonic wall clock in milliseconds, for durations that span threads.
+    static func wallMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    }
+
     mutating func append(_ other: LatencySamples) {
         milliseconds += other.milliseconds
     }

@@ -42,6 +42,11 @@ public struct MoneyFormatter: Sendable {
         return sign + currency.symbol + text
     }
 
+    /// A count with the locale's thousands separator: `1,000,000` in English, `1 000 000` in French.
+    public func formatCount(_ count: Int) -> String {
+        (count < 0 ? "-" : "") + group(UInt64(count.magnitude), separator: conventions.group)
+    }
+
     private var conventions: (group: String, decimal: String, symbolAfter: Bool) {
         switch locale {
         case .frFR: return (" ", ",", true)

@@ -34,11 +34,21 @@ public enum DeliveryMethod: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The goods value (VAT included, after discount) from which this method ships free, in
+    /// `currency`; nil when it never does. The cart's "… more ships free" hint reads it.
+    public func freeFrom(currency: Currency) -> Money? {
+        switch self {
+        case .standard: return Money(minorUnits: Self.freeStandardThreshold, currency: currency)
+        case .express, .relay: return nil
+        }
+    }
+
     /// The price for goods worth `goods` (VAT included, after discount).
     public func price(forGoods goods: Money) -> Money {
         switch self {
         case .standard:
-            return Money(minorUnits: goods.minorUnits >= Self.freeStandardThreshold ? 0 : 4_90, currency: goods.currency)
+            let free = freeFrom(currency: goods.currency).map { goods.minorUnits >= $0.minorUnits } ?? false
+            return Money(minorUnits: free ? 0 : 4_90, currency: goods.currency)
         case .express: return Money(minorUnits: 9_90, currency: goods.currency)
         case .relay: return Money(minorUnits: 3_50, currency: goods.currency)
         }

@@ -14,13 +14,13 @@ enum SearchField: UInt8, CaseIterable {
         UInt16(weight) * 2 + (exact ? 1 : 0)
     }
 
-    /// The terms of a product with the weight of the best field each appears in, as the index stores them.
-    static func weightedTerms(of product: Product) -> [(term: String, weight: UInt8)] {
-        var terms: [(term: String, weight: UInt8)] = []
+    /// Calls `body` with each term of a product and the weight of the field it appears in, in
+    /// field order; a term found in several fields comes once per field.
+    static func forEachTerm(of product: Product, _ body: (String, UInt8) -> Void) {
         func add(_ text: String, _ field: SearchField) {
             TextFolding.scan(text) { parts in
-                for part in parts { terms.append((part, field.weight)) }
-                if parts.count > 1 { terms.append((parts.joined(), field.weight)) }
+                for part in parts { body(part, field.weight) }
+                if parts.count > 1 { body(parts.joined(), field.weight) }
             }
         }
         add(product.title, .title)
@@ -28,6 +28,5 @@ enum SearchField: UInt8, CaseIterable {
         add(product.category, .category)
         for tag in product.tags { add(tag, .category) }
         add(product.description, .description)
-        return terms
     }
 }

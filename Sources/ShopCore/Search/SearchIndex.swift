@@ -171,11 +171,23 @@ public struct SearchIndex: Sendable {
     /// The distinct terms of a product, each with its best weight, sorted by term id; new terms are
     /// added to the dictionary.
     private mutating func termHits(of product: Product) -> [TermHit] {
-        var hits = SearchField.weightedTerms(of: product).map { TermHit(term: termID(for: $0.term), weight: $0.weight) }
-        hits.sort { $0.term != $1.term ? $0.term < $1.term : $0.weight > $1.weight }
+        // One integer a hit, the term id above the weight's complement, so that sorting plain
+        // integers puts each term's best weight first: sorting hit values with a closure cost a
+        // quarter of the index build's time at 1,000,000 products.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(32)
+        SearchField.forEachTerm(of: product) { term, weight in
+            keys.append(UInt64(termID(for: term)) << 8 | UInt64(UInt8.max - weight))
+        }
+        keys.sort()
         var distinct: [TermHit] = []
-        distinct.reserveCapacity(hits.count)
-        for hit in hits where distinct.last?.term != hit.term { distinct.append(hit) }
+        distinct.reserveCapacity(keys.count)
+        for key in keys {
+            let term = UInt32(truncatingIfNeeded: key >> 8)
+            if distinct.last?.term != term {
+                distinct.append(TermHit(term: term, weight: UInt8.max - UInt8(truncatingIfNeeded: key)))
+            }
+        }
         return distinct
     }
 

@@ -18,6 +18,16 @@ public struct SearchResultSet: Sendable {
         self.ordering = ordering
     }
 
+    /// Every product of a catalogue of `count` products, in catalogue order, without facet counts:
+    /// what the catalogue shows while its search index is still being built.
+    public static func catalogueOrder(count: Int) -> SearchResultSet {
+        let keys = [UInt64](unsafeUninitializedCapacity: count) { keys, initialized in
+            for position in 0..<count { keys[position] = UInt64(position) }
+            initialized = count
+        }
+        return SearchResultSet(total: count, brandFacets: [], categoryFacets: [], ordering: ResultOrdering(keys: keys, alreadySorted: true))
+    }
+
     /// Catalogue positions (indices into `catalogue.products`) of the results `offset..<offset+limit`
     /// in the query's order; fewer at the end, none past it.
     public func positions(offset: Int, limit: Int) -> [Int] {

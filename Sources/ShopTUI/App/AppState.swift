@@ -27,13 +27,18 @@ public struct SearchBox: Hashable, Sendable {
 /// filtered, selected and opened, the screen size and the theme. `update` changes it; views read it.
 public struct AppState: Sendable {
     public var shop: ShopState
-    public var index: SearchIndex
-    public private(set) var results: SearchResultSet
+    /// The catalogue's search index; nil while the runtime builds it in the background (a large
+    /// catalogue's cold start), when the catalogue shows unfiltered and typed searches wait.
+    public internal(set) var index: SearchIndex?
+    public internal(set) var results: SearchResultSet
     /// Why the typed query could not be read; the previous results stay on screen meanwhile.
-    public private(set) var queryProblem: String?
+    public internal(set) var queryProblem: String?
+    /// Whether searches run in `update` or in the background (see `SearchMode`).
+    public let searchMode: SearchMode
+    public internal(set) var searchProgress = SearchProgress()
     public var search: SearchBox
     public var filters: FilterSelection
-    public private(set) var filterRows: [FilterItem]
+    public internal(set) var filterRows: [FilterItem]
     public var focus: PaneID
     /// The side pane shown next to the catalogue between 80 and 119 columns.
     public var sidePane: PaneID
@@ -75,13 +80,22 @@ public struct AppState: Sendable {
     public init(
         shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
         colourDepth: ColourDepth = .indexed256, locale: ShopLocale = .enUS,
-        now: ShopInstant = ShopInstant.utc(year: 2026, month: 11, day: 30, hour: 9)
+        now: ShopInstant = ShopInstant.utc(year: 2026, month: 11, day: 30, hour: 9), searchMode: SearchMode = .inline
     ) {
         let themes = themes.isEmpty ? ThemeCatalog.bundled().themes : themes
-        let built = index ?? SearchIndex(catalogue: shop.catalogue)
         self.shop = shop
-        self.index = built
-        self.results = built.search(SearchQuery())
+        self.searchMode = searchMode
+        if let index {
+            self.index = index
+        } else if searchMode == .inline {
+            self.index = SearchIndex(catalogue: shop.catalogue)
+        } else {
+            self.index = nil
+            searchProgress.indexGeneration = 1
+            searchProgress.unsentIndexBuild = true
+        }
+        // The first results come at once: the whole catalogue, searched, or in its own order while indexing.
+        self.results = self.index?.search(SearchQuery()) ?? SearchResultSet.catalogueOrder(count: shop.catalogue.count)
         self.search = SearchBox()
         self.filters = FilterSelection()
         self.filterRows = []
@@ -95,7 +109,7 @@ public struct AppState: Sendable {
         self.styles = ThemeStyles(theme: themes[self.themeIndex], depth: colourDepth)
         self.locale = locale
         self.now = now
-        refreshResults(resetSelection: true)
+        show(results, resetSelection: true)
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -130,21 +144,6 @@ public struct AppState: Sendable {
     public mutating func setColourDepth(_ depth: ColourDepth) {
         colourDepth = depth
         styles = ThemeStyles(theme: themes[themeIndex], depth: depth)
-    }
-
-    /// Runs the search box's query with the ticked filters; a query that does not parse keeps the
-    /// last results and says why in the status line.
-    public mutating func refreshResults(resetSelection: Bool) {
-        do throws(QueryError) {
-            let typed = try SearchQuery.parse(search.text)
-            results = index.search(filters.applied(to: typed))
-            queryProblem = nil
-        } catch {
-            queryProblem = error.description
-        }
-        filterRows = FilterItem.rows(filters: filters, results: results)
-        if resetSelection { catalogueCursor = ListCursor() }
-        clampCursors()
     }
 
     /// Keeps every selection inside its list and visible in its pane, after a resize or a change.

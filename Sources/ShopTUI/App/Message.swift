@@ -17,6 +17,10 @@ public enum Message: Sendable {
     case tick(ShopInstant)
     /// The mailbox as read from `DATA/mail` after it changed, newest last.
     case mailboxChanged([MailboxEntry])
+    /// A background search finished (see `SearchMode.background`); shown only if it is the newest.
+    case searchFinished(generation: Int, results: SearchResultSet)
+    /// The search index built in the background is ready.
+    case indexBuilt(generation: Int, index: SearchIndex)
 }
 
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.
@@ -32,6 +36,11 @@ public enum Effect: Hashable, Sendable {
     case register(AccountRegistration, password: String)
     /// Flag a mailbox message as read.
     case markMessageRead(key: String)
+    /// Run a search on the current index in the background; answer `.searchFinished`. Only the
+    /// newest request matters: older ones not started yet may be skipped.
+    case search(SearchRequest)
+    /// Build the search index of the current catalogue in the background; answer `.indexBuilt`.
+    case buildIndex(generation: Int)
     case quit
 }
 

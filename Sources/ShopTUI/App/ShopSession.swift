@@ -14,14 +14,69 @@ public final class ShopSession {
     public let clockSpeed: Int64
     private var pendingShopSeconds = 0.0
     private var ticksSinceMailboxRead = 0
+    /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
+    private let searchWorker: SearchWorker
+    /// Background work asked for and not started yet: it starts once the frame is drawn
+    /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
+    private var unstartedWork: [Effect] = []
 
     public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
         self.store = store
         self.state = state
         self.hasher = hasher
         self.clockSpeed = max(1, clockSpeed)
+        self.searchWorker = SearchWorker()
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
+        // A large catalogue's index is built once the first frame is drawn.
+        unstartedWork = self.state.takeBackgroundWork()
+    }
+
+    /// Whether a background search or index build is waiting, running or has results not yet
+    /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
+    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy }
+
+    /// How long the terminal loop may wait for a key before it looks for finished background
+    /// work, in milliseconds: 4 while search results are on their way (they take a few
+    /// milliseconds at 1,000,000 products), 50 while only the index is being built (seconds),
+    /// nil when nothing runs and the loop's usual wait applies.
+    public var backgroundPollMilliseconds: Int32? {
+        guard hasBackgroundWork else { return nil }
+        return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
+    }
+
+    /// Starts the background work asked for since the last call; the terminal loop calls it after
+    /// drawing the frame.
+    public func startBackgroundWork() {
+        let work = unstartedWork
+        unstartedWork = []
+        for effect in work { _ = searchWorker.start(effect, state: state) }
+    }
+
+    /// Sends the outcome of finished background work (search results, a built index) to `update`.
+    /// Returns whether there was any.
+    @discardableResult
+    public func collectBackgroundWork() -> Bool {
+        let finished = searchWorker.takeFinished()
+        for message in finished { send(message) }
+        return !finished.isEmpty
+    }
+
+    /// Starts the background work asked for, waits until it and whatever its outcome asks for
+    /// next is done (at most `seconds`) and collects it; true when all is done. For tests and
+    /// benchmarks: the terminal loop never waits.
+    public func waitForBackgroundWork(timeout seconds: Double) -> Bool {
+        startBackgroundWork()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .nanoseconds(Int64(seconds * 1_000_000_000))
+        while hasBackgroundWork {
+            let left = clock.now.duration(to: deadline).components
+            let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
+            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
+            collectBackgroundWork()
+            startBackgroundWork()
+        }
+        return true
     }
 
     public func send(_ message: Message) {
@@ -74,6 +129,9 @@ public final class ShopSession {
         switch effect {
         case .quit:
             isFinished = true
+            return []
+        case .search, .buildIndex:
+            unstartedWork.append(effect)
             return []
         case let .execute(command, note):
             do throws(StoreError) {

@@ -94,8 +94,7 @@ func handleFiltersKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .heading:
         return []
     }
-    state.refreshResults(resetSelection: true)
-    state.status = StatusMessage("\(state.results.total) products match")
+    state.refreshResults(resetSelection: true, announcesCount: true)
     return []
 }
 

@@ -1,8 +1,23 @@
 import ShopCore
 
 /// The interface's only way to change: applies `message` to `state` and returns what the runtime
-/// must do (commands for the shop, quitting). Pure: no terminal, no files, no clock.
+/// must do (commands for the shop, background searches, quitting). Pure: no terminal, no files, no clock.
 public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    var effects: [Effect]
+    switch message {
+    case let .searchFinished(generation, results):
+        state.acceptSearchResults(generation: generation, results: results)
+        effects = []
+    case let .indexBuilt(generation, index):
+        state.acceptIndex(generation: generation, index: index)
+        effects = []
+    default:
+        effects = handleMessage(&state, message)
+    }
+    return effects + state.takeBackgroundWork()
+}
+
+private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effect] {
     switch message {
     case let .key(key):
         return handleKey(&state, key)
@@ -18,10 +33,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         let catalogueChanged = events.contains { if case .productsUpserted = $0 { return true } else { return false } }
         state.shop = shop
         afterSalesSucceeded(&state, events: events)
-        if catalogueChanged {
-            state.index = SearchIndex(catalogue: shop.catalogue)
-            state.refreshResults(resetSelection: false)
-        }
+        if catalogueChanged { state.catalogueChanged() }
         if !note.isEmpty { state.status = StatusMessage(note) }
         FormScreens.commandSucceeded(&state, events: events)
         state.clampCursors()
@@ -40,6 +52,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .mailboxChanged(entries):
         receiveMailbox(&state, entries)
+        return []
+    case .searchFinished, .indexBuilt:
         return []
     }
 }

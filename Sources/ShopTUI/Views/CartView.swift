@@ -3,10 +3,6 @@ import ShopCore
 /// The cart: one line a product with quantity and line total, then subtotal, VAT, total and how
 /// far the basket is from free shipping.
 enum CartView {
-    /// Baskets from this amount (major units, VAT included) ship free; shown as a hint only, until
-    /// shipping is priced by the checkout.
-    static let freeShippingFrom: Int64 = 50
-
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
         let count = state.shop.cart.itemCount
         let title = count == 0 ? "3 Cart · empty" : "3 Cart · \(count) item\(count == 1 ? "" : "s")"
@@ -64,7 +60,8 @@ enum CartView {
             y += 1
         }
         guard y < inner.maxY else { return }
-        let threshold = Money(minorUnits: freeShippingFrom * summary.currency.minorPerMajor, currency: summary.currency)
+        // The domain's rule for standard delivery, the one checkout applies to the goods' total.
+        guard let threshold = DeliveryMethod.standard.freeFrom(currency: summary.currency) else { return }
         let missing = threshold.minorUnits - summary.total.minorUnits
         if missing > 0 {
             let gap = state.money.format(Money(minorUnits: missing, currency: summary.currency))

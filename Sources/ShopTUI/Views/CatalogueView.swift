@@ -14,13 +14,21 @@ enum CatalogueView {
         var availability: Int
         var rating: Int
 
-        init(width: Int) {
+        /// Below 80 columns the price and discount columns are only as wide as the rows shown
+        /// (`page`) need, so that the title takes the rest: at 80×24 the catalogue is 48 columns.
+        init(width: Int, page: [Product], money: MoneyFormatter) {
             let usable = width - 2
             rating = usable >= 52 ? 7 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
-            price = usable >= 60 ? 11 : 10
             previous = usable >= 80 ? 11 : 0
-            discount = previous == 0 && usable >= 42 ? 5 : 0
+            if previous > 0 {
+                price = 11
+                discount = 0
+            } else {
+                let widest = page.lazy.map { DisplayWidth.of(money.format($0.price)) }.max() ?? 0
+                price = max(DisplayWidth.of("Price"), widest) + 1
+                discount = usable >= 42 && page.contains { $0.discountPercent != nil } ? 5 : 0
+            }
             brand = usable >= 96 ? min(22, usable / 6) : 0
             title = max(8, usable - rating - availability - price - previous - discount - brand)
         }
@@ -28,21 +36,21 @@ enum CatalogueView {
 
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
         let title = state.search.text.isEmpty && state.filters.isEmpty ? "Catalogue" : "Results"
-        let inner = ShopView.frame(rect, title: "1 \(title) · \(state.results.total)", focused: focused, state: state, into: &canvas)
+        let inner = ShopView.frame(rect, title: "1 \(title) · \(state.money.formatCount(state.results.total))", focused: focused, state: state, into: &canvas)
         guard inner.height > 1, inner.width > 10 else { return }
         let styles = state.styles
-        let columns = Columns(width: inner.width)
-        drawHeader(columns, inner: inner, styles: styles, into: &canvas)
         let rows = inner.height - 1
         let cursor = state.catalogueCursor
         let positions = state.results.positions(offset: cursor.top, limit: rows)
+        let products = state.shop.catalogue.products
+        let columns = Columns(width: inner.width, page: positions.map { products[$0] }, money: state.money)
+        drawHeader(columns, inner: inner, styles: styles, into: &canvas)
         if positions.isEmpty {
             let hint = state.search.text.isEmpty ? "No products match these filters: clear some in Filters (2)."
                 : "Nothing matches “\(state.search.text)”: try fewer or shorter words."
             canvas.put(hint, x: inner.x + 2, y: inner.y + 2, maxWidth: inner.width - 3, style: styles.muted)
             return
         }
-        let products = state.shop.catalogue.products
         for (offset, position) in positions.enumerated() {
             let y = inner.y + 1 + offset
             drawRow(products[position], columns: columns, x: inner.x, y: y, state: state, into: &canvas)

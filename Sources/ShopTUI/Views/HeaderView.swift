@@ -32,6 +32,17 @@ enum HeaderView {
         } else {
             canvas.put(visibleSearchText(state.search.text, width: textArea.width), x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.input)
         }
+        if state.isSearching { drawSearchingMark(state, box: box, into: &canvas) }
+    }
+
+    /// "searching…" at the right end of the box while the results of what was typed are on their
+    /// way (a large catalogue searches in the background); the previous results stay meanwhile.
+    private static func drawSearchingMark(_ state: AppState, box: Rect, into canvas: inout Canvas) {
+        let mark = state.isIndexing ? " indexing… " : " searching… "
+        let width = DisplayWidth.of(mark)
+        let typed = DisplayWidth.of(visibleSearchText(state.search.text, width: box.width - 3))
+        guard box.width - 3 - typed > width else { return }
+        canvas.putRight(mark, rightEdge: box.maxX, y: 0, maxWidth: width, style: state.styles.inputPlaceholder)
     }
 
     /// The cart's count and total, after the unread messages when there are any and the header
@@ -128,11 +139,16 @@ enum StatusBarView {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
         // The product count says nothing on a form, an order or a message screen: the status gets the room.
-        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
+        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen
+            ? "" : "\(state.money.formatCount(state.results.total)) of \(state.money.formatCount(state.shop.catalogue.count)) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
-        if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
+        if state.isIndexing, state.status.map({ !$0.isError }) ?? true {
+            let products = state.money.formatCount(state.shop.catalogue.count)
+            canvas.put(" Indexing \(products) products… search is ready in a moment", x: 0, y: layout.status.y, maxWidth: room,
+                       style: styles.statusbar)
+        } else if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
             canvas.put(" " + problem, x: 0, y: layout.status.y, maxWidth: room, style: styles.error.withBackground(of: styles.statusbar))
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success

@@ -9,9 +9,15 @@ enum HelpOverlay {
         let columnWidth = twoColumns ? 37 : min(canvas.width - 4, 40)
         let columns = layout(height: canvas.height - 4, columns: twoColumns ? 2 : 1)
         let rows = columns.map(\.count).max() ?? 0
-        let width = min(canvas.width - 2, columns.count * columnWidth + 3)
+        var width = min(canvas.width - 2, columns.count * columnWidth + 3)
+        // As many columns left as right of the box.
+        if (canvas.width - width) % 2 == 1, width + 1 <= canvas.width - 2 { width += 1 }
         let height = min(canvas.height - 2, rows + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
+        // The rows of the box are blank either side of it: the screen under it would otherwise show
+        // cut-off pieces of text and borders beside the box (the status line's last letter at
+        // 80×24, the end of a price at 200×60).
+        canvas.fill(Rect(x: 0, y: rect.y, width: canvas.width, height: rect.height), style: styles.base)
         canvas.fill(rect, style: styles.overlay)
         canvas.box(rect, title: "Keys · any key closes", style: styles.overlayBorder)
         let inner = rect.inner

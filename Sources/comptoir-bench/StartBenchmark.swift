@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import ShopCore
+import ShopStore
+import ShopTUI
+
+/// `comptoir-bench start`: cold start of the shop in the terminal over a large data folder, as
+/// `runShop` does it without the terminal: open the store, make the interface state (the search
+/// mode follows the catalogue's size), start the session (which starts the index build in the
+/// background for a large catalogue) and draw the first frame at 200×60. Then the wait until
+/// search is ready and the first search typed after. Each run is a fresh process, so time and
+/// peak resident memory are those of a cold start; medians of the runs are reported.
+struct StartBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Open a big shop and draw the first frame: time to first frame, to search ready, and memory."
+    )
+
+    @Option(help: "Products in the shop.") var products = 1_000_000
+    @Option(help: "Fresh processes to run; medians are reported.") var runs = 5
+    @Option(help: "Data folder to use: created with the synthetic catalogue when it has no snapshot, kept afterwards.")
+    var dir: String?
+    @Option(help: "Screen width in columns.") var width = 200
+    @Option(help: "Screen height in rows.") var height = 60
+    @Option(help: .hidden) var measureOnce: String?
+
+    func run() throws {
+        if let measureOnce {
+            let measurement = try StartMeasurement.measure(DataFolder(path: measureOnce), width: width, height: height)
+            print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
+            return
+        }
+        let path = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-bench-start-\(products)").path
+        try prepare(DataFolder(path: path))
+        var measurements: [StartMeasurement] = []
+        for _ in 0..<runs { measurements.append(try measureInChildProcess(path)) }
+        print("cold start at \(width)x\(height) over \(measurements.first?.products ?? 0) products, \(runs) fresh processes, median (min–max):")
+        func row(_ label: String, _ value: (StartMeasurement) -> Double, unit: String = "s", digits: Int = 3) {
+            let values = measurements.map(value).sorted()
+            let median = values[values.count / 2]
+            print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
+                  + "\(Self.format(median, digits)) \(unit)  (\(Self.format(values.first!, digits))–\(Self.format(values.last!, digits)))")
+        }
+        row("open the store", \.openSeconds)
+        row("first frame (open + state + draw)", \.firstFrameSeconds)
+        row("  of which interface state", \.stateSeconds)
+        row("  of which first frame drawn", \.drawSeconds)
+        row("search ready (index built)", \.searchReadySeconds)
+        row("first search typed after", \.firstSearchSeconds)
+        row("resident at first frame", \.residentAtFirstFrameMegabytes, unit: "MB", digits: 0)
+        row("resident with the index", \.residentWithIndexMegabytes, unit: "MB", digits: 0)
+        row("peak resident", \.peakResidentMegabytes, unit: "MB", digits: 0)
+    }
+
+    /// Creates the data folder with the synthetic catalogue and a snapshot, unless it has one.
+    private func prepare(_ folder: DataFolder) throws {
+        if FileManager.default.fileExists(atPath: folder.path + "/snapshot") { return }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        print("creating \(folder.path) with \(products) synthetic products…")
+        let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
+        let store = try Store.open(folder, access: .readWrite, seed: { catalogue })
+        try store.snapshot()
+        try store.compact()
+        try store.close()
+    }
+
+    private func measureInChildProcess(_ path: String) throws -> StartMeasurement {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["start", "--measure-once", path, "--width", "\(width)", "--height", "\(height)"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("the start measurement process failed with status \(process.terminationStatus)")
+        }
+        return try JSONDecoder().decode(StartMeasurement.self, from: data)
+    }
+
+    private static func format(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+/// One cold start, measured in its own process.
+struct StartMeasurement: Codable {
+    var products: Int
+    var openSeconds: Double
+    var stateSeconds: Double
+    var drawSeconds: Double
+    var firstFrameSeconds: Double
+    var searchReadySeconds: Double
+    var firstSearchSeconds: Double
+    var residentAtFirstFrameMegabytes: Double
+    var residentWithIndexMegabytes: Double
+    var peakResidentMegabytes: Double
+
+    static func measure(_ folder: DataFolder, width: Int, height: Int) throws -> StartMeasurement {
+        let start = StoreBenchClock.nanoseconds()
+        let store = try Store.open(folder, access: .readWrite, seed: { [] })
+        let opened = StoreBenchClock.nanoseconds()
+        let state = AppState(
+            shop: store.state, width: width, height: height, themes: ThemeCatalog.bundled().themes,
+            locale: .enUS, searchMode: .automatic(productCount: store.state.catalogue.count))
+        let session = ShopSession(store: store, state: state, hasher: NoPasswordHasher())
+        let stateReady = StoreBenchClock.nanoseconds()
+        let canvas = ShopView.render(session.state)
+        let drawn = StoreBenchClock.nanoseconds()
+        let residentAtFirstFrame = residentMegabytes("VmRSS")
+        guard session.waitForBackgroundWork(timeout: 300), !session.state.isIndexing else {
+            throw ValidationError("the search index was not ready after 5 minutes")
+        }
+        let searchReady = StoreBenchClock.nanoseconds()
+        let residentWithIndex = residentMegabytes("VmRSS")
+        session.send(.key(.character("/")))
+        for character in "ca" { session.send(.key(.character(character))) }
+        guard session.waitForBackgroundWork(timeout: 60) else { throw ValidationError("the first search did not finish") }
+        let searched = StoreBenchClock.nanoseconds()
+        withExtendedLifetime(canvas) {}
+        try store.close()
+        func seconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1e9 }
+        return StartMeasurement(
+            products: session.state.shop.catalogue.count, openSeconds: seconds(start, opened), stateSeconds: seconds(opened, stateReady),
+            drawSeconds: seconds(stateReady, drawn), firstFrameSeconds: seconds(start, drawn),
+            searchReadySeconds: seconds(start, searchReady), firstSearchSeconds: seconds(searchReady, searched),
+            residentAtFirstFrameMegabytes: residentAtFirstFrame, residentWithIndexMegabytes: residentWithIndex,
+            peakResidentMegabytes: residentMegabytes("VmHWM"))
+    }
+
+    /// A line of /proc/self/status in megabytes (VmRSS now, VmHWM the peak).
+    static func residentMegabytes(_ key: String) -> Double {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+}
+
+/// The start benchmark logs nobody in: a hasher that hashes nothing and verifies nothing.
+struct NoPasswordHasher: PasswordHasher {
+    struct Refused: Error {}
+    func hash(_ password: String) throws -> PasswordHash { throw Refused() }
+    func verify(_ password: String, against hash: PasswordHash) -> Bool { false }
+    func verifyWithoutAccount(_ password: String) -> Bool { false }
+}
