@@ -87,6 +87,11 @@ final class NCursesScreen {
         wrefresh(window)
     }
 
+    /// How long `read` waits for a key (250 ms unless changed).
+    func setReadTimeout(milliseconds: Int32) {
+        wtimeout(window, milliseconds)
+    }
+
     /// The next input; waits up to a quarter second. Returns nil when none came or a read was interrupted.
     func read() -> KeyDecoder.Input? {
         var code: wint_t = 0

@@ -54,6 +54,8 @@ public struct AppState: Sendable {
     public var now: ShopInstant
     /// The shop's mailbox (`DATA/mail`), oldest first, all accounts'.
     public var mailbox: [MailboxEntry] = []
+    /// Set in demo mode: the header shows "DEMO" and shop time, the status line the demo's caption.
+    public var demo: DemoBanner?
 
     public init(
         shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,

@@ -17,6 +17,8 @@ public enum Message: Sendable {
     case tick(ShopInstant)
     /// The mailbox as read from `DATA/mail` after it changed, newest last.
     case mailboxChanged([MailboxEntry])
+    /// Demo mode started, or the demo player's caption changed.
+    case demoBanner(DemoBanner?)
 }
 
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.

@@ -36,6 +36,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case let .mailboxChanged(entries):
         state.mailbox = entries
         return []
+    case let .demoBanner(banner):
+        state.demo = banner
+        return []
     }
 }
 

@@ -14,6 +14,9 @@ enum HeaderView {
         if layout.width - brandWidth - cartWidth - 4 >= 12 {
             canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
         }
+        if let demo = demoLabel(state, layout: layout) {
+            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding(.bold))
+        }
         canvas.fill(box, style: styles.input)
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
         let textArea = Rect(x: box.x + 2, y: 0, width: box.width - 3, height: 1)
@@ -31,9 +34,18 @@ enum HeaderView {
         return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
     }
 
+    /// "DEMO Mon 30 Nov 09:12" between the search box and the cart, when there is room for both.
+    static func demoLabel(_ state: AppState, layout: Layout) -> (text: String, x: Int)? {
+        guard state.demo != nil else { return nil }
+        let text = " " + DemoBanner.clock(state.now) + " "
+        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
+        let x = layout.width - cartWidth - DisplayWidth.of(text)
+        return x - 13 >= 20 ? (text, x) : nil
+    }
+
     static func searchBox(_ state: AppState, layout: Layout) -> Rect {
         let left = 13
-        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
+        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2 + (demoLabel(state, layout: layout).map { DisplayWidth.of($0.text) } ?? 0)
         let available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
         return Rect(x: left, y: 0, width: min(max(12, available), 72), height: 1)
     }
@@ -92,7 +104,10 @@ enum StatusBarView {
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
-        if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
+        if let caption = state.demo?.caption {
+            // The demo's caption says what is happening; the step's own messages show on screen.
+            canvas.put(" ▶ " + caption, x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar.adding(.bold))
+        } else if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
             canvas.put(" " + problem, x: 0, y: layout.status.y, maxWidth: room, style: styles.error.withBackground(of: styles.statusbar))
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
