@@ -17,11 +17,11 @@ struct DemoFolder {
     static func create(environment: [String: String]) throws(Failure) -> DemoFolder {
         let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(base)/comptoir-demo-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard made != nil else {
+        let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!).map { String(cString: $0) } }
+        guard let made else {
             throw Failure(description: "comptoir: no temporary folder for the demo in \(base): \(String(cString: strerror(errno)))")
         }
-        return DemoFolder(path: String(cString: template))
+        return DemoFolder(path: made)
     }
 
     /// Registers the demo account in a new shop (which logs it in).

@@ -47,7 +47,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     switch options.demo {
     case .shop?:
         session.send(.demoBanner(DemoBanner()))
-        session.send(.notice(DemoAccount.welcome(clockSpeed: session.clockSpeed), isError: false))
+        session.send(.notice(DemoAccount.welcome, isError: false))
     case let .autoplay(pace)?:
         playback = DemoPlayback(pace: pace, clockSpeed: session.clockSpeed, now: MonotonicClock.seconds())
         // Keys are pressed every few hundredths of a second: read often.

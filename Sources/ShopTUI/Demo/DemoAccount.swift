@@ -5,7 +5,7 @@ import ShopCore
 public enum DemoAccount {
     public static let name = "Camille Demo"
     public static let email = "demo@comptoir.shop"
-    public static let password = "croissant-au-beurre-42"
+    public static let password = "Brioche-2026"
 
     public static func registration() throws(RegistrationError) -> AccountRegistration {
         try AccountRegistration(
@@ -13,8 +13,7 @@ public enum DemoAccount {
             city: "Paris", countryCode: "FR", phone: "01 42 60 00 00")
     }
 
-    /// The first status line of `--demo`.
-    public static func welcome(clockSpeed: Int64) -> String {
-        "Demo shop: logged in as \(email), password \(password); shop time runs \(clockSpeed)× faster"
-    }
+    /// The first status line of `--demo`: short enough to show whole at 80 columns.
+    public static let welcome = "Logged in as \(email), password \(password)"
+
 }
