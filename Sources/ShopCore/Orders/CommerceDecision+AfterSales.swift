@@ -80,7 +80,7 @@ extension CommerceDecision {
         emit(.returnRequested(orderNumber: order.number, request))
         if let current = commerce.orders[order.number] {
             send(.returnLabel, about: current, subject: "Return label for order \(order.number): \(shipment.trackingNumber)",
-                 body: OrderMessages.returnLabel(current, request: request, value: Self.refundValue(of: lines, in: current)))
+                 body: OrderMessages.returnLabel(current, request: request, value: current.refundValue(of: lines)))
         }
     }
 

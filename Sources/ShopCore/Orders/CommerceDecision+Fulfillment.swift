@@ -104,7 +104,7 @@ extension CommerceDecision {
             emit(.returnReceived(orderNumber: order.number, returnIndex: index, at: arrived.time))
             guard let current = commerce.orders[order.number] else { continue }
             let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
-            let amount = everything ? nil : Self.refundValue(of: request.lines, in: current)
+            let amount = everything ? nil : current.refundValue(of: request.lines)
             let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
             if let refund = granted, let refunded = commerce.orders[order.number] {
                 send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(order.number)",
@@ -112,18 +112,6 @@ extension CommerceDecision {
                      date: arrived.time)
             }
         }
-    }
-
-    /// What the returned lines are worth: their price less their share of the discount.
-    static func refundValue(of returned: [ReturnLine], in order: Order) -> Money {
-        let goods = order.totals.goods.minorUnits
-        var value: Int64 = 0
-        for line in returned {
-            guard let sold = order.lines.first(where: { $0.sku == line.sku }) else { continue }
-            value += sold.unitPrice.minorUnits * Int64(line.quantity)
-        }
-        let discount = goods > 0 ? (order.totals.discount.minorUnits * value + goods / 2) / goods : 0
-        return Money(minorUnits: value - discount, currency: order.totals.currency)
     }
 
     /// Records a refund of `amount` (at most what is left) to the original method.

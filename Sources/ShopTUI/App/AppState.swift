@@ -40,6 +40,15 @@ public struct AppState: Sendable {
     public var catalogueCursor = ListCursor()
     public var filtersCursor = ListCursor()
     public var cartCursor = ListCursor()
+    /// The selected order in Orders (newest first) and message in Messages (newest first).
+    public var ordersCursor = ListCursor()
+    public var messagesCursor = ListCursor()
+    /// The order screen, when open over the panes.
+    public var orderScreen: OrderScreen?
+    /// The message open in the reader.
+    public var reader: MessageReader?
+    /// The order whose cancellation waits for y/n.
+    public var pendingCancel: String?
     public var detail: ProductDetail?
     public var showsHelp = false
     public var status: StatusMessage?
@@ -137,6 +146,8 @@ public struct AppState: Sendable {
         let layout = self.layout
         catalogueCursor.keepVisible(count: results.total, visible: layout.listRows(.catalogue))
         cartCursor.keepVisible(count: shop.cart.lines.count, visible: layout.listRows(.cart))
+        ordersCursor.keepVisible(count: customerOrders.count, visible: OrdersPaneView.visibleOrders(layout))
+        messagesCursor.keepVisible(count: customerMessages.count, visible: layout.listRows(.messages))
         let selectable = filterRows.indices.filter { filterRows[$0].isSelectable }
         if !selectable.isEmpty, !filterRows[min(filtersCursor.selected, filterRows.count - 1)].isSelectable {
             filtersCursor.selected = selectable.first { $0 >= filtersCursor.selected } ?? selectable.last!

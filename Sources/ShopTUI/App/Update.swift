@@ -17,6 +17,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case let .commandSucceeded(events, shop, note):
         let catalogueChanged = events.contains { if case .productsUpserted = $0 { return true } else { return false } }
         state.shop = shop
+        afterSalesSucceeded(&state, events: events)
         if catalogueChanged {
             state.index = SearchIndex(catalogue: shop.catalogue)
             state.refreshResults(resetSelection: false)
@@ -26,6 +27,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
+        afterSalesFailed(&state, reason: reason)
         return []
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
@@ -34,7 +36,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         state.now = now
         return []
     case let .mailboxChanged(entries):
-        state.mailbox = entries
+        receiveMailbox(&state, entries)
         return []
     case let .demoBanner(banner):
         state.demo = banner
@@ -47,6 +49,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.showsHelp = false
         return []
     }
+    if let effects = handleAfterSalesKey(&state, key) { return effects }
     if state.search.isEditing, let effects = handleSearchKey(&state, key) { return effects }
     switch key {
     case .character("q"):
@@ -71,12 +74,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case let .character(digit) where ("1"..."5").contains(digit):
         focus(&state, PaneID(rawValue: Int(String(digit))!)!)
         return []
-    case .character("x"), .character("r"):
-        state.status = StatusMessage("No orders yet: orders you place appear in Orders (4), where x cancels and r returns", isError: true)
-        return []
-    case .character("s"):
-        state.status = StatusMessage("Support answers about an order: there are no orders yet", isError: true)
-        return []
+    case .character("x"), .character("r"), .character("s"):
+        return handleOrderAction(&state, key)
     case .character("l"):
         state.status = StatusMessage("Accounts are not open yet: you shop as a guest and your cart is kept", isError: true)
         return []
@@ -93,9 +92,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .catalogue: return handleCatalogueKey(&state, key)
     case .filters: return handleFiltersKey(&state, key)
     case .cart: return handleCartKey(&state, key)
-    case .orders, .messages:
-        if key == .escape { focus(&state, .catalogue) }
-        return []
+    case .orders: return handleOrdersPaneKey(&state, key)
+    case .messages: return handleMessagesPaneKey(&state, key)
     }
 }
 
@@ -135,9 +133,10 @@ func focus(_ state: inout AppState, _ pane: PaneID) {
 }
 
 private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
+    if handleAfterSalesMouse(&state, event) { return }
     let layout = state.layout
     if let tabs = layout.tabBar, tabs.contains(x: event.x, y: event.y), event.kind == .click {
-        if let pane = TabBarView.pane(atColumn: event.x, width: tabs.width, focus: state.focus) { focus(&state, pane) }
+        if let pane = TabBarView.pane(atColumn: event.x, width: tabs.width, focus: state.focus, unread: state.unreadCount) { focus(&state, pane) }
         return
     }
     guard let pane = layout.pane(atX: event.x, y: event.y) else {
@@ -166,6 +165,16 @@ private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
             if target < state.shop.cart.lines.count {
                 state.cartCursor.moveTo(target, count: state.shop.cart.lines.count, visible: layout.listRows(.cart))
             }
+        case .orders:
+            let target = state.ordersCursor.top + row / OrdersPaneView.rowsPerOrder
+            if target < state.customerOrders.count {
+                state.ordersCursor.moveTo(target, count: state.customerOrders.count, visible: OrdersPaneView.visibleOrders(layout))
+            }
+        case .messages:
+            let target = state.messagesCursor.top + row
+            if target < state.inbox.count {
+                state.messagesCursor.moveTo(target, count: state.inbox.count, visible: layout.listRows(.messages))
+            }
         default:
             break
         }
@@ -189,8 +198,10 @@ func moveSelection(_ state: inout AppState, in pane: PaneID, by delta: Int) {
         if target < 0 || target >= rows.count { target = state.filtersCursor.selected }
         state.filtersCursor.moveTo(target, count: rows.count, visible: layout.listRows(.filters))
         if delta < 0, target <= 1 { state.filtersCursor.top = 0 }
-    case .orders, .messages:
-        break
+    case .orders:
+        state.ordersCursor.move(by: delta, count: state.customerOrders.count, visible: OrdersPaneView.visibleOrders(layout))
+    case .messages:
+        state.messagesCursor.move(by: delta, count: state.inbox.count, visible: layout.listRows(.messages))
     }
 }
 

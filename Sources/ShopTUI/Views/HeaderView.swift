@@ -68,25 +68,27 @@ enum HeaderView {
 public enum TabBarView {
     /// Every tab with its title when they fit, else the focused one with its title and the others
     /// by number.
-    static func labels(width: Int, focus: PaneID) -> [(PaneID, String)] {
-        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title) ") }
+    /// The Messages tab counts unread messages: `5 Messages (2)`, or `5 (2)` when short.
+    static func labels(width: Int, focus: PaneID, unread: Int = 0) -> [(PaneID, String)] {
+        func count(_ pane: PaneID) -> String { pane == .messages && unread > 0 ? " (\(unread))" : "" }
+        let full = PaneID.allCases.map { ($0, " \($0.rawValue) \($0.title)\(count($0)) ") }
         if full.reduce(0, { $0 + DisplayWidth.of($1.1) }) <= width { return full }
-        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+        return PaneID.allCases.map { ($0, $0 == focus ? " \($0.rawValue) \($0.title)\(count($0)) " : " \($0.rawValue)\(count($0)) ") }
     }
 
     static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
         canvas.fill(rect, style: state.styles.tab)
         var x = rect.x
-        for (pane, label) in labels(width: rect.width, focus: state.focus) {
+        for (pane, label) in labels(width: rect.width, focus: state.focus, unread: state.unreadCount) {
             let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
             x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
         }
     }
 
     /// The pane whose tab covers `column`.
-    public static func pane(atColumn column: Int, width: Int, focus: PaneID) -> PaneID? {
+    public static func pane(atColumn column: Int, width: Int, focus: PaneID, unread: Int = 0) -> PaneID? {
         var x = 0
-        for (pane, label) in labels(width: width, focus: focus) {
+        for (pane, label) in labels(width: width, focus: focus, unread: unread) {
             let width = DisplayWidth.of(label)
             if column >= x && column < x + width { return pane }
             x += width

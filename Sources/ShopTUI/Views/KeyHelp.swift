@@ -4,6 +4,7 @@ public enum KeyHelp {
 
     public static func footer(for state: AppState) -> [Binding] {
         if state.showsHelp { return [("any key", "closes help")] }
+        if let bindings = AfterSalesHelp.footer(for: state) { return bindings }
         if state.search.isEditing {
             return [("type", "search"), ("⌫", "erase"), ("Enter/↓", "results"), ("Esc", "stop typing"), ("Tab", "next pane")]
         }
@@ -18,9 +19,9 @@ public enum KeyHelp {
         case .cart:
             return [("+ -", "quantity"), ("d", "remove"), ("Enter", "open"), ("c", "checkout")] + common
         case .orders:
-            return [("Enter", "tracking"), ("x", "cancel"), ("r", "return"), ("s", "support")] + common
+            return [("↑↓", "move"), ("Enter", "tracking"), ("x", "cancel"), ("r", "return"), ("s", "support")] + common
         case .messages:
-            return [("↑↓", "move"), ("Enter", "open")] + common
+            return [("↑↓", "move"), ("Enter", "read")] + common
         }
     }
 
@@ -60,10 +61,16 @@ public enum KeyHelp {
             ("c", "checkout"),
         ]),
         ("Orders", [
-            ("x", "cancel an order"),
-            ("r", "return an order"),
-            ("s", "contact support"),
+            ("Enter", "order and tracking"),
+            ("x", "cancel an order (y/n)"),
+            ("r", "return items"),
+            ("s", "write to support"),
             ("l", "log in or out"),
+        ]),
+        ("Order screen, messages", [
+            ("↑↓ PgUp PgDn", "scroll, or pick a line"),
+            ("+ -  ← →", "items to return"),
+            ("Esc", "back to the panes"),
         ]),
         ("Search box", [
             ("words", "titles, brands, tags…"),

@@ -16,8 +16,9 @@ public enum ShopView {
             return
         }
         HeaderView.draw(state, layout: layout, into: &canvas)
-        if let tabs = layout.tabBar { TabBarView.draw(state, in: tabs, into: &canvas) }
-        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        let screenOpen = AfterSalesView.drawScreen(state, layout: layout, into: &canvas)
+        if !screenOpen, let tabs = layout.tabBar { TabBarView.draw(state, in: tabs, into: &canvas) }
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !screenOpen {
             let focused = pane == state.focus
             switch pane {
             case .catalogue:
@@ -28,8 +29,8 @@ public enum ShopView {
                 }
             case .filters: FiltersView.draw(state, in: rect, focused: focused, into: &canvas)
             case .cart: CartView.draw(state, in: rect, focused: focused, into: &canvas)
-            case .orders: InboxView.drawOrders(state, in: rect, focused: focused, into: &canvas)
-            case .messages: InboxView.drawMessages(state, in: rect, focused: focused, into: &canvas)
+            case .orders: OrdersPaneView.draw(state, in: rect, focused: focused, into: &canvas)
+            case .messages: MessagesPaneView.draw(state, in: rect, focused: focused, into: &canvas)
             }
         }
         StatusBarView.draw(state, layout: layout, into: &canvas)

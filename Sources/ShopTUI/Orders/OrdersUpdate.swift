@@ -1,0 +1,259 @@
+import ShopCore
+
+/// Keys of the after-sales screens, asked first by `handleKey`: the y/n of a cancellation, the
+/// order screen and its steps, the message reader. Nil lets the key through to the shop's keys.
+func handleAfterSalesKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    if let number = state.pendingCancel { return confirmCancel(&state, number: number, key) }
+    if state.orderScreen != nil { return handleOrderScreenKey(&state, key) }
+    if state.reader != nil { return handleReaderKey(&state, key) }
+    return nil
+}
+
+/// Scroll keys of a document: how far to move, nil for another key.
+func scrollMovement(_ key: Key, page: Int) -> Int? {
+    switch key {
+    case .up, .character("k"): return -1
+    case .down, .character("j"): return 1
+    case .pageUp: return -page
+    case .pageDown: return page
+    case .home: return Int.min / 2
+    case .end: return Int.max / 2
+    default: return nil
+    }
+}
+
+/// Keys that leave a full screen for the shop's own handling: quit, help, theme, panes.
+func leavesScreen(_ key: Key) -> Bool {
+    switch key {
+    case .character("q"), .character("?"), .character("t"): return true
+    case .tab, .backTab: return true
+    case let .character(digit): return ("1"..."5").contains(digit)
+    default: return false
+    }
+}
+
+func handleOrdersPaneKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let orders = state.customerOrders
+    let page = max(1, OrdersPaneView.visibleOrders(state.layout) - 1)
+    switch key {
+    case .up, .character("k"): moveSelection(&state, in: .orders, by: -1)
+    case .down, .character("j"): moveSelection(&state, in: .orders, by: 1)
+    case .pageUp: moveSelection(&state, in: .orders, by: -page)
+    case .pageDown: moveSelection(&state, in: .orders, by: page)
+    case .home: moveSelection(&state, in: .orders, by: Int.min / 2)
+    case .end: moveSelection(&state, in: .orders, by: max(1, orders.count))
+    case .enter, .right:
+        guard let order = orderForAction(&state) else { return [] }
+        state.orderScreen = OrderScreen(number: order.number)
+    case .character("x"), .character("r"), .character("s"):
+        return handleOrderAction(&state, key)
+    case .escape:
+        focus(&state, .catalogue)
+    default:
+        break
+    }
+    return []
+}
+
+/// `x`, `r`, `s` from any pane: act on the order open on screen, else on the one selected in
+/// Orders.
+func handleOrderAction(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let order = state.screenOrder ?? orderForAction(&state) else { return [] }
+    switch key {
+    case .character("x"): startCancel(&state, order)
+    case .character("r"): startReturn(&state, order)
+    case .character("s"):
+        state.orderScreen = OrderScreen(number: order.number, mode: .support(SupportDraft()))
+        state.search.isEditing = false
+    default: break
+    }
+    return []
+}
+
+/// The selected order, or why there is none in the status line.
+private func orderForAction(_ state: inout AppState) -> Order? {
+    guard state.customer != nil else {
+        state.status = StatusMessage("Log in (l) to see your orders", isError: true)
+        return nil
+    }
+    guard let order = state.selectedOrder else {
+        state.status = StatusMessage("No orders yet: orders you place appear in Orders (4)", isError: true)
+        return nil
+    }
+    return order
+}
+
+private func startCancel(_ state: inout AppState, _ order: Order) {
+    if order.state == .canceled {
+        state.status = StatusMessage("Order \(order.number) is already canceled", isError: true)
+    } else if order.fulfillment != .unfulfilled && order.fulfillment != .preparing {
+        state.status = StatusMessage(
+            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)") and can no longer be canceled: return it once delivered (r)",
+            isError: true)
+    } else {
+        state.pendingCancel = order.number
+        state.status = StatusMessage("Cancel order \(order.number)? y/n")
+    }
+}
+
+/// Opens the return step, or says in plain words why the order cannot be returned.
+private func startReturn(_ state: inout AppState, _ order: Order) {
+    if let refusal = returnRefusal(order, now: state.now) {
+        state.status = StatusMessage(refusal, isError: true)
+        return
+    }
+    var screen = state.orderScreen?.number == order.number ? state.orderScreen! : OrderScreen(number: order.number)
+    screen.mode = .returning(ReturnDraft(order: order))
+    screen.scroll = 0
+    state.orderScreen = screen
+    state.search.isEditing = false
+}
+
+/// Why a return cannot start now: the shop's rules (ShopCore decides again on confirming).
+func returnRefusal(_ order: Order, now: ShopInstant) -> String? {
+    if order.state == .canceled, order.fulfillment != .returned { return "Order \(order.number) is canceled: there is nothing to return" }
+    guard order.fulfillment == .delivered || order.fulfillment == .returned, let lastDay = order.withdrawalLastDay else {
+        return "Order \(order.number) has not been delivered yet: a return starts after delivery"
+            + (order.fulfillment == .shipped ? "" : " (x cancels it while unshipped)")
+    }
+    if now.calendarDay > lastDay { return "The 14 days to return order \(order.number) ended on \(lastDay): write to support (s)" }
+    if !order.lines.contains(where: { order.returnableQuantity(of: $0) > 0 }) {
+        return order.lines.contains(where: \.perishable) && order.returns.isEmpty
+            ? "Order \(order.number) holds only perishable groceries, which cannot be returned"
+            : "Everything on order \(order.number) that can be returned is already on its way back"
+    }
+    return nil
+}
+
+private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {
+    switch key {
+    case .character("y"), .character("Y"):
+        state.pendingCancel = nil
+        state.status = nil
+        return [.trade(.cancelOrder(orderNumber: number), note: "Order \(number) canceled")]
+    case .character("n"), .character("N"), .escape:
+        state.pendingCancel = nil
+        state.status = StatusMessage("Order \(number) is kept")
+    default:
+        state.status = StatusMessage("Cancel order \(number)? y/n")
+    }
+    return []
+}
+
+private func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    guard var screen = state.orderScreen, let order = state.screenOrder else {
+        state.orderScreen = nil
+        return nil
+    }
+    switch screen.mode {
+    case .details:
+        if let delta = scrollMovement(key, page: AfterSalesView.textRows(state.layout) - 1) {
+            screen.scroll = min(max(0, screen.scroll + delta), AfterSalesView.maxScroll(state))
+            state.orderScreen = screen
+            return []
+        }
+        switch key {
+        case .escape, .left, .backspace:
+            state.orderScreen = nil
+            return []
+        case .character("x"), .character("r"), .character("s"):
+            return handleOrderAction(&state, key)
+        default:
+            return leavesScreen(key) ? leave(&state, key) : []
+        }
+    case let .returning(draft):
+        return handleReturnKey(&state, &screen, draft: draft, order: order, key)
+    case let .support(draft):
+        return handleSupportKey(&state, &screen, draft: draft, order: order, key)
+    }
+}
+
+/// A key that leaves the screen for the shop's own handling: help and theme keep the screen
+/// open under them; quit, Tab and the pane numbers close it.
+private func leave(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    if key != .character("?") && key != .character("t") { state.orderScreen = nil }
+    return nil
+}
+
+private func handleReturnKey(_ state: inout AppState, _ screen: inout OrderScreen, draft: ReturnDraft, order: Order, _ key: Key) -> [Effect]? {
+    var draft = draft
+    var effects: [Effect] = []
+    if draft.label != nil {
+        switch key {
+        case .escape, .enter, .left, .backspace:
+            state.orderScreen = OrderScreen(number: order.number)
+            return []
+        default:
+            return leavesScreen(key) ? leave(&state, key) : []
+        }
+    }
+    let count = draft.skus.count
+    switch key {
+    case .up, .character("k"):
+        draft.selected = max(0, draft.selected - 1)
+    case .down, .character("j"):
+        draft.selected = min(max(0, count - 1), draft.selected + 1)
+    case .character("+"), .character("="), .right:
+        guard draft.selected < count, let line = order.lines.first(where: { $0.sku == draft.skus[draft.selected] }) else { break }
+        draft.quantities[draft.selected] = min(order.returnableQuantity(of: line), draft.quantities[draft.selected] + 1)
+        draft.problem = nil
+    case .character("-"), .left:
+        guard draft.selected < count else { break }
+        draft.quantities[draft.selected] = max(0, draft.quantities[draft.selected] - 1)
+    case .enter:
+        let lines = draft.lines
+        if lines.isEmpty {
+            draft.problem = "Nothing chosen: pick a line with ↑↓ and add items with +"
+        } else {
+            draft.problem = nil
+            effects = [.trade(.requestReturn(orderNumber: order.number, lines: lines), note: "Return requested for order \(order.number)")]
+        }
+    case .escape:
+        state.orderScreen = OrderScreen(number: order.number)
+        return []
+    default:
+        if leavesScreen(key) { return leave(&state, key) }
+    }
+    screen.mode = .returning(draft)
+    state.orderScreen = screen
+    return effects
+}
+
+private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScreen, draft: SupportDraft, order: Order, _ key: Key) -> [Effect] {
+    var draft = draft
+    var effects: [Effect] = []
+    let page = max(1, AfterSalesView.textRows(state.layout) - 4)
+    switch key {
+    case let .character(character):
+        draft.text.append(character)
+        draft.problem = nil
+    case .backspace, .delete:
+        if !draft.text.isEmpty { draft.text.removeLast() }
+    case .up: draft.scrollBack += 1
+    case .pageUp: draft.scrollBack += page
+    case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
+    case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
+    case .escape:
+        state.orderScreen = OrderScreen(number: order.number)
+        return []
+    case .enter:
+        let text = String(draft.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if text.isEmpty {
+            draft.problem = "Write your message first: an empty message cannot be sent"
+        } else {
+            draft.problem = nil
+            draft.scrollBack = 0
+            let note = "Message sent to the shop about order \(order.number)"
+            if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
+                effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
+            } else {
+                effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
+            }
+        }
+    default:
+        break
+    }
+    screen.mode = .support(draft)
+    state.orderScreen = screen
+    return effects
+}
