@@ -167,7 +167,7 @@ import Testing
         try shop.waitFor("the parcel delivered", timeout: 90) { $0.contains("Delivered on") }
         try shop.press("r")
         try shop.waitFor("Refund:")
-        try shop.press("Enter")
+        try shop.press("+", "Enter")
         try shop.waitFor("Return label: ")
         try shop.press("Escape")
         try shop.waitFor("Order \(number)")

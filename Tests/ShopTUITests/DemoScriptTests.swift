@@ -56,6 +56,26 @@ import Testing
         }
     }
 
+    /// The after-sales chapters alone, on an order paid through the store: the timeline, the
+    /// return and the messages work whatever the checkout screens do.
+    @Test func fromAPaidOrderTheParcelArrivesAndIsReturned() throws {
+        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
+            let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
+            session.send(.commandSucceeded(events: try store.execute(.addToCart(sku: product.sku, quantity: 1)), state: store.state, note: ""))
+            let card = try CardDetails(number: "4242 4242 4242 4242", expiry: "12/30", securityCode: "123", now: store.shopTime)
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            session.send(.commandSucceeded(events: [], state: store.state, note: ""))
+            let script = DemoScript(chapters: ["following", "returning", "reading"], steps:
+                Array(DemoScript.following(chapter: 1, timeout: 30).dropFirst())
+                + DemoScript.returning(chapter: 2) + DemoScript.readingMessages(chapter: 3))
+            var player = DemoPlayer(script: script, pace: .fast)
+            let (outcome, _) = Self.play(&player, session)
+            #expect(outcome == .finished, "\(outcome)\n\(ShopView.render(session.state).text())")
+            #expect(DemoScript.finishedLine(session.state) != nil)
+            #expect(session.state.focus == .messages)
+        }
+    }
+
     @Test func aStepWhoseConditionNeverHoldsIsReportedWithItsName() throws {
         try Self.withDemoShop(clockSpeed: 1) { session, _ in
             let script = DemoScript(chapters: ["opening a door that is not there"], steps: [

@@ -147,7 +147,7 @@ public struct DemoScript: Sendable {
     static func returning(chapter: Int) -> [DemoStep] {
         [
             DemoStep(chapter: chapter, goal: "the return screen", keys: DemoKey.press(.character("r")), dwell: 1) { shows($0, "Refund:") },
-            DemoStep(chapter: chapter, goal: "a return label", keys: DemoKey.press(.enter), dwell: 2) { state in
+            DemoStep(chapter: chapter, goal: "a return label", keys: DemoKey.press(.character("+"), .enter), dwell: 2) { state in
                 newestOrder(state).map { !$0.returns.isEmpty } == true && shows(state, "Return label:")
             },
         ]
