@@ -211,6 +211,21 @@ import Testing
         #expect(try Self.demoFolders(in: folder).isEmpty)
     }
 
+    @Test(arguments: [(["--demo"], SIGTERM), (["demo", "--pace", "slow"], SIGINT)])
+    func aSignalEndsTheDemoRestoresTheTerminalAndRemovesItsFolder(arguments: [String], signal: Int32) throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shop = try Self.start(arguments, folder: folder)
+        defer { shop.kill() }
+        try shop.waitFor("DEMO ")
+        #expect(try Self.demoFolders(in: folder).count == 1)
+        let pid = try #require(try shop.shopPID())
+        #expect(Glibc.kill(pid, signal) == 0)
+        let screen = try shop.waitFor("EXIT=\(128 + signal)")
+        #expect(!screen.contains("DEMO "))
+        #expect(try Self.demoFolders(in: folder).isEmpty)
+    }
+
     static func demoFolders(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("comptoir-demo-") }
     }
