@@ -65,6 +65,12 @@ public struct AppState: Sendable {
     public var mailbox: [MailboxEntry] = []
     /// Set in demo mode: the header shows "DEMO" and shop time, the status line the demo's caption.
     public var demo: DemoBanner?
+    /// The "Log in" / "Create an account" screen, open or closed with its input kept.
+    public var accountForm: AccountForm?
+    /// The checkout wizard, open or closed with its input kept.
+    public var checkout: CheckoutWizard?
+    /// `q` was pressed on a form screen: the next key answers "Quit and lose what you typed? y/n".
+    public var confirmsQuit = false
 
     public init(
         shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,

@@ -7,7 +7,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case let .key(key):
         return handleKey(&state, key)
     case let .mouse(event):
-        handleMouse(&state, event)
+        if !state.isFormScreenOpen { handleMouse(&state, event) }
         return []
     case let .resized(width, height):
         state.width = width
@@ -23,11 +23,13 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
             state.refreshResults(resetSelection: false)
         }
         if !note.isEmpty { state.status = StatusMessage(note) }
+        FormScreens.commandSucceeded(&state, events: events)
         state.clampCursors()
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
         afterSalesFailed(&state, reason: reason)
+        FormScreens.commandFailed(&state, reason: reason)
         return []
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
@@ -49,6 +51,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.showsHelp = false
         return []
     }
+    if let effects = FormScreens.handleKey(&state, key) { return effects }
     if let effects = handleAfterSalesKey(&state, key) { return effects }
     if state.search.isEditing, let effects = handleSearchKey(&state, key) { return effects }
     switch key {
@@ -77,13 +80,9 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("x"), .character("r"), .character("s"):
         return handleOrderAction(&state, key)
     case .character("l"):
-        state.status = StatusMessage("Accounts are not open yet: you shop as a guest and your cart is kept", isError: true)
-        return []
+        return AccountUpdate.toggleLogin(&state)
     case .character("c"):
-        state.status = StatusMessage(
-            state.shop.cart.isEmpty ? "The cart is empty: add products with a first" : "Checkout is not open yet: your cart is kept until it is",
-            isError: true)
-        return []
+        return CheckoutUpdate.start(&state)
     default:
         break
     }

@@ -10,14 +10,13 @@ public struct DemoBanner: Hashable, Sendable {
         self.caption = caption
     }
 
-    /// "DEMO Mon 30 Nov 09:12": the shop's date and time, so the audience sees time run.
+    /// "DEMO 30 Nov 09:12": the shop's date and time, so the audience sees time run.
     public static func clock(_ now: ShopInstant) -> String {
         let day = now.calendarDay
         let seconds = now.secondsSince1970 - day.start.secondsSince1970
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let hour = seconds / 3_600, minute = seconds % 3_600 / 60
         let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-        return "DEMO \(weekdays[day.weekday]) \(day.day) \(months[day.month - 1]) \(time)"
+        return "DEMO \(day.day) \(months[day.month - 1]) \(time)"
     }
 }

@@ -14,8 +14,20 @@ enum HeaderView {
         if layout.width - brandWidth - cartWidth - 4 >= 12 {
             canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
         }
-        if let demo = demoLabel(state, layout: layout) {
+        let demo = demoLabel(state, layout: layout)
+        if let demo {
             canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding(.bold))
+        }
+        let accountX = box.maxX + 1
+        let accountRoom = layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0) - accountX
+            - (demo.map { DisplayWidth.of($0.text) } ?? 0)
+        if accountRoom >= 6 {
+            let account = accountLabel(state, room: accountRoom)
+            let nameWidth = DisplayWidth.of(account.name)
+            let written = canvas.put(account.name, x: accountX, y: 0, maxWidth: accountRoom, style: styles.header.adding(.bold))
+            if written >= nameWidth, let hint = account.hint {
+                canvas.put(hint, x: accountX + written, y: 0, maxWidth: accountRoom - written, style: styles.header)
+            }
         }
         canvas.fill(box, style: styles.input)
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
@@ -34,7 +46,7 @@ enum HeaderView {
         return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
     }
 
-    /// "DEMO Mon 30 Nov 09:12" between the search box and the cart, when there is room for both.
+    /// "DEMO 30 Nov 09:12" between the search box and the cart, when there is room for both.
     static func demoLabel(_ state: AppState, layout: Layout) -> (text: String, x: Int)? {
         guard state.demo != nil else { return nil }
         let text = " " + DemoBanner.clock(state.now) + " "
@@ -43,10 +55,30 @@ enum HeaderView {
         return x - 13 >= 20 ? (text, x) : nil
     }
 
+    /// Who is shopping: `Logged in as NAME`, or `Guest` and how to log in. Below 100 columns
+    /// the words before the name give way to the search box.
+    static func accountLabel(_ state: AppState, room: Int = .max) -> (name: String, hint: String?) {
+        guard let customer = state.customer else { return (" Guest", " · l log in ") }
+        let full = " Logged in as \(customer.name) "
+        return (DisplayWidth.of(full) <= room ? full : " \(customer.name) ", nil)
+    }
+
+    /// Columns the account label wants: the guest's words, or `Logged in as NAME` (at most 34
+    /// columns), or the name alone (at most 16) when the search box would get under 12.
+    static func accountWidth(_ state: AppState, layout: Layout, available: Int) -> Int {
+        let label = accountLabel(state)
+        let wanted = DisplayWidth.of(label.name) + DisplayWidth.of(label.hint ?? "")
+        guard let customer = state.customer else { return wanted }
+        if available - min(wanted, 34) >= 12 { return min(wanted, 34) }
+        return min(DisplayWidth.of(" \(customer.name) "), 16)
+    }
+
     static func searchBox(_ state: AppState, layout: Layout) -> Rect {
         let left = 13
         let cartWidth = DisplayWidth.of(cartSummary(state)) + 2 + (demoLabel(state, layout: layout).map { DisplayWidth.of($0.text) } ?? 0)
-        let available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
+        var available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
+        let accountWidth = accountWidth(state, layout: layout, available: available)
+        if available - accountWidth >= 12 { available -= accountWidth }
         return Rect(x: left, y: 0, width: min(max(12, available), 72), height: 1)
     }
 
@@ -102,7 +134,7 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        let count = "\(state.results.total) of \(state.shop.catalogue.count) products "
+        let count = state.isFormScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
@@ -114,7 +146,7 @@ enum StatusBarView {
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else {
+        } else if !state.isFormScreenOpen {
             canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)

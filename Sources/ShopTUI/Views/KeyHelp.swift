@@ -4,6 +4,7 @@ public enum KeyHelp {
 
     public static func footer(for state: AppState) -> [Binding] {
         if state.showsHelp { return [("any key", "closes help")] }
+        if let bindings = FormScreens.footer(state) { return bindings }
         if let bindings = AfterSalesHelp.footer(for: state) { return bindings }
         if state.search.isEditing {
             return [("type", "search"), ("⌫", "erase"), ("Enter/↓", "results"), ("Esc", "stop typing"), ("Tab", "next pane")]
@@ -71,6 +72,11 @@ public enum KeyHelp {
             ("↑↓ PgUp PgDn", "scroll, or pick a line"),
             ("+ -  ← →", "items to return"),
             ("Esc", "back to the panes"),
+        ]),
+        ("Forms", [
+            ("letters", "type, even q t l c"),
+            ("Tab ⇧Tab", "next / previous field"),
+            ("Esc", "back, keeps the input"),
         ]),
         ("Search box", [
             ("words", "titles, brands, tags…"),

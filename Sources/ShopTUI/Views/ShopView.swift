@@ -16,6 +16,11 @@ public enum ShopView {
             return
         }
         HeaderView.draw(state, layout: layout, into: &canvas)
+        if FormScreens.draw(state, into: &canvas) {
+            StatusBarView.draw(state, layout: layout, into: &canvas)
+            if state.showsHelp { HelpOverlay.draw(state, into: &canvas) }
+            return
+        }
         let screenOpen = AfterSalesView.drawScreen(state, layout: layout, into: &canvas)
         if !screenOpen, let tabs = layout.tabBar { TabBarView.draw(state, in: tabs, into: &canvas) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !screenOpen {
