@@ -80,7 +80,7 @@ extension CommerceDecision {
         emit(.returnRequested(orderNumber: order.number, request))
         if let current = commerce.orders[order.number] {
             send(.returnLabel, about: current, subject: "Return label for order \(order.number): \(shipment.trackingNumber)",
-                 body: OrderMessages.returnLabel(current, request: request, value: current.refundValue(of: lines)))
+                 body: OrderMessages.returnLabel(current, request: request, value: current.expectedRefund(of: lines, besides: order.returns)))
         }
     }
 

@@ -17,4 +17,20 @@ extension Order {
     public func returnableQuantity(of line: OrderLine) -> Int {
         line.perishable ? 0 : max(0, line.quantity - returnedQuantity(of: line.sku))
     }
+
+    /// The refund a return of `returned` will earn when it reaches the warehouse, next to the
+    /// order's `others` returns: its lines' value, or, when it brings back the last items of the
+    /// order, everything not yet refunded (shipping and extras included) less what the other
+    /// returns still on their way will earn. The rule `catchUp` applies on arrival, told ahead.
+    public func expectedRefund(of returned: [ReturnLine], besides others: [ReturnRequest]) -> Money {
+        let completes = lines.allSatisfy { sold in
+            let before = others.reduce(0) { $0 + $1.lines.filter { $0.sku == sold.sku }.reduce(0) { $0 + $1.quantity } }
+            let now = returned.filter { $0.sku == sold.sku }.reduce(0) { $0 + $1.quantity }
+            return before + now >= sold.quantity
+        }
+        guard completes, !returned.isEmpty else { return refundValue(of: returned) }
+        let pending = others.filter { $0.receivedAt == nil }.reduce(Int64(0)) { $0 + refundValue(of: $1.lines).minorUnits }
+        let paid = currentPayment?.refundLedger == nil ? 0 : totals.total.minorUnits
+        return Money(minorUnits: max(0, paid - refunded.minorUnits - pending), currency: totals.currency)
+    }
 }

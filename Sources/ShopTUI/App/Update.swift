@@ -28,8 +28,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
-        afterSalesFailed(&state, reason: reason)
         FormScreens.commandFailed(&state, reason: reason)
+        afterSalesFailed(&state, reason: reason)
         return []
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
@@ -39,9 +39,6 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case let .mailboxChanged(entries):
         receiveMailbox(&state, entries)
-        return []
-    case let .demoBanner(banner):
-        state.demo = banner
         return []
     }
 }

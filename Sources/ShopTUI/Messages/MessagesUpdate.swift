@@ -56,7 +56,8 @@ func receiveMailbox(_ state: inout AppState, _ entries: [MailboxEntry]) {
     state.clampCursors()
     let customerKeys = Set(state.customerMessages.map(\.key))
     let fresh = entries.filter { !known.contains($0.key) && customerKeys.contains($0.key) }
-    guard let newest = fresh.last else { return }
+    // A waiting y/n question keeps the status line.
+    guard let newest = fresh.last, state.pendingCancel == nil else { return }
     let more = fresh.count > 1 ? " and \(fresh.count - 1) more" : ""
     state.status = StatusMessage("New message: \(newest.subject)\(more) (5 to read)")
 }

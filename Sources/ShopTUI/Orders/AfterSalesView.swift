@@ -73,8 +73,11 @@ enum AfterSalesView {
             let position = " ↑↓ \(top + 1)–\(last) of \(lines.count) "
             canvas.putRight(position, rightEdge: rect.maxX - 2, y: rect.maxY - 1, maxWidth: max(0, rect.width - 4), style: state.styles.muted)
         }
+        // The hardware cursor on the chosen line, else on the first line shown (screen readers).
         if let cursorRow, cursorRow >= top, cursorRow < top + inner.height {
             canvas.cursor = (inner.x + 1, inner.y + cursorRow - top)
+        } else {
+            canvas.cursor = (inner.x + 1, inner.y)
         }
     }
 }

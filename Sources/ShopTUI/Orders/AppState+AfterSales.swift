@@ -14,6 +14,9 @@ extension AppState {
         return ordersCursor.selected < orders.count ? orders[ordersCursor.selected] : nil
     }
 
+    /// Whether an order screen (or its return or support step) or the message reader covers the panes.
+    public var isAfterSalesScreenOpen: Bool { orderScreen != nil || reader != nil }
+
     /// The order the order screen shows.
     public var screenOrder: Order? {
         orderScreen.flatMap { screen in shop.commerce.order(numbered: screen.number) }

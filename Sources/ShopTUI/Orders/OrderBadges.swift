@@ -46,11 +46,14 @@ enum OrderBadges {
         state.rawValue.replacingUnderscores()
     }
 
-    /// The badges separated by ` · `.
-    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int) -> StyledLine {
+    /// The badges separated by ` · `, or by a bare `·` when that is what makes them fit `width`.
+    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max) -> StyledLine {
+        let all = badges(order, styles: styles)
+        let words = all.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let separator = words + 3 * (all.count - 1) + indent <= width ? " · " : "·"
         var spans: [StyledLine.Span] = []
-        for badge in badges(order, styles: styles) {
-            if !spans.isEmpty { spans.append(.init(text: " · ", style: styles.muted)) }
+        for badge in all {
+            if !spans.isEmpty { spans.append(.init(text: separator, style: styles.muted)) }
             spans.append(badge)
         }
         return StyledLine(spans, indent: indent)
@@ -60,7 +63,13 @@ enum OrderBadges {
     /// order says so instead.
     static func progressLine(_ order: Order, width: Int, styles: ThemeStyles, indent: Int) -> StyledLine {
         if order.state == .canceled {
-            let reason = order.fulfillment == .returned ? "returned to the shop" : (order.cancelReason?.rawValue.replacingUnderscores() ?? "canceled")
+            let reason: String
+            switch order.cancelReason {
+            case .customer?: reason = "at your request"
+            case .cashReferenceExpired?: reason = "cash reference expired"
+            case .unpaid?: reason = "not paid in time"
+            case nil: reason = order.fulfillment == .returned ? "returned to the shop" : "canceled"
+            }
             return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: " · \(reason)", style: styles.muted)], indent: indent)
         }
         let reached = reached(order)

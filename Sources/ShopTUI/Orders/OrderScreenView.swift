@@ -20,10 +20,10 @@ enum OrderScreenView {
         lines.append(deliveryLine(order, now: state.now, styles: styles))
         lines += paymentLines(order, state: state)
         lines.append(.blank)
-        lines += timeline(order.shipment, scans: order.scans, title: "Tracking", styles: styles)
+        lines += timeline(order.shipment, scans: order.scans, title: "Tracking", width: width, styles: styles)
         for (index, request) in order.returns.enumerated() {
             lines.append(.blank)
-            lines += returnLines(request, index: index, order: order, state: state)
+            lines += returnLines(request, index: index, order: order, width: width, state: state)
         }
         lines.append(.blank)
         lines += itemLines(order, state: state)
@@ -74,7 +74,7 @@ enum OrderScreenView {
     }
 
     /// A parcel's scans, newest first: time, place, message.
-    static func timeline(_ shipment: Shipment?, scans: [ScanEvent], title: String, styles: ThemeStyles) -> [StyledLine] {
+    static func timeline(_ shipment: Shipment?, scans: [ScanEvent], title: String, width: Int, styles: ThemeStyles) -> [StyledLine] {
         guard let shipment else {
             return [StyledLine(title, styles.heading), StyledLine("Not shipped yet: the timeline starts when the parcel leaves Lyon.", styles.muted, indent: 2)]
         }
@@ -85,19 +85,26 @@ enum OrderScreenView {
         }
         for (index, scan) in scans.reversed().enumerated() {
             let style = index == 0 ? (scan.status == .delivered ? styles.statusDelivered : styles.base) : styles.muted
-            lines.append(StyledLine([
-                .init(text: time(scan.time) + "  ", style: index == 0 ? styles.heading : styles.muted),
-                .init(text: scan.place.description + "  ", style: styles.muted),
-                .init(text: scan.message, style: style),
-            ], indent: 2))
+            lines += scanLines(scan, timeStyle: index == 0 ? styles.heading : styles.muted, messageStyle: style, width: width, styles: styles)
         }
         return lines
     }
 
-    static func returnLines(_ request: ReturnRequest, index: Int, order: Order, state: AppState) -> [StyledLine] {
+    /// A scan: time, place, then its message, wrapped under itself when the line is too short.
+    static func scanLines(_ scan: ScanEvent, timeStyle: TextStyle, messageStyle: TextStyle, width: Int, styles: ThemeStyles) -> [StyledLine] {
+        let head = [StyledLine.Span(text: time(scan.time) + "  ", style: timeStyle),
+                    StyledLine.Span(text: scan.place.description + "  ", style: styles.muted)]
+        let column = 2 + head.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let pieces = width - column >= 20 ? TextWrap.lines(scan.message, width: width - column) : [scan.message]
+        var lines = [StyledLine(head + [StyledLine.Span(text: pieces.first ?? "", style: messageStyle)], indent: 2)]
+        lines += pieces.dropFirst().map { StyledLine($0, messageStyle, indent: column) }
+        return lines
+    }
+
+    static func returnLines(_ request: ReturnRequest, index: Int, order: Order, width: Int, state: AppState) -> [StyledLine] {
         let styles = state.styles
         let items = request.lines.reduce(0) { $0 + $1.quantity }
-        let value = state.money.format(order.refundValue(of: request.lines))
+        let value = state.money.format(ReturnView.refund(order, returnAt: index))
         let progress = request.receivedAt.map { "received on \(time($0)) UTC" } ?? (request.scans.last?.status.label.lowercased() ?? "label created")
         var lines = [
             StyledLine([.init(text: "Return \(index + 1) · ", style: styles.heading),
@@ -105,9 +112,7 @@ enum OrderScreenView {
             StyledLine("\(items) item\(items == 1 ? "" : "s") · refund \(value) · \(progress)", styles.muted, indent: 2),
         ]
         for scan in request.scans.reversed() {
-            lines.append(StyledLine([.init(text: time(scan.time) + "  ", style: styles.muted),
-                                     .init(text: scan.place.description + "  ", style: styles.muted),
-                                     .init(text: scan.message, style: styles.base)], indent: 2))
+            lines += scanLines(scan, timeStyle: styles.muted, messageStyle: styles.base, width: width, styles: styles)
         }
         return lines
     }

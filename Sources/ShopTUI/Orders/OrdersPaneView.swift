@@ -32,16 +32,19 @@ enum OrdersPaneView {
             let total = StyledLine.Span(text: state.money.format(order.totals.total), style: styles.price)
             var first: [StyledLine.Span] = [.init(text: order.number, style: styles.heading)]
             let date = order.placedAt.calendarDay.iso8601
-            if DisplayWidth.of(order.number + date + total.text) + 6 <= inner.width {
-                first.append(.init(text: "  " + date, style: styles.muted))
-            }
+            let dateOnFirstRow = DisplayWidth.of(order.number + date + total.text) + 6 <= inner.width
+            if dateOnFirstRow { first.append(.init(text: "  " + date, style: styles.muted)) }
             StyledLine(first, trailing: total, indent: 2).draw(x: inner.x, y: y, width: inner.width - 1, into: &canvas)
             if y + 1 < inner.maxY {
-                OrderBadges.badgeLine(order, styles: styles, indent: 2).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
+                OrderBadges.badgeLine(order, styles: styles, indent: 2, width: inner.width - 1).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
             }
             if y + 2 < inner.maxY {
-                OrderBadges.progressLine(order, width: inner.width - 1, styles: styles, indent: 2)
-                    .draw(x: inner.x, y: y + 2, width: inner.width - 1, into: &canvas)
+                var progress = OrderBadges.progressLine(order, width: inner.width - 1, styles: styles, indent: 2)
+                // A narrow pane shows the date at the end of the progress row instead.
+                if !dateOnFirstRow, progress.spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + 14 <= inner.width {
+                    progress.trailing = .init(text: date, style: styles.muted)
+                }
+                progress.draw(x: inner.x, y: y + 2, width: inner.width - 1, into: &canvas)
             }
             if index == cursor.selected {
                 ShopView.markSelected(row: y, in: inner, focused: focused, state: state, into: &canvas)

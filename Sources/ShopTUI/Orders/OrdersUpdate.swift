@@ -22,10 +22,11 @@ func scrollMovement(_ key: Key, page: Int) -> Int? {
     }
 }
 
-/// Keys that leave a full screen for the shop's own handling: quit, help, theme, panes.
+/// Keys that leave a full screen for the shop's own handling: quit, help, theme, panes, search,
+/// log in or out, checkout.
 func leavesScreen(_ key: Key) -> Bool {
     switch key {
-    case .character("q"), .character("?"), .character("t"): return true
+    case .character("q"), .character("?"), .character("t"), .character("/"), .character("l"), .character("c"): return true
     case .tab, .backTab: return true
     case let .character(digit): return ("1"..."5").contains(digit)
     default: return false
@@ -88,7 +89,7 @@ private func startCancel(_ state: inout AppState, _ order: Order) {
         state.status = StatusMessage("Order \(order.number) is already canceled", isError: true)
     } else if order.fulfillment != .unfulfilled && order.fulfillment != .preparing {
         state.status = StatusMessage(
-            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)") and can no longer be canceled: return it once delivered (r)",
+            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)"): too late to cancel, return it once delivered",
             isError: true)
     } else {
         state.pendingCancel = order.number
@@ -224,34 +225,33 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
     var effects: [Effect] = []
     let page = max(1, AfterSalesView.textRows(state.layout) - 4)
     switch key {
-    case let .character(character):
-        draft.text.append(character)
-        draft.problem = nil
-    case .backspace, .delete:
-        if !draft.text.isEmpty { draft.text.removeLast() }
-    case .up: draft.scrollBack += 1
-    case .pageUp: draft.scrollBack += page
+    case .up: draft.scrollBack = min(draft.scrollBack + 1, SupportView.maxScrollBack(state, order: order, draft: draft))
+    case .pageUp: draft.scrollBack = min(draft.scrollBack + page, SupportView.maxScrollBack(state, order: order, draft: draft))
     case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
     case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
-    case .escape:
-        state.orderScreen = OrderScreen(number: order.number)
-        return []
-    case .enter:
-        let text = String(draft.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-        if text.isEmpty {
-            draft.problem = "Write your message first: an empty message cannot be sent"
-        } else {
-            draft.problem = nil
-            draft.scrollBack = 0
-            let note = "Message sent to the shop about order \(order.number)"
-            if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
-                effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
-            } else {
-                effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
-            }
-        }
+    case .tab, .backTab: break
     default:
-        break
+        switch draft.form.handle(key) {
+        case .cancel:
+            state.orderScreen = OrderScreen(number: order.number)
+            return []
+        case .submit:
+            let text = String(draft.text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            if text.isEmpty {
+                draft.problem = "Write your message first: an empty message cannot be sent"
+            } else {
+                draft.problem = nil
+                draft.scrollBack = 0
+                let note = "Message sent to the shop about order \(order.number)"
+                if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
+                    effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
+                } else {
+                    effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
+                }
+            }
+        case .handled, .ignored:
+            break
+        }
     }
     screen.mode = .support(draft)
     state.orderScreen = screen

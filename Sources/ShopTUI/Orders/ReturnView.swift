@@ -7,7 +7,8 @@ enum ReturnView {
         let styles = state.styles
         let money = state.money
         if let label = draft.label {
-            let request = order.returns.last { $0.shipment.trackingNumber.value == label }
+            let index = order.returns.lastIndex { $0.shipment.trackingNumber.value == label }
+            let request = index.map { order.returns[$0] }
             var lines = [
                 StyledLine("Return label: \(label)", styles.success.adding(.bold)),
                 .blank,
@@ -17,7 +18,7 @@ enum ReturnView {
                     let title = order.lines.first { $0.sku == line.sku }?.title ?? line.sku
                     lines.append(StyledLine("\(line.quantity) × \(title)", styles.base, indent: 2))
                 }
-                lines.append(StyledLine("Refund: \(money.format(order.refundValue(of: request.lines)))", styles.price))
+                lines.append(StyledLine("Refund: \(money.format(refund(order, returnAt: index!)))", styles.price))
                 lines.append(.blank)
             }
             lines += StyledLine.wrapped(
@@ -49,7 +50,7 @@ enum ReturnView {
                                         width: width, style: styles.muted)
         }
         lines.append(.blank)
-        lines.append(StyledLine("Refund: \(money.format(order.refundValue(of: draft.lines)))", styles.price.adding(.bold)))
+        lines.append(StyledLine("Refund: \(money.format(order.expectedRefund(of: draft.lines, besides: order.returns)))", styles.price.adding(.bold)))
         if let lastDay = order.withdrawalLastDay {
             lines.append(StyledLine("Returns accepted until \(lastDay) (14 days after delivery)", styles.muted))
         }
@@ -58,6 +59,13 @@ enum ReturnView {
             lines += StyledLine.wrapped(problem, width: width, style: styles.error)
         }
         return lines
+    }
+
+    /// What the order's return at `index` earns, next to its other returns.
+    static func refund(_ order: Order, returnAt index: Int) -> Money {
+        var others = order.returns
+        let request = others.remove(at: index)
+        return order.expectedRefund(of: request.lines, besides: others)
     }
 
     /// The row of the selected line in the document, for the hardware cursor.

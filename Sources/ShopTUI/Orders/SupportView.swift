@@ -3,8 +3,6 @@ import ShopCore
 /// The support thread of an order: every message of its tickets with author and time, the
 /// shop's answers included, then the field to write the next one.
 enum SupportView {
-    static let fieldLabel = "Your message"
-
     static func thread(_ state: AppState, order: Order, width: Int) -> [StyledLine] {
         let styles = state.styles
         let tickets = state.tickets(of: order.number)
@@ -32,29 +30,28 @@ enum SupportView {
     /// text field under it; puts the hardware cursor at the end of the typed text.
     static func draw(_ state: AppState, order: Order, draft: SupportDraft, in inner: Rect, into canvas: inout Canvas) {
         let styles = state.styles
-        let fieldRows = draft.problem == nil ? 3 : 4
-        let threadRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - fieldRows))
+        let threadRect = threadArea(draft, in: inner)
         let lines = thread(state, order: order, width: threadRect.width - 2)
-        let scroll = maxScrollBack(lineCount: lines.count, rows: threadRect.height)
+        let scroll = max(0, lines.count - threadRect.height)
         let top = max(0, lines.count - threadRect.height - min(draft.scrollBack, scroll))
         for (offset, line) in lines.dropFirst(top).prefix(threadRect.height).enumerated() {
             line.draw(x: threadRect.x + 1, y: threadRect.y + offset, width: threadRect.width - 2, into: &canvas)
         }
-        var y = threadRect.maxY
+        let y = threadRect.maxY
         guard y < inner.maxY else { return }
         canvas.rule(x: inner.x, y: y, width: inner.width, style: styles.border)
-        y += 1
-        guard y < inner.maxY else { return }
-        let labelWidth = canvas.put(fieldLabel + " ", x: inner.x + 1, y: y, style: styles.heading)
-        let box = Rect(x: inner.x + 1 + labelWidth, y: y, width: max(1, inner.width - labelWidth - 2), height: 1)
-        canvas.fill(box, style: styles.input)
-        let shown = HeaderView.visibleSearchText(draft.text, width: box.width)
-        canvas.put(shown, x: box.x, y: y, maxWidth: box.width, style: styles.input)
-        canvas.cursor = (min(box.maxX - 1, box.x + DisplayWidth.of(TextSanitizer.clean(shown))), y)
-        if let problem = draft.problem, y + 1 < inner.maxY {
-            canvas.put(problem, x: box.x, y: y + 1, maxWidth: box.width, style: styles.error)
-        }
+        FormView.draw(draft.form, state: state, in: Rect(x: inner.x, y: y + 1, width: inner.width - 1, height: inner.maxY - y - 1), into: &canvas)
     }
 
-    static func maxScrollBack(lineCount: Int, rows: Int) -> Int { max(0, lineCount - rows) }
+    /// The part of the screen above the field: the rule and the field's rows are kept below it.
+    static func threadArea(_ draft: SupportDraft, in inner: Rect) -> Rect {
+        let fieldRows = 1 + FormView.height(draft.form, width: inner.width - 1)
+        return Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - fieldRows))
+    }
+
+    /// How far the thread may scroll back from its end on the current screen.
+    static func maxScrollBack(_ state: AppState, order: Order, draft: SupportDraft) -> Int {
+        let area = threadArea(draft, in: AfterSalesView.screenRect(state.layout).inner)
+        return max(0, thread(state, order: order, width: area.width - 2).count - area.height)
+    }
 }

@@ -39,7 +39,14 @@ enum HeaderView {
         }
     }
 
+    /// The cart's count and total, after the unread messages when there are any and the header
+    /// has room (the Messages pane is not always on screen; below 80 columns the tab bar counts them).
     static func cartSummary(_ state: AppState) -> String {
+        let unread = state.unreadCount
+        return (unread > 0 && state.width >= 100 ? " Messages (\(unread)) ·" : "") + cartOnly(state)
+    }
+
+    private static func cartOnly(_ state: AppState) -> String {
         let count = state.shop.cart.itemCount
         guard count > 0 else { return " Cart empty " }
         let total = (try? CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
@@ -134,7 +141,8 @@ enum StatusBarView {
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
-        let count = state.isFormScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
+        // The product count says nothing on a form, an order or a message screen: the status gets the room.
+        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? "" : "\(state.results.total) of \(state.shop.catalogue.count) products "
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
@@ -146,7 +154,7 @@ enum StatusBarView {
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else if !state.isFormScreenOpen {
+        } else if !state.isFormScreenOpen && !state.isAfterSalesScreenOpen {
             canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
         }
         canvas.fill(layout.footer, style: styles.footer)

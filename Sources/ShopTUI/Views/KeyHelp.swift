@@ -62,16 +62,10 @@ public enum KeyHelp {
             ("c", "checkout"),
         ]),
         ("Orders", [
-            ("Enter", "order and tracking"),
             ("x", "cancel an order (y/n)"),
             ("r", "return items"),
             ("s", "write to support"),
             ("l", "log in or out"),
-        ]),
-        ("Order screen, messages", [
-            ("↑↓ PgUp PgDn", "scroll, or pick a line"),
-            ("+ -  ← →", "items to return"),
-            ("Esc", "back to the panes"),
         ]),
         ("Forms", [
             ("letters", "type, even q t l c"),

@@ -1,0 +1,138 @@
+import Foundation
+import ShopCore
+import ShopStore
+import Testing
+@testable import ShopTUI
+
+/// After-sales through the runtime with a real store: an order placed by trade commands, shop
+/// time advanced by the runtime's ticks (`advanceClock`, journaled), the scans on the order
+/// screen, a return and a support ticket journaled, the mail announced and read.
+@Suite struct AfterSalesSessionTests {
+    static func withShop(_ body: (ShopSession, Store, String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-aftersales-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
+        defer { try? store.close() }
+        let registration = try AccountRegistration(
+            name: "Zoë Martin", email: AfterSalesShop.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
+            postalCode: "75011", city: "Paris", countryCode: "FR")
+        try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42")))
+        try store.execute(.addToCart(sku: "KET-SMG-1", quantity: 1))
+        try store.execute(.addToCart(sku: "FLT-HAR-1", quantity: 2))
+        let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: store.shopTime)
+        try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+        let number = try #require(store.state.commerce.orderNumbers.last)
+        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        // An hour of shop time a wall second: each tick journals an `advanceClock` and what it made due.
+        let session = ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: 3_601)
+        try body(session, store, number)
+    }
+
+    static func screen(_ session: ShopSession) -> String { ShopView.render(session.state).text() }
+
+    /// Ticks (an hour of shop time each) until `done`, at most `limit` times.
+    static func tick(_ session: ShopSession, until done: () -> Bool, limit: Int = 200) {
+        for _ in 0..<limit where !done() { session.tick(elapsedWallSeconds: 1) }
+    }
+
+    @Test func scansArriveOnTheOrderScreenThenAReturnAndATicketAreJournaled() throws {
+        try Self.withShop { session, store, number in
+            session.send(.key(.character("4")))
+            session.send(.key(.enter))
+            #expect(Self.screen(session).contains("Order \(number)"))
+            #expect(Self.screen(session).contains("Not shipped yet"))
+            Self.tick(session) { !(store.state.commerce.orders[number]?.scans.isEmpty ?? true) }
+            let scans = try #require(store.state.commerce.orders[number]?.scans)
+            #expect(!scans.isEmpty)
+            #expect(session.state.shop.commerce.orders[number]?.scans == scans, "the tick's scans reach the interface")
+            #expect(Self.screen(session).contains(String(scans.last!.message.prefix(30))))
+            #expect(session.state.now == store.shopTime || session.state.now.seconds(since: store.shopTime) <= 1)
+            #expect(session.state.mailbox.contains { $0.subject.hasPrefix("Order \(number) has shipped") })
+
+            session.send(.key(.character("x")))
+            #expect(session.state.status?.isError == true)
+            #expect(session.state.status?.text.contains("too late to cancel") == true)
+            #expect(store.state.commerce.orders[number]?.state == .placed)
+
+            session.send(.key(.character("r")))
+            #expect(session.state.status?.text.contains("has not been delivered yet") == true)
+
+            Self.tick(session) { store.state.commerce.orders[number]?.fulfillment == .delivered }
+            #expect(Self.screen(session).contains("Delivered on"))
+            #expect(session.state.status?.text.hasPrefix("New message: ") == true)
+
+            for key in [Key.character("r"), .down, .character("+"), .enter] { session.send(.key(key)) }
+            let request = try #require(store.state.commerce.orders[number]?.returns.first)
+            #expect(request.lines == [ReturnLine(sku: "FLT-HAR-1", quantity: 1)])
+            #expect(Self.screen(session).contains("Return label: \(request.shipment.trackingNumber)"))
+            #expect(Self.screen(session).contains("Refund: €5.90"))
+
+            session.send(.key(.escape))
+            session.send(.key(.character("s")))
+            session.send(.key(.enter))
+            #expect(store.state.commerce.tickets.isEmpty, "an empty message is not sent")
+            for character in "When will my refund arrive?" { session.send(.key(.character(character))) }
+            session.send(.key(.enter))
+            let ticket = try #require(store.state.commerce.tickets.values.first)
+            #expect(ticket.messages.map(\.author) == [.customer, .shop])
+            let text = Self.screen(session)
+            #expect(text.contains("When will my refund arrive?"))
+            #expect(text.contains("Comptoir · "))
+            #expect(text.contains("You may return items of order \(number)"))
+            #expect(session.state.orderScreen?.supportDraft?.text == "")
+        }
+    }
+
+    /// At real speed (one shop second a wall second) the tick's catch-up records a scan as soon
+    /// as shop time reaches it: the clock is moved to just before the next planned scan, then
+    /// the test ticks until it shows (polling, at most 10 seconds).
+    @Test func atRealSpeedATickRecordsTheScanThatFellDue() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-aftersales-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
+        defer { try? store.close() }
+        let registration = try AccountRegistration(
+            name: "Zoë Martin", email: AfterSalesShop.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
+            postalCode: "75011", city: "Paris", countryCode: "FR")
+        try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$x")))
+        try store.execute(.addToCart(sku: "FLT-HAR-1", quantity: 1))
+        let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: store.shopTime)
+        try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+        let number = try #require(store.state.commerce.orderNumbers.last)
+        try store.trade(.advanceClock(seconds: 3 * 3_600))
+        let shipment = try #require(store.state.commerce.orders[number]?.shipment)
+        let recorded = store.state.commerce.orders[number]?.scans.count ?? 0
+        let next = CourierSimulator(shipment: shipment).plannedScans[recorded]
+        try store.trade(.advanceClock(seconds: next.time.seconds(since: store.shopTime) - 1))
+        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        let session = ShopSession(store: store, state: state, hasher: PlainHasher())
+        session.send(.key(.character("4")))
+        session.send(.key(.enter))
+        #expect(!ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
+        let deadline = Date().addingTimeInterval(10)
+        while (session.state.shop.commerce.orders[number]?.scans.count ?? 0) <= recorded, Date() < deadline {
+            session.tick(elapsedWallSeconds: 0.2)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect((session.state.shop.commerce.orders[number]?.scans.count ?? 0) > recorded)
+        #expect(ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
+    }
+
+    @Test func messagesAreCountedReadAndMarkedInTheMailbox() throws {
+        try Self.withShop { session, store, _ in
+            let unread = session.state.unreadCount
+            #expect(unread >= 1)
+            session.send(.key(.character("5")))
+            #expect(Self.screen(session).contains("5 Messages (\(unread))"))
+            session.send(.key(.enter))
+            let key = try #require(session.state.reader?.key)
+            #expect(session.state.mailbox.first { $0.key == key }?.isRead == true)
+            #expect(try Maildir(dataFolder: store.folder.path).messages().first { $0.key == key }?.isRead == true)
+            #expect(session.state.unreadCount == unread - 1)
+            let subject = try #require(session.state.readerMessage?.subject)
+            #expect(Self.screen(session).contains(String(subject.prefix(40))))
+            session.send(.key(.escape))
+            #expect(session.state.reader == nil)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ShopCore
+import ShopStore
+import Testing
+@testable import ShopTUI
+
+/// Pane 5: unread counts, rows, the reader, and the status line when mail arrives.
+@Suite struct MessagesPaneTests {
+    static let mailbox = [
+        AfterSalesShop.mail("a", subject: "Welcome to Comptoir", read: true, date: .utc(year: 2026, month: 11, day: 29, hour: 8)),
+        AfterSalesShop.mail("b", subject: "Order C-2026-000001 confirmed", date: .utc(year: 2026, month: 11, day: 30, hour: 9)),
+        AfterSalesShop.mail("c", subject: "For someone else", to: "Bob <bob@example.fr>"),
+        AfterSalesShop.mail("d", subject: "Your voucher", date: .utc(year: 2026, month: 11, day: 30, hour: 10),
+                            body: (1...60).map { "Line \($0) of the voucher." }.joined(separator: "\n")),
+    ]
+
+    @Test func unreadCountInThePaneTitleAndTheTabBar() throws {
+        let shop = try AfterSalesShop()
+        var wide = shop.appState(width: 120, height: 40, mailbox: Self.mailbox)
+        #expect(wide.unreadCount == 2)
+        #expect(ShopView.render(wide).text().contains("5 Messages (2)"))
+        Fixtures.press(&wide, .character("5"))
+        var narrow = shop.appState(width: 79, height: 24, mailbox: Self.mailbox)
+        Fixtures.press(&narrow, .character("5"))
+        let tabs = ShopView.render(narrow).text().split(separator: "\n")[1]
+        #expect(tabs.contains("5 Messages (2)"))
+        #expect(TabBarView.pane(atColumn: DisplayWidth.of(tabs) - 2, width: 79, focus: .messages, unread: 2) == .messages)
+    }
+
+    @Test func rowsNewestFirstUnreadMarked() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(width: 120, height: 40, mailbox: Self.mailbox)
+        Fixtures.press(&state, .character("5"))
+        let lines = ShopView.render(state).text().split(separator: "\n").map(String.init)
+        let voucher = try #require(lines.firstIndex { $0.contains("Your voucher") })
+        let welcome = try #require(lines.firstIndex { $0.contains("Welcome to Comptoir") })
+        #expect(voucher < welcome)
+        #expect(lines[voucher].contains("• 11-30  Your voucher"))
+        #expect(!lines[welcome].contains("•"))
+        #expect(!lines.contains { $0.contains("For someone else") })
+    }
+
+    @Test func enterOpensTheReaderMarksReadAndScrolls() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)
+        Fixtures.press(&state, .character("5"))
+        #expect(Fixtures.press(&state, .enter) == [.markMessageRead(key: "d")])
+        var text = ShopView.render(state).text()
+        #expect(text.contains("Your voucher"))
+        #expect(text.contains("From: Comptoir <shop@comptoir.example>"))
+        #expect(text.contains("Line 1 of the voucher."))
+        #expect(!text.contains("Line 60 of the voucher."))
+        Fixtures.press(&state, .pageDown, .pageDown, .pageDown, .pageDown)
+        text = ShopView.render(state).text()
+        #expect(text.contains("Line 60 of the voucher."))
+        #expect(state.reader?.scroll == AfterSalesView.maxScroll(state))
+        Fixtures.press(&state, .escape)
+        #expect(state.reader == nil)
+        Fixtures.press(&state, .end, .enter)
+        #expect(state.reader?.key == "a")
+        #expect(Fixtures.press(&state, .escape).isEmpty)
+        #expect(Fixtures.press(&state, .end, .enter).isEmpty, "a read message is not marked again")
+    }
+
+    @Test func newMailForTheCustomerIsAnnouncedOnce() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(mailbox: Array(Self.mailbox.prefix(2)))
+        _ = update(&state, .mailboxChanged(Self.mailbox))
+        #expect(state.status == StatusMessage("New message: Your voucher (5 to read)"))
+        state.status = nil
+        _ = update(&state, .mailboxChanged(Self.mailbox))
+        #expect(state.status == nil, "nothing new")
+        _ = update(&state, .mailboxChanged(Self.mailbox + [AfterSalesShop.mail("e", subject: "Hi Bob", to: "bob@example.fr")]))
+        #expect(state.status == nil, "not addressed to the customer")
+    }
+
+    @Test func aClickSelectsAMessageAndTheWheelScrollsTheReader() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)
+        Fixtures.press(&state, .character("5"))
+        let pane = try #require(state.layout.rect(of: .messages))
+        _ = update(&state, .mouse(MouseEvent(.click, x: pane.x + 5, y: pane.y + 1 + 2)))
+        #expect(state.inbox[state.messagesCursor.selected].key == "a")
+        Fixtures.press(&state, .home, .enter)
+        _ = update(&state, .mouse(MouseEvent(.wheelDown, x: 10, y: 10)))
+        #expect(state.reader?.scroll == 3)
+        _ = update(&state, .mouse(MouseEvent(.click, x: 10, y: 10)))
+        #expect(state.reader != nil, "a click does not close the reader")
+    }
+
+    @Test func mailArrivingWhileACancelWaitsKeepsTheQuestion() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        var state = shop.appState(mailbox: [])
+        Fixtures.press(&state, .character("4"), .character("x"))
+        _ = update(&state, .mailboxChanged(Self.mailbox))
+        #expect(state.status == StatusMessage("Cancel order \(number)? y/n"))
+    }
+
+    @Test func loggedOutThePaneAsksToLogIn() {
+        var state = Fixtures.state(width: 120, height: 40)
+        state.mailbox = Self.mailbox
+        Fixtures.press(&state, .character("5"))
+        #expect(ShopView.render(state).text().contains("Log in (l) to read your messages"))
+        #expect(Fixtures.press(&state, .enter).isEmpty)
+        #expect(state.reader == nil)
+    }
+}

@@ -1,0 +1,69 @@
+import ShopCore
+import Testing
+@testable import ShopTUI
+
+/// Writing to support about an order: the thread, the field, opening then replying.
+@Suite struct SupportScreenTests {
+    @Test func anEmptyMessageIsRefusedThenTheTicketOpensAndTheAnswerShows() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        var state = shop.appState(width: 80, height: 24)
+        Fixtures.press(&state, .character("4"), .character("s"))
+        #expect(state.orderScreen?.supportDraft != nil)
+        var text = ShopView.render(state).text()
+        #expect(text.contains("Support · Order \(number)"))
+        #expect(text.contains("Your message"))
+        Fixtures.type(&state, "   ")
+        #expect(Fixtures.press(&state, .enter).isEmpty)
+        #expect(ShopView.render(state).text().contains("Write your message first: an empty message cannot be sent"))
+        Fixtures.press(&state, .backspace, .backspace, .backspace)
+        Fixtures.type(&state, "Where is my parcel? q t l")
+        #expect(state.orderScreen?.supportDraft?.text == "Where is my parcel? q t l", "shop keys type into the field")
+        let effects = Fixtures.press(&state, .enter)
+        let open = CommerceCommand.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel? q t l")
+        #expect(effects == [.trade(open, note: "Message sent to the shop about order \(number)")])
+        let events = try shop.trade(open)
+        _ = update(&state, .commandSucceeded(events: events, state: shop.state, note: "Message sent"))
+        #expect(state.orderScreen?.supportDraft?.text == "")
+        text = ShopView.render(state).text()
+        #expect(text.contains("You · "))
+        #expect(text.contains("Comptoir · "))
+        #expect(text.contains("Thank you for your question about the delivery"))
+        Fixtures.type(&state, "Thanks")
+        let ticket = try #require(shop.state.commerce.ticketIDs.last)
+        #expect(Fixtures.press(&state, .enter) == [.trade(.replyToTicket(ticketID: ticket, text: "Thanks"),
+                                                          note: "Message sent to the shop about order \(number)")])
+    }
+
+    @Test func aLongThreadShowsItsEndAndScrollsBackNoFurtherThanItsStart() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?"))
+        let ticket = try #require(shop.state.commerce.ticketIDs.last)
+        for index in 1...12 { try shop.trade(.replyToTicket(ticketID: ticket, text: "Reply number \(index)")) }
+        var state = shop.appState(width: 80, height: 24)
+        Fixtures.press(&state, .character("4"), .character("s"))
+        #expect(ShopView.render(state).text().contains("Reply number 12"))
+        #expect(!ShopView.render(state).text().contains("Where is my parcel?"))
+        for _ in 0..<100 { Fixtures.press(&state, .pageUp) }
+        let most = try #require(state.screenOrder.map { SupportView.maxScrollBack(state, order: $0, draft: state.orderScreen!.supportDraft!) })
+        #expect(most > 0)
+        #expect(state.orderScreen?.supportDraft?.scrollBack == most)
+        #expect(ShopView.render(state).text().contains("Where is my parcel?"))
+        Fixtures.press(&state, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(state.orderScreen?.supportDraft?.scrollBack == 0)
+    }
+
+    @Test func theDomainsRefusalShowsUnderTheField() throws {
+        var shop = try AfterSalesShop()
+        try shop.order()
+        var state = shop.appState()
+        Fixtures.press(&state, .character("4"), .character("s"))
+        Fixtures.type(&state, "hello")
+        _ = update(&state, .commandFailed("the message is empty: write your question"))
+        #expect(state.orderScreen?.supportDraft?.problem == "the message is empty: write your question")
+        #expect(state.orderScreen?.supportDraft?.text == "hello", "what was typed stays")
+        Fixtures.press(&state, .escape)
+        #expect(state.orderScreen?.mode == .details)
+    }
+}
