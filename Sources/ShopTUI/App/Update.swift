@@ -40,6 +40,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case let .mailboxChanged(entries):
         receiveMailbox(&state, entries)
         return []
+    case let .demoBanner(banner):
+        state.demo = banner
+        return []
     }
 }
 
