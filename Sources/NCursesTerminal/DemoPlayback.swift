@@ -60,7 +60,7 @@ final class DemoPlayback {
         let caption: String
         switch outcome {
         case nil: caption = isPaused ? Self.pausedCaption : player.caption
-        case .finished?: caption = (DemoScript.finishedLine(session.state) ?? "Demo finished.") + " The shop is yours: q quits"
+        case .finished?: caption = DemoScript.handOver(session.state)
         case .ended?, .failed?: return
         }
         guard caption != captionShown else { return }

@@ -54,6 +54,13 @@ public struct DemoScript: Sendable {
         return "Demo finished: order \(order.number) delivered and returned."
     }
 
+    /// The caption once `slow` or `normal` is done and the shop is the presenter's; short enough
+    /// for 80 columns.
+    public static func handOver(_ state: AppState) -> String {
+        guard let order = newestOrder(state) else { return "Demo finished; the shop is yours, q quits" }
+        return "Done: order \(order.number) delivered, returned; q quits"
+    }
+
     // MARK: - The chapters
 
     static func searching(_ query: String, chapter: Int) -> [DemoStep] {

@@ -16,7 +16,7 @@ enum HeaderView {
         }
         let demo = demoLabel(state, layout: layout)
         if let demo {
-            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding(.bold))
+            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding([.bold, .reverse]))
         }
         let accountX = box.maxX + 1
         let accountRoom = layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0) - accountX
