@@ -15,12 +15,10 @@ enum HeaderView {
             canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
         }
         let demo = demoLabel(state, layout: layout)
-        if let demo {
-            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding([.bold, .reverse]))
-        }
         let accountX = box.maxX + 1
-        let accountRoom = layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0) - accountX
-            - (demo.map { DisplayWidth.of($0.text) } ?? 0)
+        // The account label's last column is a space: the demo label's first one may cover it.
+        let accountEnd = demo.map { $0.x + 1 } ?? layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0)
+        let accountRoom = accountEnd - accountX
         if accountRoom >= 6 {
             let account = accountLabel(state, room: accountRoom)
             let nameWidth = DisplayWidth.of(account.name)
@@ -28,6 +26,9 @@ enum HeaderView {
             if written >= nameWidth, let hint = account.hint {
                 canvas.put(hint, x: accountX + written, y: 0, maxWidth: accountRoom - written, style: styles.header)
             }
+        }
+        if let demo {
+            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding([.bold, .reverse]))
         }
         canvas.fill(box, style: styles.input)
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
