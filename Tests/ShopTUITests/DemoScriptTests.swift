@@ -76,6 +76,27 @@ import Testing
         }
     }
 
+    /// At 7 200 shop seconds a second the five-minute 3-D Secure code would expire before anyone
+    /// typed it: fast time holds while a card payment waits, and runs again once it is paid.
+    @Test func fastTimeHoldsWhileACodeWaitsAndRunsAgainOncePaid() throws {
+        try Self.withDemoShop(clockSpeed: 7_200) { session, store in
+            let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
+            try store.execute(.addToCart(sku: product.sku, quantity: 1))
+            let card = try CardDetails(number: DemoScript.threeDSecureCard, expiry: "12/30", securityCode: "123", now: store.shopTime)
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            session.send(.mailboxChanged(try Maildir(dataFolder: store.folder.path).messages()))
+            let before = store.shopTime
+            for _ in 0..<20 { session.tick(elapsedWallSeconds: 1) }
+            #expect(store.shopTime.seconds(since: before) < 60)
+            let code = try #require(DemoScript.threeDSecureCode(session.state))
+            let number = try #require(store.state.commerce.orderNumbers.last)
+            try store.trade(.confirmCode(orderNumber: number, code: code))
+            let paid = store.shopTime
+            session.tick(elapsedWallSeconds: 1)
+            #expect(store.shopTime.seconds(since: paid) >= 7_000)
+        }
+    }
+
     @Test func aStepWhoseConditionNeverHoldsIsReportedWithItsName() throws {
         try Self.withDemoShop(clockSpeed: 1) { session, _ in
             let script = DemoScript(chapters: ["opening a door that is not there"], steps: [
