@@ -11,8 +11,8 @@ public enum DemoPace: String, CaseIterable, Sendable {
     /// Wall seconds after each character typed into a field.
     public var typingDelay: Double {
         switch self {
-        case .slow: return 0.24
-        case .normal: return 0.12
+        case .slow: return 0.3
+        case .normal: return 0.15
         case .fast: return 0.02
         }
     }
@@ -20,8 +20,8 @@ public enum DemoPace: String, CaseIterable, Sendable {
     /// Wall seconds after any other key (moving, opening, confirming).
     public var keyDelay: Double {
         switch self {
-        case .slow: return 1.6
-        case .normal: return 0.8
+        case .slow: return 2.2
+        case .normal: return 1.1
         case .fast: return 0.08
         }
     }
@@ -29,8 +29,8 @@ public enum DemoPace: String, CaseIterable, Sendable {
     /// Wall seconds the outcome of a step stays on screen before the next one starts.
     public var dwell: Double {
         switch self {
-        case .slow: return 5.0
-        case .normal: return 2.5
+        case .slow: return 7.0
+        case .normal: return 3.5
         case .fast: return 0.25
         }
     }

@@ -1,8 +1,8 @@
 import ShopCore
 import ShopStore
 
-/// The whole purchase as the demo plays it, written against the keys and words of the purchase
-/// screens (docs: /work/briefs/contract.md): search, filter by a brand, open a product and add
+/// The whole purchase as the demo plays it, written against the keys and on-screen words the
+/// purchase screens promise (the same ones the tmux tests read): search, filter by a brand, open a product and add
 /// it, check out, pay with the 3-D Secure test card, type the code read from Messages, watch the
 /// parcel arrive on the order's timeline, return an item, read the messages.
 public struct DemoScript: Sendable {
@@ -64,8 +64,8 @@ public struct DemoScript: Sendable {
     // MARK: - The chapters
 
     static func searching(_ query: String, chapter: Int) -> [DemoStep] {
-        [DemoStep(chapter: chapter, goal: "results for “\(query)”", keys: DemoKey.press(.character("/")) + DemoKey.typing(query) + DemoKey.press(.enter),
-                  dwell: 1) { state in
+        let keys = DemoKey.press(.character("/")) + DemoKey.typing(query) + DemoKey.press(.enter)
+        return [DemoStep(chapter: chapter, goal: "results for “\(query)”", keys: keys, dwell: 1) { state in
             state.search.text == query && !state.search.isEditing && state.results.total > 0
         }]
     }
