@@ -212,7 +212,7 @@ import Testing
         #expect(try Self.demoFolders(in: folder).isEmpty)
     }
 
-    @Test(arguments: [(["--demo"], SIGTERM), (["demo", "--pace", "slow"], SIGINT), (["--demo"], SIGHUP)])
+    @Test(arguments: [(["--demo", "--theme", "mono"], SIGTERM), (["demo", "--pace", "slow"], SIGINT), (["--demo"], SIGHUP)])
     func aSignalEndsTheDemoRestoresTheTerminalAndRemovesItsFolder(arguments: [String], signal: Int32) throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

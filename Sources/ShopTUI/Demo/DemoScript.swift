@@ -21,9 +21,10 @@ public struct DemoScript: Sendable {
     public static let threeDSecureCard = "4000 0027 6000 3184"
 
     /// The journey, with waits long enough for a parcel to arrive at `clockSpeed` shop seconds
-    /// per second (eight shop days at most: shipping, up to five days in transit, a redelivery).
+    /// per second: twelve shop days, enough for shipping, five days in transit and a parcel held
+    /// at the depot after a failed attempt (the rare parcel sent back to the shop never arrives).
     public static func journey(query: String = "coffee", brand: String = "Brewcraft", clockSpeed: Int64) -> DemoScript {
-        let parcelTimeout = Double(8 * 86_400) / Double(max(1, clockSpeed)) + 10
+        let parcelTimeout = Double(12 * 86_400) / Double(max(1, clockSpeed)) + 10
         let chapters = [
             "searching the catalogue",
             "filtering by a brand",
