@@ -22,6 +22,8 @@ final class DemoPlayback {
     private var demoTime = 0.0
     private var lastWall: Double
     private var captionShown: String?
+    /// The presenter pressed a key after the end: the status line is the shop's again.
+    private var handedOver = false
 
     init(pace: DemoPace, clockSpeed: Int64, now: Double) {
         player = DemoPlayer(script: .journey(clockSpeed: clockSpeed), pace: pace)
@@ -56,7 +58,16 @@ final class DemoPlayback {
         showCaption(session)
     }
 
+    /// The first key after the end (`slow` and `normal` leave the shop to the presenter) clears
+    /// the caption, so the status line says again what the shop did; the header keeps `DEMO`.
+    func handOver(_ session: ShopSession) {
+        guard outcome == .finished, !handedOver else { return }
+        handedOver = true
+        session.send(.demoBanner(DemoBanner()))
+    }
+
     private func showCaption(_ session: ShopSession) {
+        guard !handedOver else { return }
         let caption: String
         switch outcome {
         case nil: caption = isPaused ? Self.pausedCaption : player.caption

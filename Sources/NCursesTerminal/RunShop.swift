@@ -87,6 +87,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
             if let playback, playback.isPlaying {
                 playback.handle(key, session: session)
             } else {
+                playback?.handOver(session)
                 session.send(.key(key))
             }
         case let .mouse(event): session.send(.mouse(event))
