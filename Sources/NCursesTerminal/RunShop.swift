@@ -122,17 +122,17 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
 /// Opens the data folder, or in demo mode a new shop in a temporary folder with the demo
 /// account logged in; the problem as one line when it cannot.
 @MainActor
-private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), DemoFolder.Failure> {
+private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), LaunchProblem> {
     guard options.demo != nil else {
         do throws(StoreError) {
             let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
             return .success((try Store.open(folder, access: .readWrite, seed: options.seed), nil))
         } catch {
-            return .failure(DemoFolder.Failure(description: "comptoir: \(error)"))
+            return .failure(LaunchProblem(description: "comptoir: \(error)"))
         }
     }
     let demo: DemoFolder
-    do throws(DemoFolder.Failure) {
+    do throws(LaunchProblem) {
         demo = try DemoFolder.create(environment: options.environment)
     } catch {
         return .failure(error)
@@ -142,9 +142,9 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
         store = try Store.open(DataFolder(path: demo.path), access: .readWrite, seed: options.seed)
     } catch {
         demo.remove()
-        return .failure(DemoFolder.Failure(description: "comptoir: \(error)"))
+        return .failure(LaunchProblem(description: "comptoir: \(error)"))
     }
-    do throws(DemoFolder.Failure) {
+    do throws(LaunchProblem) {
         try demo.registerAccount(in: store, hasher: ScryptPasswordHasher())
     } catch {
         try? store.close()
