@@ -158,4 +158,16 @@ import Testing
         _ = update(&state, .tick(state.now.adding(hours: 26)))
         #expect(ShopView.render(state).text().contains("DEMO 1 Dec 11:05"))
     }
+
+    @Test(arguments: [80, 120, 200])
+    func theAccountNameAndTheDemoClockShareTheHeader(width: Int) throws {
+        try Self.withDemoShop(clockSpeed: 7_200) { session, _ in
+            session.send(.resized(width: width, height: 24))
+            session.send(.demoBanner(DemoBanner()))
+            let header = String(ShopView.render(session.state).text().split(separator: "\n")[0])
+            #expect(header.contains(DemoBanner.clock(session.state.now)), "\(header)")
+            #expect(header.contains(width >= 120 ? "Logged in as Camille Demo" : "Camille Demo"), "\(header)")
+            #expect(header.contains("Cart empty"))
+        }
+    }
 }
