@@ -189,6 +189,8 @@ import Testing
         let shop = try Self.start(["demo", "--pace", "fast"], folder: folder)
         defer { shop.kill() }
         try shop.waitFor("the first caption") { $0.contains("Step 1 of 9") }
+        // The parcel's journey lasts a few seconds even at the fast pace: the timeline is on screen.
+        try shop.waitFor("the parcel step", timeout: 40) { $0.contains("Step 7 of 9: following the parcel") && $0.contains("Tracking") }
         let end = try shop.waitFor("the end of the demo", timeout: 75) { $0.contains("EXIT=") }
         #expect(end.contains("EXIT=0"), "\(end)")
         #expect(end.contains("Demo finished: order "))
