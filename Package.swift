@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopSecurity", "NCursesTerminal",
+                "ShopCore", "ShopStore", "ShopSecurity", "ShopTUI", "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,19 +16,21 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         printError(refusal.description)
         return 2
     }
+    // Before the store opens, so a demo's temporary folder is removed on SIGINT/SIGTERM too.
+    SignalWatch.install()
     let store: Store
-    do throws(StoreError) {
-        let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
-        store = try Store.open(folder, access: .readWrite, seed: options.seed)
-    } catch {
-        printError("comptoir: \(error)")
+    let demoFolder: DemoFolder?
+    switch openStore(options) {
+    case let .success(opened): (store, demoFolder) = opened
+    case let .failure(problem):
+        printError(problem.description)
         return 1
     }
+    defer { demoFolder?.remove() }
     var catalog = ThemeCatalog.load(environment: options.environment)
     let (themeIndex, themeProblem) = catalog.choose(requested: options.theme, environment: options.environment)
     let notices = catalog.problems.map { "\($0); it was left out" } + (themeProblem.map { [$0] } ?? []) + store.warnings
 
-    SignalWatch.install()
     guard let screen = NCursesScreen(term: options.environment["TERM"] ?? "") else {
         printError(TerminalRefusal.unknownTerminal(options.environment["TERM"]).description)
         try? store.close()
@@ -42,15 +44,33 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     let session = ShopSession(store: store, state: state, hasher: ScryptPasswordHasher(), clockSpeed: options.clockSpeed)
     for notice in notices { session.send(.notice(notice, isError: true)) }
 
+    var playback: DemoPlayback?
+    switch options.demo {
+    case .shop?:
+        session.send(.demoBanner(DemoBanner()))
+        session.send(.notice(DemoAccount.welcome, isError: false))
+    case let .autoplay(pace)?:
+        playback = DemoPlayback(pace: pace, clockSpeed: session.clockSpeed, now: MonotonicClock.seconds())
+    case nil:
+        break
+    }
+
     var exitCode: Int32 = 0
     var themeIndexShown = session.state.themeIndex
+    // Fast shop time ticks more often, so parcels move in small steps.
+    let tickInterval = session.clockSpeed > 1 ? 0.5 : 1
     var lastTick = MonotonicClock.seconds()
     while !session.isFinished {
         session.collectBackgroundWork()
         let now = MonotonicClock.seconds()
-        if now - lastTick >= 1 {
+        if now - lastTick >= tickInterval {
             session.tick(elapsedWallSeconds: now - lastTick)
             lastTick = now
+        }
+        if let playback {
+            playback.advance(session, wallNow: now)
+            if playback.outcome == .ended || (playback.outcome == .finished && playback.pace == .fast) { break }
+            if case .failed = playback.outcome { break }
         }
         if session.state.themeIndex != themeIndexShown {
             themeIndexShown = session.state.themeIndex
@@ -62,10 +82,18 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
             exitCode = 128 + signal
             break
         }
-        // While a search or the index build runs, look for its outcome often between keys.
-        guard let input = screen.read(waitingAtMost: session.backgroundPollMilliseconds ?? 250) else { continue }
+        // While a search or the index build runs, look for its outcome often between keys; the demo
+        // player presses keys every few hundredths of a second, so it reads often too.
+        let idleWait: Int32 = playback == nil ? 250 : 15
+        guard let input = screen.read(waitingAtMost: min(session.backgroundPollMilliseconds ?? idleWait, idleWait)) else { continue }
         switch input {
-        case let .key(key): session.send(.key(key))
+        case let .key(key):
+            if let playback, playback.isPlaying {
+                playback.handle(key, session: session)
+            } else {
+                playback?.handOver(session)
+                session.send(.key(key))
+            }
         case let .mouse(event): session.send(.mouse(event))
         case .resize:
             let size = screen.size
@@ -81,7 +109,53 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         printError("comptoir: \(error)")
         if exitCode == 0 { exitCode = 1 }
     }
+    if exitCode == 0, let outcome = playback?.outcome {
+        switch outcome {
+        case let .failed(reason):
+            printError("comptoir: \(reason)")
+            exitCode = 1
+        case .finished:
+            print(DemoScript.finishedLine(session.state) ?? "Demo finished.")
+        case .ended:
+            break
+        }
+    }
     return exitCode
+}
+
+/// Opens the data folder, or in demo mode a new shop in a temporary folder with the demo
+/// account logged in; the problem as one line when it cannot.
+@MainActor
+private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), LaunchProblem> {
+    guard options.demo != nil else {
+        do throws(StoreError) {
+            let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
+            return .success((try Store.open(folder, access: .readWrite, seed: options.seed), nil))
+        } catch {
+            return .failure(LaunchProblem(description: "comptoir: \(error)"))
+        }
+    }
+    let demo: DemoFolder
+    do throws(LaunchProblem) {
+        demo = try DemoFolder.create(environment: options.environment)
+    } catch {
+        return .failure(error)
+    }
+    let store: Store
+    do throws(StoreError) {
+        store = try Store.open(DataFolder(path: demo.path), access: .readWrite, seed: options.seed)
+    } catch {
+        demo.remove()
+        return .failure(LaunchProblem(description: "comptoir: \(error)"))
+    }
+    do throws(LaunchProblem) {
+        try demo.registerAccount(in: store, hasher: ScryptPasswordHasher())
+    } catch {
+        try? store.close()
+        demo.remove()
+        return .failure(error)
+    }
+    return .success((store, demo))
 }
 
 /// The theme list for `comptoir themes`: one line a theme, the default marked.

@@ -25,7 +25,7 @@ struct Comptoir: ParsableCommand {
             SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
             ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
             OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
-            AgentCommand.self, CourierCommand.self, MessagesCommand.self,
+            AgentCommand.self, CourierCommand.self, MessagesCommand.self, DemoCommand.self,
         ]
     )
 
@@ -34,9 +34,21 @@ struct Comptoir: ParsableCommand {
     @Option(help: ArgumentHelp("A bundled or user theme name, or the path of a theme file (see 'comptoir themes').", valueName: "NAME|FILE"))
     var theme: String?
 
+    @Flag(help: ArgumentHelp(
+        "A throw-away shop with a demo account logged in and shop time running 7200 times faster (not with --data)."))
+    var demo = false
+
     func run() throws {
-        let options = ShopLaunchOptions(
+        if demo, data.path != nil {
+            printError("comptoir: --demo uses a throw-away shop of its own: leave out --data")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+        var options = ShopLaunchOptions(
             dataFolder: data.path, theme: theme, environment: data.environment, seed: { DemoCatalogue.products })
+        if demo {
+            options.demo = .shop
+            options.clockSpeed = ShopLaunchOptions.demoClockSpeed
+        }
         // A synchronous command runs on the main thread, where the interface must live.
         let status = MainActor.assumeIsolated { runShop(options: options) }
         if status != 0 { throw ExitCode(status) }

@@ -70,6 +70,8 @@ public struct AppState: Sendable {
     public var now: ShopInstant
     /// The shop's mailbox (`DATA/mail`), oldest first, all accounts'.
     public var mailbox: [MailboxEntry] = []
+    /// Set in demo mode: the header shows "DEMO" and shop time, the status line the demo's caption.
+    public var demo: DemoBanner?
     /// The "Log in" / "Create an account" screen, open or closed with its input kept.
     public var accountForm: AccountForm?
     /// The checkout wizard, open or closed with its input kept.

@@ -21,6 +21,8 @@ public enum Message: Sendable {
     case searchFinished(generation: Int, results: SearchResultSet)
     /// The search index built in the background is ready.
     case indexBuilt(generation: Int, index: SearchIndex)
+    /// Demo mode started, or the demo player's caption changed.
+    case demoBanner(DemoBanner?)
 }
 
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.

@@ -94,7 +94,7 @@ public final class ShopSession {
     /// expiries) and tells the interface the new time and any new mail.
     public func tick(elapsedWallSeconds: Double) {
         var outcome: [Message] = []
-        if clockSpeed > 1 {
+        if clockSpeed > 1, !awaitsCustomerPayment {
             pendingShopSeconds += elapsedWallSeconds * Double(clockSpeed - 1)
             let whole = Int64(pendingShopSeconds)
             if whole > 0 {
@@ -110,6 +110,19 @@ public final class ShopSession {
         }
         outcome.append(.tick(store.shopTime))
         for message in outcome { send(message) }
+    }
+
+    /// A placed order waits for the customer to pay by card or wallet (a 3-D Secure code to type,
+    /// a wallet to approve, a declined card to replace). Fast demo time holds meanwhile: at
+    /// thousands of shop seconds a second the five-minute code, and the unpaid order itself,
+    /// would expire before anyone could type. Shop time then runs at the wall clock's pace.
+    private var awaitsCustomerPayment: Bool {
+        let commerce = store.state.commerce
+        return commerce.orderNumbers.contains { number in
+            guard let order = commerce.orders[number], order.state == .placed, !order.isPaid else { return false }
+            if case .cash? = order.currentPayment { return false }
+            return true
+        }
     }
 
     private var hasOrdersInProgress: Bool {

@@ -55,6 +55,9 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
         return []
     case .searchFinished, .indexBuilt:
         return []
+    case let .demoBanner(banner):
+        state.demo = banner
+        return []
     }
 }
 

@@ -14,8 +14,11 @@ enum HeaderView {
         if layout.width - brandWidth - cartWidth - 4 >= 12 {
             canvas.putRight(cart, rightEdge: layout.width, y: 0, maxWidth: cartWidth, style: styles.header)
         }
+        let demo = demoLabel(state, layout: layout)
         let accountX = box.maxX + 1
-        let accountRoom = layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0) - accountX
+        // The account label's last column is a space: the demo label's first one may cover it.
+        let accountEnd = demo.map { $0.x + 1 } ?? layout.width - (layout.width - brandWidth - cartWidth - 4 >= 12 ? cartWidth : 0)
+        let accountRoom = accountEnd - accountX
         if accountRoom >= 6 {
             let account = accountLabel(state, room: accountRoom)
             let nameWidth = DisplayWidth.of(account.name)
@@ -23,6 +26,9 @@ enum HeaderView {
             if written >= nameWidth, let hint = account.hint {
                 canvas.put(hint, x: accountX + written, y: 0, maxWidth: accountRoom - written, style: styles.header)
             }
+        }
+        if let demo {
+            canvas.put(demo.text, x: demo.x, y: 0, maxWidth: DisplayWidth.of(demo.text), style: styles.header.adding([.bold, .reverse]))
         }
         canvas.fill(box, style: styles.input)
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
@@ -59,6 +65,15 @@ enum HeaderView {
         return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
     }
 
+    /// "DEMO 30 Nov 09:12" between the search box and the cart, when there is room for both.
+    static func demoLabel(_ state: AppState, layout: Layout) -> (text: String, x: Int)? {
+        guard state.demo != nil else { return nil }
+        let text = " " + DemoBanner.clock(state.now) + " "
+        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
+        let x = layout.width - cartWidth - DisplayWidth.of(text)
+        return x - 13 >= 20 ? (text, x) : nil
+    }
+
     /// Who is shopping: `Logged in as NAME`, or `Guest` and how to log in. Below 100 columns
     /// the words before the name give way to the search box.
     static func accountLabel(_ state: AppState, room: Int = .max) -> (name: String, hint: String?) {
@@ -79,7 +94,7 @@ enum HeaderView {
 
     static func searchBox(_ state: AppState, layout: Layout) -> Rect {
         let left = 13
-        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2
+        let cartWidth = DisplayWidth.of(cartSummary(state)) + 2 + (demoLabel(state, layout: layout).map { DisplayWidth.of($0.text) } ?? 0)
         var available = layout.width - left - (layout.width - left - cartWidth - 2 >= 12 ? cartWidth : 1)
         let accountWidth = accountWidth(state, layout: layout, available: available)
         if available - accountWidth >= 12 { available -= accountWidth }
@@ -144,7 +159,10 @@ enum StatusBarView {
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
         let room = layout.width - countWidth - 2
-        if state.isIndexing, state.status.map({ !$0.isError }) ?? true {
+        if let caption = state.demo?.caption {
+            // The demo's caption says what is happening; the step's own messages show on screen.
+            canvas.put(" ▶ " + caption, x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar.adding(.bold))
+        } else if state.isIndexing, state.status.map({ !$0.isError }) ?? true {
             let products = state.money.formatCount(state.shop.catalogue.count)
             canvas.put(" Indexing \(products) products… search is ready in a moment", x: 0, y: layout.status.y, maxWidth: room,
                        style: styles.statusbar)

@@ -1,0 +1,173 @@
+import Foundation
+import ShopCore
+import ShopStore
+import Testing
+@testable import ShopTUI
+
+/// The demo's script and player against a real store: the whole purchase plays to a delivered,
+/// returned order; a step that cannot reach its goal is reported, never waited on forever.
+@Suite struct DemoScriptTests {
+    /// A new shop with the demo catalogue and the demo account logged in, like `comptoir demo`.
+    static func withDemoShop(clockSpeed: Int64, _ body: (ShopSession, Store) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { DemoCatalogue.products })
+        defer { try? store.close() }
+        try store.trade(.register(try DemoAccount.registration(), passwordHash: try PlainHasher().hash(DemoAccount.password)))
+        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        try body(ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: clockSpeed), store)
+    }
+
+    /// Plays `player` against `session` on simulated time: 20 ms a turn, a shop tick every second.
+    /// Returns the last action and the simulated seconds it took.
+    static func play(_ player: inout DemoPlayer, _ session: ShopSession, limit: Double = 600) -> (DemoPlayer.Action, Double) {
+        var time = 0.0, lastTick = 0.0
+        while time < limit {
+            let action = player.next(session.state, at: time)
+            switch action {
+            case let .press(key):
+                session.send(.key(key))
+            case .wait:
+                time += 0.02
+                if time - lastTick >= 1 {
+                    session.tick(elapsedWallSeconds: time - lastTick)
+                    lastTick = time
+                }
+            case .finished, .failed:
+                return (action, time)
+            }
+        }
+        return (.wait, time)
+    }
+
+    @Test func theWholeJourneyEndsWithTheOrderDeliveredAndReturned() throws {
+        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
+            var player = DemoPlayer(script: .journey(clockSpeed: DemoPace.fast.clockSpeed), pace: .fast)
+            let (outcome, seconds) = Self.play(&player, session)
+            #expect(outcome == .finished, "\(outcome)\n\(ShopView.render(session.state).text())")
+            let customer = try #require(session.state.customer)
+            let order = try #require(store.state.commerce.orders(of: customer.id).last)
+            #expect(order.deliveredAt != nil)
+            #expect(order.isPaid)
+            #expect(order.returns.count == 1)
+            #expect(DemoScript.finishedLine(session.state) == "Demo finished: order \(order.number) delivered and returned.")
+            #expect(seconds < 60, "the fast pace took \(seconds) s of demo time")
+            #expect(player.caption == "Demo finished — q ends")
+        }
+    }
+
+    /// The after-sales chapters alone, on an order paid through the store: the timeline, the
+    /// return and the messages work whatever the checkout screens do.
+    @Test func fromAPaidOrderTheParcelArrivesAndIsReturned() throws {
+        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
+            let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
+            session.send(.commandSucceeded(events: try store.execute(.addToCart(sku: product.sku, quantity: 1)), state: store.state, note: ""))
+            let card = try CardDetails(number: "4242 4242 4242 4242", expiry: "12/30", securityCode: "123", now: store.shopTime)
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            session.send(.commandSucceeded(events: [], state: store.state, note: ""))
+            let script = DemoScript(chapters: ["following", "returning", "reading"], steps:
+                Array(DemoScript.following(chapter: 1, timeout: 30).dropFirst())
+                + DemoScript.returning(chapter: 2) + DemoScript.readingMessages(chapter: 3))
+            var player = DemoPlayer(script: script, pace: .fast)
+            let (outcome, _) = Self.play(&player, session)
+            #expect(outcome == .finished, "\(outcome)\n\(ShopView.render(session.state).text())")
+            #expect(DemoScript.finishedLine(session.state) != nil)
+            #expect(session.state.focus == .messages)
+        }
+    }
+
+    /// At 7 200 shop seconds a second the five-minute 3-D Secure code would expire before anyone
+    /// typed it: fast time holds while a card payment waits, and runs again once it is paid.
+    @Test func fastTimeHoldsWhileACodeWaitsAndRunsAgainOncePaid() throws {
+        try Self.withDemoShop(clockSpeed: 7_200) { session, store in
+            let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
+            try store.execute(.addToCart(sku: product.sku, quantity: 1))
+            let card = try CardDetails(number: DemoScript.threeDSecureCard, expiry: "12/30", securityCode: "123", now: store.shopTime)
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            session.send(.mailboxChanged(try Maildir(dataFolder: store.folder.path).messages()))
+            let before = store.shopTime
+            for _ in 0..<20 { session.tick(elapsedWallSeconds: 1) }
+            #expect(store.shopTime.seconds(since: before) < 60)
+            let code = try #require(DemoScript.threeDSecureCode(session.state))
+            let number = try #require(store.state.commerce.orderNumbers.last)
+            try store.trade(.confirmCode(orderNumber: number, code: code))
+            let paid = store.shopTime
+            session.tick(elapsedWallSeconds: 1)
+            #expect(store.shopTime.seconds(since: paid) >= 7_000)
+        }
+    }
+
+    @Test func aStepWhoseConditionNeverHoldsIsReportedWithItsName() throws {
+        try Self.withDemoShop(clockSpeed: 1) { session, _ in
+            let script = DemoScript(chapters: ["opening a door that is not there"], steps: [
+                DemoStep(chapter: 1, goal: "the secret screen", keys: DemoKey.press(.character("1")), timeout: 3) { _ in false },
+            ])
+            var player = DemoPlayer(script: script, pace: .fast)
+            let (outcome, seconds) = Self.play(&player, session)
+            #expect(outcome == .failed(
+                "Demo stopped at step 1 of 1 (opening a door that is not there): did not reach the secret screen within 3 s"))
+            #expect(seconds > 3 && seconds < 3.2)
+            // Once stopped, it stays stopped.
+            #expect(player.next(session.state, at: seconds + 10) == outcome)
+        }
+    }
+
+    @Test func aMissingThreeDSecureCodeStopsTheStepAtOnce() throws {
+        try Self.withDemoShop(clockSpeed: 1) { session, _ in
+            let script = DemoScript(chapters: ["typing the code"], steps: DemoScript.typingTheCode(chapter: 1))
+            var player = DemoPlayer(script: script, pace: .fast)
+            #expect(player.next(session.state, at: 0) == .failed(
+                "Demo stopped at step 1 of 1 (typing the code): no 3-D Secure code in Messages"))
+        }
+    }
+
+    @Test func keysComeOneAtATimeAtThePaceAndThenTheOutcomeDwells() throws {
+        try Self.withDemoShop(clockSpeed: 1) { session, _ in
+            var player = DemoPlayer(script: DemoScript(chapters: ["searching the catalogue"], steps: DemoScript.searching("tea", chapter: 1)),
+                                    pace: .normal)
+            #expect(player.caption == "Step 1 of 1: searching the catalogue")
+            #expect(player.next(session.state, at: 0) == .press(.character("/")))
+            session.send(.key(.character("/")))
+            #expect(player.next(session.state, at: 0.1) == .wait)
+            #expect(player.next(session.state, at: DemoPace.normal.keyDelay) == .press(.character("t")))
+            session.send(.key(.character("t")))
+            let typed = DemoPace.normal.keyDelay + DemoPace.normal.typingDelay
+            #expect(player.next(session.state, at: typed - 0.01) == .wait)
+            #expect(player.next(session.state, at: typed) == .press(.character("e")))
+            session.send(.key(.character("e")))
+            #expect(player.next(session.state, at: typed + DemoPace.normal.typingDelay) == .press(.character("a")))
+            session.send(.key(.character("a")))
+            #expect(player.next(session.state, at: 5) == .press(.enter))
+            session.send(.key(.enter))
+            #expect(player.next(session.state, at: 5.1) == .wait)
+            #expect(player.next(session.state, at: 5.1 + DemoPace.normal.dwell) == .finished)
+            #expect(player.isFinished)
+        }
+    }
+
+    @Test func theHeaderShowsDemoAndShopTimeAndTheStatusLineTheCaption() {
+        var state = Fixtures.state(width: 80, height: 24)
+        state.now = ShopInstant.utc(year: 2026, month: 11, day: 30, hour: 9, minute: 5)
+        #expect(DemoBanner.clock(state.now) == "DEMO 30 Nov 09:05")
+        #expect(!ShopView.render(state).text().contains("DEMO"))
+        _ = update(&state, .demoBanner(DemoBanner(caption: "Step 4 of 9: paying with a 3-D Secure card")))
+        let lines = ShopView.render(state).text().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].contains("DEMO 30 Nov 09:05"))
+        #expect(lines[0].contains("Cart empty"))
+        #expect(lines[state.layout.status.y].contains("▶ Step 4 of 9: paying with a 3-D Secure card"))
+        _ = update(&state, .tick(state.now.adding(hours: 26)))
+        #expect(ShopView.render(state).text().contains("DEMO 1 Dec 11:05"))
+    }
+
+    @Test(arguments: [80, 120, 200])
+    func theAccountNameAndTheDemoClockShareTheHeader(width: Int) throws {
+        try Self.withDemoShop(clockSpeed: 7_200) { session, _ in
+            session.send(.resized(width: width, height: 24))
+            session.send(.demoBanner(DemoBanner()))
+            let header = String(ShopView.render(session.state).text().split(separator: "\n")[0])
+            #expect(header.contains(DemoBanner.clock(session.state.now)), "\(header)")
+            #expect(header.contains(width >= 120 ? "Logged in as Camille Demo" : "Camille Demo"), "\(header)")
+            #expect(header.contains("Cart empty"))
+        }
+    }
+}
