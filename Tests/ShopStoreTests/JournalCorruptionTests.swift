@@ -5,12 +5,19 @@ import Testing
 
 @Suite("Journal damage and torn tails")
 struct JournalCorruptionTests {
+    /// The error opening `folder` gives. A child another test is spawning holds copies of this
+    /// process's descriptors until it execs (close-on-exec acts only then), so the lock this process
+    /// just released may still look taken for a moment: that case is retried, for at most 5 seconds.
     private func openError(_ folder: DataFolder) -> StoreError? {
-        do {
-            _ = try Store.open(folder, access: .readWrite) { [] }
-            return nil
-        } catch {
-            return error
+        let deadline = Date().addingTimeInterval(5)
+        while true {
+            do {
+                _ = try Store.open(folder, access: .readWrite) { [] }
+                return nil
+            } catch {
+                guard case let .locked(_, pid) = error, pid == getpid(), Date() < deadline else { return error }
+                usleep(10_000)
+            }
         }
     }
 
