@@ -59,12 +59,7 @@ struct PayCommand: ParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.approveWallet(orderNumber: order))
-                try PayCommand.report(order, session: session, json: json)
-            }
+            try act(.approveWallet(orderNumber: order), on: order, customer: customer, data: data, json: json)
         }
     }
 
@@ -77,12 +72,7 @@ struct PayCommand: ParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.abandonPayment(orderNumber: order))
-                try PayCommand.report(order, session: session, json: json)
-            }
+            try act(.abandonPayment(orderNumber: order), on: order, customer: customer, data: data, json: json)
         }
     }
 
@@ -142,6 +132,18 @@ struct CourierCommand: ParsableCommand {
                 }
                 print("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
             }
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Logs in if asked, runs `command` on the order and prints the order.
+    fileprivate func act(_ command: CommerceCommand, on number: String, customer: CustomerOptions, data: DataOptions, json: Bool) throws {
+        try reportingFailures {
+            let session = try ShopSession(data: data)
+            _ = try session.authenticate(customer)
+            try session.execute(command)
+            try PayCommand.report(number, session: session, json: json)
         }
     }
 }

@@ -118,17 +118,4 @@ import Testing
             #expect(!text.contains("0000 0000 0002") && !text.contains("2760 0031") && !text.contains("4242 4242 4242"), "\(screen)")
         }
     }
-
-    private func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-        let file = folder.appendingPathComponent(name + ".txt")
-        let record = ProcessInfo.processInfo.environment["COMPTOIR_RECORD_SNAPSHOTS"] == "1"
-        guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
-            if !record { Issue.record("no snapshot \(name).txt: recorded it, check it and run again", sourceLocation: sourceLocation) }
-            return
-        }
-        #expect(text + "\n" == expected, "screen differs from Snapshots/\(name).txt (COMPTOIR_RECORD_SNAPSHOTS=1 records)", sourceLocation: sourceLocation)
-    }
 }

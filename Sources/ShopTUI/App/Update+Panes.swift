@@ -1,16 +1,9 @@
 import ShopCore
 
-/// The movement keys every list shares: arrows, j/k, PgUp/PgDn, Home/End.
+/// The movement keys every list shares: those of a document (arrows, j/k, PgUp/PgDn, Home),
+/// End going to the last of `count` rows.
 private func listMovement(_ key: Key, page: Int, count: Int) -> Int? {
-    switch key {
-    case .up, .character("k"): return -1
-    case .down, .character("j"): return 1
-    case .pageUp: return -page
-    case .pageDown: return page
-    case .home: return Int.min / 2
-    case .end: return max(count, 1)
-    default: return nil
-    }
+    key == .end ? max(count, 1) : scrollMovement(key, page: page)
 }
 
 func handleCatalogueKey(_ state: inout AppState, _ key: Key) -> [Effect] {
