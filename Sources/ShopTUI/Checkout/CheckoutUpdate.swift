@@ -5,6 +5,7 @@ import ShopCore
 enum CheckoutUpdate {
     /// `c` outside a form.
     static func start(_ state: inout AppState) -> [Effect] {
+        if payUnpaidOrder(&state) { return [] }
         let unpaidOrder = state.checkout?.orderNumber != nil
         guard !state.shop.cart.isEmpty || unpaidOrder else {
             state.status = StatusMessage("The cart is empty: add products with a first", isError: true)
@@ -275,7 +276,7 @@ enum CheckoutUpdate {
 
     /// Where the order's current payment sends the customer: 3-D Secure, the wallet, the cash
     /// reference, back to the choice of method with the decline, or the confirmation.
-    private static func route(_ state: inout AppState, _ wizard: inout CheckoutWizard, after pending: CheckoutWizard.Pending) {
+    static func route(_ state: inout AppState, _ wizard: inout CheckoutWizard, after pending: CheckoutWizard.Pending) {
         guard let number = wizard.orderNumber, let order = state.shop.commerce.orders[number],
               let payment = order.currentPayment
         else {

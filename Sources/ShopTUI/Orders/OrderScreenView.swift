@@ -64,6 +64,9 @@ enum OrderScreenView {
         if let failure = payment.failure {
             lines.append(StyledLine("  \(failure.customerMessage)", styles.error))
         }
+        if order.state == .placed, !order.isPaid {
+            lines.append(StyledLine("  Not paid yet: c pays it", styles.stockLow))
+        }
         if case let .cash(cash) = payment, cash.status == .awaitingPayment, order.state != .canceled {
             lines.append(StyledLine("  Pay \(state.money.format(cash.amount)) at any agent before \(time(cash.expiresAt)) UTC", styles.stockLow))
         }
