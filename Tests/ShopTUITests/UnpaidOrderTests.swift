@@ -53,3 +53,23 @@ import Testing
         #expect(harness.state.shop.commerce.orders[number]?.isPaid == true)
     }
 }
+
+/// The status line across the wizard's steps.
+@Suite struct CheckoutStatusLineTests {
+    @Test func aNewStepClearsAnOldNoteButKeepsAnError() {
+        var harness = TradeHarness()
+        harness.state.status = StatusMessage("Account created for alice@example.fr: you are logged in")
+        harness.press(.character("c"))
+        #expect(harness.wizard.step == .address)
+        harness.press(.enter)
+        #expect(harness.wizard.step == .delivery)
+        #expect(harness.state.status == nil)
+        harness.state.status = StatusMessage("That went wrong", isError: true)
+        harness.press(.enter)
+        #expect(harness.wizard.step == .review)
+        #expect(harness.state.status == StatusMessage("That went wrong", isError: true))
+        harness.state.status = StatusMessage("Still on this step")
+        harness.press(.tab)
+        #expect(harness.state.status == StatusMessage("Still on this step"), "moving between fields keeps the line")
+    }
+}

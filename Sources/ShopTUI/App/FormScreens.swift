@@ -27,8 +27,15 @@ enum FormScreens {
                 break
             }
         }
-        if state.accountForm?.isOpen == true { return AccountUpdate.handleKey(&state, key) }
-        return CheckoutUpdate.handleKey(&state, key)
+        let stepBefore = state.checkout?.step
+        let statusBefore = state.status
+        let effects = state.accountForm?.isOpen == true ? AccountUpdate.handleKey(&state, key) : CheckoutUpdate.handleKey(&state, key)
+        // A new step starts with a clean status line: an old note ("Account created…") would
+        // read as news about this step. Lines this key wrote, and errors, stay.
+        if state.checkout?.step != stepBefore, state.status == statusBefore, statusBefore?.isError != true {
+            state.status = nil
+        }
+        return effects
     }
 
     static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
@@ -75,7 +82,7 @@ enum FormScreens {
             case .choose: return [("↑↓", "method"), field, ("Enter", "pay"), ("Esc", "back"), ("Ctrl-C", "quit")]
             case .threeDSecure: return [("digits", "code"), ("Enter", "confirm"), ("Esc", "another method"), ("Ctrl-C", "quit")]
             case .wallet: return [("Enter", "approve"), ("Esc", "another method"), ("q", "quit")]
-            case .cash: return [("Enter", "continue"), ("Esc", "continue"), ("q", "quit")]
+            case .cash: return [("Enter", "continue"), ("Esc", "another method"), ("q", "quit")]
             }
         case .confirmation:
             return [("Enter", "back to the shop"), ("Esc", "back to the shop"), ("q", "quit")]
