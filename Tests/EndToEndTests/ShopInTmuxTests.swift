@@ -62,7 +62,12 @@ import Testing
         try shop.press("Enter", "2")
         try shop.waitFor("› Sort")
         try shop.press("Down", "Down", "Down", "Down")
-        let onBrand = try shop.waitFor("a brand selected") { Self.selectedLine($0, containing: "[ ]") != nil && !$0.contains("│› Price") }
+        // The four keys may still be on their way: "In stock only" is a box too, so wait for the
+        // selection to reach a box that is not it.
+        let onBrand = try shop.waitFor("a brand selected") { screen in
+            Self.selectedLine(screen, containing: "[ ]") != nil && !screen.contains("› [ ] In stock only")
+                && !screen.contains("│› Price") && !screen.contains("│› Rating") && !screen.contains("│› Sort")
+        }
         let brandLine = try #require(Self.selectedLine(onBrand, containing: "[ ]"))
         try shop.press("Enter")
         let filtered = try shop.waitFor("the brand ticked") { Self.selectedLine($0, containing: "[x]") != nil }
