@@ -12,6 +12,11 @@ public struct Commerce: Hashable, Sendable {
     public private(set) var orders: [String: Order] = [:]
     /// Order numbers, oldest first.
     public private(set) var orderNumbers: [String] = []
+    /// Where each order stands in `orderNumbers`.
+    private var orderPositions: [String: Int] = [:]
+    /// Positions of the orders shop time may still change (see `isInProgress`): catching up
+    /// visits these only, so a command costs the same with 100,000 settled orders as with none.
+    private var inProgressPositions: Set<Int> = []
     public private(set) var tickets: [String: SupportTicket] = [:]
     public private(set) var ticketIDs: [String] = []
     /// Messages decided but not yet written to the mailbox.
@@ -35,6 +40,10 @@ public struct Commerce: Hashable, Sendable {
         self.savedCarts = savedCarts
         for order in orders { self.orders[order.number] = order }
         orderNumbers = orders.map(\.number)
+        for (position, order) in orders.enumerated() {
+            orderPositions[order.number] = position
+            if Self.isInProgress(order) { inProgressPositions.insert(position) }
+        }
         for ticket in tickets { self.tickets[ticket.id] = ticket }
         ticketIDs = tickets.map(\.id)
         self.outbox = outbox
@@ -84,8 +93,29 @@ public struct Commerce: Hashable, Sendable {
         }
     }
 
+    /// Whether shop time may still change the order: unpaid or being prepared (payment expiry,
+    /// shipping), a parcel on its way, or a return not yet received.
+    public static func isInProgress(_ order: Order) -> Bool {
+        order.state == .placed || order.fulfillment == .shipped || order.returns.contains { $0.receivedAt == nil }
+    }
+
+    /// The orders shop time may still change, oldest first.
+    public var ordersInProgress: [Order] {
+        inProgressPositions.sorted().compactMap { orders[orderNumbers[$0]] }
+    }
+
     /// Applies one event. `cart` is the shop's current cart, which the session swaps in and out.
     public mutating func apply(_ event: CommerceEvent, cart: inout Cart) {
+        applyChange(event, cart: &cart)
+        guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
+        if Self.isInProgress(order) {
+            inProgressPositions.insert(position)
+        } else {
+            inProgressPositions.remove(position)
+        }
+    }
+
+    private mutating func applyChange(_ event: CommerceEvent, cart: inout Cart) {
         switch event {
         case let .clockAdvanced(seconds):
             clockOffsetSeconds += seconds
@@ -110,6 +140,7 @@ public struct Commerce: Hashable, Sendable {
             accounts[id]?.passwordHash = hash
         case let .orderPlaced(order):
             orders[order.number] = order
+            orderPositions[order.number] = orderNumbers.count
             orderNumbers.append(order.number)
             if session == order.customer { cart = Cart() }
         case let .paymentStarted(number, payment):

@@ -6,9 +6,10 @@ extension CommerceDecision {
     /// Where parcels leave from and returns go back to.
     static let warehouse = TrackingPlace(city: "Lyon", countryCode: "FR")
 
-    /// Records everything shop time has made due, order by order.
+    /// Records everything shop time has made due, order by order (the settled ones can have
+    /// nothing due, so only the orders in progress are visited).
     mutating func catchUp() {
-        for number in commerce.orderNumbers {
+        for number in commerce.ordersInProgress.map(\.number) {
             guard let order = commerce.orders[number] else { continue }
             expirePayment(order)
             guard let current = commerce.orders[number] else { continue }

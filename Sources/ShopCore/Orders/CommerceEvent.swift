@@ -37,3 +37,20 @@ public enum CommerceEvent: Hashable, Sendable {
     /// Every queued message up to `sequence` is in the mailbox.
     case messagesDelivered(upTo: Int)
 }
+
+extension CommerceEvent {
+    /// The order the event changes, if it changes one.
+    public var orderNumber: String? {
+        switch self {
+        case let .orderPlaced(order): return order.number
+        case let .paymentStarted(number, _), let .paymentUpdated(number, _), let .orderCanceled(number, _),
+             let .refundRecorded(number, _, _), let .preparationStarted(number, _), let .orderShipped(number, _),
+             let .scansRecorded(number, _, _), let .orderDelivered(number, _), let .orderReturnedToSender(number, _),
+             let .returnRequested(number, _), let .returnReceived(number, _, _):
+            return number
+        case .clockAdvanced, .accountRegistered, .loginRecorded, .sessionStarted, .sessionEnded, .passwordChanged,
+             .ticketOpened, .ticketMessageAdded, .ticketStatusChanged, .messageQueued, .messagesDelivered:
+            return nil
+        }
+    }
+}

@@ -117,21 +117,14 @@ public final class ShopSession {
     /// thousands of shop seconds a second the five-minute code, and the unpaid order itself,
     /// would expire before anyone could type. Shop time then runs at the wall clock's pace.
     private var awaitsCustomerPayment: Bool {
-        let commerce = store.state.commerce
-        return commerce.orderNumbers.contains { number in
-            guard let order = commerce.orders[number], order.state == .placed, !order.isPaid else { return false }
+        store.state.commerce.ordersInProgress.contains { order in
+            guard order.state == .placed, !order.isPaid else { return false }
             if case .cash? = order.currentPayment { return false }
             return true
         }
     }
 
-    private var hasOrdersInProgress: Bool {
-        let commerce = store.state.commerce
-        return commerce.orderNumbers.contains { number in
-            guard let order = commerce.orders[number] else { return false }
-            return order.state == .placed || order.returns.contains { $0.receivedAt == nil }
-        }
-    }
+    private var hasOrdersInProgress: Bool { !store.state.commerce.ordersInProgress.isEmpty }
 
     /// Carries out one effect as if `update` had asked for it, and applies the outcome.
     func perform(testing effect: Effect) {
