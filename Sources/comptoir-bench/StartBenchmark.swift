@@ -65,18 +65,7 @@ struct StartBenchmark: ParsableCommand {
     }
 
     private func measureInChildProcess(_ path: String) throws -> StartMeasurement {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["start", "--measure-once", path, "--width", "\(width)", "--height", "\(height)"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("the start measurement process failed with status \(process.terminationStatus)")
-        }
-        return try JSONDecoder().decode(StartMeasurement.self, from: data)
+        try ChildMeasurement.run(["start", "--measure-once", path, "--width", "\(width)", "--height", "\(height)"], measuring: "start")
     }
 
     private static func format(_ value: Double, _ digits: Int) -> String {

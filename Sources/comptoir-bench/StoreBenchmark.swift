@@ -122,18 +122,7 @@ struct StoreBenchmark: ParsableCommand {
 
     /// Loads the shop in a fresh process so that time and resident memory are those of a cold start.
     private static func measureInChildProcess(_ folder: DataFolder, buildingIndex: Bool) throws -> StoreLoadMeasurement {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["store", "--load-only", folder.path] + (buildingIndex ? ["--index"] : [])
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("the load measurement process failed with status \(process.terminationStatus)")
-        }
-        return try JSONDecoder().decode(StoreLoadMeasurement.self, from: data)
+        try ChildMeasurement.run(["store", "--load-only", folder.path] + (buildingIndex ? ["--index"] : []), measuring: "load")
     }
 
     private static func size(of path: String) -> Int {

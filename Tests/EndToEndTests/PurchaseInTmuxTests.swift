@@ -93,7 +93,8 @@ import Testing
         return number.isEmpty ? nil : String(number)
     }
 
-    @Test func aPurchaseWithThreeDSecureReadsTheCodeOffTheScreen() throws {
+    /// Ana registered through the command line, logged in on screen, her cart checked out to Payment.
+    static func atPayment(_ body: (TmuxSession) throws -> Void) throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("data").path
@@ -102,49 +103,49 @@ import Testing
         defer { shop.kill() }
         try Self.logIn(shop)
         try Self.checkOutToPayment(shop)
-        try Self.typeCard(shop, "4000002760003184")
-        let challenge = try shop.waitFor("the code on the 3-D Secure screen") {
-            $0.contains("3-D Secure") && $0.contains("Your bank sent a code to your phone") && Self.code(on: $0) != nil
+        try body(shop)
+    }
+
+    @Test func aPurchaseWithThreeDSecureReadsTheCodeOffTheScreen() throws {
+        try Self.atPayment { shop in
+            try Self.typeCard(shop, "4000002760003184")
+            let challenge = try shop.waitFor("the code on the 3-D Secure screen") {
+                $0.contains("3-D Secure") && $0.contains("Your bank sent a code to your phone") && Self.code(on: $0) != nil
+            }
+            #expect(challenge.contains("attempts left"))
+            #expect(!challenge.contains("4000 0027 6000 3184"))
+            try shop.type(try #require(Self.code(on: challenge)))
+            try shop.press("Enter")
+            let confirmed = try shop.waitFor("the confirmation") { Self.orderNumber(on: $0) != nil }
+            let number = try #require(Self.orderNumber(on: confirmed))
+            #expect(confirmed.contains("Messages (5)"))
+            try shop.press("Enter")
+            try shop.waitFor("the empty cart") { !$0.contains("Thank you!") && $0.contains("Cart empty") }
+            try shop.press("4")
+            let orders = try shop.waitFor(number)
+            #expect(orders.contains("paid"))
+            try shop.press("q")
+            try shop.waitFor("EXIT=0")
         }
-        #expect(challenge.contains("attempts left"))
-        #expect(!challenge.contains("4000 0027 6000 3184"))
-        try shop.type(try #require(Self.code(on: challenge)))
-        try shop.press("Enter")
-        let confirmed = try shop.waitFor("the confirmation") { Self.orderNumber(on: $0) != nil }
-        let number = try #require(Self.orderNumber(on: confirmed))
-        #expect(confirmed.contains("Messages (5)"))
-        try shop.press("Enter")
-        try shop.waitFor("the empty cart") { !$0.contains("Thank you!") && $0.contains("Cart empty") }
-        try shop.press("4")
-        let orders = try shop.waitFor(number)
-        #expect(orders.contains("paid"))
-        try shop.press("q")
-        try shop.waitFor("EXIT=0")
     }
 
     @Test func aDeclinedCardThenAGoodOne() throws {
-        let folder = try BuiltBinary.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let data = folder.appendingPathComponent("data").path
-        try Self.registerAna(data: data)
-        let shop = try Self.start(["--data", data], folder: folder)
-        defer { shop.kill() }
-        try Self.logIn(shop)
-        try Self.checkOutToPayment(shop)
-        try Self.typeCard(shop, "4000000000000002")
-        let declined = try shop.waitFor("Declined: ")
-        #expect(declined.contains("Card number"))
-        #expect(!declined.contains("4000 0000 0000 0002"))
-        try shop.press("Tab")
-        try Self.typeCard(shop, "4242424242424242")
-        let confirmed = try shop.waitFor("the confirmation") { Self.orderNumber(on: $0) != nil }
-        let number = try #require(Self.orderNumber(on: confirmed))
-        #expect(declined.contains(number))
-        try shop.press("Enter")
-        try shop.press("4")
-        try shop.waitFor(number)
-        try shop.press("q")
-        try shop.waitFor("EXIT=0")
+        try Self.atPayment { shop in
+            try Self.typeCard(shop, "4000000000000002")
+            let declined = try shop.waitFor("Declined: ")
+            #expect(declined.contains("Card number"))
+            #expect(!declined.contains("4000 0000 0000 0002"))
+            try shop.press("Tab")
+            try Self.typeCard(shop, "4242424242424242")
+            let confirmed = try shop.waitFor("the confirmation") { Self.orderNumber(on: $0) != nil }
+            let number = try #require(Self.orderNumber(on: confirmed))
+            #expect(declined.contains(number))
+            try shop.press("Enter")
+            try shop.press("4")
+            try shop.waitFor(number)
+            try shop.press("q")
+            try shop.waitFor("EXIT=0")
+        }
     }
 
     @Test func withTheDemoClockTheParcelArrivesAndIsReturnedAndSupportAnswers() throws {

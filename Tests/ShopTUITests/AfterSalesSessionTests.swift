@@ -8,7 +8,8 @@ import Testing
 /// time advanced by the runtime's ticks (`advanceClock`, journaled), the scans on the order
 /// screen, a return and a support ticket journaled, the mail announced and read.
 @Suite struct AfterSalesSessionTests {
-    static func withShop(_ body: (ShopSession, Store, String) throws -> Void) throws {
+    /// A store in a fresh folder with Zoë registered and logged in, and a paid order of `lines`.
+    static func withPaidOrder(_ lines: [(String, Int)], _ body: (Store, String) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-aftersales-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
@@ -17,15 +18,19 @@ import Testing
             name: "Zoë Martin", email: AfterSalesShop.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
             postalCode: "75011", city: "Paris", countryCode: "FR")
         try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42")))
-        try store.execute(.addToCart(sku: "KET-SMG-1", quantity: 1))
-        try store.execute(.addToCart(sku: "FLT-HAR-1", quantity: 2))
+        for (sku, quantity) in lines { try store.execute(.addToCart(sku: sku, quantity: quantity)) }
         let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: store.shopTime)
         try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
-        let number = try #require(store.state.commerce.orderNumbers.last)
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-        // An hour of shop time a wall second: each tick journals an `advanceClock` and what it made due.
-        let session = ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: 3_601)
-        try body(session, store, number)
+        try body(store, try #require(store.state.commerce.orderNumbers.last))
+    }
+
+    static func withShop(_ body: (ShopSession, Store, String) throws -> Void) throws {
+        try withPaidOrder([("KET-SMG-1", 1), ("FLT-HAR-1", 2)]) { store, number in
+            let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            // An hour of shop time a wall second: each tick journals an `advanceClock` and what it made due.
+            let session = ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: 3_601)
+            try body(session, store, number)
+        }
     }
 
     static func screen(_ session: ShopSession) -> String { ShopView.render(session.state).text() }
@@ -87,35 +92,25 @@ import Testing
     /// as shop time reaches it: the clock is moved to just before the next planned scan, then
     /// the test ticks until it shows (polling, at most 10 seconds).
     @Test func atRealSpeedATickRecordsTheScanThatFellDue() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-aftersales-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
-        defer { try? store.close() }
-        let registration = try AccountRegistration(
-            name: "Zoë Martin", email: AfterSalesShop.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
-            postalCode: "75011", city: "Paris", countryCode: "FR")
-        try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$x")))
-        try store.execute(.addToCart(sku: "FLT-HAR-1", quantity: 1))
-        let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: store.shopTime)
-        try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
-        let number = try #require(store.state.commerce.orderNumbers.last)
-        try store.trade(.advanceClock(seconds: 3 * 3_600))
-        let shipment = try #require(store.state.commerce.orders[number]?.shipment)
-        let recorded = store.state.commerce.orders[number]?.scans.count ?? 0
-        let next = CourierSimulator(shipment: shipment).plannedScans[recorded]
-        try store.trade(.advanceClock(seconds: next.time.seconds(since: store.shopTime) - 1))
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-        let session = ShopSession(store: store, state: state, hasher: PlainHasher())
-        session.send(.key(.character("4")))
-        session.send(.key(.enter))
-        #expect(!ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
-        let deadline = Date().addingTimeInterval(10)
-        while (session.state.shop.commerce.orders[number]?.scans.count ?? 0) <= recorded, Date() < deadline {
-            session.tick(elapsedWallSeconds: 0.2)
-            Thread.sleep(forTimeInterval: 0.2)
+        try Self.withPaidOrder([("FLT-HAR-1", 1)]) { store, number in
+            try store.trade(.advanceClock(seconds: 3 * 3_600))
+            let shipment = try #require(store.state.commerce.orders[number]?.shipment)
+            let recorded = store.state.commerce.orders[number]?.scans.count ?? 0
+            let next = CourierSimulator(shipment: shipment).plannedScans[recorded]
+            try store.trade(.advanceClock(seconds: next.time.seconds(since: store.shopTime) - 1))
+            let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            let session = ShopSession(store: store, state: state, hasher: PlainHasher())
+            session.send(.key(.character("4")))
+            session.send(.key(.enter))
+            #expect(!ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
+            let deadline = Date().addingTimeInterval(10)
+            while (session.state.shop.commerce.orders[number]?.scans.count ?? 0) <= recorded, Date() < deadline {
+                session.tick(elapsedWallSeconds: 0.2)
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            #expect((session.state.shop.commerce.orders[number]?.scans.count ?? 0) > recorded)
+            #expect(ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
         }
-        #expect((session.state.shop.commerce.orders[number]?.scans.count ?? 0) > recorded)
-        #expect(ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
     }
 
     @Test func messagesAreCountedReadAndMarkedInTheMailbox() throws {
