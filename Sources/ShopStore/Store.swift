@@ -249,9 +249,8 @@ public final class Store {
         guard let current = journal else { return }
         guard let bytes = try SystemCall.readFile(layout.journal) else { return }
         let scan = JournalScan.scan(bytes)
-        if let damage = scan.damage {
-            throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
-        }
+        // Damage the snapshot covers is left in place for `recover`, which keeps the damaged file.
+        if !scan.damages.isEmpty { return }
         let start = scan.records.first { $0.sequence > kept }?.offset ?? scan.goodEnd
         if start == JournalFormat.fileHeaderSize { return }
         let end = scan.goodEnd

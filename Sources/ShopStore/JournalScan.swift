@@ -1,0 +1,231 @@
+/// One well-formed record found in a journal.
+struct JournalRecord: Equatable {
+    var offset: Int
+    var sequence: UInt64
+    var payloadOffset: Int { offset + JournalFormat.recordHeaderSize }
+    var payloadLength: Int
+    var end: Int { payloadOffset + payloadLength }
+}
+
+/// Bytes of a journal that are not a whole, checksummed record in sequence: a damaged record, bytes
+/// whose record header is unreadable, a record out of order, or a damaged file header.
+struct JournalDamage: Equatable {
+    /// The byte reported to the user (a damaged payload is reported at its first byte).
+    var offset: Int
+    /// The damaged stretch: scanning went on at `end`.
+    var start: Int
+    var end: Int
+    var reason: String
+    /// The sequence the record's own (intact) header names; nil when its header is unreadable.
+    var sequence: UInt64?
+    /// The intact records around it: the last before (0 when none) and the first after (nil when none).
+    var after: UInt64
+    var before: UInt64?
+    /// The file header (magic, version, checksum): it holds no record.
+    var isFileHeader = false
+
+    /// The sequences the damaged bytes may have held: nil when none; `highest` nil when unbounded
+    /// (unreadable bytes that run to the end of the file).
+    var heldSequences: (lowest: UInt64, highest: UInt64?)? {
+        if isFileHeader { return nil }
+        if let sequence { return (sequence, sequence) }
+        guard let before else { return (after + 1, nil) }
+        return before > after + 1 ? (after + 1, before - 1) : nil
+    }
+
+    /// Whether a record after `covered` (the sequence a snapshot covers) may have been in these bytes.
+    func mayHoldRecords(after covered: UInt64) -> Bool {
+        guard let held = heldSequences else { return false }
+        guard let highest = held.highest else { return true }
+        return highest > covered
+    }
+
+    /// "record 4", "records 3–5", "records from 6 on": what the bytes may have held, for messages.
+    var heldDescription: String {
+        guard let held = heldSequences else { return isFileHeader ? "the file header" : "no record" }
+        guard let highest = held.highest else { return "records from \(held.lowest) on" }
+        return highest == held.lowest ? "record \(highest)" : "records \(held.lowest)–\(highest)"
+    }
+}
+
+/// What a scan of the journal's bytes found: every intact record (whole, checksummed, in increasing
+/// sequence order), every damaged stretch between them, and a torn tail (an unfinished last record,
+/// safe to cut off). Scanning goes on past damage: a record with an intact header is skipped by its
+/// length, unreadable bytes by searching for the next intact record, so the records after a damaged
+/// one are still found.
+struct JournalScan {
+    var records: [JournalRecord] = []
+    var damages: [JournalDamage] = []
+    /// Where the scanned data ends: a torn tail starts here, and the next record is appended here.
+    var goodEnd: Int = 0
+    var tornTail: (offset: Int, reason: String)?
+    var fileSize: Int = 0
+
+    var tornBytes: Int { tornTail == nil ? 0 : fileSize - goodEnd }
+
+    /// The first damage, if any.
+    var damage: (offset: Int, reason: String)? { damages.first.map { ($0.offset, $0.reason) } }
+
+    /// Damage to the file header (magic number, version, checksum), if any.
+    var headerDamage: JournalDamage? { damages.first { $0.isFileHeader } }
+
+    static func scan(_ buffer: UnsafeRawBufferPointer) -> JournalScan {
+        var scan = JournalScan()
+        scan.fileSize = buffer.count
+        scan.run(buffer)
+        return scan
+    }
+
+    static func scan(_ bytes: [UInt8]) -> JournalScan {
+        bytes.withUnsafeBytes { scan($0) }
+    }
+
+    private mutating func run(_ buffer: UnsafeRawBufferPointer) {
+        let header = JournalFormat.fileHeader()
+        let headerSize = JournalFormat.fileHeaderSize
+        if buffer.count < headerSize {
+            let isPrefix = buffer.indices.allSatisfy { buffer[$0] == header[$0] || buffer[$0] == 0 }
+            if isPrefix {
+                tornTail = (0, "the journal header is cut short (\(buffer.count) of \(headerSize) bytes)")
+            } else {
+                damages.append(headerDamageAt(0, "not a Comptoir journal (wrong magic number)", end: buffer.count))
+            }
+            return
+        }
+        if let index = JournalFormat.magic.indices.first(where: { buffer[$0] != header[$0] }) {
+            damages.append(headerDamageAt(index, "not a Comptoir journal (wrong magic number)", end: headerSize))
+        } else {
+            let version = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+            if version != JournalFormat.formatVersion {
+                damages.append(headerDamageAt(8, "journal format version \(version) is unknown (this Comptoir reads version \(JournalFormat.formatVersion))", end: headerSize))
+            } else if let index = (8..<headerSize).first(where: { buffer[$0] != header[$0] }) {
+                damages.append(headerDamageAt(index, "journal header checksum mismatch", end: headerSize))
+            }
+        }
+        scanRecords(buffer, from: headerSize)
+    }
+
+    private func headerDamageAt(_ offset: Int, _ reason: String, end: Int) -> JournalDamage {
+        JournalDamage(offset: offset, start: 0, end: end, reason: reason, sequence: nil, after: 0, before: nil, isFileHeader: true)
+    }
+
+    private mutating func scanRecords(_ buffer: UnsafeRawBufferPointer, from start: Int) {
+        var offset = start
+        goodEnd = offset
+        let zeroStart = Self.trailingZerosStart(buffer)
+        // Bounded: every turn moves `offset` forward by at least one byte.
+        while offset < buffer.count {
+            let remaining = buffer.count - offset
+            if zeroStart < buffer.count && zeroStart < offset + JournalFormat.recordHeaderSize {
+                tornTail = (offset, zeroStart <= offset
+                    ? "zero-filled tail of \(remaining) bytes"
+                    : "record header cut short and followed by \(buffer.count - zeroStart) zero bytes")
+                return
+            }
+            if remaining < JournalFormat.recordHeaderSize {
+                tornTail = (offset, "record header cut short (\(remaining) of \(JournalFormat.recordHeaderSize) bytes)")
+                return
+            }
+            guard Self.headerIsIntact(buffer, at: offset) else {
+                let reason = "record header checksum mismatch (after sequence \(records.last.map { String($0.sequence) } ?? "none"))"
+                if let repaired = Self.repairedRecord(buffer, at: offset) {
+                    addDamage(offset: offset, start: offset, end: repaired.end, sequence: repaired.sequence,
+                              reason: reason + "; its header, repaired, names record \(repaired.sequence)")
+                    offset = repaired.end
+                    goodEnd = offset
+                    continue
+                }
+                let resume = Self.nextIntactRecord(buffer, after: offset) ?? buffer.count
+                addDamage(offset: offset, start: offset, end: resume, sequence: nil, reason: reason)
+                offset = resume
+                goodEnd = offset
+                continue
+            }
+            let record = Self.record(buffer, at: offset)
+            if record.end > buffer.count {
+                tornTail = (offset, "record \(record.sequence) cut short (\(remaining - JournalFormat.recordHeaderSize) of \(record.payloadLength) payload bytes)")
+                return
+            }
+            guard Self.payloadIsIntact(buffer, record) else {
+                // A crash can leave the file longer than what reached the disk: the last record then
+                // ends in zeros that run to the end of the file. A lone zero byte proves nothing.
+                let zeroRun = buffer.count - zeroStart
+                if zeroStart >= record.payloadOffset && zeroStart < record.end && (zeroRun >= 8 || buffer.count > record.end) {
+                    tornTail = (offset, "record \(record.sequence) cut short: its last \(record.end - zeroStart) bytes and all after it are zeros")
+                    return
+                }
+                addDamage(offset: record.payloadOffset, start: offset, end: record.end, sequence: record.sequence,
+                          reason: "record \(record.sequence) checksum mismatch")
+                offset = record.end
+                goodEnd = offset
+                continue
+            }
+            if let previous = records.last, record.sequence <= previous.sequence {
+                addDamage(offset: offset, start: offset, end: record.end, sequence: record.sequence,
+                          reason: "record sequence \(record.sequence) follows \(previous.sequence) (out of order)")
+            } else {
+                for index in damages.indices where damages[index].before == nil && !damages[index].isFileHeader {
+                    damages[index].before = record.sequence
+                }
+                records.append(record)
+            }
+            offset = record.end
+            goodEnd = offset
+        }
+    }
+
+    private mutating func addDamage(offset: Int, start: Int, end: Int, sequence: UInt64?, reason: String) {
+        damages.append(JournalDamage(offset: offset, start: start, end: end, reason: reason, sequence: sequence,
+                                     after: records.last?.sequence ?? 0, before: nil))
+    }
+
+    private static func headerIsIntact(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        let headerCRC = buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self).littleEndian
+        return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + 16)])) == headerCRC
+    }
+
+    private static func record(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> JournalRecord {
+        let length = Int(buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+        let sequence = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt64.self).littleEndian
+        return JournalRecord(offset: offset, sequence: sequence, payloadLength: length)
+    }
+
+    private static func payloadIsIntact(_ buffer: UnsafeRawBufferPointer, _ record: JournalRecord) -> Bool {
+        let payloadCRC = buffer.loadUnaligned(fromByteOffset: record.offset + 12, as: UInt32.self).littleEndian
+        return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])) == payloadCRC
+    }
+
+    /// The record whose header has one damaged byte, when exactly one repair fits and the payload it
+    /// then frames is intact: the damage is then known to be that record alone.
+    private static func repairedRecord(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> JournalRecord? {
+        let header = Array(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + JournalFormat.recordHeaderSize)]))
+        guard let repaired = SingleByteRepair.header(header, checksumOffset: 16) else { return nil }
+        let candidate = repaired.withUnsafeBytes { record($0, at: 0) }
+        let located = JournalRecord(offset: offset, sequence: candidate.sequence, payloadLength: candidate.payloadLength)
+        guard located.end <= buffer.count else { return nil }
+        let payloadCRC = repaired.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian }
+        guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[located.payloadOffset..<located.end])) == payloadCRC else { return nil }
+        return located
+    }
+
+    /// The offset of the first whole, checksummed record that starts after `offset`, found by trying
+    /// every byte (only after damage, so the cost is paid only then).
+    private static func nextIntactRecord(_ buffer: UnsafeRawBufferPointer, after offset: Int) -> Int? {
+        var position = offset + 1
+        while position + JournalFormat.recordHeaderSize <= buffer.count {
+            if headerIsIntact(buffer, at: position) {
+                let candidate = record(buffer, at: position)
+                if candidate.end <= buffer.count && payloadIsIntact(buffer, candidate) { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Where the run of zero bytes that reaches the end of the buffer starts (the end when there is none).
+    private static func trailingZerosStart(_ buffer: UnsafeRawBufferPointer) -> Int {
+        var start = buffer.count
+        while start > 0 && buffer[start - 1] == 0 { start -= 1 }
+        return start
+    }
+}
