@@ -59,7 +59,12 @@ struct JournalScan {
     /// Where the scanned data ends: a torn tail starts here, and the next record is appended here.
     var goodEnd: Int = 0
     var tornTail: (offset: Int, reason: String)?
+    /// The sequence the torn record's header names, when its header is whole: a torn record that a
+    /// snapshot covers was acknowledged, so the journal was cut short rather than torn by a crash.
+    var tornSequence: UInt64?
     var fileSize: Int = 0
+    /// Damages before this index already know the intact record after them.
+    private var firstDamageWithoutNext = 0
 
     var tornBytes: Int { tornTail == nil ? 0 : fileSize - goodEnd }
 
@@ -143,6 +148,7 @@ struct JournalScan {
             }
             let record = Self.record(buffer, at: offset)
             if record.end > buffer.count {
+                tornSequence = record.sequence
                 tornTail = (offset, "record \(record.sequence) cut short (\(remaining - JournalFormat.recordHeaderSize) of \(record.payloadLength) payload bytes)")
                 return
             }
@@ -151,6 +157,7 @@ struct JournalScan {
                 // ends in zeros that run to the end of the file. A lone zero byte proves nothing.
                 let zeroRun = buffer.count - zeroStart
                 if zeroStart >= record.payloadOffset && zeroStart < record.end && (zeroRun >= 8 || buffer.count > record.end) {
+                    tornSequence = record.sequence
                     tornTail = (offset, "record \(record.sequence) cut short: its last \(record.end - zeroStart) bytes and all after it are zeros")
                     return
                 }
@@ -164,9 +171,10 @@ struct JournalScan {
                 addDamage(offset: offset, start: offset, end: record.end, sequence: record.sequence,
                           reason: "record sequence \(record.sequence) follows \(previous.sequence) (out of order)")
             } else {
-                for index in damages.indices where damages[index].before == nil && !damages[index].isFileHeader {
+                for index in firstDamageWithoutNext..<damages.count where !damages[index].isFileHeader {
                     damages[index].before = record.sequence
                 }
+                firstDamageWithoutNext = damages.count
                 records.append(record)
             }
             offset = record.end

@@ -36,8 +36,9 @@ extension Store {
                 report.tornTailBytes = scan.tornBytes
                 let covered = report.snapshotSequence ?? 0
                 report.journalDamage = scan.damages.map { damage in
-                    let held = damage.heldSequences == nil ? "" : ", \(damage.heldDescription)"
-                    let coverage = damage.mayHoldRecords(after: covered) ? "" : (damage.heldSequences == nil ? "" : ", which the snapshot covers")
+                    // A damaged record names itself in the reason; unreadable bytes are described.
+                    let held = damage.heldSequences == nil || damage.sequence != nil ? "" : "; held \(damage.heldDescription)"
+                    let coverage = damage.heldSequences == nil || damage.mayHoldRecords(after: covered) ? "" : " (the snapshot covers it: nothing lost)"
                     return "byte \(damage.offset): \(damage.reason)\(held)\(coverage)"
                 }
                 report.journalGaps = zip(scan.records, scan.records.dropFirst()).compactMap { pair in

@@ -132,7 +132,7 @@ struct JournalVerificationTests {
         let report = Store.verify(history.folder)
         #expect(report.journalRecords == 4, "records 1–3 and 5 are intact")
         #expect(report.journalLastSequence == 5)
-        #expect(report.journalDamage == ["byte \(fourth.payloadOffset): record 4 checksum mismatch, record 4"])
+        #expect(report.journalDamage == ["byte \(fourth.payloadOffset): record 4 checksum mismatch"])
         #expect(report.problem == .corrupted(file: history.journalPath, offset: fourth.payloadOffset, reason: "record 4 checksum mismatch"))
         #expect(report.description.contains("comptoir store recover"))
     }
