@@ -68,6 +68,13 @@ struct JournalScan {
 
     var tornBytes: Int { tornTail == nil ? 0 : fileSize - goodEnd }
 
+    /// What cutting the torn tail means, for the warning: a record a snapshot covers was acknowledged, so
+    /// the file was cut short (by hand, or by a full disk) rather than torn by a crash mid-write.
+    func tornTailMeaning(snapshotCovers covered: UInt64) -> String {
+        guard let tornSequence, tornSequence <= covered else { return "it had not been acknowledged" }
+        return "record \(tornSequence) was acknowledged (the snapshot covers it), so the journal was cut short: records after it that only the journal held, if any, are lost"
+    }
+
     /// The first damage, if any.
     var damage: (offset: Int, reason: String)? { damages.first.map { ($0.offset, $0.reason) } }
 

@@ -107,7 +107,7 @@ public final class Store {
         store.lock = lock
         if let scan = image.journal {
             if let torn = scan.tornTail {
-                store.warnings.append("\(layout.journal): cut off an unfinished last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); it had not been acknowledged")
+                store.warnings.append("\(layout.journal): cut off an unfinished last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); \(scan.tornTailMeaning(snapshotCovers: image.snapshotSequence))")
             }
             if scan.goodEnd < JournalFormat.fileHeaderSize {
                 try JournalWriter.replace(in: layout, records: UnsafeRawBufferPointer(start: nil, count: 0))

@@ -125,6 +125,8 @@ struct StoreRecoveryCommandTests {
 
         let added = try Self.run(["cart", "add", "BIG-7"], data: data)
         #expect(added.status == 0, "\(added.stderr)")
+        #expect(!added.stderr.contains("had not been acknowledged"), "\(added.stderr)")
+        #expect(added.stderr.contains("was acknowledged (the snapshot covers it), so the journal was cut short"), "\(added.stderr)")
         // The next command reads the write after the cut; nothing says "follows".
         let shown = try Self.run(["cart", "show"], data: data)
         #expect(shown.status == 0, "\(shown.stderr)")
