@@ -18,7 +18,7 @@ struct RecoveryKeepsIntactRecordsTests {
 
     static func coveredHistory(_ temp: TemporaryFolder) throws -> CoveredHistory {
         let folder = temp.dataFolder()
-        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        let store = try retryingOwnLock { try Store.open(folder, access: .readWrite) { Fixtures.seed } }
         var states = [ShopState(), store.state]
         for command in ShopHistory.commands {
             try store.execute(command)
@@ -49,7 +49,7 @@ struct RecoveryKeepsIntactRecordsTests {
         // A write on top, then a crash (no close, so no new snapshot): the snapshot still covers 3.
         let expected = try Self.writeAndCrash(history.folder)
 
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         #expect(report.lostNothing)
         #expect(report.description.contains("lost: nothing"))
         #expect(report.movedAside.map(\.movedTo) == [history.journal + ".damaged-1"])
@@ -59,7 +59,7 @@ struct RecoveryKeepsIntactRecordsTests {
     }
 
     private static func writeAndCrash(_ folder: DataFolder) throws -> ShopState {
-        let writer = try Store.open(folder, access: .readWrite) { [] }
+        let writer = try retryingOwnLock { try Store.open(folder, access: .readWrite) { [] } }
         try writer.execute(.addToCart(sku: "B-2", quantity: 1))
         #expect(writer.sequence == 6)
         return writer.state
@@ -77,7 +77,7 @@ struct RecoveryKeepsIntactRecordsTests {
         #expect(verify.isClean)
         #expect(verify.journalGaps == [2...2])
         #expect(verify.description.contains("record 2 is not in the journal (the snapshot covers them)"))
-        #expect(try Store.recover(history.folder).nothingWasDamaged)
+        #expect(try retryingOwnLock { try Store.recover(history.folder) }.nothingWasDamaged)
     }
 
     @Test func recordsAfterAnUncoveredGapAreReportedLostExactly() throws {
@@ -86,7 +86,7 @@ struct RecoveryKeepsIntactRecordsTests {
         let bytes = try temp.read(history.folder, "journal")
         let records = JournalScan.scan(bytes).records
         try temp.write(Array(bytes[0..<records[2].offset] + bytes[records[3].offset...]), to: history.folder, "journal")
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         // Record 3 is gone; 4 and 5 are intact but build on it.
         #expect(report.lostSequences == [3...5])
         #expect(report.lostFromUnbounded == nil)
@@ -101,7 +101,7 @@ struct RecoveryKeepsIntactRecordsTests {
         var bytes = try temp.read(history.folder, "journal")
         bytes[3] ^= 0x08
         try temp.write(bytes, to: history.folder, "journal")
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         #expect(report.lostNothing)
         #expect(report.replayed == 1...5)
         #expect(try Store.open(history.folder, access: .readOnly) { [] }.state == history.states[5])
@@ -120,7 +120,7 @@ struct RecoveryKeepsIntactRecordsTests {
         }
         bytes[last.offset + 6] ^= 0x80
         try temp.write(bytes, to: history.folder, "journal")
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         #expect(report.lostSequences == [5...5])
         #expect(report.lostFromUnbounded == nil)
     }
@@ -132,7 +132,7 @@ struct RecoveryKeepsIntactRecordsTests {
         let fifth = JournalScan.scan(bytes).records[4]
         for index in fifth.offset..<(fifth.offset + 12) { bytes[index] ^= 0x5A }
         try temp.write(bytes, to: history.folder, "journal")
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         #expect(report.lostFromUnbounded?.from == 5)
         #expect(report.description.contains("lost: nothing\n"))
         #expect(report.description.contains("may have held records from 5 on"))
@@ -142,7 +142,7 @@ struct RecoveryKeepsIntactRecordsTests {
     @Test func bothSnapshotsDamagedSaysWhatWasKeptAsideAndWhatTheShopHolds() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
-        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        let store = try retryingOwnLock { try Store.open(folder, access: .readWrite) { Fixtures.seed } }
         try store.execute(.addToCart(sku: "A-1", quantity: 1))
         try store.snapshot()
         try store.execute(.addToCart(sku: "A-1", quantity: 1))
@@ -154,7 +154,7 @@ struct RecoveryKeepsIntactRecordsTests {
             bytes[bytes.count - 1] ^= 1
             try temp.write(bytes, to: folder, name)
         }
-        let report = try Store.recover(folder)
+        let report = try retryingOwnLock { try Store.recover(folder) }
         #expect(report.movedAside.map(\.movedTo).sorted() == [folder.path + "/journal.damaged-1", folder.path + "/snapshot.damaged-1", folder.path + "/snapshot.prev.damaged-1"])
         #expect(report.lostSequences == [1...4])
         let text = report.description
@@ -167,7 +167,7 @@ struct RecoveryKeepsIntactRecordsTests {
     @Test func bothSnapshotsDamagedWithAWholeJournalRebuildsFromTheJournal() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
-        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        let store = try retryingOwnLock { try Store.open(folder, access: .readWrite) { Fixtures.seed } }
         try store.execute(.addToCart(sku: "A-1", quantity: 1))
         try store.snapshot()
         try store.execute(.addToCart(sku: "A-1", quantity: 1))
@@ -179,7 +179,7 @@ struct RecoveryKeepsIntactRecordsTests {
             bytes[50] ^= 1
             try temp.write(bytes, to: folder, name)
         }
-        let report = try Store.recover(folder)
+        let report = try retryingOwnLock { try Store.recover(folder) }
         #expect(report.lostNothing)
         #expect(report.description.contains("rebuilt from journal records 1–3"))
         #expect(try Store.open(folder, access: .readOnly) { [] }.state == expected)
@@ -192,7 +192,7 @@ struct RecoveryKeepsIntactRecordsTests {
         var bytes = try temp.read(history.folder, "journal")
         bytes[0] ^= 0xFF
         try temp.write(bytes, to: history.folder, "journal")
-        let report = try Store.recover(history.folder)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
         #expect(report.lostNothing, "\(report)")
         #expect(report.rebuiltSequence == 5)
     }

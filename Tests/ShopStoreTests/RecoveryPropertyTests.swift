@@ -54,7 +54,7 @@ struct RecoveryPropertyTests {
         let policy = SnapshotPolicy(recordsBetweenSnapshots: Int.random(in: 2...9, using: &g),
                                     journalBytesBetweenSnapshots: 1 << 30,
                                     smallShopProducts: Bool.random(using: &g) ? 10_000 : 0)
-        var store: Store? = try Store.open(folder, access: .readWrite, policy: policy) { Fixtures.seed }
+        var store: Store? = try retryingOwnLock { try Store.open(folder, access: .readWrite, policy: policy) { Fixtures.seed } }
         // states[n] is the state after acknowledged record n.
         var states = [ShopState(), store!.state]
         let journalPath = folder.path + "/journal"
@@ -67,14 +67,14 @@ struct RecoveryPropertyTests {
             switch Int.random(in: 0..<12, using: &g) {
             case 0:
                 try store!.close()
-                store = try Store.open(folder, access: .readWrite, policy: policy) { [] }
+                store = try retryingOwnLock { try Store.open(folder, access: .readWrite, policy: policy) { [] } }
             case 1, 2:
                 store = nil
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journalPath))
                 try handle.seekToEnd()
                 try handle.write(contentsOf: Self.tornBytes(&g, next: UInt64(states.count)))
                 try handle.close()
-                store = try Store.open(folder, access: .readWrite, policy: policy) { [] }
+                store = try retryingOwnLock { try Store.open(folder, access: .readWrite, policy: policy) { [] } }
                 #expect(store!.state == states.last!, "seed \(seed): a torn tail cut on open loses nothing acknowledged")
             case 3:
                 try store!.compact()
@@ -143,13 +143,13 @@ struct RecoveryPropertyTests {
             return reached
         }.max()!
 
-        let report = try Store.recover(folder)
+        let report = try retryingOwnLock { try Store.recover(folder) }
         let context = "seed \(seed): damaged \(file) byte \(offset); reach \(reach) of \(last)\n\(report)"
         #expect(report.lostSequences == (reach < last ? [(reach + 1)...last] : []), "\(context)")
         #expect(report.lostFromUnbounded == nil, "\(context)")
         #expect(report.rebuiltSequence == last, "\(context)")
         #expect(Store.verify(folder).isClean, "\(context)\n\(Store.verify(folder))")
-        let recovered = try Store.open(folder, access: .readWrite, policy: policy) { [] }
+        let recovered = try retryingOwnLock { try Store.open(folder, access: .readWrite, policy: policy) { [] } }
         #expect(recovered.state == states[Int(reach)], "\(context)")
         try recovered.execute(.importProducts([Fixtures.product("Z-9")]))
         #expect(recovered.sequence == last + 1, "sequence numbers go on after the highest seen")
