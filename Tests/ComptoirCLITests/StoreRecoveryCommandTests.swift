@@ -241,4 +241,14 @@ struct StoreRecoveryCommandTests {
         #expect(try Self.run(["cart", "show"], data: data, seconds: 30).status == 0)
         #expect(try Self.run(["store", "verify"], data: data, seconds: 30).status == 0)
     }
+
+    @Test func aFIFOInTheMailboxIsRefusedAtOnce() throws {
+        let data = try TemporaryFolder()
+        #expect(try Self.run(["messages"], data: data).status == 0)
+        let path = data.url.appendingPathComponent("mail/new/1795286283.M1P1.fifo").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let messages = try Self.run(["messages"], data: data, seconds: 30)
+        #expect(messages.status == 74)
+        #expect(messages.stderr == "comptoir: cannot read \(path): it is a FIFO (named pipe), not a message file: move it out of the mailbox\n", "\(messages.stderr)")
+    }
 }

@@ -102,6 +102,20 @@ struct SpecialFileTests {
         #expect(throws: StoreError.notARegularFile(path: journal, kind: "a socket")) { try retryingOwnLock { try Store.open(history.folder, access: .readWrite) { [] } } }
     }
 
+    @Test func aLinkToADeviceIsRefusedWithoutOpeningTheDevice() throws {
+        let temp = TemporaryFolder()
+        let history = try ShopHistory.make(in: temp, compactAfter: 3)
+        let snapshot = history.folder.path + "/snapshot"
+        try FileManager.default.removeItem(atPath: snapshot)
+        try FileManager.default.createSymbolicLink(atPath: snapshot, withDestinationPath: "/dev/zero")
+        #expect(throws: StoreError.notARegularFile(path: snapshot, kind: "a character device")) {
+            try Store.open(history.folder, access: .readOnly) { [] }
+        }
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
+        #expect(report.movedAside.first?.original == snapshot)
+        #expect(FileManager.default.fileExists(atPath: "/dev/zero"), "the link is moved, never what it points to")
+    }
+
     @Test func aFIFOInTheMailboxIsRefusedNotReadFrom() throws {
         let temp = TemporaryFolder()
         let mailbox = try Maildir(path: temp.path + "/mail")
