@@ -23,6 +23,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The store was used after `close()`, or after a failed write left it unusable.
     case unusable(folder: String, reason: String)
 
+    /// The description without the advice to run `store verify`, for the reports of verify and recover.
+    public var summary: String {
+        if case let .corrupted(file, offset, reason) = self { return "\(file) is damaged at byte \(offset): \(reason)" }
+        return description
+    }
+
     public var description: String {
         switch self {
         case let .rejected(error):

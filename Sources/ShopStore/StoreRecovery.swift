@@ -37,7 +37,7 @@ extension Store {
             } catch {
                 let covered = headerSequence(of: path)
                 let unknown = covered == nil ? "; its header is unreadable, so which records it covered cannot be told" : ""
-                try moveAside(path, reason: "\(error)\(unknown)", report: &report)
+                try moveAside(path, reason: "\(error.summary)\(unknown)", report: &report)
                 if let covered, covered > 0 { coveredByDamagedSnapshots = max(coveredByDamagedSnapshots, covered) }
             }
         }

@@ -48,9 +48,9 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
         lines.append("snapshot: " + Self.describe(snapshot))
         if previousSnapshot != .missing { lines.append("previous snapshot: " + Self.describe(previousSnapshot)) }
         if let journalUnreadable {
-            lines.append("journal: unreadable: \(journalUnreadable)")
+            lines.append("journal: unreadable: \(journalUnreadable.summary)")
         } else if let first = journalFirstSequence, let last = journalLastSequence {
-            lines.append("journal: \(journalRecords) intact records, \(first)–\(last)")
+            lines.append(first == last ? "journal: 1 intact record, \(first)" : "journal: \(journalRecords) intact records, \(first)–\(last)")
         } else {
             lines.append("journal: no records")
         }
@@ -61,9 +61,11 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
             lines.append("journal gap: \(missing) not in the journal\(covered)")
         }
         if tornTailBytes > 0 { lines.append("torn tail: \(tornTailBytes) bytes of an unfinished record (cut off at the next open)") }
-        lines.append("state: \(products) products, \(cartLines) cart lines, up to record \(lastSequence)")
+        if problem == nil {
+            lines.append("state: \(products) products, \(cartLines) cart lines, up to record \(lastSequence)")
+        }
         if let problem {
-            lines.append("problem: \(problem)")
+            lines.append("problem: \(problem.summary)")
             lines.append("run 'comptoir store recover' to move the damaged file aside and rebuild from what is good")
         } else if !journalDamage.isEmpty {
             lines.append("status: usable (the damage is in records the snapshot covers); run 'comptoir store recover' to rewrite the journal without it")
@@ -77,7 +79,7 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
         switch state {
         case .missing: return "none"
         case let .good(covers, bytes): return "covers record \(covers), \(bytes) bytes"
-        case let .damaged(error): return "unusable: \(error)"
+        case let .damaged(error): return "unusable: \(error.summary)"
         }
     }
 }
