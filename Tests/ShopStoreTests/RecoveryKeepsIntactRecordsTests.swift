@@ -65,6 +65,27 @@ struct RecoveryKeepsIntactRecordsTests {
         return writer.state
     }
 
+    @Test func automaticSnapshotsGoOnBesideCoveredDamageAndKeepTheDamagedJournal() throws {
+        let temp = TemporaryFolder()
+        let history = try Self.coveredHistory(temp)
+        var bytes = try temp.read(history.folder, "journal")
+        bytes[JournalScan.scan(bytes).records[1].payloadOffset] ^= 0x02
+        try temp.write(bytes, to: history.folder, "journal")
+        let policy = SnapshotPolicy(recordsBetweenSnapshots: 1, journalBytesBetweenSnapshots: 1 << 30)
+        let store = try retryingOwnLock { try Store.open(history.folder, access: .readWrite, policy: policy) { [] } }
+        for quantity in 1...3 { try store.execute(.setCartQuantity(sku: "C-3", quantity: quantity)) }
+        #expect(store.warnings.allSatisfy { !$0.contains("automatic snapshot failed") }, "\(store.warnings)")
+        let expected = store.state
+        try store.close()
+        #expect(try SnapshotFile.load(history.folder.path + "/snapshot")?.sequence == 8)
+        #expect(Array(try temp.read(history.folder, "journal").prefix(bytes.count)) == bytes, "the damaged bytes stay for recover")
+        #expect(try Store.open(history.folder, access: .readOnly) { [] }.state == expected)
+        let report = try retryingOwnLock { try Store.recover(history.folder) }
+        #expect(report.lostNothing)
+        #expect(try Store.open(history.folder, access: .readOnly) { [] }.state == expected)
+        #expect(Store.verify(history.folder).isClean)
+    }
+
     @Test func aGapTheSnapshotCoversIsNotDamage() throws {
         let temp = TemporaryFolder()
         let history = try Self.coveredHistory(temp)
