@@ -9,6 +9,8 @@ enum JournalFormat {
     static let formatVersion: UInt32 = 1
     static let fileHeaderSize = 16
     static let recordHeaderSize = 20
+    /// Sequences start at 1; the bound keeps every `+ 1` on them far from overflow, whatever a file says.
+    static let sequenceRange: ClosedRange<UInt64> = 1...UInt64(Int64.max)
 
     static func fileHeader() -> [UInt8] {
         let writer = BinaryWriter(capacity: fileHeaderSize)

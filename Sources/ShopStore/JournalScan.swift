@@ -174,7 +174,10 @@ struct JournalScan {
                 goodEnd = offset
                 continue
             }
-            if let previous = records.last, record.sequence <= previous.sequence {
+            if !JournalFormat.sequenceRange.contains(record.sequence) {
+                addDamage(offset: offset, start: offset, end: record.end, sequence: nil,
+                          reason: "record sequence \(record.sequence) is out of range (1 to \(JournalFormat.sequenceRange.upperBound))")
+            } else if let previous = records.last, record.sequence <= previous.sequence {
                 addDamage(offset: offset, start: offset, end: record.end, sequence: record.sequence,
                           reason: "record sequence \(record.sequence) follows \(previous.sequence) (out of order)")
             } else {
@@ -217,7 +220,7 @@ struct JournalScan {
         guard let repaired = SingleByteRepair.header(header, checksumOffset: 16) else { return nil }
         let candidate = repaired.withUnsafeBytes { record($0, at: 0) }
         let located = JournalRecord(offset: offset, sequence: candidate.sequence, payloadLength: candidate.payloadLength)
-        guard located.end <= buffer.count else { return nil }
+        guard located.end <= buffer.count, JournalFormat.sequenceRange.contains(located.sequence) else { return nil }
         let payloadCRC = repaired.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian }
         guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[located.payloadOffset..<located.end])) == payloadCRC else { return nil }
         return located

@@ -154,7 +154,8 @@ extension Store {
             header = repaired
         }
         guard Array(header[0..<8]) == SnapshotFile.magic else { return nil }
-        return header.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) }
+        let sequence = header.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) }
+        return JournalFormat.sequenceRange.contains(sequence) ? sequence : nil
     }
 }
 
