@@ -42,8 +42,9 @@ struct ShopImage {
         if let failure = image.replay(scan, bytes: bytes) {
             throw .corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason)
         }
-        for damage in scan.damages {
-            image.warnings.append("\(layout.journal) is damaged at byte \(damage.offset) (\(damage.reason)), in \(damage.heldDescription), which the snapshot covers: nothing is lost; 'comptoir store recover' rewrites the journal without it")
+        if let damage = scan.damages.first {
+            let more = scan.damages.count > 1 ? " (and \(scan.damages.count - 1) more damaged stretches, all covered)" : ""
+            image.warnings.append("\(layout.journal) is damaged at byte \(damage.offset) (\(damage.reason)), in \(damage.heldDescription), which the snapshot covers\(more): nothing is lost; 'comptoir store recover' rewrites the journal without it")
         }
         return image
     }
