@@ -65,6 +65,10 @@ struct JournalScan {
     var fileSize: Int = 0
     /// Damages before this index already know the intact record after them.
     private var firstDamageWithoutNext = 0
+    /// A strict scan (`scanRecords(_:after:)`) stops at the first damage; its first record must follow
+    /// `strictPrevious` when set.
+    private var isStrict = false
+    private var strictPrevious: UInt64?
 
     var tornBytes: Int { tornTail == nil ? 0 : fileSize - goodEnd }
 
@@ -90,6 +94,19 @@ struct JournalScan {
 
     static func scan(_ bytes: [UInt8]) -> JournalScan {
         bytes.withUnsafeBytes { scan($0) }
+    }
+
+    /// Records appended after the part of a journal already read, scanned strictly (for following a
+    /// journal other processes append to): `buffer` holds the bytes from a record boundary on (offsets
+    /// in the result are relative to it); the first record must follow `previous`, each the one before,
+    /// and the scan stops at the first damage or break in sequence, reported in `damage`.
+    static func scanRecords(_ buffer: UnsafeRawBufferPointer, after previous: UInt64?) -> JournalScan {
+        var scan = JournalScan()
+        scan.fileSize = buffer.count
+        scan.isStrict = true
+        scan.strictPrevious = previous
+        scan.scanRecords(buffer, from: 0)
+        return scan
     }
 
     private mutating func run(_ buffer: UnsafeRawBufferPointer) {
@@ -143,12 +160,14 @@ struct JournalScan {
                 if let repaired = Self.repairedRecord(buffer, at: offset) {
                     addDamage(offset: offset, start: offset, end: repaired.end, sequence: repaired.sequence,
                               reason: reason + "; its header, repaired, names record \(repaired.sequence)")
+                    if isStrict { return }
                     offset = repaired.end
                     goodEnd = offset
                     continue
                 }
                 let resume = Self.nextIntactRecord(buffer, after: offset) ?? buffer.count
                 addDamage(offset: offset, start: offset, end: resume, sequence: nil, reason: reason)
+                if isStrict { return }
                 offset = resume
                 goodEnd = offset
                 continue
@@ -170,13 +189,19 @@ struct JournalScan {
                 }
                 addDamage(offset: record.payloadOffset, start: offset, end: record.end, sequence: record.sequence,
                           reason: "record \(record.sequence) checksum mismatch")
+                if isStrict { return }
                 offset = record.end
                 goodEnd = offset
                 continue
             }
+            if let reason = strictBreak(record) {
+                addDamage(offset: offset, start: offset, end: record.end, sequence: record.sequence, reason: reason)
+                return
+            }
             if !JournalFormat.sequenceRange.contains(record.sequence) {
                 addDamage(offset: offset, start: offset, end: record.end, sequence: nil,
                           reason: "record sequence \(record.sequence) is out of range (1 to \(JournalFormat.sequenceRange.upperBound))")
+                if isStrict { return }
             } else if let previous = records.last, record.sequence <= previous.sequence {
                 addDamage(offset: offset, start: offset, end: record.end, sequence: record.sequence,
                           reason: "record sequence \(record.sequence) follows \(previous.sequence) (out of order)")
@@ -195,6 +220,12 @@ struct JournalScan {
     private mutating func addDamage(offset: Int, start: Int, end: Int, sequence: UInt64?, reason: String) {
         damages.append(JournalDamage(offset: offset, start: start, end: end, reason: reason, sequence: sequence,
                                      after: records.last?.sequence ?? 0, before: nil))
+    }
+
+    /// In a strict scan, the reason `record` cannot come next: it does not follow the record before it.
+    private func strictBreak(_ record: JournalRecord) -> String? {
+        guard isStrict, let previous = records.last?.sequence ?? strictPrevious else { return nil }
+        return record.sequence == previous + 1 ? nil : "record sequence \(record.sequence) follows \(previous) (expected \(previous + 1))"
     }
 
     private static func headerIsIntact(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {

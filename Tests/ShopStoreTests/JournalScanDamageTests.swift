@@ -51,3 +51,29 @@ struct JournalScanDamageTests {
         }
     }
 }
+
+@Suite("Journal scan of appended records, strictly")
+struct JournalStrictScanTests {
+    @Test func appendedRecordsMustFollowAndTheScanStopsAtTheFirstDamage() throws {
+        let temp = TemporaryFolder()
+        let history = try ShopHistory.make(in: temp)
+        let bytes = try temp.read(history.folder, "journal")
+        let records = JournalScan.scan(bytes).records
+        let tail = Array(bytes[records[1].offset...])
+        let following = tail.withUnsafeBytes { JournalScan.scanRecords($0, after: 1) }
+        #expect(following.records.map(\.sequence) == [2, 3, 4, 5])
+        #expect(following.damage == nil)
+        #expect(following.records.first?.offset == 0, "offsets are relative to the bytes given")
+
+        let broken = tail.withUnsafeBytes { JournalScan.scanRecords($0, after: 2) }
+        #expect(broken.records.isEmpty)
+        #expect(broken.damage?.reason == "record sequence 2 follows 2 (expected 3)")
+
+        var damaged = tail
+        damaged[records[2].payloadOffset - records[1].offset] ^= 1
+        let stopped = damaged.withUnsafeBytes { JournalScan.scanRecords($0, after: 1) }
+        #expect(stopped.records.map(\.sequence) == [2], "nothing after the damage is taken, unlike a whole-file scan")
+        #expect(stopped.damage?.reason == "record 3 checksum mismatch")
+        #expect(JournalScan.scan(bytes[0..<records[1].offset] + damaged).records.map(\.sequence) == [1, 2, 4, 5])
+    }
+}
