@@ -65,7 +65,7 @@ public enum DummyJSONImporter {
 
     private static func locationOf(_ record: JSONValue, index: Int) -> ImportLocation {
         switch record["id"] {
-        case let .number(text)?, let .string(text)?: return .record(index, id: text)
+        case let .number(text)?, let .string(text)?: return .record(index, id: text.count > 40 ? String(text.prefix(40)) + "…" : text)
         default: return .record(index, id: nil)
         }
     }
@@ -73,9 +73,20 @@ public enum DummyJSONImporter {
     static func product(from value: JSONValue, index: Int, currency: Currency) throws(ImportError) -> Product {
         guard case .object = value else { throw .recordNotAnObject(record: index, found: value.kindDescription) }
         let record = JSONRecord(location: locationOf(value, index: index), members: value)
+        let product = try unchecked(record, currency: currency)
+        try ImportedProductCheck(location: record.location, names: ImportedProductCheck.dummyJSON).check(product)
+        return product
+    }
 
-        let id = try record.text("id", expected: "a number or a text such as 12")
-        guard let sku = try record.text("sku").flatMap({ $0.isEmpty ? nil : $0 }) ?? id else {
+    /// The product a record describes, its fields read and typed; `ImportedProductCheck` then
+    /// applies the rules every import shares.
+    private static func unchecked(_ record: JSONRecord, currency: Currency) throws(ImportError) -> Product {
+        let id = try record.text("id", expected: "a number or a text such as 12", acceptsNumber: true)
+        if let given = record.value("sku"), case let .string(text) = given, text.allSatisfy(\.isWhitespace) {
+            throw ImportError.refusedValue(
+                record.location, field: "sku", problem: "is blank", expected: "a SKU of printable characters, or no 'sku' to use the id")
+        }
+        guard let sku = try record.text("sku", acceptsNumber: true) ?? id else {
             throw .missingField(record.location, field: "sku")
         }
         let title = try record.requiredText("title")
@@ -109,7 +120,7 @@ public enum DummyJSONImporter {
                 }
                 listedAt = seconds
             }
-            barcode = try meta.text("barcode").flatMap { $0.isEmpty ? nil : $0 }
+            barcode = try meta.text("barcode", acceptsNumber: true).flatMap { $0.isEmpty ? nil : $0 }
         }
 
         var imageURLs = try record.texts("images")
@@ -197,13 +208,13 @@ public enum DummyJSONImporter {
 
     private static func specifications(of record: JSONRecord, shipping: String?) throws(ImportError) -> [Specification] {
         var specs: [Specification] = []
-        if let weight = try record.text("weight"), !weight.isEmpty {
+        if let weight = try record.text("weight", acceptsNumber: true), !weight.isEmpty {
             specs.append(Specification(name: "Weight", value: weight))
         }
         if let dimensions = try record.object("dimensions") {
             var parts: [String] = []
             for (field, letter) in [("width", "W"), ("height", "H"), ("depth", "D")] {
-                if let size = try dimensions.text(field) { parts.append("\(letter) \(size)") }
+                if let size = try dimensions.text(field, acceptsNumber: true) { parts.append("\(letter) \(size)") }
             }
             if !parts.isEmpty { specs.append(Specification(name: "Dimensions", value: parts.joined(separator: " × "))) }
         }
