@@ -152,6 +152,6 @@ struct ImportLimitTests {
     @Test func jsonNestingIsBounded() {
         let deep = "[" + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "]"
         let refusal = importError { () throws(ImportError) in try DummyJSONImporter.importProducts(from: deep) }
-        #expect(refusal == .malformedJSON(line: 1, column: 66, offset: 65, reason: "nesting deeper than 64 levels"))
+        #expect(refusal == .malformedJSON(line: 1, column: 65, offset: 64, reason: "nesting deeper than 64 levels"))
     }
 }
