@@ -31,7 +31,7 @@ struct ThemeLimitTests {
         try Data(repeating: UInt8(ascii: "#"), count: ThemeFileParser.maximumFileBytes + 1)
             .write(to: folder.appendingPathComponent("huge.toml"))
         #expect(mkfifo(folder.appendingPathComponent("pipe.toml").path, 0o600) == 0)
-        try Data("price = \"gold\"\n".utf8).write(to: folder.appendingPathComponent("mine.toml"))
+        try Data("price = \"#ffd700\"\n".utf8).write(to: folder.appendingPathComponent("mine.toml"))
 
         let catalog = ThemeCatalog.load(environment: ["XDG_CONFIG_HOME": config.path])
         #expect(catalog.theme(named: "mine") != nil)
