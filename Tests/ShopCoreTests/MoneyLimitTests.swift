@@ -127,6 +127,21 @@ struct MoneyLimitTests {
         #expect(state.cart.itemCount == .max)
     }
 
+    @Test func discountsAndAvailableStockOfAbsurdProductsDoNotTrap() {
+        var product = Self.absurd(1)
+        product.previousPrice = Self.euros(.max)
+        #expect(product.discountPercent == 100)
+        product.previousPrice = Self.euros(1_000)
+        product.price = Self.euros(810)
+        #expect(product.discountPercent == 19)
+        product.stockOnHand = .min
+        product.reservedStock = 1
+        #expect(product.availableStock == 0)
+        product.stockOnHand = 5
+        product.reservedStock = .min
+        #expect(product.availableStock == .max)
+    }
+
     @Test func orderTotalsOfAbsurdLinesSaturateInsteadOfTrapping() {
         let line = OrderLine(sku: "GOLD", title: "Gold", quantity: .max, unitPrice: Self.euros(.max), vatClass: .standard, perishable: false)
         let totals = OrderTotals(lines: [line, line], discount: Self.euros(10), shipping: Self.euros(5), extras: Self.euros(.max), currency: .eur)

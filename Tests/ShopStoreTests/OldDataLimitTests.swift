@@ -37,6 +37,14 @@ struct OldDataLimitTests {
             try CartSummary(cart: reopened.state.cart, catalogue: reopened.state.catalogue)
         }
         #expect(throws: StoreError.self) { try reopened.trade(.advanceClock(seconds: 3_600)) }
+        let registration = try AccountRegistration(
+            name: "Zoë Martin", email: "zoe@example.fr", password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
+            postalCode: "75011", city: "Paris", countryCode: "FR")
+        try reopened.trade(.register(registration, passwordHash: PasswordHash(encoded: "test$zoe")))
+        let checkout = CheckoutRequest(delivery: .standard, extras: [], promoCode: nil, acceptsTerms: true, payment: .cash)
+        #expect(throws: StoreError.rejected(.commerce(.cart(.totalTooLarge(limit: Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: .eur)))))) {
+            try reopened.trade(.placeOrder(checkout))
+        }
         #expect(throws: StoreError.self) { try reopened.execute(.addToCart(sku: "GOLD", quantity: 1)) }
         try reopened.execute(.removeFromCart(sku: "GOLD"))
         #expect(reopened.state.cart.isEmpty)

@@ -1,5 +1,5 @@
 /// Why a change to the cart was refused.
-public enum CartError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CartError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownProduct(sku: String)
     case quantityNotPositive(Int)
     case outOfStock(sku: String, title: String)
