@@ -92,6 +92,11 @@ struct ImportLimitTests {
         }
         #expect(refusal == .refusedValue(.record(1, id: "1"), field: "price", problem: "is above the shop's maximum price",
                                          expected: "at most 10000000.00"))
+        let discounted = importError { () throws(ImportError) in
+            try DummyJSONImporter.importProducts(
+                from: "[{\"id\": 1, \"title\": \"Tea\", \"price\": \(price), \"discountPercentage\": 10, \"stock\": 5}]")
+        }
+        #expect(discounted == refusal)
         #expect(Self.csvError("tea,Tea,Thé,Tea,TEA-1,\(price),3")
             == .refusedValue(.line(2), field: "Variant Price", problem: "is above the shop's maximum price", expected: "at most 10000000.00"))
         #expect(Self.jsonError("").map { _ in 0 } == nil)

@@ -154,6 +154,9 @@ public enum DummyJSONImporter {
         guard units >= 0 else {
             throw record.invalid("price", record.value("price") ?? .null, expected: "a price of zero or more")
         }
+        guard units <= ShopLimits.maximumPriceMinorUnits else {
+            throw ImportedProductCheck.priceTooHigh(record.location, field: "price", currency: currency)
+        }
         return Money(minorUnits: units, currency: currency)
     }
 

@@ -75,9 +75,14 @@ struct ImportedProductCheck {
 
     private func checkPrice(_ price: Money, _ field: String) throws(ImportError) {
         guard price.minorUnits <= ShopLimits.maximumPriceMinorUnits else {
-            let most = Money(minorUnits: ShopLimits.maximumPriceMinorUnits, currency: price.currency)
-            throw refused(field, "is above the shop's maximum price", expected: "at most \(most.plainAmount)")
+            throw Self.priceTooHigh(location, field: field, currency: price.currency)
         }
+    }
+
+    /// The refusal of a price above `ShopLimits.maximumPriceMinorUnits`.
+    static func priceTooHigh(_ location: ImportLocation, field: String, currency: Currency) -> ImportError {
+        let most = Money(minorUnits: ShopLimits.maximumPriceMinorUnits, currency: currency)
+        return .refusedValue(location, field: field, problem: "is above the shop's maximum price", expected: "at most \(most.plainAmount)")
     }
 
     /// An order must be able to hold the minimum order some day: it is not above the maximum
@@ -110,16 +115,5 @@ struct ImportedProductCheck {
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-}
-
-extension Money {
-    /// `10000000.00`: the amount in major units with the currency's decimals, no grouping.
-    var plainAmount: String {
-        let places = currency.minorUnitDigits
-        guard places > 0 else { return "\(minorUnits)" }
-        let factor = currency.minorPerMajor
-        let fraction = String(minorUnits.magnitude % UInt64(factor))
-        return "\(minorUnits / factor).\(String(repeating: "0", count: max(0, places - fraction.count)))\(fraction)"
     }
 }
