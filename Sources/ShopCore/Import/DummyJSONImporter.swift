@@ -3,7 +3,9 @@
 /// all of them or throws the first `ImportError`, never a partial list.
 ///
 /// Mapping decisions:
-/// - `sku`, else the `id` as text. `title`, `price` and `stock` are required.
+/// - `sku`, else the `id` as text (a blank `sku` is refused). `title`, `price` and `stock` are
+///   required, typed as DummyJSON writes them: a text title, numbers for price and stock.
+/// - Every product then meets `ImportedProductCheck` (SKU, lengths, price and quantity limits).
 /// - `brand` is absent on about half of DummyJSON's products (groceries, furniture...): those get
 ///   the brand `"Generic"`, so brand facets and filters still have a value to show.
 /// - A missing `category` becomes `"Uncategorized"`; the VAT class follows the category
