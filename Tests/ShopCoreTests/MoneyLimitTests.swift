@@ -142,6 +142,59 @@ struct MoneyLimitTests {
         #expect(product.availableStock == .max)
     }
 
+    /// An amount drawn small, near the limits, or anywhere in `Int64`.
+    static func amount(_ g: inout SplitMix64) -> Int64 {
+        switch g.next() % 3 {
+        case 0: return Int64(g.next() % 100_000)
+        case 1: return Int64(g.next() % UInt64(ShopLimits.maximumPriceMinorUnits + 1))
+        default: return Int64(bitPattern: g.next())
+        }
+    }
+
+    static let address = try! PostalAddress(name: "Zoë Martin", line1: "12 rue des Lilas", postalCode: "75011", city: "Paris", countryCode: "FR")
+
+    /// Whatever prices and quantities a data folder holds, pricing a cart or an order either
+    /// works and adds up to the cent, or refuses; it never traps.
+    @Test func pricingAnyStoredValuesNeverTraps() {
+        var g = SplitMix64(seed: 42)
+        let limit = ShopLimits.maximumTotalMinorUnits
+        for _ in 0..<3_000 {
+            let products = (0..<3).map { index in
+                Product(sku: "P\(index)", title: "P", brand: "B", category: "C", price: Self.euros(Self.amount(&g)),
+                        vatClass: VATClass.allCases[Int(g.next() % 5)], stockOnHand: 10)
+            }
+            let quantities = products.map { _ in g.next() % 2 == 0 ? Int(g.next() % 1_000) + 1 : Int(truncatingIfNeeded: g.next()) }
+            let cart = Cart(lines: zip(products, quantities).map { CartLine(sku: $0.sku, quantity: $1) })
+            do {
+                let summary = try CartSummary(cart: cart, catalogue: Catalogue(products: products))
+                #expect(summary.net.minorUnits + summary.vat.minorUnits == summary.total.minorUnits)
+                #expect(summary.total.minorUnits.magnitude <= limit.magnitude)
+            } catch {
+                #expect(error == .totalTooLarge(limit: Self.euros(limit)))
+            }
+            let lines = zip(products, quantities).map { product, quantity in
+                OrderLine(sku: product.sku, title: product.title, quantity: quantity, unitPrice: product.price,
+                          vatClass: product.vatClass, perishable: false)
+            }
+            let totals = OrderTotals(lines: lines, discount: Self.euros(Self.amount(&g)), shipping: Self.euros(Self.amount(&g)),
+                                     extras: Self.euros(Self.amount(&g)), currency: .eur)
+            let order = Order(
+                number: "C-2026-000001", customer: AccountID("A1"), placedAt: ShopInstant(secondsSince1970: Int64(bitPattern: g.next())),
+                lines: lines, delivery: .standard, address: Self.address, extras: [.giftWrap], promoCode: nil,
+                discount: Self.euros(Self.amount(&g)), promise: CalendarDay(year: 2026, month: 12, day: 1)...CalendarDay(year: 2026, month: 12, day: 3))
+            let returned = lines.map { ReturnLine(sku: $0.sku, quantity: Int(truncatingIfNeeded: g.next())) }
+            _ = order.refundValue(of: returned)
+            _ = order.expectedRefund(of: returned, besides: [])
+            // Where every amount is an order's (within the limits, a discount below the goods),
+            // net and VAT add up to the total.
+            let sane = 0..<ShopLimits.maximumTotalMinorUnits
+            if lines.allSatisfy({ sane.contains($0.gross.minorUnits) }), (0...totals.goods.minorUnits).contains(totals.discount.minorUnits),
+               sane.contains(totals.shipping.minorUnits), sane.contains(totals.extras.minorUnits) {
+                #expect(totals.net.minorUnits + totals.vat.minorUnits == totals.total.minorUnits)
+            }
+        }
+    }
+
     @Test func orderTotalsOfAbsurdLinesSaturateInsteadOfTrapping() {
         let line = OrderLine(sku: "GOLD", title: "Gold", quantity: .max, unitPrice: Self.euros(.max), vatClass: .standard, perishable: false)
         let totals = OrderTotals(lines: [line, line], discount: Self.euros(10), shipping: Self.euros(5), extras: Self.euros(.max), currency: .eur)

@@ -76,7 +76,9 @@ public struct OrderTotals: Hashable, Sendable {
             remainders.append((vatClass, remainder))
         }
         let ordered = remainders.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
-        for entry in ordered.prefix(Int(max(0, amount.saturatingSubtracting(given)))) { shares[entry.element.0, default: 0] += 1 }
+        for entry in ordered.prefix(Int(max(0, amount.saturatingSubtracting(given)))) {
+            shares[entry.element.0] = shares[entry.element.0, default: 0].saturatingAdding(1)
+        }
         return shares
     }
 }
