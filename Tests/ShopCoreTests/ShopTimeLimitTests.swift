@@ -45,6 +45,24 @@ struct ShopTimeLimitTests {
         #expect(state.commerce.shopTime(wallClock: Self.now) <= ShopInstant.latest)
     }
 
+    /// Orders in every state caught up at the farthest shop time (year 9999): parcels, cash
+    /// references, returns and their deadlines all saturate instead of trapping.
+    @Test(arguments: [Int64.max, ShopLimits.maximumClockOffsetSeconds])
+    func ordersCatchUpAtTheFarthestShopTime(offset: Int64) throws {
+        var shop = try TradeShop()
+        let paid = try shop.order([("BOOK", 1)])
+        try shop.order([("LAMP", 1)], payment: .cash)
+        let returned = try shop.order([("PEN", 2)])
+        try shop.deliver(returned)
+        try shop.trade(.requestReturn(orderNumber: returned, lines: [ReturnLine(sku: "PEN", quantity: 1)]))
+        shop.state.apply(.commerce(.clockAdvanced(seconds: offset)))
+        for at in [shop.state.commerce.shopTime(wallClock: shop.now), ShopInstant.latest] {
+            shop.state.apply(try shop.state.decide(.commerce(.catchUp, at: at, entropy: 7)))
+        }
+        #expect(shop.order(paid).fulfillment == .delivered)
+        #expect(shop.state.commerce.orders.values.allSatisfy { $0.scans.allSatisfy { $0.time <= .latest } })
+    }
+
     @Test func instantsStayWithinTheYearsOneTo9999() {
         #expect(ShopInstant(secondsSince1970: .max) == .latest)
         #expect(ShopInstant(secondsSince1970: .min) == .earliest)
