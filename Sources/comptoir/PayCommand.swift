@@ -117,9 +117,19 @@ struct CourierCommand: ParsableCommand {
     struct Advance: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move shop time ahead: parcels move, codes and cash references expire, returns arrive.")
-        @Option(help: "Hours to move ahead.") var hours: Int = 0
+        @Option(help: "Hours to move ahead (at most \(ShopLimits.maximumClockAdvanceHours), 100 years, in all).") var hours: Int = 0
         @Option(help: "Minutes to move ahead (added to --hours).") var minutes: Int = 0
         @OptionGroup var data: DataOptions
+
+        func validate() throws {
+            let most = ShopLimits.maximumClockAdvanceHours
+            guard (0...most).contains(Int64(hours)) else {
+                throw ValidationError("--hours \(hours) is out of range: give 0 to \(most) (100 years)")
+            }
+            guard (0...most * 60).contains(Int64(minutes)) else {
+                throw ValidationError("--minutes \(minutes) is out of range: give 0 to \(most * 60) (100 years)")
+            }
+        }
 
         func run() throws {
             try reportingFailures {

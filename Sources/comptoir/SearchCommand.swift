@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "How many results to show (1–10000).")
     var limit: Int = 20
 
-    @Option(help: "How many results to skip first.")
+    @Option(help: "How many results to skip first (at most \(ShopLimits.maximumSearchOffset)).")
     var offset: Int = 0
 
     @Flag(help: "Print JSON for programs instead of a table.")
@@ -31,6 +31,9 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("--limit \(limit) is out of range: give a number from 1 to 10000")
         }
         guard offset >= 0 else { throw ValidationError("--offset \(offset) is negative: give 0 or more") }
+        guard offset <= ShopLimits.maximumSearchOffset else {
+            throw ValidationError("--offset \(offset) is out of range: give 0 to \(ShopLimits.maximumSearchOffset)")
+        }
     }
 
     func run() throws {

@@ -7,7 +7,13 @@ public struct Cart: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { lines.isEmpty }
-    public var itemCount: Int { lines.reduce(0) { $0 + $1.quantity } }
+    /// Units in the cart (stops at `Int.max` rather than overflow on damaged data).
+    public var itemCount: Int {
+        lines.reduce(0) { count, line in
+            let (sum, overflow) = count.addingReportingOverflow(line.quantity)
+            return overflow ? .max : sum
+        }
+    }
 
     public func quantity(of sku: String) -> Int {
         lines.first { $0.sku == sku }?.quantity ?? 0

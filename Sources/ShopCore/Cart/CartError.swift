@@ -1,5 +1,5 @@
 /// Why a change to the cart was refused.
-public enum CartError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CartError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownProduct(sku: String)
     case quantityNotPositive(Int)
     case outOfStock(sku: String, title: String)
@@ -8,6 +8,10 @@ public enum CartError: Error, Equatable, Sendable, CustomStringConvertible {
     case belowMinimumOrder(sku: String, title: String, requested: Int, minimum: Int)
     case notInCart(sku: String)
     case currencyMismatch(sku: String, cartCurrency: Currency, productCurrency: Currency)
+    /// The cart would come to more than `ShopLimits.maximumTotalMinorUnits` (`limit`).
+    case totalTooLarge(limit: Money)
+    /// More units than `ShopLimits.maximumQuantity` asked for at once.
+    case quantityTooLarge(Int)
 
     public var description: String {
         switch self {
@@ -27,6 +31,10 @@ public enum CartError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(sku)' is not in the cart"
         case let .currencyMismatch(sku, cartCurrency, productCurrency):
             return "\(sku) is priced in \(productCurrency.code) but the cart is in \(cartCurrency.code): one order has one currency"
+        case let .totalTooLarge(limit):
+            return "the cart total is too large: one order may come to at most \(limit)"
+        case let .quantityTooLarge(quantity):
+            return "quantity \(quantity) is too large: give at most \(ShopLimits.maximumQuantity) units"
         }
     }
 }

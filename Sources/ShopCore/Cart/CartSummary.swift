@@ -28,6 +28,8 @@ public struct CartSummary: Hashable, Sendable {
 
     /// Prices `cart` against `catalogue`. Lines whose product disappeared are skipped.
     /// VAT is rounded per line (half-up), so net + VAT = gross on every line and in every total.
+    /// A cart above `ShopLimits.maximumTotalMinorUnits` (only data written before that limit can
+    /// hold one) is refused with `CartError.totalTooLarge`, never computed past `Int64`.
     public init(cart: Cart, catalogue: Catalogue, defaultCurrency: Currency = .eur) throws(CartError) {
         var priced: [Line] = []
         var currency: Currency?
@@ -37,11 +39,14 @@ public struct CartSummary: Hashable, Sendable {
                 throw .currencyMismatch(sku: product.sku, cartCurrency: currency, productCurrency: product.price.currency)
             }
             currency = product.price.currency
-            let gross = product.price.multiplied(by: line.quantity)
+            let limit = Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: product.price.currency)
+            guard let gross = try? product.price.multiplied(by: line.quantity),
+                  gross.minorUnits.magnitude <= limit.minorUnits.magnitude else { throw .totalTooLarge(limit: limit) }
             let (net, vat) = product.vatClass.split(gross: gross)
             priced.append(Line(product: product, quantity: line.quantity, unitPrice: product.price, gross: gross, net: net, vat: vat))
         }
         let currencyUsed = currency ?? defaultCurrency
+        // Each line is at most the limit, so these sums stay far from overflow until checked below.
         var byClass: [VATClass: VATLine] = [:]
         var net: Int64 = 0
         var vat: Int64 = 0
@@ -50,6 +55,9 @@ public struct CartSummary: Hashable, Sendable {
             net += line.net.minorUnits
             vat += line.vat.minorUnits
             gross += line.gross.minorUnits
+            guard gross.magnitude <= ShopLimits.maximumTotalMinorUnits.magnitude else {
+                throw .totalTooLarge(limit: Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: currencyUsed))
+            }
             var entry = byClass[line.product.vatClass] ?? VATLine(
                 vatClass: line.product.vatClass, net: .zero(currencyUsed), vat: .zero(currencyUsed), gross: .zero(currencyUsed))
             entry.net.minorUnits += line.net.minorUnits

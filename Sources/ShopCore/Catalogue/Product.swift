@@ -66,7 +66,10 @@ public struct Product: Hashable, Sendable {
     }
 
     /// Units that can still be promised to a new order.
-    public var availableStock: Int { max(0, stockOnHand - reservedStock) }
+    public var availableStock: Int {
+        let (available, overflow) = stockOnHand.subtractingReportingOverflow(reservedStock)
+        return overflow ? (reservedStock < 0 ? .max : 0) : max(0, available)
+    }
 
     public var availability: Availability {
         let available = availableStock
@@ -90,8 +93,9 @@ public struct Product: Hashable, Sendable {
     public var discountPercent: Int? {
         guard let previousPrice, previousPrice.currency == price.currency,
               previousPrice.minorUnits > price.minorUnits, previousPrice.minorUnits > 0 else { return nil }
-        let saved = previousPrice.minorUnits - price.minorUnits
-        return Int((saved * 100 + previousPrice.minorUnits / 2) / previousPrice.minorUnits)
+        let saved = previousPrice.minorUnits.saturatingSubtracting(price.minorUnits)
+        let (quotient, remainder) = saved.scaled(by: 100, over: previousPrice.minorUnits)
+        return Int(remainder >= previousPrice.minorUnits - previousPrice.minorUnits / 2 ? quotient + 1 : quotient)
     }
 }
 

@@ -3,7 +3,9 @@
 /// all of them or throws the first `ImportError`, never a partial list.
 ///
 /// Mapping decisions:
-/// - `sku`, else the `id` as text. `title`, `price` and `stock` are required.
+/// - `sku`, else the `id` as text (a blank `sku` is refused). `title`, `price` and `stock` are
+///   required, typed as DummyJSON writes them: a text title, numbers for price and stock.
+/// - Every product then meets `ImportedProductCheck` (SKU, lengths, price and quantity limits).
 /// - `brand` is absent on about half of DummyJSON's products (groceries, furniture...): those get
 ///   the brand `"Generic"`, so brand facets and filters still have a value to show.
 /// - A missing `category` becomes `"Uncategorized"`; the VAT class follows the category
@@ -65,7 +67,7 @@ public enum DummyJSONImporter {
 
     private static func locationOf(_ record: JSONValue, index: Int) -> ImportLocation {
         switch record["id"] {
-        case let .number(text)?, let .string(text)?: return .record(index, id: text)
+        case let .number(text)?, let .string(text)?: return .record(index, id: text.count > 40 ? String(text.prefix(40)) + "…" : text)
         default: return .record(index, id: nil)
         }
     }
@@ -73,9 +75,20 @@ public enum DummyJSONImporter {
     static func product(from value: JSONValue, index: Int, currency: Currency) throws(ImportError) -> Product {
         guard case .object = value else { throw .recordNotAnObject(record: index, found: value.kindDescription) }
         let record = JSONRecord(location: locationOf(value, index: index), members: value)
+        let product = try unchecked(record, currency: currency)
+        try ImportedProductCheck(location: record.location, names: ImportedProductCheck.dummyJSON).check(product)
+        return product
+    }
 
-        let id = try record.text("id", expected: "a number or a text such as 12")
-        guard let sku = try record.text("sku").flatMap({ $0.isEmpty ? nil : $0 }) ?? id else {
+    /// The product a record describes, its fields read and typed; `ImportedProductCheck` then
+    /// applies the rules every import shares.
+    private static func unchecked(_ record: JSONRecord, currency: Currency) throws(ImportError) -> Product {
+        let id = try record.text("id", expected: "a number or a text such as 12", acceptsNumber: true)
+        if let given = record.value("sku"), case let .string(text) = given, text.allSatisfy(\.isWhitespace) {
+            throw ImportError.refusedValue(
+                record.location, field: "sku", problem: "is blank", expected: "a SKU of printable characters, or no 'sku' to use the id")
+        }
+        guard let sku = try record.text("sku", acceptsNumber: true) ?? id else {
             throw .missingField(record.location, field: "sku")
         }
         let title = try record.requiredText("title")
@@ -109,7 +122,7 @@ public enum DummyJSONImporter {
                 }
                 listedAt = seconds
             }
-            barcode = try meta.text("barcode").flatMap { $0.isEmpty ? nil : $0 }
+            barcode = try meta.text("barcode", acceptsNumber: true).flatMap { $0.isEmpty ? nil : $0 }
         }
 
         var imageURLs = try record.texts("images")
@@ -142,6 +155,9 @@ public enum DummyJSONImporter {
         }
         guard units >= 0 else {
             throw record.invalid("price", record.value("price") ?? .null, expected: "a price of zero or more")
+        }
+        guard units <= ShopLimits.maximumPriceMinorUnits else {
+            throw ImportedProductCheck.priceTooHigh(record.location, field: "price", currency: currency)
         }
         return Money(minorUnits: units, currency: currency)
     }
@@ -197,13 +213,13 @@ public enum DummyJSONImporter {
 
     private static func specifications(of record: JSONRecord, shipping: String?) throws(ImportError) -> [Specification] {
         var specs: [Specification] = []
-        if let weight = try record.text("weight"), !weight.isEmpty {
+        if let weight = try record.text("weight", acceptsNumber: true), !weight.isEmpty {
             specs.append(Specification(name: "Weight", value: weight))
         }
         if let dimensions = try record.object("dimensions") {
             var parts: [String] = []
             for (field, letter) in [("width", "W"), ("height", "H"), ("depth", "D")] {
-                if let size = try dimensions.text(field) { parts.append("\(letter) \(size)") }
+                if let size = try dimensions.text(field, acceptsNumber: true) { parts.append("\(letter) \(size)") }
             }
             if !parts.isEmpty { specs.append(Specification(name: "Dimensions", value: parts.joined(separator: " × "))) }
         }

@@ -12,6 +12,14 @@ public enum ImportLocation: Hashable, Sendable, CustomStringConvertible {
         case let .line(number): return "line \(number)"
         }
     }
+
+    /// What this format calls a named value: a JSON field or a CSV column.
+    var fieldWord: String {
+        switch self {
+        case .record: return "field"
+        case .line: return "column"
+        }
+    }
 }
 
 /// Why a catalogue import was refused. An import returns every product or throws one of
@@ -37,6 +45,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Rows of one Shopify product must follow each other; this handle came back later.
     case handleNotConsecutive(handle: String, line: Int, firstLine: Int)
     case duplicateSKU(String, first: ImportLocation, second: ImportLocation)
+    /// A value that breaks one of the shop's rules or limits (`ShopLimits`): `problem` says what
+    /// the value is without quoting it whole (`has 100000 digits`), `expected` what would do.
+    case refusedValue(ImportLocation, field: String, problem: String, expected: String)
 
     public var description: String {
         switch self {
@@ -80,6 +91,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "expected the rows of one product to follow each other"
         case let .duplicateSKU(sku, first, second):
             return "SKU '\(sku)' appears twice, in \(first) and \(second): expected each SKU once per file"
+        case let .refusedValue(location, field, problem, expected):
+            return "\(location): \(location.fieldWord) '\(field)' \(problem): expected \(expected)"
         }
     }
 }

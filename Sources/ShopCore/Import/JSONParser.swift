@@ -6,7 +6,7 @@ public struct JSONParser {
     private var depth = 0
 
     /// Nesting deeper than this is refused rather than risking the stack.
-    public static let maximumDepth = 512
+    public static let maximumDepth = ShopLimits.maximumJSONDepth
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 

@@ -13,12 +13,13 @@ struct JSONRecord {
         .invalidField(location, field: path(field), value: value.excerpt, expected: expected)
     }
 
-    /// A text field; numbers are accepted as their text (a numeric SKU, say).
-    func text(_ field: String, expected: String = "a text") throws(ImportError) -> String? {
+    /// A text field; with `acceptsNumber`, a number is accepted as its text (a numeric id or
+    /// SKU, a weight), otherwise only a JSON string is.
+    func text(_ field: String, expected: String = "a text", acceptsNumber: Bool = false) throws(ImportError) -> String? {
         guard let value = value(field) else { return nil }
         switch value {
         case let .string(text): return text.trimmingSpaces()
-        case let .number(text): return text
+        case let .number(text) where acceptsNumber: return text
         default: throw invalid(field, value, expected: expected)
         }
     }
@@ -30,12 +31,19 @@ struct JSONRecord {
         return text
     }
 
-    /// A number, written as a JSON number or as a string holding one.
+    /// A number, written as a JSON number (a string holding one is refused: the format documents
+    /// numbers) of at most `ShopLimits.maximumNumberDigits` digits.
     func decimal(_ field: String, expected: String) throws(ImportError) -> ExactDecimal? {
         guard let value = value(field) else { return nil }
         switch value {
-        case let .number(text), let .string(text):
-            guard let decimal = ExactDecimal(text.trimmingSpaces()) else { throw invalid(field, value, expected: expected) }
+        case let .number(text):
+            if text.utf8.count > ShopLimits.maximumNumberDigits {
+                let digits = text.utf8.count { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                throw ImportError.refusedValue(
+                    location, field: path(field), problem: "has \(digits) digits",
+                    expected: "\(expected), of at most \(ShopLimits.maximumNumberDigits) digits")
+            }
+            guard let decimal = ExactDecimal(text) else { throw invalid(field, value, expected: expected) }
             return decimal
         default:
             throw invalid(field, value, expected: expected)
@@ -58,6 +66,10 @@ struct JSONRecord {
         var texts: [String] = []
         for element in elements {
             guard case let .string(text) = element else { throw invalid(field, element, expected: "an array of texts") }
+            guard texts.count < ShopLimits.maximumListCount else {
+                throw ImportError.refusedValue(
+                    location, field: path(field), problem: "has \(elements.count) items", expected: "at most \(ShopLimits.maximumListCount)")
+            }
             let trimmed = text.trimmingSpaces()
             if !trimmed.isEmpty { texts.append(trimmed) }
         }

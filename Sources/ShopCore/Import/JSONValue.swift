@@ -32,7 +32,7 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: return "null"
         case let .bool(flag): return flag ? "true" : "false"
-        case let .number(text): return text
+        case let .number(text): return text.count > 40 ? String(text.prefix(40)) + "…" : text
         case let .string(text): return text.count > 40 ? String(text.prefix(40)) + "…" : text
         case .array: return "[…]"
         case .object: return "{…}"

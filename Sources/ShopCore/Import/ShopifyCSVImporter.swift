@@ -138,14 +138,25 @@ struct ShopifyRow {
         .missingCell(line: line, column: columns.headerName(of: column))
     }
 
+    /// Refuses a number written with more than `ShopLimits.maximumNumberDigits` characters,
+    /// saying how many digits it has rather than quoting it.
+    func checkNumberLength(_ column: String, _ text: String, expected: String) throws(ImportError) {
+        guard text.utf8.count > ShopLimits.maximumNumberDigits else { return }
+        let digits = text.utf8.count { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        throw .refusedValue(.line(line), field: columns.headerName(of: column), problem: "has \(digits) digits",
+                            expected: "\(expected), of at most \(ShopLimits.maximumNumberDigits) digits")
+    }
+
     func money(_ column: String, currency: Currency) throws(ImportError) -> Money? {
         let text = self[column]
         if text.isEmpty { return nil }
+        try checkNumberLength(column, text, expected: "a number such as 12.50")
         let money: Money
         do {
             money = try Money.parse(text, currency: currency)
         } catch {
-            throw invalid(column, problem: "is not a price", expected: "a number such as 12.50")
+            guard error == .tooLarge else { throw invalid(column, problem: "is not a price", expected: "a number such as 12.50") }
+            money = Money(minorUnits: .max, currency: currency)
         }
         guard money.minorUnits >= 0 else {
             throw invalid(column, problem: "is negative", expected: "a price of zero or more")
@@ -156,6 +167,7 @@ struct ShopifyRow {
     func wholeNumber(_ column: String, noun: String) throws(ImportError) -> Int? {
         let text = self[column]
         if text.isEmpty { return nil }
+        try checkNumberLength(column, text, expected: "a whole number of \(noun) such as 12")
         guard let decimal = ExactDecimal(text), decimal.isIntegral, let value = decimal.rounded(toScale: 0),
               value <= Int64(Int32.max) else {
             throw invalid(column, problem: "is not a whole number", expected: "a whole number of \(noun) such as 12")
@@ -169,6 +181,7 @@ struct ShopifyRow {
     func grams() throws(ImportError) -> Int? {
         let text = self["Variant Grams"]
         if text.isEmpty { return nil }
+        try checkNumberLength("Variant Grams", text, expected: "a weight in grams such as 250")
         guard let decimal = ExactDecimal(text), let grams = decimal.rounded(toScale: 0), grams <= Int64(Int32.max) else {
             throw invalid("Variant Grams", problem: "is not a weight", expected: "a weight in grams such as 250")
         }

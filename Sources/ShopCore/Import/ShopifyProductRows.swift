@@ -74,6 +74,7 @@ struct ShopifyProductRows {
                 stockOnHand: stock,
                 barcode: barcode.isEmpty ? nil : String(barcode),
                 imageURLs: imageURLs, specifications: specifications)
+            try ImportedProductCheck(location: .line(row.line), names: ImportedProductCheck.shopify).check(product)
             return (row.line, product)
         }
     }

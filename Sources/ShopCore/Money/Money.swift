@@ -18,18 +18,26 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         guard currency == other.currency else {
             throw .currencyMismatch(currency, other.currency)
         }
-        return Money(minorUnits: minorUnits + other.minorUnits, currency: currency)
+        let (sum, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
+        guard !overflow else { throw .tooLarge }
+        return Money(minorUnits: sum, currency: currency)
     }
 
     public func subtracting(_ other: Money) throws(MoneyError) -> Money {
         guard currency == other.currency else {
             throw .currencyMismatch(currency, other.currency)
         }
-        return Money(minorUnits: minorUnits - other.minorUnits, currency: currency)
+        let (difference, overflow) = minorUnits.subtractingReportingOverflow(other.minorUnits)
+        guard !overflow else { throw .tooLarge }
+        return Money(minorUnits: difference, currency: currency)
     }
 
-    public func multiplied(by quantity: Int) -> Money {
-        Money(minorUnits: minorUnits * Int64(quantity), currency: currency)
+    /// The price of `quantity` units; `MoneyError.tooLarge` when it does not fit, which only
+    /// amounts far beyond `ShopLimits` (damaged or hand-written data) can cause.
+    public func multiplied(by quantity: Int) throws(MoneyError) -> Money {
+        let (product, overflow) = minorUnits.multipliedReportingOverflow(by: Int64(quantity))
+        guard !overflow else { throw .tooLarge }
+        return Money(minorUnits: product, currency: currency)
     }
 
     /// Compares two amounts of the same currency.
@@ -53,6 +61,8 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     case currencyMismatch(Currency, Currency)
     case invalidAmount(String)
+    /// A sum or product beyond what an amount can hold.
+    case tooLarge
 
     public var description: String {
         switch self {
@@ -60,6 +70,8 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot combine amounts in \(a.code) and \(b.code): a basket has one currency"
         case let .invalidAmount(text):
             return "'\(text)' is not an amount: expected a number such as 12.50"
+        case .tooLarge:
+            return "the amount is too large to compute"
         }
     }
 }
@@ -83,9 +95,8 @@ extension Money {
             guard let ascii = ch.asciiValue, ascii >= 48, ascii <= 57 else { throw .invalidAmount(text) }
             if seenSeparator { digitsAfter.append(ch) } else { digitsBefore.append(ch) }
         }
-        guard !digitsBefore.isEmpty || !digitsAfter.isEmpty, digitsBefore.count <= 15 else {
-            throw .invalidAmount(text)
-        }
+        guard !digitsBefore.isEmpty || !digitsAfter.isEmpty else { throw .invalidAmount(text) }
+        guard digitsBefore.count <= 18 else { throw .tooLarge }
         let places = currency.minorUnitDigits
         var fraction = Array(digitsAfter)
         var roundUp = false
@@ -96,7 +107,10 @@ extension Money {
         while fraction.count < places { fraction.append("0") }
         let major = Int64(digitsBefore.isEmpty ? "0" : digitsBefore) ?? 0
         let minor = fraction.isEmpty ? 0 : (Int64(String(fraction)) ?? 0)
-        var units = major * currency.minorPerMajor + minor + (roundUp ? 1 : 0)
+        let (scaled, overflow) = major.multipliedReportingOverflow(by: currency.minorPerMajor)
+        let (sum, overflowSum) = scaled.addingReportingOverflow(minor + (roundUp ? 1 : 0))
+        guard !overflow, !overflowSum else { throw .tooLarge }
+        var units = sum
         if negative { units = -units }
         return Money(minorUnits: units, currency: currency)
     }

@@ -65,3 +65,14 @@ public struct MoneyFormatter: Sendable {
         return out
     }
 }
+
+extension Money {
+    /// `10000000.00`: the amount in major units with the currency's decimals, no grouping.
+    var plainAmount: String {
+        let places = currency.minorUnitDigits
+        guard places > 0 else { return "\(minorUnits)" }
+        let factor = currency.minorPerMajor
+        let fraction = String(minorUnits.magnitude % UInt64(factor))
+        return "\(minorUnits / factor).\(String(repeating: "0", count: max(0, places - fraction.count)))\(fraction)"
+    }
+}

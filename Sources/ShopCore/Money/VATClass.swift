@@ -28,12 +28,14 @@ public enum VATClass: String, CaseIterable, Hashable, Sendable, Codable {
     /// Splits a VAT-inclusive (gross) amount into net and VAT, rounding VAT half-up to the
     /// minor unit. Net + VAT always equals the gross amount exactly.
     public func split(gross: Money) -> (net: Money, vat: Money) {
-        let rate = basisPoints
-        // VAT = gross * rate / (10000 + rate), rounded half-up (away from zero for negatives).
-        let numerator = gross.minorUnits * rate
+        // VAT = gross * rate / (10000 + rate), rounded half-up (away from zero for negatives),
+        // computed as q * rate + round(r * rate / d) with gross = q * d + r, so that no
+        // intermediate exceeds the gross amount: any Int64 splits without overflow.
+        let rate = UInt64(basisPoints)
         let denominator = 10_000 + rate
-        let magnitude = (abs(numerator) * 2 + denominator) / (2 * denominator)
-        let vat = numerator < 0 ? -magnitude : magnitude
+        let (quotient, remainder) = gross.minorUnits.magnitude.quotientAndRemainder(dividingBy: denominator)
+        let magnitude = Int64(quotient * rate + (2 * remainder * rate + denominator) / (2 * denominator))
+        let vat = gross.minorUnits < 0 ? -magnitude : magnitude
         return (
             Money(minorUnits: gross.minorUnits - vat, currency: gross.currency),
             Money(minorUnits: vat, currency: gross.currency)

@@ -59,7 +59,13 @@ public struct Commerce: Hashable, Sendable {
 
     /// Shop time when the wall clock reads `wallClock`: the wall clock plus the offset.
     public func shopTime(wallClock: ShopInstant) -> ShopInstant {
-        wallClock.adding(seconds: clockOffsetSeconds)
+        wallClock.adding(seconds: clockOffset)
+    }
+
+    /// The offset in force: an offset beyond `ShopLimits.maximumClockOffsetSeconds`, which only
+    /// a data folder written before that limit can hold, counts as the limit.
+    public var clockOffset: Int64 {
+        min(max(clockOffsetSeconds, 0), ShopLimits.maximumClockOffsetSeconds)
     }
 
     /// The order numbered `number` as typed (any case, outer spaces ignored).
@@ -118,7 +124,7 @@ public struct Commerce: Hashable, Sendable {
     private mutating func applyChange(_ event: CommerceEvent, cart: inout Cart) {
         switch event {
         case let .clockAdvanced(seconds):
-            clockOffsetSeconds += seconds
+            clockOffsetSeconds = clockOffsetSeconds.saturatingAdding(seconds)
         case let .accountRegistered(account):
             accounts[account.id] = account
             accountIDsByEmail[account.email.value.lowercased()] = account.id

@@ -20,6 +20,11 @@ extension CommerceDecision {
         let account = try customer()
         guard !state.cart.isEmpty else { throw .emptyCart }
         guard request.acceptsTerms else { throw .termsNotAccepted }
+        do throws(CartError) {
+            _ = try CartSummary(cart: state.cart, catalogue: state.catalogue)
+        } catch {
+            throw .cart(error)
+        }
         let today = now.calendarDay
         var lines: [OrderLine] = []
         var latestReady = 0

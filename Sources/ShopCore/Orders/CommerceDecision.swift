@@ -57,6 +57,9 @@ extension ShopState {
                 decision.catchUp()
             case let .advanceClock(seconds):
                 guard seconds > 0 else { throw .clockNotForward(seconds) }
+                guard seconds <= ShopLimits.maximumClockOffsetSeconds - commerce.clockOffset else {
+                    throw .clockTooFarAhead(requested: seconds, ahead: commerce.clockOffset)
+                }
                 decision.emit(.clockAdvanced(seconds: seconds))
                 var later = CommerceDecision(state: decision.state, now: now.adding(seconds: seconds), entropy: entropy)
                 later.events = decision.events

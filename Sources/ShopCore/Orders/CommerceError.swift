@@ -29,6 +29,12 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     case ticketClosed(String)
     case emptyText
     case clockNotForward(Int64)
+    /// Moving shop time by `requested` seconds would put it more than
+    /// `ShopLimits.maximumClockOffsetSeconds` ahead of the wall clock; `ahead` it already is.
+    case clockTooFarAhead(requested: Int64, ahead: Int64)
+    /// The cart cannot be priced (a total above `ShopLimits`, mixed currencies), which only data
+    /// written before those rules can cause.
+    case cart(CartError)
 
     public var description: String {
         switch self {
@@ -78,6 +84,12 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyText: return "the message is empty: write your question"
         case let .clockNotForward(seconds):
             return "shop time only moves forward: \(seconds) seconds is not a step ahead"
+        case let .cart(error):
+            return error.description
+        case let .clockTooFarAhead(requested, ahead):
+            let room = max(0, ShopLimits.maximumClockOffsetSeconds - ahead) / 3_600
+            return "shop time may run at most \(ShopLimits.maximumClockAdvanceHours) hours (100 years) ahead of the clock in all: "
+                + "\(requested / 3_600) hours asked, \(room) hours left"
         }
     }
 }

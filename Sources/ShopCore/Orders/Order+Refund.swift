@@ -7,10 +7,14 @@ extension Order {
         var value: Int64 = 0
         for line in returned {
             guard let sold = lines.first(where: { $0.sku == line.sku }) else { continue }
-            value += sold.unitPrice.minorUnits * Int64(line.quantity)
+            value = value.saturatingAdding(sold.unitPrice.minorUnits.saturatingMultiplied(by: Int64(line.quantity)))
         }
-        let discount = goods > 0 ? (totals.discount.minorUnits * value + goods / 2) / goods : 0
-        return Money(minorUnits: value - discount, currency: totals.currency)
+        var discount: Int64 = 0
+        if goods > 0 {
+            let (quotient, remainder) = totals.discount.minorUnits.scaled(by: value, over: goods)
+            discount = remainder >= goods - goods / 2 ? quotient.saturatingAdding(1) : quotient
+        }
+        return Money(minorUnits: value.saturatingSubtracting(discount), currency: totals.currency)
     }
 
     /// Units of the line that may still be asked back: none for perishables.
@@ -29,8 +33,8 @@ extension Order {
             return before + now >= sold.quantity
         }
         guard completes, !returned.isEmpty else { return refundValue(of: returned) }
-        let pending = others.filter { $0.receivedAt == nil }.reduce(Int64(0)) { $0 + refundValue(of: $1.lines).minorUnits }
+        let pending = others.filter { $0.receivedAt == nil }.reduce(Int64(0)) { $0.saturatingAdding(refundValue(of: $1.lines).minorUnits) }
         let paid = currentPayment?.refundLedger == nil ? 0 : totals.total.minorUnits
-        return Money(minorUnits: max(0, paid - refunded.minorUnits - pending), currency: totals.currency)
+        return Money(minorUnits: max(0, paid.saturatingSubtracting(refunded.minorUnits).saturatingSubtracting(pending)), currency: totals.currency)
     }
 }

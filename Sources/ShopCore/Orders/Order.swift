@@ -40,11 +40,11 @@ public struct Order: Hashable, Sendable, Identifiable {
         self.promoCode = promoCode
         self.promise = promise
         let currency = lines.first?.unitPrice.currency ?? .eur
-        let goods = Money(minorUnits: lines.reduce(0) { $0 + $1.gross.minorUnits }, currency: currency)
-        let afterDiscount = Money(minorUnits: goods.minorUnits - discount.minorUnits, currency: currency)
+        let goods = Money(minorUnits: lines.reduce(Int64(0)) { $0.saturatingAdding($1.gross.minorUnits) }, currency: currency)
+        let afterDiscount = Money(minorUnits: goods.minorUnits.saturatingSubtracting(discount.minorUnits), currency: currency)
         self.totals = OrderTotals(
             lines: lines, discount: discount, shipping: delivery.price(forGoods: afterDiscount),
-            extras: Money(minorUnits: extras.reduce(0) { $0 + $1.price }, currency: currency), currency: currency)
+            extras: Money(minorUnits: extras.reduce(Int64(0)) { $0.saturatingAdding($1.price) }, currency: currency), currency: currency)
     }
 
     public var id: String { number }
@@ -109,7 +109,11 @@ public struct OrderLine: Hashable, Sendable {
         self.perishable = perishable
     }
 
-    public var gross: Money { unitPrice.multiplied(by: quantity) }
+    /// The line's price. Orders are placed within `ShopLimits`; beyond them (damaged data only)
+    /// the amount stops at the bound instead of trapping.
+    public var gross: Money {
+        Money(minorUnits: unitPrice.minorUnits.saturatingMultiplied(by: Int64(quantity)), currency: unitPrice.currency)
+    }
 
     /// Groceries are perishable.
     public static func isPerishable(_ product: Product) -> Bool {

@@ -16,6 +16,10 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownAvailability(String)
     /// A `"` that is never closed.
     case unbalancedQuote
+    /// More characters than `ShopLimits.maximumQueryLength`.
+    case tooLong(characters: Int)
+    /// More free words than `ShopLimits.maximumQueryWords`.
+    case tooManyWords(Int)
 
     /// Keys the query language accepts, as listed in messages.
     public static let validKeys = ["brand", "cat", "category", "price", "in", "rating", "sort"]
@@ -38,6 +42,10 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown 'in:\(text)': the only availability filter is in:stock"
         case .unbalancedQuote:
             return "a quote is not closed: close it, e.g. brand:\"de buyer\""
+        case let .tooLong(characters):
+            return "the query has \(characters) characters: write at most \(ShopLimits.maximumQueryLength)"
+        case let .tooManyWords(count):
+            return "the query has \(count) words: write at most \(ShopLimits.maximumQueryWords)"
         }
     }
 

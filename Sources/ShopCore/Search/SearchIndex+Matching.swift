@@ -164,7 +164,7 @@ extension SearchIndex {
                         let score = best[Int(documents[index])]
                         if score > 0 {
                             documents[kept] = documents[index]
-                            scores[kept] = scores[index] + UInt16(score)
+                            scores[kept] = scores[index].saturatingAdding(UInt16(score))
                             kept += 1
                         }
                     }
@@ -199,12 +199,20 @@ extension SearchIndex {
                 }
                 if best > 0 {
                     documents[kept] = document
-                    scores[kept] = scores[index] + best
+                    scores[kept] = scores[index].saturatingAdding(best)
                     kept += 1
                 }
             }
         }
         documents.removeSubrange(kept...)
         scores.removeSubrange(kept...)
+    }
+}
+
+extension UInt16 {
+    /// `self + other`, stopping at `UInt16.max`: relevance scores of very long queries saturate.
+    func saturatingAdding(_ other: UInt16) -> UInt16 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
     }
 }

@@ -32,8 +32,14 @@ public struct SearchQuery: Hashable, Sendable {
 
     /// Reads a query. Filters are `key:value`; a repeated `brand:` or `cat:` adds values, a repeated
     /// `price:`, `rating:` or `sort:` replaces the earlier one. The last free word is a prefix unless
-    /// the text ends with a space or the word was quoted.
+    /// the text ends with a space or the word was quoted. Queries longer than
+    /// `ShopLimits.maximumQueryLength` characters or `ShopLimits.maximumQueryWords` words are refused.
     public static func parse(_ text: String) throws(QueryError) -> SearchQuery {
+        // A character is at most a few dozen bytes in practice: count them only when it matters.
+        if text.utf8.count > ShopLimits.maximumQueryLength {
+            let characters = text.count
+            if characters > ShopLimits.maximumQueryLength { throw .tooLong(characters: characters) }
+        }
         var query = SearchQuery()
         let tokens = try QueryToken.split(text)
         for (index, token) in tokens.enumerated() {
@@ -49,6 +55,7 @@ public struct SearchQuery: Hashable, Sendable {
             try query.apply(key: key, value: value)
         }
         if query.words.isEmpty { query.lastWordIsPrefix = false }
+        guard query.words.count <= ShopLimits.maximumQueryWords else { throw .tooManyWords(query.words.count) }
         return query
     }
 

@@ -32,7 +32,8 @@ public struct SearchResultSet: Sendable {
     /// in the query's order; fewer at the end, none past it.
     public func positions(offset: Int, limit: Int) -> [Int] {
         let start = max(0, offset)
-        let end = min(total, start + max(0, limit))
+        guard start < total else { return [] }
+        let end = min(total, start + min(max(0, limit), total - start))
         guard start < end else { return [] }
         return ordering.positions(start..<end)
     }

@@ -36,7 +36,8 @@ extension ShopState {
             guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
             let added = quantity ?? max(1, product.minimumOrderQuantity)
             guard added > 0 else { throw .cart(.quantityNotPositive(added)) }
-            let total = cart.quantity(of: sku) + added
+            let (total, overflow) = cart.quantity(of: sku).addingReportingOverflow(added)
+            guard added <= ShopLimits.maximumQuantity, !overflow else { throw .cart(.quantityTooLarge(added)) }
             try check(product, quantity: total)
             return [.cartLineSet(sku: sku, quantity: total)]
         case let .setCartQuantity(sku, quantity):
@@ -59,8 +60,9 @@ extension ShopState {
     }
 
     /// The limits a cart line must respect: stock (unless backorderable), per-order maximum and minimum,
-    /// and one currency per cart.
+    /// one currency per cart, and the shop's limits on quantities and totals (`ShopLimits`).
     private func check(_ product: Product, quantity: Int) throws(ShopError) {
+        guard quantity <= ShopLimits.maximumQuantity else { throw .cart(.quantityTooLarge(quantity)) }
         if let other = cart.lines.lazy.compactMap({ self.catalogue.product(sku: $0.sku) }).first(where: { $0.sku != product.sku }),
            other.price.currency != product.price.currency {
             throw .cart(.currencyMismatch(sku: product.sku, cartCurrency: other.price.currency, productCurrency: product.price.currency))
@@ -79,6 +81,13 @@ extension ShopState {
         }
         if quantity < product.minimumOrderQuantity {
             throw .cart(.belowMinimumOrder(sku: product.sku, title: product.title, requested: quantity, minimum: product.minimumOrderQuantity))
+        }
+        var changed = cart
+        changed.setQuantity(quantity, for: product.sku)
+        do throws(CartError) {
+            _ = try CartSummary(cart: changed, catalogue: catalogue)
+        } catch {
+            throw .cart(error)
         }
     }
 }

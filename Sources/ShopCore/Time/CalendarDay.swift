@@ -17,9 +17,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(daysSince1970: days)
     }
 
-    /// The day `daysSince1970` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The days of `ShopInstant.earliest...ShopInstant.latest` (years 1 to 9999).
+    static let dayRange: ClosedRange<Int64> = -719_162...2_932_896
+
+    /// The day `daysSince1970` days after 1970-01-01 (Howard Hinnant's `civil_from_days`), kept
+    /// within the years 1 to 9999 like `ShopInstant`.
     public init(daysSince1970: Int64) {
-        let z = daysSince1970 + 719_468
+        let z = min(max(daysSince1970, Self.dayRange.lowerBound), Self.dayRange.upperBound) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
@@ -36,7 +40,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Midnight UTC at the start of this day.
     public var start: ShopInstant {
-        ShopInstant(secondsSince1970: daysSince1970 * 86_400)
+        ShopInstant(secondsSince1970: daysSince1970.saturatingMultiplied(by: 86_400))
     }
 
     /// The instant `hour:minute` UTC on this day.
@@ -45,12 +49,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public func adding(days: Int) -> CalendarDay {
-        CalendarDay(daysSince1970: daysSince1970 + Int64(days))
+        CalendarDay(daysSince1970: daysSince1970.saturatingAdding(Int64(days)))
     }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(until other: CalendarDay) -> Int {
-        Int(other.daysSince1970 - daysSince1970)
+        Int(other.daysSince1970.saturatingSubtracting(daysSince1970))
     }
 
     /// 0 = Sunday ... 6 = Saturday.

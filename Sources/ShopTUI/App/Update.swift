@@ -115,6 +115,12 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     switch key {
     case let .character(character):
+        // Capped so that every key of a long paste stays cheap to search.
+        guard state.search.text.count < ShopLimits.maximumQueryLength else {
+            state.status = StatusMessage(
+                "The search box holds at most \(ShopLimits.maximumQueryLength) characters: the rest was not typed", isError: true)
+            return []
+        }
         state.search.text.append(character)
         state.refreshResults(resetSelection: true)
         return []

@@ -51,9 +51,20 @@ public struct ThemeCatalog: Sendable {
         return nil
     }
 
-    /// Reads one theme file; its name is the file name without `.toml`.
+    /// Reads one theme file; its name is the file name without `.toml`. Only a regular file of at
+    /// most `ThemeFileParser.maximumFileBytes` is read (a FIFO would block, a huge file stall).
     public static func loadFile(_ path: String) -> Result<Theme, ThemeError> {
         let name = String((path as NSString).lastPathComponent.dropLast(path.hasSuffix(".toml") ? 5 : 0))
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath) {
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                return .failure(ThemeError(file: path, line: 0, key: nil, problem: "not a regular file: a theme is a .toml text file"))
+            }
+            if let size = attributes[.size] as? Int, size > ThemeFileParser.maximumFileBytes {
+                return .failure(ThemeError(
+                    file: path, line: 0, key: nil,
+                    problem: "the file has \(size) bytes: a theme file may have at most \(ThemeFileParser.maximumFileBytes)"))
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(ThemeError(file: path, line: 0, key: nil, problem: "cannot read the file: check the path and its permissions"))
         }

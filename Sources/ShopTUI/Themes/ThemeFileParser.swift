@@ -1,7 +1,13 @@
 /// Reads the TOML a theme is written in: `key = value` lines (keys bare or quoted), `[table]`
 /// headers, strings, integers, arrays of strings and inline tables of those, and `#` comments.
 /// It keeps the line of every entry so that a bad colour can be reported where it is.
+/// Arrays and inline tables nest at most `maximumDepth` deep, so no file can exhaust the stack.
 struct ThemeFileParser {
+    /// The deepest nesting of arrays and inline tables in a theme file.
+    static let maximumDepth = 16
+    /// The largest theme file read, in bytes.
+    static let maximumFileBytes = 256 * 1_024
+
     enum Value: Equatable {
         case string(String)
         case integer(Int)
@@ -51,7 +57,7 @@ struct ThemeFileParser {
             cursor.skipSpaces()
             try cursor.expect("=")
             cursor.skipSpaces()
-            let value = try cursor.value(key: key)
+            let value = try cursor.value(key: key, depth: 0)
             try cursor.expectEnd()
             let qualified = table.isEmpty ? key : table + "\u{0}" + key
             guard seen.insert(qualified).inserted else {
@@ -124,8 +130,11 @@ struct ThemeFileParser {
             throw failure("a string is not closed: add the closing '\"'")
         }
 
-        mutating func value(key: String) throws(ThemeError) -> Value {
+        mutating func value(key: String, depth: Int) throws(ThemeError) -> Value {
             skipSpaces()
+            if (peek == "[" || peek == "{") && depth >= ThemeFileParser.maximumDepth {
+                throw failure("arrays and tables nest more than \(ThemeFileParser.maximumDepth) deep: flatten the value", key: key)
+            }
             switch peek {
             case "\"": return .string(try quoted())
             case "[":
@@ -133,7 +142,7 @@ struct ThemeFileParser {
                 var items: [Value] = []
                 skipSpaces()
                 while peek != "]" {
-                    items.append(try value(key: key))
+                    items.append(try value(key: key, depth: depth + 1))
                     skipSpaces()
                     if peek == "," { advance(); skipSpaces() } else { break }
                 }
@@ -147,7 +156,7 @@ struct ThemeFileParser {
                     let field = try self.key()
                     skipSpaces()
                     try expect("=")
-                    fields.append((field, try value(key: key)))
+                    fields.append((field, try value(key: key, depth: depth + 1)))
                     skipSpaces()
                     if peek == "," { advance(); skipSpaces() } else { break }
                 }
