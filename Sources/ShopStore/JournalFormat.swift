@@ -91,9 +91,23 @@ struct JournalScan {
             damage = (index, "journal header checksum mismatch")
             return
         }
-        var offset = headerSize
+        scanRecords(buffer, from: headerSize, after: nil)
+    }
+
+    /// Records appended after the part of a journal already read: `buffer` holds the bytes from a
+    /// record boundary on (offsets in the result are relative to it); `previous` is the sequence of
+    /// the record before them, if any, which the first one must follow.
+    static func scanRecords(_ buffer: UnsafeRawBufferPointer, after previous: UInt64?) -> JournalScan {
+        var scan = JournalScan()
+        scan.fileSize = buffer.count
+        scan.scanRecords(buffer, from: 0, after: previous)
+        return scan
+    }
+
+    private mutating func scanRecords(_ buffer: UnsafeRawBufferPointer, from start: Int, after last: UInt64?) {
+        var offset = start
         goodEnd = offset
-        var previous: UInt64?
+        var previous = last
         let zeroStart = Self.trailingZerosStart(buffer)
         while offset < buffer.count {
             let remaining = buffer.count - offset
