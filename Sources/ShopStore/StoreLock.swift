@@ -82,22 +82,25 @@ private final class LockWait: @unchecked Sendable {
 
     private let fd: Int32
     private var phase = Phase.waiting
-    private var mutex = pthread_mutex_t()
-    private var signal = pthread_cond_t()
+    /// Allocated, not stored inline: pthread objects must not move.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let signal = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     private init(fd: Int32) {
         self.fd = fd
-        pthread_mutex_init(&mutex, nil)
+        pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(&signal, &attributes)
+        pthread_cond_init(signal, &attributes)
         pthread_condattr_destroy(&attributes)
     }
 
     deinit {
-        pthread_cond_destroy(&signal)
-        pthread_mutex_destroy(&mutex)
+        pthread_cond_destroy(signal)
+        pthread_mutex_destroy(mutex)
+        signal.deallocate()
+        mutex.deallocate()
     }
 
     static func start(fd: Int32) -> LockWait {
@@ -127,16 +130,16 @@ private final class LockWait: @unchecked Sendable {
                 break
             }
         }
-        pthread_mutex_lock(&mutex)
+        pthread_mutex_lock(mutex)
         if case .abandoned = phase {
-            pthread_mutex_unlock(&mutex)
+            pthread_mutex_unlock(mutex)
             if result == 0 { flock(fd, LOCK_UN) }
             _ = close(fd)
             return
         }
         phase = .done(result == 0 ? .acquired : .failed(result))
-        pthread_cond_signal(&signal)
-        pthread_mutex_unlock(&mutex)
+        pthread_cond_signal(signal)
+        pthread_mutex_unlock(mutex)
     }
 
     /// Waits at most `seconds`. After `.timedOut` the descriptor belongs to the thread and must not be used.
@@ -146,11 +149,11 @@ private final class LockWait: @unchecked Sendable {
         let nanoseconds = Int(deadline.tv_nsec) + Int((seconds - seconds.rounded(.down)) * 1e9)
         deadline.tv_sec += Int(seconds.rounded(.down)) + nanoseconds / 1_000_000_000
         deadline.tv_nsec = nanoseconds % 1_000_000_000
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         while true {
             if case let .done(outcome) = phase { return outcome }
-            if pthread_cond_timedwait(&signal, &mutex, &deadline) == ETIMEDOUT {
+            if pthread_cond_timedwait(signal, mutex, &deadline) == ETIMEDOUT {
                 if case let .done(outcome) = phase { return outcome }
                 phase = .abandoned
                 return .timedOut
