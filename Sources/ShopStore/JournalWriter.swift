@@ -107,16 +107,17 @@ final class JournalWriter {
         try SystemCall.syncFolder(layout.folder)
     }
 
-    /// Writes one record and fsyncs. On failure the file is cut back to the previous end, so a failed
-    /// append leaves no partial record behind; returns the record's size.
+    /// Writes one record and (unless `sync` is false) fsyncs. On failure the file is cut back to the
+    /// previous end, so a failed append leaves no partial record behind; returns the record's size.
     @discardableResult
-    func append(sequence: UInt64, payload: [UInt8]) throws(StoreError) -> Int {
-        try append(firstSequence: sequence, payloads: [payload])
+    func append(sequence: UInt64, payload: [UInt8], sync: Bool = true) throws(StoreError) -> Int {
+        try append(firstSequence: sequence, payloads: [payload], sync: sync)
     }
 
-    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
+    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync (none
+    /// when `sync` is false: the caller calls `sync()` before saying the records are safe).
     @discardableResult
-    func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
+    func append(firstSequence: UInt64, payloads: [[UInt8]], sync: Bool = true) throws(StoreError) -> Int {
         if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) {
             throw .recordTooLarge(bytes: tooLarge.count)
         }
@@ -127,7 +128,7 @@ final class JournalWriter {
         let written: Result<Void, StoreError> = records.withUnsafeBytes { bytes in
             do throws(StoreError) {
                 try file.write(bytes, at: end)
-                try file.sync()
+                if sync { try file.sync() }
                 return .success(())
             } catch {
                 return .failure(error)
@@ -138,6 +139,9 @@ final class JournalWriter {
         end += records.count
         return records.count
     }
+
+    /// Makes everything written to the file durable, appends by other processes included.
+    func sync() throws(StoreError) { try file.sync() }
 
     func close() { file.close() }
 }

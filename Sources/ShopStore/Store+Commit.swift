@@ -2,8 +2,17 @@ import ShopCore
 
 /// A commit: take the writers' lock (waiting a few seconds at most for another process's commit),
 /// apply what the others appended since this process last looked, decide on that up-to-date state,
-/// append, fsync, release. The sequence stays gapless because only the lock holder appends, right
-/// after the last record it has read.
+/// append, release, then fsync before answering. The sequence stays gapless because only the lock
+/// holder appends, right after the last record it has read.
+///
+/// The fsync comes after the lock is released, so that the next writer appends while this one waits
+/// for the disk, and the system joins the writers' fsyncs into one flush of the file: a group commit
+/// across processes. It is safe because an fsync makes everything written to the file before it
+/// durable: when a writer's fsync returns, its record and every record before it are on disk, so no
+/// answered commit can ever depend on one that is lost. A record that others read before its own
+/// fsync returned is at worst lost together with theirs (a power cut before any fsync), never
+/// answered. If the fsync fails the store refuses further writes, and the file is not cut back:
+/// others may have appended after the record.
 extension Store {
     /// Decides the command on the current state (`ShopState.decide`), journals the events (written and
     /// fsynced) and only then applies them and returns. A domain refusal is `StoreError.rejected`.
@@ -60,7 +69,8 @@ extension Store {
             guard !payloads.isEmpty else { return results }
             let size: Int
             do throws(StoreError) {
-                size = try journal.append(firstSequence: sequence + 1, payloads: payloads)
+                size = try journal.append(firstSequence: sequence + 1, payloads: payloads, sync: false)
+                unsyncedJournal = journal
             } catch {
                 refuseWritesAfterFailed(error)
                 throw error
@@ -76,25 +86,41 @@ extension Store {
         }
     }
 
-    /// Runs `body` holding the writers' lock, on the state caught up with every record others appended.
+    /// Runs `body` holding the writers' lock, on the state caught up with every record others
+    /// appended, then makes what it appended durable: after releasing the lock, or at once when the
+    /// lock belongs to an enclosing commit (whose work, such as mail, follows only durable records).
     func commit<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try locked { () throws(StoreError) in
+        let result = try locked { () throws(StoreError) in
             try catchUp(holdingLock: true)
             return try body()
         }
+        try syncAppended()
+        return result
     }
 
     /// Runs `body` holding the writers' lock; a call made while it is held (a commit inside another's
     /// body) runs at once.
     func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if heldLock != nil { return try body() }
-        let lock = try StoreLock.acquire(layout, waitingAtMost: lockWaitSeconds)
+        let lock = try lockFile.acquire(waitingAtMost: lockWaitSeconds)
         heldLock = lock
         defer {
             heldLock = nil
             lock.release()
         }
         return try body()
+    }
+
+    /// Fsyncs the journal if records were appended since the last fsync.
+    func syncAppended() throws(StoreError) {
+        guard let pending = unsyncedJournal else { return }
+        unsyncedJournal = nil
+        do {
+            try pending.sync()
+        } catch {
+            unusableReason = "a journal write may not have reached the disk: \(error)"
+            throw error
+        }
     }
 
     /// Runs `body` holding the writers' lock on the caught-up state, for work that must not interleave
@@ -114,13 +140,14 @@ extension Store {
     }
 
     /// Appends one record holding `events` right after the last one applied, then applies them.
-    /// Only while holding the lock (or creating the folder under it).
+    /// Only while holding the lock; `syncAppended()` makes it durable.
     func journalAndApply(_ events: [ShopEvent]) throws(StoreError) {
         guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
         let next = sequence + 1
         let size: Int
         do {
-            size = try journal.append(sequence: next, payload: EventCodec.encode(events))
+            size = try journal.append(sequence: next, payload: EventCodec.encode(events), sync: false)
+            unsyncedJournal = journal
         } catch {
             refuseWritesAfterFailed(error)
             throw error

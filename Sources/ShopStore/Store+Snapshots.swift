@@ -63,6 +63,8 @@ extension Store {
                 }
             }
             try replaced.get()
+            // The new file holds every record, fsynced: nothing written before is left to sync.
+            if unsyncedJournal === current { unsyncedJournal = nil }
             current.close()
             journal = nil
             journal = try JournalWriter.open(layout.journal, end: JournalFormat.fileHeaderSize + end - start)

@@ -31,8 +31,11 @@ public final class Store {
     var journal: JournalWriter?
     /// The sequence of the last record in the journal file up to `journal.end` (nil when it holds none).
     var journalLastSequence: UInt64?
-    /// The writers' lock while a commit holds it.
+    /// The lock file, kept open; the writers' lock while a commit holds it.
+    let lockFile: StoreLock.File
     var heldLock: StoreLock?
+    /// The journal holding records written and not fsynced yet (see `Store+Commit.swift`).
+    var unsyncedJournal: JournalWriter?
     var snapshotSequence: UInt64 = 0
     var snapshotSize = 0
     var recordsSinceSnapshot = 0
@@ -48,6 +51,7 @@ public final class Store {
         self.policy = policy
         self.layout = StoreLayout(folder: folder.path)
         self.lockWaitSeconds = lockWaitSeconds
+        self.lockFile = StoreLock.File(StoreLayout(folder: folder.path))
         self.state = ShopState()
     }
 
@@ -129,6 +133,7 @@ public final class Store {
                 if !products.isEmpty { try journalAndApply([.productsUpserted(products)]) }
             }
         }
+        try syncAppended()
     }
 
     /// Holding the lock, after reading the folder: creates a missing journal, cuts a torn tail (no
@@ -215,7 +220,7 @@ public final class Store {
             journal = nil
         }
         guard access == .readWrite, unusableReason == nil, journal != nil,
-              let lock = StoreLock.acquireIfFree(layout) else { return }
+              let lock = try? lockFile.acquire(waitingAtMost: 0) else { return }
         heldLock = lock
         defer {
             heldLock = nil

@@ -5,24 +5,54 @@ import Darwin
 #endif
 
 /// The writers' lock: an exclusive `flock` on `DATA/lock`, held by one process for the length of one
-/// commit (catch up, decide, append, fsync). The file holds the pid of the last holder, which a waiter
-/// that gives up names in its message.
+/// commit (catch up, decide, append). The file holds the pid of the last holder, which a waiter that
+/// gives up names in its message.
 ///
-/// Every acquisition opens the file anew: `flock` belongs to the open file description, so two
-/// acquisitions (in one process or two) exclude each other, and an abandoned wait cannot hand its lock
-/// to a later one. The lock is released with `LOCK_UN` before closing, so a child forked meanwhile
-/// (which holds a copy of the descriptor until it execs) does not keep it.
+/// A store keeps one descriptor of the file (`StoreLock.File`) for the lock taken at once, without
+/// waiting: the common case costs one `flock` to take and one to release. A wait opens the file
+/// anew: `flock` belongs to the open file description, so a wait given up (whose thread may still
+/// get the lock later, and let it go) can never hand its lock to a later acquisition. The lock is
+/// released with `LOCK_UN`, so a child forked meanwhile (which holds a copy of the descriptor until it
+/// execs) does not keep it.
 final class StoreLock {
     /// How long a writer waits for the lock before giving up with `StoreError.locked`.
     static let defaultWaitSeconds = 5.0
 
     private var file: OpenFile?
+    /// Whether `file` is this lock's own descriptor (closed on release) or the store's kept one.
+    private let closesFile: Bool
 
-    private init(file: OpenFile) { self.file = file }
+    private init(file: OpenFile, closesFile: Bool) {
+        self.file = file
+        self.closesFile = closesFile
+    }
 
     deinit { release() }
 
-    /// Takes the lock, waiting at most `seconds` while another holds it; then `StoreError.locked`.
+    /// The lock file held open by one store.
+    final class File {
+        private let layout: StoreLayout
+        private var kept: OpenFile?
+
+        init(_ layout: StoreLayout) { self.layout = layout }
+
+        deinit { kept?.close() }
+
+        /// Takes the lock, waiting at most `seconds` while another holds it; then `StoreError.locked`.
+        func acquire(waitingAtMost seconds: Double) throws(StoreError) -> StoreLock {
+            if kept == nil { kept = try OpenFile.openForWriting(layout.lock, create: true) }
+            guard let kept else { throw .io(path: layout.lock, operation: "open", errno: EBADF) }
+            if flock(kept.fd, LOCK_EX | LOCK_NB) == 0 {
+                try StoreLock.sign(kept)
+                return StoreLock(file: kept, closesFile: false)
+            }
+            guard errno == EWOULDBLOCK else { throw .io(path: layout.lock, operation: "lock", errno: errno) }
+            return try StoreLock.acquire(layout, waitingAtMost: seconds)
+        }
+    }
+
+    /// Takes the lock on a descriptor of its own, waiting at most `seconds` while another holds it;
+    /// then `StoreError.locked`.
     static func acquire(_ layout: StoreLayout, waitingAtMost seconds: Double = defaultWaitSeconds) throws(StoreError) -> StoreLock {
         let file = try OpenFile.openForWriting(layout.lock, create: true)
         var outcome: LockWait.Outcome = flock(file.fd, LOCK_EX | LOCK_NB) == 0 ? .acquired : .failed(errno)
@@ -44,14 +74,23 @@ final class StoreLock {
             throw .io(path: layout.lock, operation: "lock", errno: code)
         }
         do {
-            try file.truncate(to: 0)
-            try file.write(Array("\(getpid())\n".utf8), at: 0)
+            try sign(file)
         } catch {
             flock(file.fd, LOCK_UN)
             file.close()
             throw error
         }
-        return StoreLock(file: file)
+        return StoreLock(file: file, closesFile: true)
+    }
+
+    /// Writes this process's pid in the lock file, unless it is there already (one writer committing
+    /// again and again changes nothing on disk).
+    private static func sign(_ file: OpenFile) throws(StoreError) {
+        let pid = Array("\(getpid())\n".utf8)
+        let current = try file.read(from: 0, count: 32)
+        guard current != pid else { return }
+        if current.count != pid.count { try file.truncate(to: 0) }
+        try file.write(pid, at: 0)
     }
 
     /// The pid the lock file names: the last process that took the lock.
@@ -59,16 +98,11 @@ final class StoreLock {
         (try? SystemCall.readFile(layout.lock)).flatMap { $0 }.flatMap { Int32(String(decoding: $0, as: UTF8.self).filter(\.isNumber)) }
     }
 
-    /// Takes the lock only if it is free now; nil when another holds it.
-    static func acquireIfFree(_ layout: StoreLayout) -> StoreLock? {
-        try? acquire(layout, waitingAtMost: 0)
-    }
-
     /// Releases the lock; idempotent.
     func release() {
         guard let file else { return }
         flock(file.fd, LOCK_UN)
-        file.close()
+        if closesFile { file.close() }
         self.file = nil
     }
 }
