@@ -108,6 +108,28 @@ import Testing
         #expect(try !shop.screen().contains("comptoir exited"))
     }
 
+    /// Opening needs the lock only to cut a torn tail (or create the folder): when another process
+    /// keeps it past the wait, the shop exits 75, as the command line does, naming the holder.
+    @Test func aShopThatCannotGetTheBusyFolderExits75() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        try Self.expectSuccess(["courier", "advance", "--minutes", "1"], data: data)
+        let journal = try #require(FileHandle(forWritingAtPath: data + "/journal"))
+        try journal.seekToEnd()
+        journal.write(Data([0, 0, 0, 0, 0, 0, 0, 0]))
+        try journal.close()
+        let lock = open(data + "/lock", O_RDWR)
+        #expect(lock >= 0)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let shop = try Self.openShop(data: data, config: folder.appendingPathComponent("config").path)
+        defer { shop.kill() }
+        let screen = try shop.waitFor("the refusal", timeout: 20) { $0.contains("comptoir exited with") }
+        #expect(screen.contains("comptoir exited with 75"), "\(screen)")
+        #expect(screen.contains("is in use by"), "\(screen)")
+    }
+
     @Test func aSecondTerminalShopOnTheSameFolderJustWorks() throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

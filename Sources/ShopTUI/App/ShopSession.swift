@@ -24,6 +24,8 @@ public final class ShopSession {
     private var shownCatalogueVersion: Int
     /// The last problem following the store ran into, said once in the status line.
     private var followProblem: String?
+    /// How many of the store's warnings the status line has said (a torn record cut while following).
+    private var warningsShown: Int
 
     public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
         self.store = store
@@ -33,6 +35,7 @@ public final class ShopSession {
         self.searchWorker = SearchWorker()
         self.shownSequence = store.sequence
         self.shownCatalogueVersion = store.catalogueVersion
+        self.warningsShown = store.warnings.count
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
         // A large catalogue's index is built once the first frame is drawn.
@@ -112,6 +115,8 @@ public final class ShopSession {
                 outcome.append(.commandFailed(error.description))
             }
         }
+        for warning in store.warnings.dropFirst(warningsShown) { outcome.append(.notice(warning, isError: true)) }
+        warningsShown = store.warnings.count
         let catalogueChanged = store.catalogueVersion != shownCatalogueVersion
         let changed = catalogueChanged || store.sequence != shownSequence
         if changed {
