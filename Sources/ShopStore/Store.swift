@@ -6,7 +6,7 @@ public enum StoreAccess: Sendable { case readWrite, readOnly }
 ///
 /// Any number of processes share a data folder. A read-write store holds no lock between commits:
 /// each commit takes the writers' lock, applies what other processes appended since this one last
-/// looked, decides on that up-to-date state, appends, fsyncs and releases (see `Store+Commit.swift`).
+/// looked, decides on that up-to-date state, appends and releases, then fsyncs (see `Store+Commit.swift`).
 /// `refresh()` follows the others between commits. An event is written and fsynced before `execute`
 /// returns, so an acknowledged command survives a crash. Used from one thread; not Sendable.
 public final class Store {
