@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
-        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore"]),
+        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]

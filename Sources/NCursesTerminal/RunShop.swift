@@ -24,7 +24,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     case let .success(opened): (store, demoFolder) = opened
     case let .failure(problem):
         printError(problem.description)
-        return 1
+        return problem.exitCode
     }
     defer { demoFolder?.remove() }
     var catalog = ThemeCatalog.load(environment: options.environment)
@@ -66,6 +66,9 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         if now - lastTick >= tickInterval {
             session.tick(elapsedWallSeconds: now - lastTick)
             lastTick = now
+        } else {
+            // What other processes commit shows within the loop's wait (250 ms), not only at the tick.
+            session.follow()
         }
         if let playback {
             playback.advance(session, wallNow: now)
@@ -132,7 +135,7 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
             let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
             return .success((try Store.open(folder, access: .readWrite, seed: options.seed), nil))
         } catch {
-            return .failure(LaunchProblem(description: "comptoir: \(error)"))
+            return .failure(LaunchProblem(storeError: error))
         }
     }
     let demo: DemoFolder
@@ -146,7 +149,7 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
         store = try Store.open(DataFolder(path: demo.path), access: .readWrite, seed: options.seed)
     } catch {
         demo.remove()
-        return .failure(LaunchProblem(description: "comptoir: \(error)"))
+        return .failure(LaunchProblem(storeError: error))
     }
     do throws(LaunchProblem) {
         try demo.registerAccount(in: store, hasher: ScryptPasswordHasher())

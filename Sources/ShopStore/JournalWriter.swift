@@ -1,11 +1,27 @@
-/// Appends records to the journal file; every append is written and fsynced before it returns.
-final class JournalWriter {
-    private let file: OpenFile
-    /// The end of the last good record: where the next one goes.
-    private(set) var end: Int
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-    private init(file: OpenFile, end: Int) {
+/// The journal file as this process holds it open: where the records it has read end, the file's
+/// identity (to notice that another process replaced it by rename), reads of what others appended, and
+/// appends, each written and fsynced before it returns. A read-only store opens it for reading only.
+final class JournalWriter {
+    /// A file's device and inode: they change when another process renames a new journal into place.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private let file: OpenFile
+    let identity: Identity
+    /// The end of the last good record this process has read or written: where the next one goes.
+    var end: Int
+
+    private init(file: OpenFile, identity: Identity, end: Int) {
         self.file = file
+        self.identity = identity
         self.end = end
     }
 
@@ -17,11 +33,60 @@ final class JournalWriter {
                 try file.truncate(to: end)
                 try file.sync()
             }
+            return JournalWriter(file: file, identity: try identity(of: file), end: end)
         } catch {
             file.close()
             throw error
         }
-        return JournalWriter(file: file, end: end)
+    }
+
+    /// Opens the journal at `path` as it is, for reading and (when `writable`) appending; nil when
+    /// there is none. `end` is 0 until the caller says how far it has read.
+    static func attach(_ path: String, writable: Bool) throws(StoreError) -> JournalWriter? {
+        let fd = openDescriptor(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw SystemCall.fail(path, "open")
+        }
+        let file = OpenFile(fd: fd, path: path)
+        do {
+            return JournalWriter(file: file, identity: try identity(of: file), end: 0)
+        } catch {
+            file.close()
+            throw error
+        }
+    }
+
+    /// The identity of the file now at `path`; nil when there is none.
+    static func identity(at path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    private static func identity(of file: OpenFile) throws(StoreError) -> Identity {
+        var info = stat()
+        guard fstat(file.fd, &info) == 0 else { throw SystemCall.fail(file.path, "measure") }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Whether `path` still names this file (another process's compaction renames a new one over it).
+    func isCurrent(at path: String) -> Bool { Self.identity(at: path) == identity }
+
+    func size() throws(StoreError) -> Int { try file.size() }
+
+    /// The bytes from `offset` to the end of the file as it is now.
+    func read(from offset: Int) throws(StoreError) -> [UInt8] {
+        let total = try file.size()
+        guard total > offset else { return [] }
+        return try file.read(from: offset, count: total - offset)
+    }
+
+    /// Cuts the file back to `end` (a torn tail found while holding the lock) and fsyncs.
+    func cut(to end: Int) throws(StoreError) {
+        try file.truncate(to: end)
+        try file.sync()
+        self.end = end
     }
 
     /// Atomically replaces (or creates) the journal with a header followed by `records` (whole encoded
@@ -42,16 +107,17 @@ final class JournalWriter {
         try SystemCall.syncFolder(layout.folder)
     }
 
-    /// Writes one record and fsyncs. On failure the file is cut back to the previous end, so a failed
-    /// append leaves no partial record behind; returns the record's size.
+    /// Writes one record and (unless `sync` is false) fsyncs. On failure the file is cut back to the
+    /// previous end, so a failed append leaves no partial record behind; returns the record's size.
     @discardableResult
-    func append(sequence: UInt64, payload: [UInt8]) throws(StoreError) -> Int {
-        try append(firstSequence: sequence, payloads: [payload])
+    func append(sequence: UInt64, payload: [UInt8], sync: Bool = true) throws(StoreError) -> Int {
+        try append(firstSequence: sequence, payloads: [payload], sync: sync)
     }
 
-    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync.
+    /// Writes consecutive records (sequences from `firstSequence`) with one write and one fsync (none
+    /// when `sync` is false: the caller calls `sync()` before saying the records are safe).
     @discardableResult
-    func append(firstSequence: UInt64, payloads: [[UInt8]]) throws(StoreError) -> Int {
+    func append(firstSequence: UInt64, payloads: [[UInt8]], sync: Bool = true) throws(StoreError) -> Int {
         if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) {
             throw .recordTooLarge(bytes: tooLarge.count)
         }
@@ -62,7 +128,7 @@ final class JournalWriter {
         let written: Result<Void, StoreError> = records.withUnsafeBytes { bytes in
             do throws(StoreError) {
                 try file.write(bytes, at: end)
-                try file.sync()
+                if sync { try file.sync() }
                 return .success(())
             } catch {
                 return .failure(error)
@@ -74,5 +140,39 @@ final class JournalWriter {
         return records.count
     }
 
+    /// Makes everything written to the file durable, appends by other processes included.
+    func sync() throws(StoreError) { try file.sync() }
+
     func close() { file.close() }
+}
+
+private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
+
+extension OpenFile {
+    /// Opens a file for reading; nil when it does not exist or cannot be opened.
+    static func openForReading(_ path: String) -> OpenFile? {
+        let fd = openDescriptor(path, O_RDONLY | O_CLOEXEC)
+        return fd >= 0 ? OpenFile(fd: fd, path: path) : nil
+    }
+
+    /// Reads `count` bytes from `offset`; fewer when the file ends sooner.
+    func read(from offset: Int, count: Int) throws(StoreError) -> [UInt8] {
+        var failure: StoreError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let got = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemCall.fail(path, "read")
+                    break
+                }
+                if got == 0 { break }
+                done += got
+            }
+            initialized = done
+        }
+        if let failure { throw failure }
+        return bytes
+    }
 }

@@ -13,6 +13,9 @@ final class SQLiteRowPeer {
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
             throw Failure(description: "cannot open SQLite database \(path)")
         }
+        // Several processes may share the database: a writer that finds it locked retries (SQLite's
+        // busy handler) for up to 10 seconds instead of failing.
+        sqlite3_busy_timeout(db, 10_000)
         try exec("PRAGMA journal_mode=WAL")
         try exec("PRAGMA synchronous=FULL")
         try exec("CREATE TABLE IF NOT EXISTS cart_event (seq INTEGER PRIMARY KEY, sku TEXT NOT NULL, quantity INTEGER NOT NULL)")

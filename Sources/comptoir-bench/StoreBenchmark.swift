@@ -19,8 +19,22 @@ struct StoreBenchmark: ParsableCommand {
     @Flag(help: "Print the results as JSON.") var json = false
     @Flag(help: "After each cold open, also build the search index and report its time and memory.") var index = false
     @Option(help: .hidden) var loadOnly: String?
+    @Option(help: "Writer processes on one data folder (and on one SQLite database), e.g. 1,4,16; adds commits/s, p99 and the cost of catching up.")
+    var writers: String?
+    @Option(help: "Commits per writers run, shared among its writers.") var writerCommits = 2_000
+    @Option(help: "Records another process appends before a follower catches up.") var catchUpRecords = 10_000
+    @Flag(help: "Only the writers runs and the catch-up (with --writers): skip the single-writer latency and the big shop.")
+    var writersOnly = false
+    @Option(help: .hidden) var writerChild: String?
+    @Option(help: .hidden) var childKind: WriterBenchmark.Kind = .comptoir
+    @Option(help: .hidden) var childCommits = 0
+    @Option(help: .hidden) var childIndex = 0
 
     func run() throws {
+        if let writerChild {
+            try WriterBenchmark.runChild(childKind, target: writerChild, commits: childCommits, index: childIndex)
+            return
+        }
         if let loadOnly {
             let measurement = try StoreLoadMeasurement.measure(DataFolder(path: loadOnly), buildingIndex: index)
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
@@ -31,8 +45,16 @@ struct StoreBenchmark: ParsableCommand {
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: base) } }
 
         var results = StoreBenchmarkResults(commands: commands, products: products, cartEvents: cartEvents)
-        try measureLatency(in: base, into: &results)
-        try measureBigShop(in: base, into: &results)
+        if !(writersOnly && writers != nil) {
+            try measureLatency(in: base, into: &results)
+            try measureBigShop(in: base, into: &results)
+        }
+        if let writers {
+            let counts = writers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+            guard !counts.isEmpty else { throw ValidationError("--writers wants counts such as 1,4,16") }
+            results.writers = try WriterBenchmark.measure(writers: counts, commits: writerCommits, in: base)
+            results.catchUp = try WriterBenchmark.measureCatchUp(records: catchUpRecords, in: base)
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -83,13 +83,34 @@ struct StoreBenchmarkResults: Codable {
     var openSnapshotOnly: StoreLoadMeasurement?
     /// Bytes of one `Product` value in the catalogue's array, before its heap-allocated strings.
     var productStride = MemoryLayout<Product>.stride
+    /// N writer processes on one folder against N processes on one SQLite database (`--writers`).
+    var writers: [WriterRun]?
+    /// A follower reading what another process appended (`--writers`).
+    var catchUp: CatchUpMeasurement?
 
     var table: String {
         func ms(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1_000) }
         func us(_ value: Double) -> String { String(format: "%.0f µs", value) }
         func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+        var lines = ["wall-clock times, with the CPU time of the process in brackets where a shared machine makes them differ:"]
+        if journal.count > 0 { lines += singleWriterLines(ms: ms, us: us, mb: mb) }
+        if let writers {
+            lines.append("writer processes on one data folder (cart commands) vs on one SQLite database (one row per transaction):")
+            for run in writers {
+                for (name, summary) in [("comptoir", run.comptoir), ("SQLite  ", run.sqlite)] {
+                    let rate = String(format: "%6.0f", summary.commitsPerSecond)
+                    lines.append("  \(run.writers) writers  \(name)  \(rate) commits/s   median \(us(summary.latency.medianMicroseconds))   p99 \(us(summary.latency.p99Microseconds))   max \(us(summary.latency.maxMicroseconds))")
+                }
+            }
+        }
+        if let catchUp {
+            lines.append("catching up \(catchUp.records) records another process appended: median \(ms(catchUp.medianSeconds)), best \(ms(catchUp.bestSeconds))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func singleWriterLines(ms: (Double) -> String, us: (Double) -> String, mb: (Int) -> String) -> [String] {
         var lines = [
-            "wall-clock times, with the CPU time of the process in brackets where a shared machine makes them differ:",
             "journaled command (\(journal.count) setCartQuantity, written + fsynced before returning):",
             "  comptoir journal   median \(us(journal.medianMicroseconds))   p99 \(us(journal.p99Microseconds))   max \(us(journal.maxMicroseconds))",
             "  SQLite WAL FULL    median \(us(sqlite.medianMicroseconds))   p99 \(us(sqlite.p99Microseconds))   max \(us(sqlite.maxMicroseconds))",
@@ -108,6 +129,6 @@ struct StoreBenchmarkResults: Codable {
             lines.append("  then search index  \(ms(seconds)) (CPU \(ms(cpu)))   RSS with index \(String(format: "%.0f", resident)) MB")
         }
         lines.append("  (one Product value is \(productStride) bytes before its strings; \(products) of them: \(mb(productStride * products)))")
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -3,24 +3,49 @@ import ShopCore
 @testable import ShopStore
 import Testing
 
-@Suite("One writer, private files")
+@Suite("One writer at a time, private files")
 struct LockAndPermissionTests {
-    @Test func aSecondWriterIsRefusedNamingTheHolder() throws {
+    /// Two stores on one folder both open; a commit waits for the lock another holds, and past the
+    /// wait it is refused naming the holder, having changed nothing.
+    @Test func aCommitWaitsForTheLockThenGivesUpNamingTheHolder() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let first = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        let error = #expect(throws: StoreError.self) { try Store.open(folder, access: .readWrite) { [] } }
+        let second = try Store.open(folder, access: .readWrite, lockWaitSeconds: 0.2) { [] }
+        nonisolated(unsafe) let holder = try StoreLock.acquire(StoreLayout(folder: folder.path))
+        #expect(String(decoding: try temp.read(folder, "lock"), as: UTF8.self) == "\(getpid())\n")
+        let error = #expect(throws: StoreError.self) { try second.execute(.addToCart(sku: "A-1", quantity: 1)) }
         #expect(error == .locked(folder: folder.path, pid: getpid()))
         #expect(error?.description == "the shop data in \(folder.path) is in use by process \(getpid())")
-        #expect(String(decoding: try temp.read(folder, "lock"), as: UTF8.self) == "\(getpid())\n")
-        try first.close()
-        let second = try Store.open(folder, access: .readWrite) { [] }
-        #expect(second.state.catalogue.count == 3)
+        #expect(second.state.cart.isEmpty)
+        holder.release()
+        try second.execute(.addToCart(sku: "A-1", quantity: 1))
+        try first.execute(.addToCart(sku: "A-1", quantity: 1))
+        #expect(first.state.cart.quantity(of: "A-1") == 2)
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state == first.state)
     }
 
-    /// Another process (util-linux `flock`) cannot take the lock while a store holds it, and can after close.
+    /// A commit that finds the lock taken waits for it instead of failing.
+    @Test func aCommitWaitsWhileAnotherHoldsTheLock() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        nonisolated(unsafe) let holder = try StoreLock.acquire(StoreLayout(folder: folder.path))
+        let released = Flag()
+        Thread.detachNewThread {
+            usleep(300_000)
+            released.set()
+            holder.release()
+        }
+        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        #expect(released.isSet, "the commit went through before the holder let go of the lock")
+        #expect(store.state.cart.quantity(of: "A-1") == 1)
+    }
+
+    /// Another process (util-linux `flock`) can take the lock while a store is open between commits,
+    /// and cannot while a commit holds it.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
-    func anotherProcessSeesTheLock() throws {
+    func anotherProcessSeesTheLockOnlyDuringACommit() throws {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         func otherProcessCanLock() throws -> Bool {
@@ -32,9 +57,11 @@ struct LockAndPermissionTests {
             return process.terminationStatus == 0
         }
         let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        #expect(try !otherProcessCanLock())
-        try store.close()
         #expect(try otherProcessCanLock())
+        let lockableDuringACommit = try store.withCommitLock { try otherProcessCanLock() }
+        #expect(!lockableDuringACommit)
+        #expect(try otherProcessCanLock())
+        try store.close()
     }
 
     @Test func droppingAStoreWithoutClosingReleasesTheLock() throws {
@@ -170,4 +197,12 @@ struct ConcurrentReaderTests {
         #expect(progress.state.failure == nil)
         #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart.quantity(of: "A-1") == 299 % 5 + 1)
     }
+}
+
+/// A flag set on one thread and read on another.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

@@ -126,8 +126,14 @@ struct RecoveryTests {
     @Test func recoveryNeedsTheLock() throws {
         let temp = TemporaryFolder()
         let history = try ShopHistory.make(in: temp)
-        let holder = try Store.open(history.folder, access: .readWrite) { [] }
-        #expect(throws: StoreError.locked(folder: history.folder.path, pid: getpid())) { try Store.recover(history.folder) }
-        try holder.close()
+        nonisolated(unsafe) let holder = try StoreLock.acquire(StoreLayout(folder: history.folder.path))
+        let released = Flag()
+        Thread.detachNewThread {
+            usleep(300_000)
+            released.set()
+            holder.release()
+        }
+        _ = try Store.recover(history.folder)
+        #expect(released.isSet, "recovery ran while another held the lock")
     }
 }

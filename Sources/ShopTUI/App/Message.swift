@@ -9,6 +9,9 @@ public enum Message: Sendable {
     case resized(width: Int, height: Int)
     /// A command was journaled: its events and the shop's state after them.
     case commandSucceeded(events: [ShopEvent], state: ShopState, note: String)
+    /// Other processes committed changes (the runtime follows the journal about once a second): the
+    /// shop's state now; `catalogueChanged` when products were imported, so the search index is rebuilt.
+    case shopChanged(ShopState, catalogueChanged: Bool)
     /// A command was refused or could not be saved; the one-line reason.
     case commandFailed(String)
     /// Something to tell the customer that did not come from a key (a broken theme file...).

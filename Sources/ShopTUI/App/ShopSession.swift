@@ -19,6 +19,13 @@ public final class ShopSession {
     /// Background work asked for and not started yet: it starts once the frame is drawn
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
     private var unstartedWork: [Effect] = []
+    /// The journal position and catalogue version the screen last showed (see `follow()`).
+    private var shownSequence: UInt64
+    private var shownCatalogueVersion: Int
+    /// The last problem following the store ran into, said once in the status line.
+    private var followProblem: String?
+    /// How many of the store's warnings the status line has said (a torn record cut while following).
+    private var warningsShown: Int
 
     public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
         self.store = store
@@ -26,6 +33,9 @@ public final class ShopSession {
         self.hasher = hasher
         self.clockSpeed = max(1, clockSpeed)
         self.searchWorker = SearchWorker()
+        self.shownSequence = store.sequence
+        self.shownCatalogueVersion = store.catalogueVersion
+        self.warningsShown = store.warnings.count
         self.state.now = store.shopTime
         self.state.mailbox = readMailbox() ?? []
         // A large catalogue's index is built once the first frame is drawn.
@@ -89,9 +99,40 @@ public final class ShopSession {
         }
     }
 
+    /// Shows what other processes committed since the screen last showed the shop (another
+    /// terminal, `comptoir courier advance`, `agent pay`, an import), and their mail. Reads only what
+    /// was appended to the journal since the last look, so the terminal loop calls it every few
+    /// hundred milliseconds. Returns whether the shop changed.
+    @discardableResult
+    public func follow() -> Bool {
+        var outcome: [Message] = []
+        do throws(StoreError) {
+            try store.refresh()
+            followProblem = nil
+        } catch {
+            if followProblem != error.description {
+                followProblem = error.description
+                outcome.append(.commandFailed(error.description))
+            }
+        }
+        for warning in store.warnings.dropFirst(warningsShown) { outcome.append(.notice(warning, isError: true)) }
+        warningsShown = store.warnings.count
+        let catalogueChanged = store.catalogueVersion != shownCatalogueVersion
+        let changed = catalogueChanged || store.sequence != shownSequence
+        if changed {
+            shownSequence = store.sequence
+            shownCatalogueVersion = store.catalogueVersion
+            outcome.append(.shopChanged(store.state, catalogueChanged: catalogueChanged))
+            if let mailbox = readMailbox(), mailbox != state.mailbox { outcome.append(.mailboxChanged(mailbox)) }
+        }
+        for message in outcome { send(message) }
+        return changed
+    }
+
     /// Called by the terminal loop about once a second with the wall time since the last call:
     /// speeds shop time up in demo mode, records what shop time made due (shipments, scans,
-    /// expiries) and tells the interface the new time and any new mail.
+    /// expiries), follows what other processes committed, and tells the interface the new time and
+    /// any new mail.
     public func tick(elapsedWallSeconds: Double) {
         var outcome: [Message] = []
         if clockSpeed > 1, !awaitsCustomerPayment {
@@ -104,6 +145,9 @@ public final class ShopSession {
         } else if hasOrdersInProgress {
             outcome += runTrade(.catchUp, note: nil)
         }
+        for message in outcome { send(message) }
+        outcome = []
+        follow()
         ticksSinceMailboxRead += 1
         if ticksSinceMailboxRead >= 5, let mailbox = readMailbox(), mailbox != state.mailbox {
             outcome.append(.mailboxChanged(mailbox))
@@ -149,6 +193,8 @@ public final class ShopSession {
         case let .trade(command, note):
             return runTrade(command, note: note)
         case let .logIn(email, password):
+            // The password is checked against the account as other processes may just have changed it.
+            _ = try? store.refresh()
             let now = store.shopTime
             let command = store.state.commerce.logInCommand(email: email, password: password, hasher: hasher, at: now)
             if store.state.commerce.account(email: email) == nil {
@@ -166,6 +212,7 @@ public final class ShopSession {
             }
             return messages
         case let .register(registration, password):
+            _ = try? store.refresh()
             if store.state.commerce.account(email: registration.email.value) != nil {
                 return [.commandFailed(CommerceError.emailTaken(registration.email.value).description)]
             }

@@ -38,6 +38,9 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
         FormScreens.commandSucceeded(&state, events: events)
         state.clampCursors()
         return []
+    case let .shopChanged(shop, catalogueChanged):
+        state.followShop(shop, catalogueChanged: catalogueChanged)
+        return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
         FormScreens.commandFailed(&state, reason: reason)

@@ -52,8 +52,10 @@ func handleReaderKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
 /// A new mailbox: the customer hears of mail not seen before that is addressed to them.
 func receiveMailbox(_ state: inout AppState, _ entries: [MailboxEntry]) {
     let known = Set(state.mailbox.map(\.key))
+    let selected = state.messagesCursor.selected < state.inbox.count ? state.inbox[state.messagesCursor.selected].key : nil
     state.mailbox = entries
     state.clampCursors()
+    state.keepMessageSelection(on: selected)
     let customerKeys = Set(state.customerMessages.map(\.key))
     let fresh = entries.filter { !known.contains($0.key) && customerKeys.contains($0.key) }
     // A waiting y/n question keeps the status line.
