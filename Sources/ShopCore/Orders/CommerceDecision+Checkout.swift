@@ -18,13 +18,14 @@ extension CommerceDecision {
     /// The order `request` would place now: lines, totals, promise and number, every rule checked.
     func quote(_ request: CheckoutRequest) throws(CommerceError) -> Order {
         let account = try customer()
-        guard !state.cart.isEmpty else { throw .emptyCart }
+        let cart = customerCart
+        guard !cart.isEmpty else { throw .emptyCart }
         guard request.acceptsTerms else { throw .termsNotAccepted }
         let today = now.calendarDay
         var lines: [OrderLine] = []
         var latestReady = 0
         var earliestReady = 0
-        for cartLine in state.cart.lines {
+        for cartLine in cart.lines {
             guard let product = state.catalogue.product(sku: cartLine.sku) else { continue }
             if product.leadTime == nil, cartLine.quantity > product.availableStock {
                 throw .notEnoughStock(sku: product.sku, title: product.title, requested: cartLine.quantity, available: product.availableStock)
