@@ -35,7 +35,7 @@ struct ShopImage {
             throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
         }
         if let failure = image.replay(scan, bytes: bytes) {
-            throw .corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason)
+            throw failure.storeError(file: layout.journal)
         }
         return image
     }

@@ -54,7 +54,7 @@ extension Store {
         if highestSeen > image.sequence { report.lostSequences = [(image.sequence + 1)...highestSeen] }
         report.rebuiltSequence = highestSeen
         report.products = image.state.catalogue.count
-        report.cartLines = image.state.cart.lines.count
+        report.cartLines = image.state.carts.lineCount
         if !report.movedAside.isEmpty || journalDamage != nil {
             try SnapshotFile.write(image.state, sequence: highestSeen, in: layout)
         }

@@ -35,12 +35,12 @@ extension Store {
             report.snapshotBytes = image.snapshotSize
             if let scan = image.journal {
                 if let bytes = try SystemCall.readFile(layout.journal), let failure = decodeAll(scan, bytes: bytes) {
-                    throw StoreError.corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason)
+                    throw failure.storeError(file: layout.journal)
                 }
             }
             report.lastSequence = image.sequence
             report.products = image.state.catalogue.count
-            report.cartLines = image.state.cart.lines.count
+            report.cartLines = image.state.carts.lineCount
         } catch {
             if report.problem == nil { report.problem = error }
         }
