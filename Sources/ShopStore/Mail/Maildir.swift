@@ -82,6 +82,11 @@ public struct Maildir: Sendable {
         }
     }
 
+    /// The messages addressed to exactly `address` (see `MailboxEntry.isAddressed(to:)`), oldest first.
+    public func messages(addressedTo address: String) throws(MaildirError) -> [MailboxEntry] {
+        try messages().filter { $0.isAddressed(to: address) }
+    }
+
     /// The message `key`, wherever it is (`new/` or `cur/`).
     public func message(_ key: String) throws(MaildirError) -> MailboxEntry {
         if try fileNames(in: "new").contains(key), let entry = try entry(folder: "new", name: key) {
