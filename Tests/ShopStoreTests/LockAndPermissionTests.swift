@@ -50,11 +50,11 @@ struct LockAndPermissionTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         let reader = try Store.open(folder, access: .readOnly) { [] }
         #expect(reader.state == writer.state)
         try writer.compact()
-        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(try Store.open(folder, access: .readOnly) { [] }.state == writer.state)
     }
 
@@ -68,7 +68,7 @@ struct LockAndPermissionTests {
         let previous = umask(0)
         defer { umask(previous) }
         let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.snapshot()
         try store.compact()
         func mode(_ path: String) throws -> Int {
@@ -149,7 +149,7 @@ struct ConcurrentReaderTests {
                 let policy = SnapshotPolicy(recordsBetweenSnapshots: 5, journalBytesBetweenSnapshots: 1 << 30)
                 let store = try Store.open(folder, access: .readWrite, policy: policy) { [] }
                 for step in 0..<300 {
-                    try store.execute(.setCartQuantity(sku: "A-1", quantity: step % 5 + 1))
+                    try store.execute(.setCartQuantity(sku: "A-1", quantity: step % 5 + 1, by: .local))
                     if step % 17 == 0 { try store.compact() }
                 }
                 try store.close()
@@ -161,13 +161,13 @@ struct ConcurrentReaderTests {
         var reads = 0
         while !progress.state.finished || reads < 20 {
             let reader = try Store.open(folder, access: .readOnly) { [] }
-            let quantity = reader.state.cart.quantity(of: "A-1")
+            let quantity = reader.state.cart(of: .local).quantity(of: "A-1")
             #expect((0...5).contains(quantity))
             #expect(reader.state.catalogue.count == 3)
             reads += 1
         }
         writerDone.wait()
         #expect(progress.state.failure == nil)
-        #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart.quantity(of: "A-1") == 299 % 5 + 1)
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart(of: .local).quantity(of: "A-1") == 299 % 5 + 1)
     }
 }

@@ -10,10 +10,10 @@ struct ReplayLawTests {
         case 0: return .importProducts((0..<Int.random(in: 0...3, using: &g)).map { _ in
             RandomProducts.product(&g, sku: skus.randomElement(using: &g)!)
         })
-        case 1...3: return .addToCart(sku: sku, quantity: Bool.random(using: &g) ? nil : Int.random(in: -1...4, using: &g))
-        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: -1...6, using: &g))
-        case 7, 8: return .removeFromCart(sku: sku)
-        default: return .clearCart
+        case 1...3: return .addToCart(sku: sku, quantity: Bool.random(using: &g) ? nil : Int.random(in: -1...4, using: &g), by: .local)
+        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: -1...6, using: &g), by: .local)
+        case 7, 8: return .removeFromCart(sku: sku, by: .local)
+        default: return .clearCart(by: .local)
         }
     }
 

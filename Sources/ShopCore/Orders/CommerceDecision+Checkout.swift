@@ -80,11 +80,12 @@ extension CommerceDecision {
 }
 
 extension ShopState {
-    /// The review step of checkout: the order `request` would place at `now` (lines, net, VAT per
-    /// rate, shipping, discount, extras, total, promised range), or why it would be refused.
-    /// The payment is not tried and nothing changes.
-    public func checkoutQuote(_ request: CheckoutRequest, at now: ShopInstant) throws(ShopError) -> Order {
+    /// The review step of checkout: the order `request` would place for `shopper` at `now` (lines,
+    /// net, VAT per rate, shipping, discount, extras, total, promised range), or why it would be
+    /// refused. The payment is not tried and nothing changes.
+    public func checkoutQuote(_ request: CheckoutRequest, by shopper: Shopper, at now: ShopInstant) throws(ShopError) -> Order {
         var decision = CommerceDecision(state: self, now: now, entropy: 0)
+        decision.shopper = shopper
         decision.catchUp()
         do throws(CommerceError) {
             return try decision.quote(request)

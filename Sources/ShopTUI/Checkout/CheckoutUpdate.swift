@@ -320,7 +320,7 @@ enum CheckoutUpdate {
     /// Why the order as chosen could not be placed (stock, promise...), ignoring the terms.
     static func quoteProblem(_ state: AppState, _ wizard: CheckoutWizard) -> String? {
         do throws(ShopError) {
-            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), at: state.now)
+            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), by: state.shopper, at: state.now)
             return nil
         } catch {
             return AccountForm.sentence(error.description)
@@ -329,7 +329,7 @@ enum CheckoutUpdate {
 
     /// The order the choices would place now, for the Review and Payment screens.
     static func quote(_ state: AppState, _ wizard: CheckoutWizard) -> Order? {
-        try? state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), at: state.now)
+        try? state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), by: state.shopper, at: state.now)
     }
 
     /// Checks the typed promotion code against the cart: accepted, or its error under the field.
@@ -341,7 +341,7 @@ enum CheckoutUpdate {
             return true
         }
         do throws(ShopError) {
-            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, promo: .some(typed), acceptsTerms: true), at: state.now)
+            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, promo: .some(typed), acceptsTerms: true), by: state.shopper, at: state.now)
             wizard.appliedPromo = typed
             return true
         } catch {
@@ -357,7 +357,7 @@ enum CheckoutUpdate {
             var request = wizard.request(payment: .cash, promo: .some(nil), acceptsTerms: true)
             request.delivery = method
             request.extras = []
-            guard let order = try? state.shop.checkoutQuote(request, at: state.now) else { return ChoiceOption(method.label) }
+            guard let order = try? state.shop.checkoutQuote(request, by: state.shopper, at: state.now) else { return ChoiceOption(method.label) }
             let price = order.totals.shipping.minorUnits == 0 ? "free" : state.money.format(order.totals.shipping)
             return ChoiceOption(method.label, detail: "\(price)  \(DayFormat.range(order.promise))")
         }
