@@ -50,8 +50,8 @@ struct AfterSalesShop {
 
     func order(_ number: String) -> Order { state.commerce.orders[number]! }
 
-    func appState(width: Int = 80, height: Int = 24, mailbox: [MailboxEntry] = []) -> AppState {
-        var app = AppState(shop: state, shopper: .local, width: width, height: height, themes: ThemeCatalog.bundled().themes, locale: .enUS, now: now)
+    func appState(width: Int = 80, height: Int = 24, mailbox: [MailboxEntry] = [], shopper: Shopper = .local) -> AppState {
+        var app = AppState(shop: state, shopper: shopper, width: width, height: height, themes: ThemeCatalog.bundled().themes, locale: .enUS, now: now)
         app.mailbox = mailbox
         return app
     }
