@@ -91,9 +91,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                _ = try customer.session.shopper()
-                let shop = try ShopSession(data: data)
-                let (shopper, account) = try shop.authenticate(customer)
+                let (shop, shopper, account) = try ShopSession.forCustomer(customer, data: data)
                 let current = try PasswordInput.read(prompt: "Current password: ")
                 let new = try PasswordInput.readNew(prompt: "New password: ")
                 let changed: Account

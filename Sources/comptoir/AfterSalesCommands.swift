@@ -11,9 +11,7 @@ struct CancelCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            _ = try customer.session.shopper()
-            let session = try ShopSession(data: data)
-            let (shopper, _) = try session.authenticate(customer)
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
             try session.execute(.cancelOrder(orderNumber: order, by: shopper))
             guard let canceled = session.commerce.order(numbered: order) else { return }
             let refund = canceled.refunded.isZero ? "" : "; \(canceled.refunded) refunded to \(canceled.refunds[0].method)"
@@ -35,9 +33,7 @@ struct ReturnCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            _ = try customer.session.shopper()
-            let session = try ShopSession(data: data)
-            let (shopper, _) = try session.authenticate(customer)
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
             var lines: [ReturnLine]?
             if !sku.isEmpty {
                 let found = session.commerce.order(numbered: order)
@@ -77,9 +73,7 @@ struct SupportCommand: ParsableCommand {
                     }
                     chosen = parsed
                 }
-                _ = try customer.session.shopper()
-                let session = try ShopSession(data: data)
-                let (shopper, _) = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 let before = Set(session.commerce.ticketIDs)
                 try session.execute(.openTicket(orderNumber: order, topic: chosen, text: text, by: shopper))
                 guard let id = session.commerce.ticketIDs.first(where: { !before.contains($0) }),
@@ -98,9 +92,7 @@ struct SupportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                _ = try customer.session.shopper()
-                let session = try ShopSession(data: data)
-                let (shopper, _) = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.replyToTicket(ticketID: ticket, text: text, by: shopper))
                 if let updated = session.commerce.tickets[ticket.uppercased()] { SupportCommand.print(updated) }
             }
@@ -115,9 +107,7 @@ struct SupportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                _ = try customer.session.shopper()
-                let session = try ShopSession(data: data)
-                let (shopper, _) = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.closeTicket(ticketID: ticket, by: shopper))
                 Swift.print("Ticket \(ticket.uppercased()) is closed.")
             }

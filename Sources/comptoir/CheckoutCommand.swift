@@ -63,9 +63,7 @@ struct CheckoutCommand: ParsableCommand {
             guard let method = DeliveryMethod(rawValue: delivery) else {
                 throw CommandFailure("'\(delivery)' is not a delivery method: choose standard, express or relay", status: .usage)
             }
-            _ = try customer.session.shopper()
-            let session = try ShopSession(data: data)
-            let (shopper, account) = try session.authenticate(customer)
+            let (session, shopper, account) = try ShopSession.forCustomer(customer, data: data)
             var address: PostalAddress?
             if let line1 {
                 do {

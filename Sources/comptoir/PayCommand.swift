@@ -21,9 +21,7 @@ struct PayCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                _ = try customer.session.shopper()
-                let session = try ShopSession(data: data)
-                let (shopper, _) = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.pay(orderNumber: order, try payment.request(now: session.now), by: shopper))
                 try PayCommand.report(order, session: session, json: json)
             }
@@ -40,9 +38,7 @@ struct PayCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                _ = try customer.session.shopper()
-                let session = try ShopSession(data: data)
-                let (shopper, _) = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.confirmCode(orderNumber: order, code: code, by: shopper))
                 if let current = session.commerce.order(numbered: order), case let .card(card)? = current.currentPayment,
                    let challenge = card.challenge {
@@ -144,9 +140,7 @@ extension ParsableCommand {
         _ command: (Shopper) -> CommerceCommand, on number: String, customer: CustomerOptions, data: DataOptions, json: Bool
     ) throws {
         try reportingFailures {
-            _ = try customer.session.shopper()
-            let session = try ShopSession(data: data)
-            let (shopper, _) = try session.authenticate(customer)
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
             try session.execute(command(shopper))
             try PayCommand.report(number, session: session, json: json)
         }

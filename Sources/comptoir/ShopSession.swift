@@ -48,6 +48,17 @@ final class ShopSession {
         return .account(account.id)
     }
 
+    /// Opens the shop for a command that needs a customer: `--session` is checked before any file
+    /// is touched, then who acts, who must be logged in.
+    static func forCustomer(
+        _ customer: CustomerOptions, data: DataOptions
+    ) throws -> (session: ShopSession, shopper: Shopper, account: Account) {
+        _ = try customer.session.shopper()
+        let session = try ShopSession(data: data)
+        let (shopper, account) = try session.authenticate(customer)
+        return (session, shopper, account)
+    }
+
     /// Who acts, who must be a customer: the account of `--email`, or the session's, logged in.
     func authenticate(_ customer: CustomerOptions) throws -> (shopper: Shopper, account: Account) {
         let shopper = try shopper(customer)
@@ -117,7 +128,4 @@ struct CustomerOptions: ParsableArguments {
     func password() throws -> String {
         try PasswordInput.read(prompt: "Password: ")
     }
-
-    /// Who acts when no password needs checking: the session (`--email` needs a `ShopSession`).
-    var needsLogin: Bool { email != nil }
 }
