@@ -42,6 +42,10 @@ struct SessionCommandTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.hasPrefix("comptoir: --session: "), "\(bad.stderr)")
         #expect(bad.stderr.split(separator: "\n").count == 1)
+        let shop = try ComptoirProcess.run(["--session", ""], environment: shopper.environment)
+        #expect(shop.status == 64)
+        #expect(shop.stderr == "comptoir: --session: the session name is empty: a session name is 1 to 64 letters, digits, '-', '_' or '.'\n",
+                "\(shop.stderr)")
         let badVariable = try ComptoirProcess.run(["cart", "show"], environment: shopper.environment.merging(["COMPTOIR_SESSION": "x/y"]) { $1 })
         #expect(badVariable.status == 64)
         #expect(badVariable.stderr.contains("COMPTOIR_SESSION"), "\(badVariable.stderr)")

@@ -49,6 +49,31 @@ import Testing
         }
     }
 
+    @Test func aNamedSessionHasItsOwnCartAndLogin() throws {
+        try Self.withSession { local, store in
+            let kiosk = Shopper.session("local:kiosk")
+            let state = AppState(shop: store.state, shopper: kiosk, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            let session = ShopSession(store: store, state: state, hasher: PlainHasher())
+            session.send(.key(.character("a")))
+            #expect(store.state.cart(of: kiosk).quantity(of: "COF-LAV-1") == 1)
+            #expect(store.state.cart(of: .local).isEmpty)
+            #expect(session.state.cart.itemCount == 1)
+
+            session.perform(testing: .register(TradeHarness.registration(), password: TradeHarness.password))
+            let account = try #require(store.state.commerce.account(of: kiosk))
+            #expect(store.state.commerce.account(of: .local) == nil)
+            #expect(store.state.cart(of: .account(account.id)).itemCount == 1)
+            #expect(session.state.customer?.id == account.id)
+
+            // A wrong password is refused even though the account is logged in on the kiosk.
+            local.perform(testing: .logIn(email: "alice@example.fr", password: "not it"))
+            #expect(store.state.commerce.account(of: .local) == nil)
+            #expect(local.state.status?.isError == true)
+            local.perform(testing: .logIn(email: "alice@example.fr", password: TradeHarness.password))
+            #expect(store.state.commerce.sessions(of: account.id) == ["local", "local:kiosk"])
+        }
+    }
+
     @Test func quitFinishesTheSession() throws {
         try Self.withSession { session, _ in
             session.send(.key(.character("q")))
