@@ -24,6 +24,8 @@ extension Store {
                     image.adopt(loaded, file: path)
                 }
             } catch {
+                // A newer Comptoir's file is not damage: leave the folder as it is.
+                if case .newerFormat = error { throw error }
                 let target = try moveAside(path, reason: "\(error)", report: &report)
                 highestSeen = max(highestSeen, headerSequence(of: target) ?? 0)
             }
@@ -45,6 +47,7 @@ extension Store {
                 highestSeen = max(highestSeen, survivors.max() ?? 0, damagedRecord ?? image.sequence + 1)
             }
             if let failure = image.replay(scan, bytes: bytes) {
+                if failure.newerFormat != nil { throw failure.storeError(file: layout.journal) }
                 journalDamage = journalDamage ?? "unusable from byte \(failure.offset): \(failure.reason)"
             }
         }

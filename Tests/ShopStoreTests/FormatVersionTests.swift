@@ -166,5 +166,10 @@ struct FormatVersionTests {
             }
         }
         #expect(Store.verify(folder).problem.map { "\($0)" }?.contains("newer Comptoir") == true)
+        // Recovery does not take a newer format for damage: it refuses and moves nothing aside.
+        let before = try temp.read(folder, "journal")
+        #expect(throws: StoreError.self) { try Store.recover(folder) }
+        #expect(try temp.read(folder, "journal") == before)
+        #expect(!temp.exists(folder, "journal.damaged-1"))
     }
 }
