@@ -20,13 +20,9 @@ final class MappedFile {
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: address, count: count) }
 
-    /// Maps `path`; nil when it does not exist.
+    /// Maps `path`; nil when it does not exist. Anything but a regular file is refused unopened.
     static func map(_ path: String) throws(StoreError) -> MappedFile? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw SystemCall.fail(path, "open")
-        }
+        guard let fd = try SystemCall.openRegular(path, flags: O_RDONLY) else { return nil }
         let file = OpenFile(fd: fd, path: path)
         defer { file.close() }
         let size = try file.size()

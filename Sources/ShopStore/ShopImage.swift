@@ -18,8 +18,10 @@ struct ShopImage {
 
     var hasData: Bool { snapshotFile != nil || journal != nil }
 
-    /// Reads the folder strictly: any damage throws `StoreError.corrupted`; a torn journal tail is only
-    /// reported in `journal.tornTail` (the caller cuts it off or, read-only, ignores it).
+    /// Reads the folder strictly: damage that may have held a record the snapshot does not cover throws
+    /// `StoreError.corrupted`; damage to records the snapshot covers only adds a warning (the snapshot
+    /// holds their changes). A torn journal tail is only reported in `journal.tornTail` (the caller cuts
+    /// it off or, read-only, ignores it).
     static func read(_ layout: StoreLayout) throws(StoreError) -> ShopImage {
         var image = ShopImage()
         if let snapshot = try SnapshotFile.load(layout.snapshot) {
@@ -31,11 +33,18 @@ struct ShopImage {
         guard let bytes = try SystemCall.readFile(layout.journal) else { return image }
         let scan = JournalScan.scan(bytes)
         image.journal = scan
-        if let damage = scan.damage {
+        if let header = scan.headerDamage {
+            throw .corrupted(file: layout.journal, offset: header.offset, reason: header.reason)
+        }
+        if let damage = scan.damages.first(where: { $0.mayHoldRecords(after: image.snapshotSequence) }) {
             throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
         }
         if let failure = image.replay(scan, bytes: bytes) {
             throw failure.storeError(file: layout.journal)
+        }
+        if let damage = scan.damages.first {
+            let more = scan.damages.count > 1 ? " (and \(scan.damages.count - 1) more damaged stretches, all covered)" : ""
+            image.warnings.append("\(layout.journal) is damaged at byte \(damage.offset) (\(damage.reason)), in \(damage.heldDescription), which the snapshot covers\(more): nothing is lost; 'comptoir store recover' rewrites the journal without it")
         }
         return image
     }
@@ -48,17 +57,23 @@ struct ShopImage {
         snapshotFile = file
     }
 
-    /// Applies the records after the snapshot; stops at the first record that cannot be used and
-    /// returns why (a gap in sequence numbers, or undecodable events). Records before it stay applied.
+    /// Applies the intact records after the snapshot, which must follow it and each other without a gap;
+    /// stops at the first record that cannot be used and returns why (a gap in sequence numbers, or
+    /// undecodable events). Records before it stay applied. Records the snapshot covers are skipped,
+    /// and so are gaps among them.
     mutating func replay(_ scan: JournalScan, bytes: [UInt8]) -> DecodingFailure? {
         let fresh = scan.records.drop { $0.sequence <= snapshotSequence }
         if let first = fresh.first, first.sequence != snapshotSequence + 1 {
             let covered = snapshotSequence == 0 ? "no snapshot covers them" : "the snapshot covers up to \(snapshotSequence)"
-            return DecodingFailure(offset: first.offset,
-                reason: "records \(snapshotSequence + 1) to \(first.sequence - 1) are missing from the journal (\(covered))")
+            let missing = first.sequence - 1 == snapshotSequence + 1 ? "record \(snapshotSequence + 1) is" : "records \(snapshotSequence + 1) to \(first.sequence - 1) are"
+            return DecodingFailure(offset: first.offset, reason: "\(missing) missing from the journal (\(covered))")
         }
         return bytes.withUnsafeBytes { buffer -> DecodingFailure? in
             for record in fresh {
+                if record.sequence != sequence + 1 {
+                    return DecodingFailure(offset: record.offset,
+                        reason: "record sequence \(record.sequence) follows \(sequence) (expected \(sequence + 1))")
+                }
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])
                 do throws(DecodingFailure) {
                     let events = try EventCodec.decode(payload, fileOffset: record.payloadOffset)

@@ -90,6 +90,9 @@ enum SnapshotFile {
             throw damaged(36, "snapshot header checksum mismatch")
         }
         guard flags == 0 else { throw damaged(12, "unknown snapshot flags \(flags)") }
+        guard sequence <= JournalFormat.sequenceRange.upperBound else {
+            throw damaged(16, "the snapshot claims to cover record \(sequence), beyond any sequence Comptoir writes")
+        }
         let available = UInt64(buffer.count - headerSize)
         guard payloadLength <= available else {
             throw damaged(buffer.count, "truncated snapshot: the header announces \(payloadLength) bytes of data, the file holds \(available)")

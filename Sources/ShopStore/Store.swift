@@ -107,7 +107,7 @@ public final class Store {
         store.lock = lock
         if let scan = image.journal {
             if let torn = scan.tornTail {
-                store.warnings.append("\(layout.journal): cut off an unfinished last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); it had not been acknowledged")
+                store.warnings.append("\(layout.journal): cut off an unfinished last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); \(scan.tornTailMeaning(snapshotCovers: image.snapshotSequence))")
             }
             if scan.goodEnd < JournalFormat.fileHeaderSize {
                 try JournalWriter.replace(in: layout, records: UnsafeRawBufferPointer(start: nil, count: 0))
@@ -249,9 +249,8 @@ public final class Store {
         guard let current = journal else { return }
         guard let bytes = try SystemCall.readFile(layout.journal) else { return }
         let scan = JournalScan.scan(bytes)
-        if let damage = scan.damage {
-            throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
-        }
+        // Damage the snapshot covers is left in place for `recover`, which keeps the damaged file.
+        if !scan.damages.isEmpty { return }
         let start = scan.records.first { $0.sequence > kept }?.offset ?? scan.goodEnd
         if start == JournalFormat.fileHeaderSize { return }
         let end = scan.goodEnd

@@ -17,12 +17,20 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDataFolder
     /// The data folder path exists but is not a folder.
     case notAFolder(path: String)
+    /// A FIFO, device, socket or folder stands where a store file should be; it was not opened.
+    case notARegularFile(path: String, kind: String)
     /// A write was asked of a store opened read-only.
     case readOnly(folder: String)
     /// One command's events encode to more than a journal record can hold (4 GiB).
     case recordTooLarge(bytes: Int)
     /// The store was used after `close()`, or after a failed write left it unusable.
     case unusable(folder: String, reason: String)
+
+    /// The description without the advice to run `store verify`, for the reports of verify and recover.
+    public var summary: String {
+        if case let .corrupted(file, offset, reason) = self { return "\(file) is damaged at byte \(offset): \(reason)" }
+        return description
+    }
 
     public var description: String {
         switch self {
@@ -41,6 +49,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no data folder: pass --data DIR or set COMPTOIR_HOME, XDG_DATA_HOME or HOME"
         case let .notAFolder(path):
             return "\(path) is not a folder: pass --data with a folder path"
+        case let .notARegularFile(path, kind):
+            return "\(path) is \(kind), not a regular file: move it away (or run 'comptoir store recover', which moves it aside)"
         case let .readOnly(folder):
             return "the shop data in \(folder) was opened read-only: nothing can be changed"
         case let .recordTooLarge(bytes):

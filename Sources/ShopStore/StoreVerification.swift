@@ -1,8 +1,10 @@
 import ShopCore
 
 extension Store {
-    /// Reads every file of the folder without changing anything (and without the lock) and reports
-    /// counts and the first problem: snapshots, every journal record's framing and events, the replay.
+    /// Reads every file of the folder without changing anything (and without the lock) and reports each
+    /// file's own state — snapshots, every journal record's framing and events, what damage may have
+    /// held — then the replay a normal open would do and its first problem. A FIFO, device, socket or
+    /// folder where a store file should be is reported without being opened.
     public static func verify(_ folder: DataFolder) -> VerificationReport {
         let layout = StoreLayout(folder: folder.path)
         var report = VerificationReport(folder: folder.path)
@@ -11,13 +13,20 @@ extension Store {
             return report
         }
         report.hasData = layout.hasData
-        do throws(StoreError) {
-            if let previous = try SnapshotFile.load(layout.previousSnapshot) {
-                report.previousSnapshotSequence = previous.sequence
-            }
-        } catch {
-            report.problem = error
+        func note(_ error: StoreError) { if report.problem == nil { report.problem = error } }
+
+        report.snapshot = inspectSnapshot(layout.snapshot)
+        report.previousSnapshot = inspectSnapshot(layout.previousSnapshot)
+        if case let .good(covers, bytes) = report.snapshot {
+            report.snapshotSequence = covers
+            report.snapshotBytes = bytes
         }
+        if case let .good(covers, _) = report.previousSnapshot { report.previousSnapshotSequence = covers }
+        for state in [report.snapshot, report.previousSnapshot] {
+            if case let .damaged(error) = state { note(error) }
+        }
+        if let kind = SystemCall.specialKind(of: layout.lock) { note(.notARegularFile(path: layout.lock, kind: kind)) }
+
         do throws(StoreError) {
             if let bytes = try SystemCall.readFile(layout.journal) {
                 let scan = JournalScan.scan(bytes)
@@ -25,26 +34,43 @@ extension Store {
                 report.journalFirstSequence = scan.records.first?.sequence
                 report.journalLastSequence = scan.records.last?.sequence
                 report.tornTailBytes = scan.tornBytes
+                let covered = report.snapshotSequence ?? 0
+                report.journalDamage = scan.damages.map { damage in
+                    // A damaged record names itself in the reason; unreadable bytes are described.
+                    let held = damage.heldSequences == nil || damage.sequence != nil ? "" : "; held \(damage.heldDescription)"
+                    let coverage = damage.heldSequences == nil || damage.mayHoldRecords(after: covered) ? "" : " (the snapshot covers it: nothing lost)"
+                    return "byte \(damage.offset): \(damage.reason)\(held)\(coverage)"
+                }
+                report.journalGaps = zip(scan.records, scan.records.dropFirst()).compactMap { pair in
+                    pair.1.sequence > pair.0.sequence + 1 && !scan.damages.contains { $0.after == pair.0.sequence }
+                        ? (pair.0.sequence + 1)...(pair.1.sequence - 1) : nil
+                }
+                if let failure = decodeAll(scan, bytes: bytes) {
+                    note(failure.storeError(file: layout.journal))
+                }
             }
         } catch {
-            report.problem = report.problem ?? error
+            report.journalUnreadable = error
+            note(error)
         }
         do throws(StoreError) {
             let image = try ShopImage.read(layout)
-            report.snapshotSequence = image.snapshotFile == nil ? nil : image.snapshotSequence
-            report.snapshotBytes = image.snapshotSize
-            if let scan = image.journal {
-                if let bytes = try SystemCall.readFile(layout.journal), let failure = decodeAll(scan, bytes: bytes) {
-                    throw failure.storeError(file: layout.journal)
-                }
-            }
             report.lastSequence = image.sequence
             report.products = image.state.catalogue.count
             report.cartLines = image.state.carts.lineCount
         } catch {
-            if report.problem == nil { report.problem = error }
+            note(error)
         }
         return report
+    }
+
+    private static func inspectSnapshot(_ path: String) -> VerificationReport.SnapshotState {
+        do throws(StoreError) {
+            guard let loaded = try SnapshotFile.load(path) else { return .missing }
+            return .good(covers: loaded.sequence, bytes: loaded.size)
+        } catch {
+            return .damaged(error)
+        }
     }
 
     /// Decodes the events of every record, including those a snapshot already covers.

@@ -30,6 +30,63 @@ enum SystemCall {
         }
     }
 
+    /// What a path that should be a regular file is instead, in words ("a FIFO (named pipe)"); nil when
+    /// it is a regular file or missing. Follows symbolic links, as opening would.
+    static func specialKind(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return specialKind(mode: info.st_mode)
+    }
+
+    static func specialKind(mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Opens `path` for `flags` only when it is a regular file: a FIFO, device, socket or folder in its
+    /// place is refused (`StoreError.notARegularFile`) before any blocking open or read. The check is
+    /// done on the path first (so a device is never opened), then on the descriptor, opened
+    /// non-blocking (so a file swapped in between cannot block either). Returns nil when missing and
+    /// `flags` does not create.
+    static func openRegular(_ path: String, flags: Int32, mode: mode_t = fileMode) throws(StoreError) -> Int32? {
+        if let kind = specialKind(of: path) { throw .notARegularFile(path: path, kind: kind) }
+        let fd = open(path, flags | O_NONBLOCK | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            if errno == ENOENT && flags & O_CREAT == 0 { return nil }
+            if errno == EISDIR { throw .notARegularFile(path: path, kind: "a folder") }
+            throw fail(path, "open")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let error = fail(path, "measure")
+            _ = closeDescriptor(fd)
+            throw error
+        }
+        if let kind = specialKind(mode: info.st_mode) {
+            _ = closeDescriptor(fd)
+            throw .notARegularFile(path: path, kind: kind)
+        }
+        // Back to blocking mode: regular files ignore the flag, but the descriptor is kept for writes.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    static func closeDescriptor(_ fd: Int32) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.close(fd)
+        #else
+        return Darwin.close(fd)
+        #endif
+    }
+
     static func exists(_ path: String) -> Bool { kind(of: path) != .missing }
 
     /// The inode behind `path` (nil when missing): it changes when a file is replaced by rename.
@@ -99,14 +156,10 @@ enum SystemCall {
         return "\(base).damaged-\(number)"
     }
 
-    /// Reads a whole file; nil when it does not exist.
+    /// Reads a whole file; nil when it does not exist. Anything but a regular file is refused unopened.
     static func readFile(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw fail(path, "open")
-        }
-        defer { close(fd) }
+        guard let fd = try openRegular(path, flags: O_RDONLY) else { return nil }
+        defer { _ = closeDescriptor(fd) }
         return try OpenFile(fd: fd, path: path).readAll()
     }
 }
@@ -118,11 +171,12 @@ struct OpenFile {
 
     /// Opens (creating with mode 0600 whatever the umask when `create`) a file for reading and writing.
     static func openForWriting(_ path: String, create: Bool, truncate: Bool = false) throws(StoreError) -> OpenFile {
-        var flags = O_RDWR | O_CLOEXEC
+        var flags = O_RDWR
         if create { flags |= O_CREAT }
         if truncate { flags |= O_TRUNC }
-        let fd = open(path, flags, SystemCall.fileMode)
-        guard fd >= 0 else { throw SystemCall.fail(path, "open") }
+        guard let fd = try SystemCall.openRegular(path, flags: flags) else {
+            throw .io(path: path, operation: "open", errno: ENOENT)
+        }
         if create && fchmod(fd, SystemCall.fileMode) != 0 {
             let error = SystemCall.fail(path, "set permissions of")
             OpenFile(fd: fd, path: path).close()
@@ -186,11 +240,5 @@ struct OpenFile {
         if ftruncate(fd, off_t(length)) != 0 { throw SystemCall.fail(path, "truncate") }
     }
 
-    func close() {
-        #if canImport(Glibc)
-        _ = Glibc.close(fd)
-        #else
-        _ = Darwin.close(fd)
-        #endif
-    }
+    func close() { _ = SystemCall.closeDescriptor(fd) }
 }

@@ -86,6 +86,7 @@ struct StoreCommand: ParsableCommand {
             ("journal_records", .int(report.journalRecords)),
             ("journal_first_sequence", .optional(report.journalFirstSequence) { .int(Int64($0)) }),
             ("journal_last_sequence", .optional(report.journalLastSequence) { .int(Int64($0)) }),
+            ("journal_damage", .array(report.journalDamage.map { .string($0) })),
             ("torn_tail_bytes", .int(report.tornTailBytes)),
             ("last_sequence", .int(Int64(report.lastSequence))),
             ("products", .int(report.products)),

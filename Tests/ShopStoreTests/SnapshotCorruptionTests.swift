@@ -129,7 +129,7 @@ struct SnapshotCorruptionTests {
 
 @Suite("Verification of a damaged journal")
 struct JournalVerificationTests {
-    @Test func verifyCountsTheGoodRecordsBeforeTheDamage() throws {
+    @Test func verifyCountsTheIntactRecordsAroundTheDamage() throws {
         let temp = TemporaryFolder()
         let history = try ShopHistory.make(in: temp)
         var bytes = try temp.read(history.folder, "journal")
@@ -137,8 +137,9 @@ struct JournalVerificationTests {
         bytes[fourth.payloadOffset] ^= 1
         try temp.write(bytes, to: history.folder, "journal")
         let report = Store.verify(history.folder)
-        #expect(report.journalRecords == 3)
-        #expect(report.journalLastSequence == 3)
+        #expect(report.journalRecords == 4, "records 1–3 and 5 are intact")
+        #expect(report.journalLastSequence == 5)
+        #expect(report.journalDamage == ["byte \(fourth.payloadOffset): record 4 checksum mismatch"])
         #expect(report.problem == .corrupted(file: history.journalPath, offset: fourth.payloadOffset, reason: "record 4 checksum mismatch"))
         #expect(report.description.contains("comptoir store recover"))
     }

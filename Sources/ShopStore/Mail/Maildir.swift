@@ -140,12 +140,19 @@ public struct Maildir: Sendable {
     /// reader moved it).
     private func entry(folder: String, name: String) throws(MaildirError) -> MailboxEntry? {
         let file = "\(path)/\(folder)/\(name)"
-        guard let data = FileManager.default.contents(atPath: file) else {
-            if !FileManager.default.fileExists(atPath: file) { return nil }
-            throw .cannotRead(path: file, reason: "the file could not be opened")
+        let bytes: [UInt8]
+        do {
+            // Refuses a FIFO, device or socket without opening it: a blocking read would hang the shop.
+            guard let read = try SystemCall.readFile(file) else { return nil }
+            bytes = read
+        } catch {
+            if case let .notARegularFile(_, kind) = error {
+                throw .cannotRead(path: file, reason: "it is \(kind), not a message file: move it out of the mailbox")
+            }
+            throw .cannotRead(path: file, reason: "\(error)")
         }
         let (key, flags) = Self.splitName(name)
-        return MailParser.entry(key: key, flags: folder == "new" ? "" : flags, bytes: Array(data))
+        return MailParser.entry(key: key, flags: folder == "new" ? "" : flags, bytes: bytes)
     }
 
     /// Marks the message `key` as read: moves it from `new/` to `cur/` and adds the `S` flag
