@@ -20,11 +20,11 @@ struct DemoFolder {
         return DemoFolder(path: made)
     }
 
-    /// Registers the demo account in a new shop (which logs it in).
-    func registerAccount(in store: Store, hasher: any PasswordHasher) throws(LaunchProblem) {
+    /// Registers the demo account in a new shop, which logs `session` in.
+    func registerAccount(in store: Store, session: String?, hasher: any PasswordHasher) throws(LaunchProblem) {
         do {
             let registration = try DemoAccount.registration()
-            try store.trade(.register(registration, passwordHash: try hasher.hash(DemoAccount.password)))
+            try store.trade(.register(registration, passwordHash: try hasher.hash(DemoAccount.password), session: session))
         } catch {
             throw LaunchProblem(description: "comptoir: the demo account could not be created: \(error)")
         }

@@ -38,7 +38,7 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     }
     let size = screen.size
     let state = AppState(
-        shop: store.state, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
+        shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
     let session = ShopSession(store: store, state: state, hasher: ScryptPasswordHasher(), clockSpeed: options.clockSpeed)
@@ -152,7 +152,7 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
         return .failure(LaunchProblem(storeError: error))
     }
     do throws(LaunchProblem) {
-        try demo.registerAccount(in: store, hasher: ScryptPasswordHasher())
+        try demo.registerAccount(in: store, session: options.shopper.sessionName, hasher: ScryptPasswordHasher())
     } catch {
         try? store.close()
         demo.remove()

@@ -22,6 +22,9 @@ public struct ShopLaunchOptions: Sendable {
     /// Shop seconds per wall second: 1, or thousands in demo mode so parcels move on screen.
     public var clockSpeed: Int64 = 1
     public var demo: Demo?
+    /// The session the shop is used in: `local` (shared with the command line), or `local:NAME`
+    /// for `--session NAME`.
+    public var shopper: Shopper = .local
 
     public init(dataFolder: String?, theme: String?, environment: [String: String], seed: @escaping @Sendable () -> [Product]) {
         self.dataFolder = dataFolder

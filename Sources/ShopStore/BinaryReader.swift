@@ -6,6 +6,29 @@ import Glibc
 struct DecodingFailure: Error, Equatable {
     var offset: Int
     var reason: String
+    /// Set when the bytes were written by a newer Comptoir in a format this one cannot read: not damage.
+    var newerFormat: NewerFormat? = nil
+
+    /// A failure at `offset` because the bytes are of format `version`, newer than `readable`.
+    static func newer(at offset: Int, version: UInt64, readable: UInt32) -> DecodingFailure {
+        let written = UInt32(clamping: version)
+        return DecodingFailure(offset: offset, reason: "written by a newer Comptoir (format \(written)); this one reads up to \(readable)",
+                               newerFormat: NewerFormat(version: written, readable: readable))
+    }
+
+    /// The store's error for this failure in `file`: damage, or a newer format.
+    func storeError(file: String) -> StoreError {
+        if let newerFormat {
+            return .newerFormat(file: file, offset: offset, version: newerFormat.version, readable: newerFormat.readable)
+        }
+        return .corrupted(file: file, offset: offset, reason: reason)
+    }
+}
+
+/// The format version found and the newest one this Comptoir reads.
+struct NewerFormat: Equatable {
+    var version: UInt32
+    var readable: UInt32
 }
 
 /// Reads the encoding written by `BinaryWriter` from a borrowed buffer. `fileOffset` is where the

@@ -7,10 +7,12 @@ enum CommerceEventCodec {
     typealias V = CommerceValueCodec
 
     enum Tag: UInt8 {
-        case clockAdvanced = 1, accountRegistered, loginRecorded, sessionStarted, sessionEnded, passwordChanged
+        /// `localSessionStarted` and `localSessionEnded` are of record format 1: the `local` session.
+        case clockAdvanced = 1, accountRegistered, loginRecorded, localSessionStarted, localSessionEnded, passwordChanged
         case orderPlaced, paymentStarted, paymentUpdated, orderCanceled, refundRecorded, preparationStarted
         case orderShipped, scansRecorded, orderDelivered, orderReturnedToSender, returnRequested, returnReceived
         case ticketOpened, ticketMessageAdded, ticketStatusChanged, messageQueued, messagesDelivered
+        case sessionStarted, sessionEnded
     }
 
     static func write(_ event: CommerceEvent, to w: BinaryWriter) {
@@ -23,10 +25,10 @@ enum CommerceEventCodec {
         case let .loginRecorded(id, failed, lockouts, until):
             tag(.loginRecorded); w.string(id.rawValue); w.int(failed); w.int(lockouts)
             w.optional(until) { V.write($1, to: $0) }
-        case let .sessionStarted(id):
-            tag(.sessionStarted); w.string(id.rawValue)
-        case .sessionEnded:
-            tag(.sessionEnded)
+        case let .sessionStarted(session, id):
+            tag(.sessionStarted); w.string(session); w.string(id.rawValue)
+        case let .sessionEnded(session):
+            tag(.sessionEnded); w.string(session)
         case let .passwordChanged(id, hash):
             tag(.passwordChanged); w.string(id.rawValue); w.string(hash.encoded)
         case let .orderPlaced(order):
@@ -82,10 +84,15 @@ enum CommerceEventCodec {
             let id = AccountID(try r.string())
             let failed = try r.int(), lockouts = try r.int()
             return .loginRecorded(id, failedLoginCount: failed, lockoutCount: lockouts, lockedUntil: try r.optional(V.readInstant))
+        case .localSessionStarted:
+            return .sessionStarted(session: Shopper.localSessionName, account: AccountID(try r.string()))
+        case .localSessionEnded:
+            return .sessionEnded(session: Shopper.localSessionName)
         case .sessionStarted:
-            return .sessionStarted(AccountID(try r.string()))
+            let session = try r.string()
+            return .sessionStarted(session: session, account: AccountID(try r.string()))
         case .sessionEnded:
-            return .sessionEnded
+            return .sessionEnded(session: try r.string())
         case .passwordChanged:
             let id = AccountID(try r.string())
             return .passwordChanged(id, PasswordHash(encoded: try r.string()))
@@ -147,10 +154,9 @@ enum CommerceEventCodec {
     static func write(_ commerce: Commerce, to w: BinaryWriter) {
         w.int(commerce.clockOffsetSeconds)
         w.array(commerce.accountsInOrder) { V.write($1, to: $0) }
-        w.optional(commerce.session) { $0.string($1.rawValue) }
-        w.array(commerce.savedCarts.sorted { $0.key < $1.key }) { w, entry in
-            w.string(entry.key.rawValue)
-            V.write(entry.value, to: w)
+        w.array(commerce.sessions.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.string(entry.value.rawValue)
         }
         w.array(commerce.orderNumbers.compactMap { commerce.orders[$0] }) { OrderCodec.write($1, to: $0) }
         w.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
@@ -158,20 +164,37 @@ enum CommerceEventCodec {
         w.int(commerce.lastMessageSequence)
     }
 
-    static func readCommerce(_ r: inout Reader) throws(DecodingFailure) -> Commerce {
+    /// The trade state of a snapshot of format `version`. Before format 3 the state held one
+    /// session (read as the `local` session) and the carts of accounts logged out, returned apart.
+    static func readCommerce(
+        _ r: inout Reader, version: UInt32
+    ) throws(DecodingFailure) -> (commerce: Commerce, savedCarts: [AccountID: Cart]) {
         let offset = try r.int64()
         let accounts = try r.array(minimumItemSize: 8, V.readAccount)
-        let session = try r.optional { (r: inout Reader) throws(DecodingFailure) in AccountID(try r.string()) }
-        let carts = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
-            let id = AccountID(try r.string())
-            return (id, try V.readCart(&r))
+        var sessions: [String: AccountID] = [:]
+        var savedCarts: [AccountID: Cart] = [:]
+        if version >= 3 {
+            let entries = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
+                let name = try r.string()
+                return (name, AccountID(try r.string()))
+            }
+            sessions = Dictionary(entries, uniquingKeysWith: { _, last in last })
+        } else {
+            if let id = try r.optional({ (r: inout Reader) throws(DecodingFailure) in AccountID(try r.string()) }) {
+                sessions[Shopper.localSessionName] = id
+            }
+            let carts = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
+                let id = AccountID(try r.string())
+                return (id, try V.readCart(&r))
+            }
+            savedCarts = Dictionary(carts, uniquingKeysWith: { _, last in last })
         }
         let orders = try r.array(minimumItemSize: 16, OrderCodec.readOrder)
         let tickets = try r.array(minimumItemSize: 7, V.readTicket)
         let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
-        return Commerce(
-            clockOffsetSeconds: offset, accounts: accounts, session: session,
-            savedCarts: Dictionary(carts, uniquingKeysWith: { _, last in last }), orders: orders, tickets: tickets,
+        let commerce = Commerce(
+            clockOffsetSeconds: offset, accounts: accounts, sessions: sessions, orders: orders, tickets: tickets,
             outbox: outbox, lastMessageSequence: try r.int())
+        return (commerce, savedCarts)
     }
 }

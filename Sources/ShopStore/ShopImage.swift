@@ -40,7 +40,7 @@ struct ShopImage {
             throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
         }
         if let failure = image.replay(scan, bytes: bytes) {
-            throw .corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason)
+            throw failure.storeError(file: layout.journal)
         }
         if let damage = scan.damages.first {
             let more = scan.damages.count > 1 ? " (and \(scan.damages.count - 1) more damaged stretches, all covered)" : ""

@@ -7,9 +7,10 @@ import ShopCore
 /// covered u64 · payload length u64 · payload CRC32C u32 · header CRC32C u32 (over the 36 bytes before it).
 enum SnapshotFile {
     static let magic: [UInt8] = Array("CMPTSNAP".utf8)
-    /// Version 2 added the trade state after the cart; version 1 files (no trade) are still read.
-    static let formatVersion: UInt32 = 2
-    static let readableVersions: ClosedRange<UInt32> = 1...2
+    /// Version 2 added the trade state after the cart; version 3 holds every session's and
+    /// account's cart and the logged-in sessions. Versions 1 and 2 are still read.
+    static let formatVersion: UInt32 = 3
+    static let readableVersions: ClosedRange<UInt32> = 1...3
     static let headerSize = 40
 
     struct Loaded {
@@ -72,15 +73,20 @@ enum SnapshotFile {
         var header = BinaryReader(buffer)
         _ = try? header.raw(magic.count)
         let version = (try? header.fixed32()) ?? 0
-        guard readableVersions.contains(version) else {
-            throw damaged(8, "snapshot format version \(version) is unknown (this Comptoir reads version \(formatVersion); was it written by a newer one?)")
-        }
         let flags = (try? header.fixed32()) ?? 0
         let sequence = (try? header.fixed64()) ?? 0
         let payloadLength = (try? header.fixed64()) ?? 0
         let payloadCRC = (try? header.fixed32()) ?? 0
         let headerCRC = (try? header.fixed32()) ?? 0
-        guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36])) == headerCRC else {
+        let headerIntact = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36])) == headerCRC
+        // A version beyond ours in an intact header is a newer Comptoir's file, not damage.
+        if version > formatVersion && headerIntact {
+            throw DecodingFailure.newer(at: 8, version: UInt64(version), readable: formatVersion).storeError(file: file)
+        }
+        guard readableVersions.contains(version) else {
+            throw damaged(8, "snapshot format version \(version) is unknown (this Comptoir reads versions \(readableVersions.lowerBound) to \(formatVersion))")
+        }
+        guard headerIntact else {
             throw damaged(36, "snapshot header checksum mismatch")
         }
         guard flags == 0 else { throw damaged(12, "unknown snapshot flags \(flags)") }

@@ -4,8 +4,10 @@ import ShopCore
 /// The binary form of the whole `ShopState`, the payload of a snapshot.
 ///
 /// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
-/// products; then the cart lines; then (format version 2) the trade state (`CommerceEventCodec`). Products come in chunks of `productsPerChunk` so that loading can
-/// decode the chunks on all cores at once. Any change here needs a new `SnapshotFile.formatVersion`.
+/// products; then (format 3) the guest carts by session and the accounts' carts, or (formats 1 and 2)
+/// the one cart's lines; then (format 2 and later) the trade state (`CommerceEventCodec`). Products
+/// come in chunks of `productsPerChunk` so that loading can decode the chunks on all cores at once.
+/// Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
     static let productsPerChunk = 1 << 16
 
@@ -41,13 +43,17 @@ enum StateCodec {
             table.fixed32(UInt32(min(productsPerChunk, products.count - chunk * productsPerChunk)))
             table.fixed64(UInt64(writer.count))
         }
-        let cart = BinaryWriter()
-        cart.array(state.cart.lines) { writer, line in
-            writer.string(line.sku)
-            writer.int(line.quantity)
+        let trade = BinaryWriter()
+        trade.array(state.carts.guests.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            CommerceValueCodec.write(entry.value, to: writer)
         }
-        CommerceEventCodec.write(state.commerce, to: cart)
-        return [table] + encoded + [cart]
+        trade.array(state.carts.accounts.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key.rawValue)
+            CommerceValueCodec.write(entry.value, to: writer)
+        }
+        CommerceEventCodec.write(state.commerce, to: trade)
+        return [table] + encoded + [trade]
     }
 
     private struct Chunk {
@@ -83,14 +89,35 @@ enum StateCodec {
             try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes)
         }
         var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
-        let lines = try tail.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
-            let sku = try r.string()
-            return CartLine(sku: sku, quantity: try r.int())
+        let carts: Carts
+        var commerce = Commerce()
+        if version >= 3 {
+            let guests = try tail.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
+                let name = try r.string()
+                return (name, try CommerceValueCodec.readCart(&r))
+            }
+            let accounts = try tail.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
+                let id = AccountID(try r.string())
+                return (id, try CommerceValueCodec.readCart(&r))
+            }
+            carts = Carts(guests: Dictionary(guests, uniquingKeysWith: { _, last in last }),
+                          accounts: Dictionary(accounts, uniquingKeysWith: { _, last in last }))
+            commerce = try CommerceEventCodec.readCommerce(&tail, version: version).commerce
+        } else {
+            // One cart: the local session's, which was its account's cart while logged in.
+            let cart = try CommerceValueCodec.readCart(&tail)
+            var accountCarts: [AccountID: Cart] = [:]
+            if version >= 2 { (commerce, accountCarts) = try CommerceEventCodec.readCommerce(&tail, version: version) }
+            var guests: [String: Cart] = [:]
+            if let id = commerce.sessions[Shopper.localSessionName] {
+                accountCarts[id] = cart
+            } else {
+                guests[Shopper.localSessionName] = cart
+            }
+            carts = Carts(guests: guests, accounts: accountCarts)
         }
-        let commerce = version >= 2 ? try CommerceEventCodec.readCommerce(&tail) : Commerce()
         guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
-        return ShopState(
-            catalogue: Catalogue(products: products, skuHashes: skuHashes), cart: Cart(lines: lines), commerce: commerce)
+        return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), carts: carts, commerce: commerce)
     }
 
     /// Decodes every chunk straight into its place in one array, the chunks in parallel, with each SKU's

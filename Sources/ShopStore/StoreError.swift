@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(folder: String, pid: Int32?)
     /// A file is damaged at `offset`; the open stopped and nothing was changed.
     case corrupted(file: String, offset: Int, reason: String)
+    /// A record or file at `offset` was written by a newer Comptoir in a format this one cannot
+    /// read: nothing is damaged, and nothing was changed.
+    case newerFormat(file: String, offset: Int, version: UInt32, readable: UInt32)
     /// A system call failed.
     case io(path: String, operation: String, errno: Int32)
     /// Neither `--data`, `$COMPTOIR_HOME`, `$XDG_DATA_HOME` nor `$HOME` names a folder.
@@ -38,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the shop data in \(folder) is in use by another process"
         case let .corrupted(file, offset, reason):
             return "\(file) is damaged at byte \(offset): \(reason); run 'comptoir store verify' for details"
+        case let .newerFormat(file, offset, version, readable):
+            return "\(file) at byte \(offset) was written by a newer Comptoir (format \(version)); this one reads up to \(readable): run a newer comptoir on it"
         case let .io(path, operation, code):
             return "could not \(operation) \(path): \(SystemCall.message(for: code))"
         case .noDataFolder:

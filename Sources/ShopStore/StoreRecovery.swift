@@ -35,6 +35,8 @@ extension Store {
             do throws(StoreError) {
                 if let loaded = try SnapshotFile.load(path) { snapshots.append((path, loaded)) }
             } catch {
+                // A newer Comptoir's file is not damage: leave the folder as it is.
+                if case .newerFormat = error { throw error }
                 let covered = headerSequence(of: path)
                 let unknown = covered == nil ? "; its header is unreadable, so which records it covered cannot be told" : ""
                 try moveAside(path, reason: "\(error.summary)\(unknown)", report: &report)
@@ -58,6 +60,7 @@ extension Store {
             var candidate = ShopImage()
             if let base { candidate.adopt(base.loaded, file: base.file) }
             let failure = bytes.flatMap { candidate.replay(scan, bytes: $0) }
+            if let failure, failure.newerFormat != nil { throw failure.storeError(file: layout.journal) }
             if !chosen || candidate.sequence > image.sequence {
                 image = candidate
                 unusable = failure
@@ -92,7 +95,7 @@ extension Store {
         report.replayed = replayed.first.map { $0.sequence...rebuilt }
         report.firstJournalSequence = scan.records.first?.sequence
         report.products = image.state.catalogue.count
-        report.cartLines = image.state.cart.lines.count
+        report.cartLines = image.state.carts.lineCount
 
         // 4. Write what was rebuilt: the damaged journal goes aside, a fresh one keeps the replayed records.
         let journalIsDamaged = !scan.damages.isEmpty || unusable != nil

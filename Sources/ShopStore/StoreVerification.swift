@@ -46,7 +46,7 @@ extension Store {
                         ? (pair.0.sequence + 1)...(pair.1.sequence - 1) : nil
                 }
                 if let failure = decodeAll(scan, bytes: bytes) {
-                    note(.corrupted(file: layout.journal, offset: failure.offset, reason: failure.reason))
+                    note(failure.storeError(file: layout.journal))
                 }
             }
         } catch {
@@ -57,7 +57,7 @@ extension Store {
             let image = try ShopImage.read(layout)
             report.lastSequence = image.sequence
             report.products = image.state.catalogue.count
-            report.cartLines = image.state.cart.lines.count
+            report.cartLines = image.state.carts.lineCount
         } catch {
             note(error)
         }

@@ -48,7 +48,7 @@ struct FrameBenchmark: ParsableCommand {
         let index = SearchIndex(catalogue: catalogue)
         print("search index built in \(wallClock.now - started)")
         started = wallClock.now
-        let initial = AppState(shop: ShopState(catalogue: catalogue), index: index, width: width, height: height,
+        let initial = AppState(shop: ShopState(catalogue: catalogue), shopper: .local, index: index, width: width, height: height,
                                themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS,
                                searchMode: search.mode)
         var canvas = Canvas(width: width, height: height)

@@ -91,7 +91,7 @@ struct StartMeasurement: Codable {
         let store = try Store.open(folder, access: .readWrite, seed: { [] })
         let opened = StoreBenchClock.nanoseconds()
         let state = AppState(
-            shop: store.state, width: width, height: height, themes: ThemeCatalog.bundled().themes,
+            shop: store.state, shopper: .local, width: width, height: height, themes: ThemeCatalog.bundled().themes,
             locale: .enUS, searchMode: .automatic(productCount: store.state.catalogue.count))
         let session = ShopSession(store: store, state: state, hasher: NoPasswordHasher())
         let stateReady = StoreBenchClock.nanoseconds()

@@ -78,7 +78,7 @@ struct StoreBenchmark: ParsableCommand {
             let sku = skus[index % skus.count]
             let quantity = 1 + (index / skus.count) % 3
             let start = StoreBenchClock.nanoseconds()
-            try store.execute(.setCartQuantity(sku: sku, quantity: quantity))
+            try store.execute(.setCartQuantity(sku: sku, quantity: quantity, by: .local))
             let middle = StoreBenchClock.nanoseconds()
             try sqlite.insertRow(sku: sku, quantity: quantity)
             let end = StoreBenchClock.nanoseconds()
@@ -121,7 +121,7 @@ struct StoreBenchmark: ParsableCommand {
                 let count = min(batch, commandsLeft)
                 let commands = (0..<count).map { offset -> ShopCommand in
                     let number = index + offset
-                    return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3)
+                    return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3, by: .local)
                 }
                 let outcomes = try store.executeAll(commands)
                 results.cartEventsAccepted += outcomes.filter { (try? $0.get()) != nil }.count

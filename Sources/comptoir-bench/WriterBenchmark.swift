@@ -87,7 +87,8 @@ enum WriterBenchmark {
             let store = try Store.open(DataFolder(path: target), access: .readWrite) { [] }
             let skus = store.state.catalogue.products.filter { $0.leadTime == nil && $0.availableStock >= 3 }.map(\.sku)
             let sku = skus[index % skus.count]
-            commit = { step in try store.execute(.setCartQuantity(sku: sku, quantity: 1 + step % 3)) }
+            let writer = Shopper.session("bench:\(index)")
+            commit = { step in try store.execute(.setCartQuantity(sku: sku, quantity: 1 + step % 3, by: writer)) }
             close = { try store.close() }
         case .sqlite:
             let database = try SQLiteRowPeer(path: target)
@@ -127,7 +128,7 @@ enum WriterBenchmark {
                 let batch = min(1_000, records - index)
                 let commands = (0..<batch).map { offset -> ShopCommand in
                     let number = index + offset + round
-                    return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3)
+                    return .setCartQuantity(sku: skus[number % skus.count], quantity: 1 + (number / skus.count) % 3, by: .local)
                 }
                 try writer.executeAll(commands)
                 index += batch

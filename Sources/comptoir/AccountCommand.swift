@@ -22,10 +22,12 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "City.") var city: String
         @Option(help: "ISO country code.") var country = "FR"
         @Option(help: "Phone number.") var phone: String?
+        @OptionGroup var session: SessionOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
+                let sessionName = try session.name()
                 let password = try PasswordInput.read(prompt: "Choose a password: ")
                 let registration: AccountRegistration
                 do {
@@ -35,12 +37,12 @@ struct AccountCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }
-                let session = try ShopSession(data: data)
-                if session.commerce.account(email: registration.email.value) != nil {
+                let shop = try ShopSession(data: data)
+                if shop.commerce.account(email: registration.email.value) != nil {
                     throw CommandFailure(CommerceError.emailTaken(registration.email.value).description, status: .refused)
                 }
                 let hash = try ScryptPasswordHasher().hash(password)
-                try session.execute(.register(registration, passwordHash: hash))
+                try shop.execute(.register(registration, passwordHash: hash, session: sessionName))
                 let strength = PasswordPolicy.standard.strength(of: password, name: registration.name, email: registration.email)
                 print("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
             }
@@ -49,28 +51,33 @@ struct AccountCommand: ParsableCommand {
 
     struct Login: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Log in (password from COMPTOIR_PASSWORD or a prompt); the guest cart joins the account's.")
+            abstract: "Log the session in (password from COMPTOIR_PASSWORD or a prompt); its guest cart joins the account's.")
         @Option(help: "The account's email address.") var email: String
+        @OptionGroup var session: SessionOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
+                let shopper = try session.shopper()
                 let password = try PasswordInput.read(prompt: "Password: ")
-                let session = try ShopSession(data: data)
-                try session.logIn(email: email, password: password)
-                print("Logged in as \(session.commerce.currentAccount?.email.value ?? email); the cart holds \(session.state.cart.itemCount) items.")
+                let shop = try ShopSession(data: data)
+                let account = try shop.logIn(email: email, password: password, session: shopper.sessionName)
+                print("Logged in as \(account.email.value); the cart holds \(shop.state.cart(of: shopper).itemCount) items.")
             }
         }
     }
 
     struct Logout: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log out; the account keeps its cart.")
+        static let configuration = CommandConfiguration(
+            abstract: "Log the session out (with --email: every session of that account); the account keeps its cart.")
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                try session.execute(.logOut)
+                _ = try customer.session.shopper()
+                let shop = try ShopSession(data: data)
+                try shop.execute(.logOut(by: try shop.shopper(customer)))
                 print("Logged out.")
             }
         }
@@ -84,8 +91,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                let account = try session.authenticate(customer)
+                let (shop, shopper, account) = try ShopSession.forCustomer(customer, data: data)
                 let current = try PasswordInput.read(prompt: "Current password: ")
                 let new = try PasswordInput.readNew(prompt: "New password: ")
                 let changed: Account
@@ -94,21 +100,28 @@ struct AccountCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }
-                try session.execute(.changePassword(newHash: changed.passwordHash))
+                try shop.execute(.changePassword(newHash: changed.passwordHash, by: shopper))
                 print("Password changed.")
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Who is logged in.")
+        static let configuration = CommandConfiguration(abstract: "Who is logged in on the session (with --email: that account).")
         @Flag(help: "Print JSON for programs.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
-                let store = try data.openStore(.readOnly)
-                let account = store.state.commerce.currentAccount
+                let sessionShopper = try customer.session.shopper()
+                let account: Account?
+                if customer.email != nil {
+                    let shop = try ShopSession(data: data)
+                    account = shop.commerce.account(of: try shop.shopper(customer))
+                } else {
+                    account = try data.openStore(.readOnly).state.commerce.account(of: sessionShopper)
+                }
                 if json {
                     print(JSONValue.object([
                         ("logged_in", .bool(account != nil)),

@@ -11,9 +11,8 @@ struct CancelCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try ShopSession(data: data)
-            _ = try session.authenticate(customer)
-            try session.execute(.cancelOrder(orderNumber: order))
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+            try session.execute(.cancelOrder(orderNumber: order, by: shopper))
             guard let canceled = session.commerce.order(numbered: order) else { return }
             let refund = canceled.refunded.isZero ? "" : "; \(canceled.refunded) refunded to \(canceled.refunds[0].method)"
             print("Order \(canceled.number) is canceled\(refund).")
@@ -34,8 +33,7 @@ struct ReturnCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let session = try ShopSession(data: data)
-            _ = try session.authenticate(customer)
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
             var lines: [ReturnLine]?
             if !sku.isEmpty {
                 let found = session.commerce.order(numbered: order)
@@ -44,7 +42,7 @@ struct ReturnCommand: ParsableCommand {
                     return ReturnLine(sku: wanted, quantity: quantity ?? bought ?? 1)
                 }
             }
-            try session.execute(.requestReturn(orderNumber: order, lines: lines))
+            try session.execute(.requestReturn(orderNumber: order, lines: lines, by: shopper))
             guard let updated = session.commerce.order(numbered: order), let request = updated.returns.last else { return }
             let items = request.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
             print("Return label for \(items): \(request.shipment.carrier.name) \(request.shipment.trackingNumber). The refund follows when the parcel reaches us.")
@@ -75,10 +73,9 @@ struct SupportCommand: ParsableCommand {
                     }
                     chosen = parsed
                 }
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 let before = Set(session.commerce.ticketIDs)
-                try session.execute(.openTicket(orderNumber: order, topic: chosen, text: text))
+                try session.execute(.openTicket(orderNumber: order, topic: chosen, text: text, by: shopper))
                 guard let id = session.commerce.ticketIDs.first(where: { !before.contains($0) }),
                       let ticket = session.commerce.tickets[id] else { return }
                 SupportCommand.print(ticket)
@@ -95,9 +92,8 @@ struct SupportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.replyToTicket(ticketID: ticket, text: text))
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+                try session.execute(.replyToTicket(ticketID: ticket, text: text, by: shopper))
                 if let updated = session.commerce.tickets[ticket.uppercased()] { SupportCommand.print(updated) }
             }
         }
@@ -111,9 +107,8 @@ struct SupportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.closeTicket(ticketID: ticket))
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+                try session.execute(.closeTicket(ticketID: ticket, by: shopper))
                 Swift.print("Ticket \(ticket.uppercased()) is closed.")
             }
         }
@@ -168,18 +163,20 @@ struct SupportCommand: ParsableCommand {
 
 struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "messages", abstract: "The messages the shop sent (the Maildir in DATA/mail).")
+        commandName: "messages", abstract: "The messages the shop sent to the customer (from the Maildir in DATA/mail).")
     @Flag(help: "Print JSON for programs (each 3-D Secure message also gives its code).") var json = false
     @Option(help: ArgumentHelp("Only messages of this kind, e.g. 3ds-code.", valueName: "KIND")) var kind: String?
     @Option(help: ArgumentHelp("Only messages about this order.", valueName: "ORDER")) var order: String?
+    @OptionGroup var customer: CustomerOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
         try reportingFailures {
+            let account = try OrdersView(data: data, customer: customer).account
             let folder = try data.folder()
             var entries: [MailboxEntry] = []
             do {
-                entries = try Maildir(dataFolder: folder.path).messages()
+                entries = try Maildir(dataFolder: folder.path).messages(addressedTo: account.email.value)
             } catch {
                 throw CommandFailure(String(describing: error), status: .ioError)
             }

@@ -5,7 +5,7 @@ import ShopStore
 struct CartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cart",
-        abstract: "Fill and inspect the guest cart.",
+        abstract: "Fill and inspect the cart of a session (or of an account with --email).",
         subcommands: [Add.self, Set.self, Remove.self, Clear.self, Show.self],
         defaultSubcommand: Show.self
     )
@@ -15,11 +15,12 @@ struct CartCommand: ParsableCommand {
         @Argument(help: "The product's SKU.") var sku: String
         @Argument(help: "How many units to add.") var quantity: Int?
         @Flag(help: "Print the cart as JSON.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
-                try CartCommand.change(.addToCart(sku: sku, quantity: quantity), data: data, json: json)
+                try CartCommand.change({ .addToCart(sku: sku, quantity: quantity, by: $0) }, customer: customer, data: data, json: json)
             }
         }
     }
@@ -29,11 +30,12 @@ struct CartCommand: ParsableCommand {
         @Argument(help: "The product's SKU.") var sku: String
         @Argument(help: "The new quantity.") var quantity: Int
         @Flag(help: "Print the cart as JSON.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
-                try CartCommand.change(.setCartQuantity(sku: sku, quantity: quantity), data: data, json: json)
+                try CartCommand.change({ .setCartQuantity(sku: sku, quantity: quantity, by: $0) }, customer: customer, data: data, json: json)
             }
         }
     }
@@ -42,52 +44,65 @@ struct CartCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a line from the cart.")
         @Argument(help: "The product's SKU.") var sku: String
         @Flag(help: "Print the cart as JSON.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try reportingFailures { try CartCommand.change(.removeFromCart(sku: sku), data: data, json: json) }
+            try reportingFailures { try CartCommand.change({ .removeFromCart(sku: sku, by: $0) }, customer: customer, data: data, json: json) }
         }
     }
 
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Empty the cart.")
         @Flag(help: "Print the cart as JSON.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try reportingFailures { try CartCommand.change(.clearCart, data: data, json: json) }
+            try reportingFailures { try CartCommand.change({ .clearCart(by: $0) }, customer: customer, data: data, json: json) }
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the cart with its totals and VAT.")
         @Flag(help: "Print JSON for programs.") var json = false
+        @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try reportingFailures {
-                let store = try data.openStore(.readOnly)
-                try CartCommand.print(store.state, json: json, locale: data.locale)
+                let sessionShopper = try customer.session.shopper()
+                if customer.email != nil {
+                    let session = try ShopSession(data: data)
+                    let shopper = try session.shopper(customer)
+                    try CartCommand.print(session.state, of: shopper, json: json, locale: data.locale)
+                } else {
+                    let store = try data.openStore(.readOnly)
+                    try CartCommand.print(store.state, of: sessionShopper, json: json, locale: data.locale)
+                }
             }
         }
     }
 
-    /// Journals the change (fsynced before this returns), then prints the cart.
-    static func change(_ command: ShopCommand, data: DataOptions, json: Bool) throws {
-        let store = try data.openStore(.readWrite)
-        defer { try? store.close() }
+    /// Journals the change made by whoever acts (fsynced before this returns), then prints their cart.
+    static func change(
+        _ command: (Shopper) -> ShopCommand, customer: CustomerOptions, data: DataOptions, json: Bool
+    ) throws {
+        _ = try customer.session.shopper()
+        let session = try ShopSession(data: data)
+        let shopper = try session.shopper(customer)
         do {
-            try store.execute(command)
+            try session.store.execute(command(shopper))
         } catch {
             throw CommandFailure(error)
         }
-        try print(store.state, json: json, locale: data.locale)
+        try print(session.state, of: shopper, json: json, locale: data.locale)
     }
 
-    static func print(_ state: ShopState, json: Bool, locale: ShopLocale) throws {
+    static func print(_ state: ShopState, of shopper: Shopper, json: Bool, locale: ShopLocale) throws {
         let summary: CartSummary
         do {
-            summary = try CartSummary(cart: state.cart, catalogue: state.catalogue)
+            summary = try CartSummary(cart: state.cart(of: shopper), catalogue: state.catalogue)
         } catch {
             throw CommandFailure(error.description, status: .refused)
         }

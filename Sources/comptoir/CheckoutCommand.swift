@@ -63,8 +63,7 @@ struct CheckoutCommand: ParsableCommand {
             guard let method = DeliveryMethod(rawValue: delivery) else {
                 throw CommandFailure("'\(delivery)' is not a delivery method: choose standard, express or relay", status: .usage)
             }
-            let session = try ShopSession(data: data)
-            let account = try session.authenticate(customer)
+            let (session, shopper, account) = try ShopSession.forCustomer(customer, data: data)
             var address: PostalAddress?
             if let line1 {
                 do {
@@ -81,7 +80,7 @@ struct CheckoutCommand: ParsableCommand {
                 address: address, delivery: method, extras: extras, promoCode: promo, acceptsTerms: acceptTerms,
                 payment: try payment.request(now: session.now))
             let before = Set(session.commerce.orderNumbers)
-            try session.execute(.placeOrder(request))
+            try session.execute(.placeOrder(request, by: shopper))
             guard let number = session.commerce.orderNumbers.first(where: { !before.contains($0) }),
                   let order = session.commerce.orders[number] else { return }
             if !json { print("Order with obligation to pay: \(order.number) placed.") }

@@ -30,6 +30,7 @@ struct Comptoir: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var session: SessionOptions
 
     @Option(help: ArgumentHelp("A bundled or user theme name, or the path of a theme file (see 'comptoir themes').", valueName: "NAME|FILE"))
     var theme: String?
@@ -43,8 +44,11 @@ struct Comptoir: ParsableCommand {
             printError("comptoir: --demo uses a throw-away shop of its own: leave out --data")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        var shopper = Shopper.local
+        try reportingFailures { shopper = try session.shopper() }
         var options = ShopLaunchOptions(
             dataFolder: data.path, theme: theme, environment: data.environment, seed: { DemoCatalogue.products })
+        options.shopper = shopper
         if demo {
             options.demo = .shop
             options.clockSpeed = ShopLaunchOptions.demoClockSpeed

@@ -2,16 +2,19 @@ import ArgumentParser
 import ShopCore
 import ShopStore
 
-/// Read commands see shop time caught up in memory, without writing.
+/// Read commands see shop time caught up in memory, without writing (with `--email`, only the
+/// login attempt is journaled, and what shop time made due).
 struct OrdersView {
     let state: ShopState
     let now: ShopInstant
+    let shopper: Shopper
     let account: Account
 
     init(data: DataOptions, customer: CustomerOptions) throws {
+        let sessionShopper = try customer.session.shopper()
         if customer.email != nil {
             let session = try ShopSession(data: data)
-            account = try session.authenticate(customer)
+            (shopper, account) = try session.authenticate(customer)
             try session.execute(.catchUp)
             state = session.state
             now = session.now
@@ -21,11 +24,12 @@ struct OrdersView {
         var state = store.state
         let now = ShopSession.now(state.commerce)
         if let events = try? state.decide(.commerce(.catchUp, at: now, entropy: 0)) { state.apply(events) }
-        guard let account = state.commerce.currentAccount else {
+        guard let account = state.commerce.account(of: sessionShopper) else {
             throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
         }
         self.state = state
         self.now = now
+        self.shopper = sessionShopper
         self.account = account
     }
 

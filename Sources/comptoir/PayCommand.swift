@@ -21,9 +21,8 @@ struct PayCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now)))
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now), by: shopper))
                 try PayCommand.report(order, session: session, json: json)
             }
         }
@@ -39,9 +38,8 @@ struct PayCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let session = try ShopSession(data: data)
-                _ = try session.authenticate(customer)
-                try session.execute(.confirmCode(orderNumber: order, code: code))
+                let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+                try session.execute(.confirmCode(orderNumber: order, code: code, by: shopper))
                 if let current = session.commerce.order(numbered: order), case let .card(card)? = current.currentPayment,
                    let challenge = card.challenge {
                     throw CommandFailure(ChallengeVerification.rejected(attemptsLeft: challenge.attemptsLeft).description, status: .refused)
@@ -59,7 +57,7 @@ struct PayCommand: ParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try act(.approveWallet(orderNumber: order), on: order, customer: customer, data: data, json: json)
+            try act({ .approveWallet(orderNumber: order, by: $0) }, on: order, customer: customer, data: data, json: json)
         }
     }
 
@@ -72,7 +70,7 @@ struct PayCommand: ParsableCommand {
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            try act(.abandonPayment(orderNumber: order), on: order, customer: customer, data: data, json: json)
+            try act({ .abandonPayment(orderNumber: order, by: $0) }, on: order, customer: customer, data: data, json: json)
         }
     }
 
@@ -148,11 +146,12 @@ struct CourierCommand: ParsableCommand {
 
 extension ParsableCommand {
     /// Logs in if asked, runs `command` on the order and prints the order.
-    fileprivate func act(_ command: CommerceCommand, on number: String, customer: CustomerOptions, data: DataOptions, json: Bool) throws {
+    fileprivate func act(
+        _ command: (Shopper) -> CommerceCommand, on number: String, customer: CustomerOptions, data: DataOptions, json: Bool
+    ) throws {
         try reportingFailures {
-            let session = try ShopSession(data: data)
-            _ = try session.authenticate(customer)
-            try session.execute(command)
+            let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
+            try session.execute(command(shopper))
             try PayCommand.report(number, session: session, json: json)
         }
     }

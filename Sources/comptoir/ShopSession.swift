@@ -40,37 +40,90 @@ final class ShopSession {
         }
     }
 
-    /// Makes sure a customer is logged in: with `--email`, logs that account in first (password
-    /// from COMPTOIR_PASSWORD or a prompt); else the current session must exist.
-    func authenticate(_ customer: CustomerOptions) throws -> Account {
-        if let email = customer.email {
-            try logIn(email: email, password: try customer.password())
-        }
-        guard let account = commerce.currentAccount else {
-            throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
-        }
-        return account
+    /// Who acts in this command: with `--email`, that account once its password (COMPTOIR_PASSWORD
+    /// or a prompt) is verified, the attempt journaled and no session touched; else the session.
+    func shopper(_ customer: CustomerOptions) throws -> Shopper {
+        guard let email = customer.email else { return try customer.session.shopper() }
+        let account = try logIn(email: email, password: try customer.password(), session: nil)
+        return .account(account.id)
     }
 
-    /// Verifies the password and records the attempt; a refused login throws the reason.
-    func logIn(email: String, password: String) throws {
+    /// Opens the shop for a command that needs a customer: `--session` is checked before any file
+    /// is touched, then who acts, who must be logged in.
+    static func forCustomer(
+        _ customer: CustomerOptions, data: DataOptions
+    ) throws -> (session: ShopSession, shopper: Shopper, account: Account) {
+        _ = try customer.session.shopper()
+        let session = try ShopSession(data: data)
+        let (shopper, account) = try session.authenticate(customer)
+        return (session, shopper, account)
+    }
+
+    /// Who acts, who must be a customer: the account of `--email`, or the session's, logged in.
+    func authenticate(_ customer: CustomerOptions) throws -> (shopper: Shopper, account: Account) {
+        let shopper = try shopper(customer)
+        guard let account = commerce.account(of: shopper) else {
+            throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
+        }
+        return (shopper, account)
+    }
+
+    /// Verifies the password and records the attempt; a right one logs `session` in (none: it
+    /// only proves who acts). A refused login throws the reason.
+    @discardableResult
+    func logIn(email: String, password: String, session: String?) throws -> Account {
         let hasher = ScryptPasswordHasher()
         if commerce.account(email: email) == nil {
             // Spend the same time as a real check, so timing does not tell which addresses exist.
             _ = hasher.verifyWithoutAccount(password)
         }
-        try execute(commerce.logInCommand(email: email, password: password, hasher: hasher, at: now))
-        if let refusal = commerce.loginRefusal(email: email, at: now) {
+        let command = commerce.logInCommand(email: email, password: password, hasher: hasher, at: now, session: session)
+        try execute(command)
+        if let refusal = commerce.loginRefusal(after: command, at: now) {
             throw CommandFailure(refusal.description, status: .refused)
         }
+        guard let account = commerce.account(email: email) else {
+            throw CommandFailure(LoginError.wrongEmailOrPassword.description, status: .refused)
+        }
+        return account
     }
 }
 
-/// `--email` for commands that act for a customer.
+/// `--session NAME` (or COMPTOIR_SESSION): the local session a command acts in.
+struct SessionOptions: ParsableArguments {
+    static let variable = "COMPTOIR_SESSION"
+
+    @Option(help: ArgumentHelp(
+        "Act in this local session, with its own cart and login (default: $COMPTOIR_SESSION, else the session the terminal shop uses).",
+        valueName: "NAME"))
+    var session: String?
+
+    /// The session named by `--session`, else COMPTOIR_SESSION, else the default local session.
+    func shopper() throws -> Shopper {
+        let named = session ?? ProcessInfo.processInfo.environment[Self.variable].flatMap { $0.isEmpty ? nil : $0 }
+        guard let named else { return .local }
+        do {
+            return try Shopper.localSession(named: named)
+        } catch {
+            let source = session == nil ? Self.variable : "--session"
+            throw CommandFailure("\(source): \(error.description)", status: .usage)
+        }
+    }
+
+    /// The name of the session (see `Shopper`).
+    func name() throws -> String {
+        try shopper().sessionName ?? Shopper.localSessionName
+    }
+}
+
+/// `--email` and `--session` for commands that act for a customer.
 struct CustomerOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Log in as this account first; the password comes from COMPTOIR_PASSWORD or a prompt.", valueName: "ADDRESS"))
+        "Act as this account for this one command, without touching any session; the password comes from COMPTOIR_PASSWORD or a prompt.",
+        valueName: "ADDRESS"))
     var email: String?
+
+    @OptionGroup var session: SessionOptions
 
     func password() throws -> String {
         try PasswordInput.read(prompt: "Password: ")

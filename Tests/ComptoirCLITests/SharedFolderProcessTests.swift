@@ -155,7 +155,7 @@ struct SharedFolderProcessTests {
         }
         // A writable command cuts a torn tail the last kill may have left.
         #expect(try ComptoirProcess.run(["store", "snapshot", "--data", data.path]).status == 0)
-        let cart = try Store.open(DataFolder(path: data.path), access: .readOnly) { [] }.state.cart
+        let cart = try Store.open(DataFolder(path: data.path), access: .readOnly) { [] }.state.cart(of: .local)
         for writer in 0..<steady {
             #expect(cart.quantity(of: "W-\(writer)") == steps, "W-\(writer)")
         }

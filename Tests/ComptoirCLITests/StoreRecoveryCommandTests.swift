@@ -244,6 +244,12 @@ struct StoreRecoveryCommandTests {
 
     @Test func aFIFOInTheMailboxIsRefusedAtOnce() throws {
         let data = try TemporaryFolder()
+        // Messages are a customer's: one is logged in on the local session.
+        let registered = try ComptoirProcess.run(
+            ["account", "register", "--name", "Zoë Martin", "--email", "zoe@example.fr", "--line1", "12 rue des Lilas",
+             "--postal-code", "75011", "--city", "Paris", "--data", data.path],
+            environment: ["COMPTOIR_PASSWORD": "Tilleul-et-verveine-42"])
+        #expect(registered.status == 0, "\(registered.stderr)")
         #expect(try Self.run(["messages"], data: data).status == 0)
         let path = data.url.appendingPathComponent("mail/new/1795286283.M1P1.fifo").path
         #expect(mkfifo(path, 0o600) == 0)

@@ -28,25 +28,25 @@ struct CartTests {
 
     @Test func addsAndAccumulates() throws {
         var state = shop()
-        try run(&state, .addToCart(sku: "COF-1", quantity: 1))
-        try run(&state, .addToCart(sku: "COF-1", quantity: 2))
-        #expect(state.cart.quantity(of: "COF-1") == 3)
-        #expect(state.cart.lines.count == 1)
+        try run(&state, .addToCart(sku: "COF-1", quantity: 1, by: .local))
+        try run(&state, .addToCart(sku: "COF-1", quantity: 2, by: .local))
+        #expect(state.cart(of: .local).quantity(of: "COF-1") == 3)
+        #expect(state.cart(of: .local).lines.count == 1)
     }
 
     @Test func addWithoutQuantityAddsTheMinimumOrder() throws {
         var state = shop()
-        try run(&state, .addToCart(sku: "BLK-1", quantity: nil))
-        try run(&state, .addToCart(sku: "COF-1", quantity: nil))
-        #expect(state.cart.quantity(of: "BLK-1") == 20)
-        #expect(state.cart.quantity(of: "COF-1") == 1)
+        try run(&state, .addToCart(sku: "BLK-1", quantity: nil, by: .local))
+        try run(&state, .addToCart(sku: "COF-1", quantity: nil, by: .local))
+        #expect(state.cart(of: .local).quantity(of: "BLK-1") == 20)
+        #expect(state.cart(of: .local).quantity(of: "COF-1") == 1)
     }
 
     @Test func refusesBeyondStock() throws {
         var state = shop()
-        try run(&state, .addToCart(sku: "COF-1", quantity: 3))
+        try run(&state, .addToCart(sku: "COF-1", quantity: 3, by: .local))
         #expect(throws: ShopError.cart(.exceedsStock(sku: "COF-1", title: "Arabica beans", requested: 5, available: 4))) {
-            try state.decide(.addToCart(sku: "COF-1", quantity: 2))
+            try state.decide(.addToCart(sku: "COF-1", quantity: 2, by: .local))
         }
         #expect(ShopError.cart(.exceedsStock(sku: "COF-1", title: "Arabica beans", requested: 5, available: 4)).description
             == "only 4 of Arabica beans (COF-1) in stock: asked for 5, choose at most 4")
@@ -57,63 +57,63 @@ struct CartTests {
         beans.reservedStock = 3
         let state = ShopState(catalogue: Catalogue(products: [beans]))
         #expect(throws: ShopError.cart(.exceedsStock(sku: "COF-1", title: "Arabica beans", requested: 2, available: 1))) {
-            try state.decide(.addToCart(sku: "COF-1", quantity: 2))
+            try state.decide(.addToCart(sku: "COF-1", quantity: 2, by: .local))
         }
     }
 
     @Test func refusesOutOfStockAndUnknown() {
         let state = shop()
         #expect(throws: ShopError.cart(.outOfStock(sku: "OUT-1", title: "Sold out kettle"))) {
-            try state.decide(.addToCart(sku: "OUT-1", quantity: 1))
+            try state.decide(.addToCart(sku: "OUT-1", quantity: 1, by: .local))
         }
         #expect(throws: ShopError.cart(.unknownProduct(sku: "NOPE"))) {
-            try state.decide(.addToCart(sku: "NOPE", quantity: 1))
+            try state.decide(.addToCart(sku: "NOPE", quantity: 1, by: .local))
         }
-        #expect(throws: ShopError.cart(.quantityNotPositive(0))) { try state.decide(.addToCart(sku: "COF-1", quantity: 0)) }
-        #expect(throws: ShopError.cart(.quantityNotPositive(-2))) { try state.decide(.setCartQuantity(sku: "COF-1", quantity: -2)) }
+        #expect(throws: ShopError.cart(.quantityNotPositive(0))) { try state.decide(.addToCart(sku: "COF-1", quantity: 0, by: .local)) }
+        #expect(throws: ShopError.cart(.quantityNotPositive(-2))) { try state.decide(.setCartQuantity(sku: "COF-1", quantity: -2, by: .local)) }
     }
 
     @Test func respectsPerOrderLimits() throws {
         let state = shop()
         #expect(throws: ShopError.cart(.exceedsOrderLimit(sku: "MUG-1", title: "Mug", requested: 7, maximum: 6))) {
-            try state.decide(.setCartQuantity(sku: "MUG-1", quantity: 7))
+            try state.decide(.setCartQuantity(sku: "MUG-1", quantity: 7, by: .local))
         }
         #expect(throws: ShopError.cart(.belowMinimumOrder(sku: "BLK-1", title: "Tea bags", requested: 5, minimum: 20))) {
-            try state.decide(.addToCart(sku: "BLK-1", quantity: 5))
+            try state.decide(.addToCart(sku: "BLK-1", quantity: 5, by: .local))
         }
     }
 
     @Test func backorderableProductsIgnoreStockButNotTheCap() throws {
         var state = shop()
-        try run(&state, .setCartQuantity(sku: "MTO-1", quantity: 12))
-        #expect(state.cart.quantity(of: "MTO-1") == 12)
+        try run(&state, .setCartQuantity(sku: "MTO-1", quantity: 12, by: .local))
+        #expect(state.cart(of: .local).quantity(of: "MTO-1") == 12)
         #expect(throws: ShopError.cart(.exceedsOrderLimit(sku: "MTO-1", title: "Oak table", requested: 100, maximum: 99))) {
-            try state.decide(.setCartQuantity(sku: "MTO-1", quantity: 100))
+            try state.decide(.setCartQuantity(sku: "MTO-1", quantity: 100, by: .local))
         }
     }
 
     @Test func oneCurrencyPerCart() throws {
         var state = shop()
-        try run(&state, .addToCart(sku: "COF-1", quantity: 1))
+        try run(&state, .addToCart(sku: "COF-1", quantity: 1, by: .local))
         #expect(throws: ShopError.cart(.currencyMismatch(sku: "USD-1", cartCurrency: .eur, productCurrency: .usd))) {
-            try state.decide(.addToCart(sku: "USD-1", quantity: 1))
+            try state.decide(.addToCart(sku: "USD-1", quantity: 1, by: .local))
         }
     }
 
     @Test func setZeroAndRemoveDeleteTheLine() throws {
         var state = shop()
-        try run(&state, .addToCart(sku: "COF-1", quantity: 2))
-        try run(&state, .addToCart(sku: "MUG-1", quantity: 1))
-        try run(&state, .setCartQuantity(sku: "COF-1", quantity: 0))
-        #expect(state.cart.lines.map(\.sku) == ["MUG-1"])
-        try run(&state, .removeFromCart(sku: "MUG-1"))
-        #expect(state.cart.isEmpty)
-        #expect(throws: ShopError.cart(.notInCart(sku: "MUG-1"))) { try state.decide(.removeFromCart(sku: "MUG-1")) }
-        #expect(throws: ShopError.cart(.notInCart(sku: "COF-1"))) { try state.decide(.setCartQuantity(sku: "COF-1", quantity: 0)) }
+        try run(&state, .addToCart(sku: "COF-1", quantity: 2, by: .local))
+        try run(&state, .addToCart(sku: "MUG-1", quantity: 1, by: .local))
+        try run(&state, .setCartQuantity(sku: "COF-1", quantity: 0, by: .local))
+        #expect(state.cart(of: .local).lines.map(\.sku) == ["MUG-1"])
+        try run(&state, .removeFromCart(sku: "MUG-1", by: .local))
+        #expect(state.cart(of: .local).isEmpty)
+        #expect(throws: ShopError.cart(.notInCart(sku: "MUG-1"))) { try state.decide(.removeFromCart(sku: "MUG-1", by: .local)) }
+        #expect(throws: ShopError.cart(.notInCart(sku: "COF-1"))) { try state.decide(.setCartQuantity(sku: "COF-1", quantity: 0, by: .local)) }
     }
 
     @Test func clearingAnEmptyCartChangesNothing() throws {
-        #expect(try shop().decide(.clearCart).isEmpty)
+        #expect(try shop().decide(.clearCart(by: .local)).isEmpty)
     }
 
     @Test func reimportKeepsReservedStock() throws {
@@ -136,9 +136,9 @@ struct CartTests {
 struct CartSummaryTests {
     @Test func breaksDownVATPerRate() throws {
         var state = CartTests().shop()
-        state.apply(.cartLineSet(sku: "COF-1", quantity: 3))   // 3 × 12.90 at 5.5 %
-        state.apply(.cartLineSet(sku: "MUG-1", quantity: 2))   // 2 × 9.99 at 20 %
-        let summary = try CartSummary(cart: state.cart, catalogue: state.catalogue)
+        state.apply(.cartLineSet(cart: .local, sku: "COF-1", quantity: 3))   // 3 × 12.90 at 5.5 %
+        state.apply(.cartLineSet(cart: .local, sku: "MUG-1", quantity: 2))   // 2 × 9.99 at 20 %
+        let summary = try CartSummary(cart: state.cart(of: .local), catalogue: state.catalogue)
         #expect(summary.subtotal.minorUnits == 3870 + 1998)
         #expect(summary.vatBreakdown.map(\.vatClass) == [.standard, .reduced])
         let standard = summary.vatBreakdown[0]

@@ -96,17 +96,17 @@ struct MoneyLimitTests {
 
     @Test func addingPastTheTotalLimitIsRefused() throws {
         var state = ShopState(catalogue: Catalogue(products: [Self.absurd(ShopLimits.maximumPriceMinorUnits)]))
-        state.apply(try state.decide(.addToCart(sku: "GOLD", quantity: 10)))
-        #expect(try CartSummary(cart: state.cart, catalogue: state.catalogue).total.minorUnits == 10 * ShopLimits.maximumPriceMinorUnits)
+        state.apply(try state.decide(.addToCart(sku: "GOLD", quantity: 10, by: .local)))
+        #expect(try CartSummary(cart: state.cart(of: .local), catalogue: state.catalogue).total.minorUnits == 10 * ShopLimits.maximumPriceMinorUnits)
         var bigger = ShopState(catalogue: Catalogue(products: [
             Product(sku: "GOLD", title: "Gold bar", brand: "Mint", category: "Luxury",
                     price: Self.euros(ShopLimits.maximumPriceMinorUnits), stockOnHand: 1_000),
         ]))
         #expect(throws: ShopError.cart(.totalTooLarge(limit: Self.euros(ShopLimits.maximumTotalMinorUnits)))) {
-            try bigger.decide(.addToCart(sku: "GOLD", quantity: 101))
+            try bigger.decide(.addToCart(sku: "GOLD", quantity: 101, by: .local))
         }
-        bigger.apply(try bigger.decide(.addToCart(sku: "GOLD", quantity: 100)))
-        #expect(bigger.cart.quantity(of: "GOLD") == 100)
+        bigger.apply(try bigger.decide(.addToCart(sku: "GOLD", quantity: 100, by: .local)))
+        #expect(bigger.cart(of: .local).quantity(of: "GOLD") == 100)
     }
 
     @Test(arguments: [Int.max, ShopLimits.maximumQuantity + 1])
@@ -115,16 +115,16 @@ struct MoneyLimitTests {
             Product(sku: "SOFA", title: "Sofa", brand: "Assise", category: "Home", price: Self.euros(300_00), stockOnHand: 0,
                     leadTime: LeadTime(minDays: 10, maxDays: 14), maximumOrderQuantity: Int.max),
         ]))
-        #expect(throws: ShopError.cart(.quantityTooLarge(quantity))) { try state.decide(.addToCart(sku: "SOFA", quantity: quantity)) }
-        #expect(throws: ShopError.cart(.quantityTooLarge(quantity))) { try state.decide(.setCartQuantity(sku: "SOFA", quantity: quantity)) }
+        #expect(throws: ShopError.cart(.quantityTooLarge(quantity))) { try state.decide(.addToCart(sku: "SOFA", quantity: quantity, by: .local)) }
+        #expect(throws: ShopError.cart(.quantityTooLarge(quantity))) { try state.decide(.setCartQuantity(sku: "SOFA", quantity: quantity, by: .local)) }
         #expect(CartError.quantityTooLarge(quantity).description == "quantity \(quantity) is too large: give at most 100000 units")
     }
 
     @Test func aHugeQuantityAlreadyInTheCartDoesNotOverflowTheNextAdd() {
         let state = ShopState(
-            catalogue: Catalogue(products: [Self.absurd(1_00)]), cart: Cart(lines: [CartLine(sku: "GOLD", quantity: .max)]))
-        #expect(throws: ShopError.cart(.quantityTooLarge(1))) { try state.decide(.addToCart(sku: "GOLD", quantity: 1)) }
-        #expect(state.cart.itemCount == .max)
+            catalogue: Catalogue(products: [Self.absurd(1_00)]), carts: Carts(guests: ["local": Cart(lines: [CartLine(sku: "GOLD", quantity: .max)])], accounts: [:]))
+        #expect(throws: ShopError.cart(.quantityTooLarge(1))) { try state.decide(.addToCart(sku: "GOLD", quantity: 1, by: .local)) }
+        #expect(state.cart(of: .local).itemCount == .max)
     }
 
     @Test func discountsAndAvailableStockOfAbsurdProductsDoNotTrap() {

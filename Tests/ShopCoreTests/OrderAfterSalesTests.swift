@@ -23,7 +23,7 @@ struct OrderAfterSalesTests {
         let statuses = delivered.scans.map(\.status)
         for (previous, next) in zip(statuses, statuses.dropFirst()) { #expect(previous.canBeFollowed(by: next)) }
         #expect(shop.state.commerce.outbox.contains { $0.kind == .delivered })
-        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number)) }
+        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) }
             == .cannotCancel(orderNumber: number, fulfillment: .delivered))
     }
 
@@ -46,14 +46,14 @@ struct OrderAfterSalesTests {
     @Test func cancelingBeforeShipmentRefundsInFullAndReleasesStock() throws {
         var shop = try TradeShop()
         let number = try shop.order([("LAMP", 2)])
-        try shop.trade(.cancelOrder(orderNumber: number))
+        try shop.trade(.cancelOrder(orderNumber: number, by: .local))
         let order = shop.order(number)
         #expect(order.state == .canceled)
         #expect(order.paymentState == .refunded)
         #expect(order.refunded == order.totals.total)
         #expect(shop.product("LAMP").reservedStock == 0)
         #expect(shop.state.commerce.outbox.contains { $0.kind == .refund })
-        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number)) } == .orderCanceled(number))
+        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) } == .orderCanceled(number))
         try shop.advance(hours: 5)
         #expect(shop.order(number).fulfillment == .preparing)
         #expect(shop.order(number).shipment == nil)
@@ -62,7 +62,7 @@ struct OrderAfterSalesTests {
     @Test func cancelingAnUnpaidOrderAbandonsItsPayment() throws {
         var shop = try TradeShop()
         let number = try shop.order(payment: try TradeShop.card("4000002760003184"))
-        try shop.trade(.cancelOrder(orderNumber: number))
+        try shop.trade(.cancelOrder(orderNumber: number, by: .local))
         #expect(shop.order(number).paymentState == .canceled)
         #expect(shop.order(number).refunds.isEmpty)
     }
@@ -71,9 +71,9 @@ struct OrderAfterSalesTests {
         var shop = try TradeShop()
         let number = try shop.order()
         try shop.advance(hours: 3)
-        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number)) }
+        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) }
             == .cannotCancel(orderNumber: number, fulfillment: .shipped))
-        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: nil)) } == .notDelivered(number))
+        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local)) } == .notDelivered(number))
     }
 
     @Test("a partial return is refunded at its price less its share of the discount: partially_refunded; the rest: refunded")
@@ -81,7 +81,7 @@ struct OrderAfterSalesTests {
         var shop = try TradeShop()
         let number = try shop.order([("BOOK", 2), ("LAMP", 1)], promo: "WELCOME10")
         try shop.deliver(number)
-        try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "BOOK", quantity: 1)]))
+        try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "BOOK", quantity: 1)], by: .local))
         #expect(shop.state.commerce.outbox.contains { $0.kind == .returnLabel })
         let label = try #require(shop.order(number).returns.first?.shipment)
         #expect(label.direction == .toShop)
@@ -91,13 +91,13 @@ struct OrderAfterSalesTests {
         #expect(order.refunded.minorUnits == 20_00 - 2_00)
         #expect(shop.product("BOOK").stockOnHand == 9)
         #expect(order.fulfillment == .delivered)
-        try shop.trade(.requestReturn(orderNumber: number, lines: nil))
+        try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local))
         for _ in 0..<20 where shop.order(number).returns[1].receivedAt == nil { try shop.advance(hours: 12) }
         order = shop.order(number)
         #expect(order.paymentState == .refunded)
         #expect(order.refunded == order.totals.total)
         #expect(order.fulfillment == .returned)
-        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: nil)) } == .nothingToReturn(number))
+        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local)) } == .nothingToReturn(number))
     }
 
     @Test("a return may be asked on the 14th day after delivery, not the 15th")
@@ -108,7 +108,7 @@ struct OrderAfterSalesTests {
         let lastDay = try #require(onTime.order(first).withdrawalLastDay)
         let endOfLastDay = lastDay.adding(days: 1).start.adding(seconds: -1)
         try onTime.advance(seconds: endOfLastDay.seconds(since: onTime.now))
-        try onTime.trade(.requestReturn(orderNumber: first, lines: nil))
+        try onTime.trade(.requestReturn(orderNumber: first, lines: nil, by: .local))
         #expect(onTime.order(first).returns.count == 1)
 
         var late = try TradeShop()
@@ -116,7 +116,7 @@ struct OrderAfterSalesTests {
         try late.deliver(second)
         let limit = try #require(late.order(second).withdrawalLastDay)
         try late.advance(seconds: limit.adding(days: 1).start.seconds(since: late.now))
-        #expect(commerceError { try late.trade(.requestReturn(orderNumber: second, lines: nil)) }
+        #expect(commerceError { try late.trade(.requestReturn(orderNumber: second, lines: nil, by: .local)) }
             == .withdrawalPeriodOver(orderNumber: second, lastDay: limit))
     }
 
@@ -124,19 +124,19 @@ struct OrderAfterSalesTests {
         var shop = try TradeShop()
         let number = try shop.order([("TEA", 2), ("BOOK", 1)])
         try shop.deliver(number)
-        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "TEA", quantity: 1)])) }
+        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "TEA", quantity: 1)], by: .local)) }
             == .perishable(title: "Green tea"))
-        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "BOOK", quantity: 2)])) }
+        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "BOOK", quantity: 2)], by: .local)) }
             == .returnQuantity(title: "A novel", requested: 2, returnable: 1))
-        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "PEN", quantity: 1)])) }
+        #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "PEN", quantity: 1)], by: .local)) }
             == .notOnOrder(sku: "PEN", orderNumber: number))
-        try shop.trade(.requestReturn(orderNumber: number, lines: nil))
+        try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local))
         #expect(shop.order(number).returns[0].lines == [ReturnLine(sku: "BOOK", quantity: 1)])
 
         var groceries = try TradeShop()
         let onlyTea = try groceries.order([("TEA", 5)])
         try groceries.deliver(onlyTea)
-        #expect(commerceError { try groceries.trade(.requestReturn(orderNumber: onlyTea, lines: nil)) } == .perishable(title: "Green tea"))
+        #expect(commerceError { try groceries.trade(.requestReturn(orderNumber: onlyTea, lines: nil, by: .local)) } == .perishable(title: "Green tea"))
     }
 }
 
@@ -144,36 +144,36 @@ struct OrderAfterSalesTests {
 struct OrderAccountSupportTests {
     @Test func registeringLogsInAndRefusesATakenEmail() throws {
         var shop = try TradeShop()
-        #expect(shop.state.commerce.currentAccount?.email.value == "zoe@example.fr")
+        #expect(shop.state.commerce.account(of: .local)?.email.value == "zoe@example.fr")
         #expect(shop.state.commerce.outbox.contains { $0.kind == .accountCreated })
         #expect(commerceError { try shop.register(email: "ZOE@example.fr") } == .emailTaken("zoe@example.fr"))
     }
 
     @Test func theGuestCartJoinsTheAccountsCartAtLoginAndStaysWithItAtLogout() throws {
         var shop = try TradeShop()
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 1))
-        try shop.trade(.logOut)
-        #expect(shop.state.cart.isEmpty)
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 2))
-        try shop.shop(.addToCart(sku: "PEN", quantity: 1))
-        try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true))
-        #expect(shop.state.cart.quantity(of: "BOOK") == 3)
-        #expect(shop.state.cart.quantity(of: "PEN") == 1)
-        #expect(commerceError { try shop.trade(.logOut); try shop.trade(.logOut) } == .notLoggedIn)
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
+        try shop.trade(.logOut(by: .local))
+        #expect(shop.state.cart(of: .local).isEmpty)
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 2, by: .local))
+        try shop.shop(.addToCart(sku: "PEN", quantity: 1, by: .local))
+        try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true, session: "local"))
+        #expect(shop.state.cart(of: .local).quantity(of: "BOOK") == 3)
+        #expect(shop.state.cart(of: .local).quantity(of: "PEN") == 1)
+        #expect(commerceError { try shop.trade(.logOut(by: .local)); try shop.trade(.logOut(by: .local)) } == .notLoggedIn)
     }
 
     @Test("five wrong passwords lock the account for a minute; a locked login is refused without counting")
     func throttle() throws {
         var shop = try TradeShop()
-        try shop.trade(.logOut)
-        for _ in 0..<5 { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false)) }
-        #expect(shop.state.commerce.session == nil)
-        let locked = commerceError { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true)) }
+        try shop.trade(.logOut(by: .local))
+        for _ in 0..<5 { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: "local")) }
+        #expect(shop.state.commerce.sessions["local"] == nil)
+        let locked = commerceError { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true, session: "local")) }
         #expect(locked == .login(.locked(remainingSeconds: 60)))
         try shop.advance(seconds: 60)
-        try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true))
-        #expect(shop.state.commerce.session != nil)
-        #expect(commerceError { try shop.trade(.logIn(email: "nobody@example.fr", passwordVerified: true)) }
+        try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true, session: "local"))
+        #expect(shop.state.commerce.sessions["local"] != nil)
+        #expect(commerceError { try shop.trade(.logIn(email: "nobody@example.fr", passwordVerified: true, session: "local")) }
             == .login(.wrongEmailOrPassword))
     }
 
@@ -188,47 +188,48 @@ struct OrderAccountSupportTests {
         let registration = try AccountRegistration(
             name: "Zoë Martin", email: "zoe@example.fr", password: TradeShop.password, line1: "12 rue des Lilas",
             postalCode: "75011", city: "Paris", countryCode: "FR")
-        try shop.trade(.register(registration, passwordHash: try PlainHasher().hash(TradeShop.password)))
-        try shop.trade(.logOut)
+        try shop.trade(.register(registration, passwordHash: try PlainHasher().hash(TradeShop.password), session: "local"))
+        try shop.trade(.logOut(by: .local))
         let commerce = { shop.state.commerce }
-        #expect(commerce().logInCommand(email: "zoe@example.fr", password: "nope", hasher: PlainHasher(), at: shop.now)
-            == .logIn(email: "zoe@example.fr", passwordVerified: false))
+        let wrong = { commerce().logInCommand(email: "ZOE@example.fr", password: "nope", hasher: PlainHasher(), at: shop.now, session: "local") }
+        #expect(wrong() == .logIn(email: "ZOE@example.fr", passwordVerified: false, session: "local"))
         for _ in 0..<5 {
-            try shop.trade(commerce().logInCommand(email: "ZOE@example.fr", password: "nope", hasher: PlainHasher(), at: shop.now))
+            try shop.trade(wrong())
         }
-        #expect(commerce().loginRefusal(email: "zoe@example.fr", at: shop.now) == .locked(remainingSeconds: 60))
-        #expect(commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now)
-            == .logIn(email: "zoe@example.fr", passwordVerified: false))
+        #expect(commerce().loginRefusal(after: wrong(), at: shop.now) == .locked(remainingSeconds: 60))
+        #expect(commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now, session: "local")
+            == .logIn(email: "zoe@example.fr", passwordVerified: false, session: "local"))
         try shop.advance(seconds: 60)
-        try shop.trade(commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now))
-        #expect(commerce().loginRefusal(email: "zoe@example.fr", at: shop.now) == nil)
-        #expect(commerce().loginRefusal(email: "nobody@example.fr", at: shop.now) == .wrongEmailOrPassword)
+        let right = commerce().logInCommand(email: "zoe@example.fr", password: TradeShop.password, hasher: PlainHasher(), at: shop.now, session: "local")
+        try shop.trade(right)
+        #expect(commerce().loginRefusal(after: right, at: shop.now) == nil)
+        #expect(commerce().loginRefusal(after: .logIn(email: "nobody@example.fr", passwordVerified: false, session: "local"), at: shop.now) == .wrongEmailOrPassword)
     }
 
     @Test func deliveryQuestionsAreAnsweredAtOnceAndTicketsMoveBetweenStates() throws {
         var shop = try TradeShop()
         let number = try shop.order()
-        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?"))
+        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?", by: .local))
         var ticket = try #require(shop.state.commerce.tickets["T-0001"])
         #expect(ticket.topic == .delivery)
         #expect(ticket.status == .answered)
         #expect(ticket.messages.map(\.author) == [.customer, .shop])
         #expect(shop.state.commerce.outbox.contains { $0.kind == .supportAnswer })
-        try shop.trade(.replyToTicket(ticketID: "t-0001", text: "Thanks, and can I pay by cheque?"))
+        try shop.trade(.replyToTicket(ticketID: "t-0001", text: "Thanks, and can I pay by cheque?", by: .local))
         ticket = try #require(shop.state.commerce.tickets["T-0001"])
         #expect(ticket.status == .open)
-        try shop.trade(.closeTicket(ticketID: "T-0001"))
+        try shop.trade(.closeTicket(ticketID: "T-0001", by: .local))
         #expect(shop.state.commerce.tickets["T-0001"]?.status == .closed)
-        #expect(commerceError { try shop.trade(.replyToTicket(ticketID: "T-0001", text: "again")) } == .ticketClosed("T-0001"))
-        #expect(commerceError { try shop.trade(.replyToTicket(ticketID: "T-0099", text: "hello")) } == .unknownTicket("T-0099"))
-        #expect(commerceError { try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "   ")) } == .emptyText)
+        #expect(commerceError { try shop.trade(.replyToTicket(ticketID: "T-0001", text: "again", by: .local)) } == .ticketClosed("T-0001"))
+        #expect(commerceError { try shop.trade(.replyToTicket(ticketID: "T-0099", text: "hello", by: .local)) } == .unknownTicket("T-0099"))
+        #expect(commerceError { try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "   ", by: .local)) } == .emptyText)
 
-        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "I would like a matching bookmark"))
+        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "I would like a matching bookmark", by: .local))
         #expect(shop.state.commerce.tickets["T-0002"]?.status == .open)
         #expect(shop.state.commerce.tickets["T-0002"]?.topic == .other)
-        try shop.trade(.openTicket(orderNumber: number, topic: .returns, text: "How do I send it back?"))
+        try shop.trade(.openTicket(orderNumber: number, topic: .returns, text: "How do I send it back?", by: .local))
         #expect(shop.state.commerce.tickets["T-0003"]?.messages.last?.text.contains("comptoir return") == true)
-        try shop.trade(.openTicket(orderNumber: number, topic: .payment, text: "Was I charged?"))
+        try shop.trade(.openTicket(orderNumber: number, topic: .payment, text: "Was I charged?", by: .local))
         #expect(shop.state.commerce.tickets["T-0004"]?.status == .answered)
     }
 

@@ -13,7 +13,7 @@ struct OrderCheckoutTests {
         #expect(order.fulfillment == .preparing)
         #expect(shop.product("BOOK").reservedStock == 2)
         #expect(shop.product("LAMP").reservedStock == 1)
-        #expect(shop.state.cart.isEmpty)
+        #expect(shop.state.cart(of: .local).isEmpty)
         let kinds = shop.state.commerce.outbox.map(\.kind)
         #expect(kinds.contains(.orderConfirmation))
         let voucher = try #require(shop.state.commerce.outbox.first { $0.kind == .orderConfirmation })
@@ -74,18 +74,18 @@ struct OrderCheckoutTests {
 
     @Test func theQuoteIsTheOrderCheckoutWouldPlaceAndChangesNothing() throws {
         var shop = try TradeShop()
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 2))
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 2, by: .local))
         let request = CheckoutRequest(delivery: .express, extras: [.insurance], promoCode: "WELCOME10", acceptsTerms: true, payment: .cash)
-        let quote = try shop.state.checkoutQuote(request, at: shop.now)
+        let quote = try shop.state.checkoutQuote(request, by: .local, at: shop.now)
         let before = shop.state
-        #expect(try shop.state.checkoutQuote(request, at: shop.now) == quote)
+        #expect(try shop.state.checkoutQuote(request, by: .local, at: shop.now) == quote)
         #expect(shop.state == before)
-        try shop.trade(.placeOrder(request))
+        try shop.trade(.placeOrder(request, by: .local))
         var placed = shop.order(quote.number)
         placed.payments = []
         placed.fulfillment = .unfulfilled
         #expect(placed == quote)
-        #expect(throws: ShopError.commerce(.emptyCart)) { try shop.state.checkoutQuote(request, at: shop.now) }
+        #expect(throws: ShopError.commerce(.emptyCart)) { try shop.state.checkoutQuote(request, by: .local, at: shop.now) }
     }
 
     @Test func extrasAreOffUnlessAskedFor() throws {
@@ -97,27 +97,27 @@ struct OrderCheckoutTests {
 
     @Test func refusalsNameTheProblem() throws {
         var shop = try TradeShop()
-        #expect(commerceError { try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .cash))) } == .emptyCart)
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 1))
-        #expect(commerceError { try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: false, payment: .cash))) } == .termsNotAccepted)
+        #expect(commerceError { try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .cash), by: .local)) } == .emptyCart)
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
+        #expect(commerceError { try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: false, payment: .cash), by: .local)) } == .termsNotAccepted)
         var guest = try TradeShop(loggedIn: false)
-        try guest.shop(.addToCart(sku: "BOOK", quantity: 1))
-        #expect(commerceError { try guest.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .cash))) } == .notLoggedIn)
+        try guest.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
+        #expect(commerceError { try guest.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .cash), by: .local)) } == .notLoggedIn)
     }
 
     @Test func stockIsNeverSoldTwice() throws {
         var shop = try TradeShop()
         try shop.order([("LAMP", 3)], payment: .cash)
         #expect(shop.product("LAMP").availableStock == 0)
-        #expect(throws: ShopError.self) { try shop.shop(.addToCart(sku: "LAMP", quantity: 1)) }
+        #expect(throws: ShopError.self) { try shop.shop(.addToCart(sku: "LAMP", quantity: 1, by: .local)) }
     }
 
     @Test("nothing is promised beyond 30 days: 28 lead days + 5 transit days is refused, + 2 express days is the limit")
     func thirtyDayRule() throws {
         var shop = try TradeShop()
-        try shop.shop(.addToCart(sku: "CRATE", quantity: 1))
+        try shop.shop(.addToCart(sku: "CRATE", quantity: 1, by: .local))
         let refusal = commerceError {
-            try shop.trade(.placeOrder(CheckoutRequest(delivery: .standard, acceptsTerms: true, payment: .cash)))
+            try shop.trade(.placeOrder(CheckoutRequest(delivery: .standard, acceptsTerms: true, payment: .cash), by: .local))
         }
         guard case let .promiseTooFar(title, latest, limit)? = refusal else {
             Issue.record("expected promiseTooFar, got \(String(describing: refusal))")
@@ -126,7 +126,7 @@ struct OrderCheckoutTests {
         #expect(title == "A crate")
         #expect(latest == CalendarDay(year: 2026, month: 12, day: 26))
         #expect(limit == CalendarDay(year: 2026, month: 12, day: 23))
-        try shop.trade(.placeOrder(CheckoutRequest(delivery: .express, acceptsTerms: true, payment: .cash)))
+        try shop.trade(.placeOrder(CheckoutRequest(delivery: .express, acceptsTerms: true, payment: .cash), by: .local))
         let order = shop.order(try #require(shop.state.commerce.orderNumbers.last))
         #expect(order.promise.upperBound == CalendarDay(year: 2026, month: 12, day: 23))
         #expect(order.promise.lowerBound == CalendarDay(year: 2026, month: 12, day: 18))
@@ -151,9 +151,9 @@ struct OrderPromoTests {
     @Test("a percentage code applies from its minimum basket, inclusive")
     func percentageFromTheMinimum() throws {
         var shop = try TradeShop()
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 1))
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
         let below = commerceError {
-            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "WELCOME10", acceptsTerms: true, payment: .cash)))
+            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "WELCOME10", acceptsTerms: true, payment: .cash), by: .local))
         }
         #expect(below == .promo(.belowMinimum(code: "WELCOME10", minimum: TradeShop.euros(30_00), goods: TradeShop.euros(20_00))))
         let number = try shop.order([("PEN", 1)], payment: .cash, promo: "welcome10")
@@ -169,9 +169,9 @@ struct OrderPromoTests {
         let number = try shop.order([("BOOK", 1), ("TEA", 1)], payment: .cash, promo: "FIVEOFF")
         #expect(shop.order(number).totals.discount.minorUnits == 5_00)
         var other = try TradeShop()
-        try other.shop(.addToCart(sku: "BOOK", quantity: 1))
+        try other.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
         #expect(commerceError {
-            try other.trade(.placeOrder(CheckoutRequest(promoCode: "FIVEOFF", acceptsTerms: true, payment: .cash)))
+            try other.trade(.placeOrder(CheckoutRequest(promoCode: "FIVEOFF", acceptsTerms: true, payment: .cash), by: .local))
         } == .promo(.belowMinimum(code: "FIVEOFF", minimum: TradeShop.euros(25_00), goods: TradeShop.euros(20_00))))
     }
 
@@ -179,18 +179,18 @@ struct OrderPromoTests {
         var shop = try TradeShop()
         let first = try shop.order([("BOOK", 2)], payment: .cash, promo: "WELCOME10")
         #expect(shop.order(first).totals.discount.minorUnits == 4_00)
-        try shop.shop(.addToCart(sku: "BOOK", quantity: 2))
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 2, by: .local))
         #expect(commerceError {
-            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "WELCOME10", acceptsTerms: true, payment: .cash)))
+            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "WELCOME10", acceptsTerms: true, payment: .cash), by: .local))
         } == .promo(.alreadyUsed(code: "WELCOME10")))
         #expect(commerceError {
-            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "SUMMER24", acceptsTerms: true, payment: .cash)))
+            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "SUMMER24", acceptsTerms: true, payment: .cash), by: .local))
         } == .promo(.expired(code: "SUMMER24", lastDay: CalendarDay(year: 2024, month: 9, day: 1))))
         #expect(commerceError {
-            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "FREESTUFF", acceptsTerms: true, payment: .cash)))
+            try shop.trade(.placeOrder(CheckoutRequest(promoCode: "FREESTUFF", acceptsTerms: true, payment: .cash), by: .local))
         } == .promo(.unknown("FREESTUFF")))
         // Another account may still use it.
-        try shop.trade(.logOut)
+        try shop.trade(.logOut(by: .local))
         try shop.register(email: "marc@example.fr", name: "Marc Petit")
         let second = try shop.order([("BOOK", 2)], payment: .cash, promo: "WELCOME10")
         #expect(shop.order(second).promoCode == "WELCOME10")

@@ -10,12 +10,12 @@ struct OrderInProgressTests {
         let first = try shop.order([("BOOK", 2)])
         let second = try shop.order([("PEN", 1)])
         #expect(Self.inProgress(shop) == [first, second])
-        try shop.trade(.cancelOrder(orderNumber: second))
+        try shop.trade(.cancelOrder(orderNumber: second, by: .local))
         #expect(Self.inProgress(shop) == [first])
         try shop.deliver(first)
         #expect(shop.order(first).fulfillment == .delivered)
         #expect(Self.inProgress(shop).isEmpty)
-        try shop.trade(.requestReturn(orderNumber: first, lines: [ReturnLine(sku: "BOOK", quantity: 1)]))
+        try shop.trade(.requestReturn(orderNumber: first, lines: [ReturnLine(sku: "BOOK", quantity: 1)], by: .local))
         #expect(Self.inProgress(shop) == [first])
         for _ in 0..<40 where shop.order(first).returns.first?.receivedAt == nil { try shop.advance(hours: 12) }
         #expect(shop.order(first).returns.first?.receivedAt != nil)
@@ -31,8 +31,8 @@ struct OrderInProgressTests {
         let open = try shop.order([("PEN", 1)])
         let live = shop.state.commerce
         let readBack = Commerce(
-            clockOffsetSeconds: live.clockOffsetSeconds, accounts: live.accountsInOrder, session: live.session,
-            savedCarts: live.savedCarts, orders: live.orderNumbers.compactMap { live.orders[$0] },
+            clockOffsetSeconds: live.clockOffsetSeconds, accounts: live.accountsInOrder, sessions: live.sessions,
+            orders: live.orderNumbers.compactMap { live.orders[$0] },
             tickets: live.ticketIDs.compactMap { live.tickets[$0] }, outbox: live.outbox, lastMessageSequence: live.lastMessageSequence)
         #expect(readBack.ordersInProgress.map(\.number) == [open])
         #expect(readBack == live)

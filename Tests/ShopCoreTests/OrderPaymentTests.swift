@@ -48,10 +48,10 @@ struct OrderPaymentTests {
         let code = try #require(shop.code(number))
         let message = try #require(shop.state.commerce.outbox.first { $0.kind == .threeDSecureCode })
         #expect(message.body.contains("Your code: \(code)"))
-        try shop.trade(.confirmCode(orderNumber: number, code: code))
+        try shop.trade(.confirmCode(orderNumber: number, code: code, by: .local))
         #expect(shop.order(number).paymentState == .paid)
         #expect(shop.order(number).fulfillment == .preparing)
-        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: code)) } == .noCodeAwaited(number))
+        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: code, by: .local)) } == .noCodeAwaited(number))
     }
 
     @Test("two wrong codes may be retried; the third fails the payment; another method then pays")
@@ -60,16 +60,16 @@ struct OrderPaymentTests {
         let number = try shop.order(payment: try TradeShop.card("4000002760003184"))
         let code = try #require(shop.code(number))
         let wrong = code == "000000" ? "111111" : "000000"
-        try shop.trade(.confirmCode(orderNumber: number, code: wrong))
-        try shop.trade(.confirmCode(orderNumber: number, code: wrong))
+        try shop.trade(.confirmCode(orderNumber: number, code: wrong, by: .local))
+        try shop.trade(.confirmCode(orderNumber: number, code: wrong, by: .local))
         #expect(shop.order(number).paymentState == .requiresAction)
-        try shop.trade(.confirmCode(orderNumber: number, code: wrong))
+        try shop.trade(.confirmCode(orderNumber: number, code: wrong, by: .local))
         #expect(shop.order(number).paymentState == .failed)
         #expect(shop.order(number).currentPayment?.failure == .tooManyWrongCodes)
-        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: code)) } == .noCodeAwaited(number))
-        try shop.trade(.pay(orderNumber: number, .wallet(payer: "zoe@example.fr")))
+        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: code, by: .local)) } == .noCodeAwaited(number))
+        try shop.trade(.pay(orderNumber: number, .wallet(payer: "zoe@example.fr"), by: .local))
         #expect(shop.order(number).paymentState == .requiresAction)
-        try shop.trade(.approveWallet(orderNumber: number))
+        try shop.trade(.approveWallet(orderNumber: number, by: .local))
         #expect(shop.order(number).paymentState == .paid)
         #expect(shop.order(number).payments.count == 2)
     }
@@ -79,7 +79,7 @@ struct OrderPaymentTests {
         var onTime = try TradeShop()
         let first = try onTime.order(payment: try TradeShop.card("4000002760003184"))
         try onTime.advance(seconds: 300)
-        try onTime.trade(.confirmCode(orderNumber: first, code: try #require(onTime.code(first))))
+        try onTime.trade(.confirmCode(orderNumber: first, code: try #require(onTime.code(first)), by: .local))
         #expect(onTime.order(first).paymentState == .paid)
 
         var late = try TradeShop()
@@ -88,13 +88,13 @@ struct OrderPaymentTests {
         try late.advance(seconds: 301)
         #expect(late.order(second).paymentState == .failed)
         #expect(late.order(second).currentPayment?.failure == .codeExpired)
-        #expect(commerceError { try late.trade(.confirmCode(orderNumber: second, code: code)) } == .noCodeAwaited(second))
+        #expect(commerceError { try late.trade(.confirmCode(orderNumber: second, code: code, by: .local)) } == .noCodeAwaited(second))
     }
 
     @Test func aMalformedCodeUsesNoAttempt() throws {
         var shop = try TradeShop()
         let number = try shop.order(payment: try TradeShop.card("4000002760003184"))
-        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: "12ab")) } == .payment(.malformedOneTimeCode))
+        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: number, code: "12ab", by: .local)) } == .payment(.malformedOneTimeCode))
         guard case let .card(card)? = shop.order(number).currentPayment else { Issue.record("no card payment"); return }
         #expect(card.challenge?.attemptsLeft == 3)
     }
@@ -102,12 +102,12 @@ struct OrderPaymentTests {
     @Test func aDecliningWalletFailsAndCashThenPays() throws {
         var shop = try TradeShop()
         let number = try shop.order(payment: .wallet(payer: "decline@example.com"))
-        #expect(commerceError { try shop.trade(.pay(orderNumber: number, .cash)) }
+        #expect(commerceError { try shop.trade(.pay(orderNumber: number, .cash, by: .local)) }
             == .paymentInProgress(orderNumber: number, state: .requiresAction))
-        try shop.trade(.approveWallet(orderNumber: number))
+        try shop.trade(.approveWallet(orderNumber: number, by: .local))
         #expect(shop.order(number).paymentState == .failed)
-        #expect(commerceError { try shop.trade(.approveWallet(orderNumber: number)) } == .noWalletPaymentAwaiting(number))
-        try shop.trade(.pay(orderNumber: number, .cash))
+        #expect(commerceError { try shop.trade(.approveWallet(orderNumber: number, by: .local)) } == .noWalletPaymentAwaiting(number))
+        try shop.trade(.pay(orderNumber: number, .cash, by: .local))
         guard case let .cash(cash)? = shop.order(number).currentPayment else { Issue.record("no cash payment"); return }
         #expect(commerceError { try shop.trade(.recordCash(reference: cash.reference, amount: TradeShop.euros(1_00))) }
             == .payment(.wrongCashAmount(reference: cash.reference, expected: cash.amount, received: TradeShop.euros(1_00))))
@@ -115,38 +115,38 @@ struct OrderPaymentTests {
         #expect(shop.order(number).paymentState == .paid)
         #expect(commerceError { try shop.trade(.recordCash(reference: cash.reference, amount: cash.amount)) }
             == .payment(.referenceAlreadyPaid(cash.reference)))
-        #expect(commerceError { try shop.trade(.pay(orderNumber: number, .cash)) } == .alreadyPaid(number))
+        #expect(commerceError { try shop.trade(.pay(orderNumber: number, .cash, by: .local)) } == .alreadyPaid(number))
     }
 
     @Test func aPaymentUnderWayMayBeGivenUpToPayAnotherWay() throws {
         var shop = try TradeShop()
         let secure = try shop.order(payment: try TradeShop.card("4000002760003184"))
         let code = try #require(shop.code(secure))
-        try shop.trade(.abandonPayment(orderNumber: secure))
+        try shop.trade(.abandonPayment(orderNumber: secure, by: .local))
         #expect(shop.order(secure).paymentState == .canceled)
         #expect(shop.order(secure).state == .placed)
-        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: secure, code: code)) } == .noCodeAwaited(secure))
-        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure)) } == .noPaymentUnderWay(secure))
-        try shop.trade(.pay(orderNumber: secure, .wallet(payer: "zoe@example.fr")))
-        try shop.trade(.abandonPayment(orderNumber: secure))
-        try shop.trade(.pay(orderNumber: secure, .cash))
+        #expect(commerceError { try shop.trade(.confirmCode(orderNumber: secure, code: code, by: .local)) } == .noCodeAwaited(secure))
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure, by: .local)) } == .noPaymentUnderWay(secure))
+        try shop.trade(.pay(orderNumber: secure, .wallet(payer: "zoe@example.fr"), by: .local))
+        try shop.trade(.abandonPayment(orderNumber: secure, by: .local))
+        try shop.trade(.pay(orderNumber: secure, .cash, by: .local))
         guard case let .cash(cash)? = shop.order(secure).currentPayment else { Issue.record("no cash payment"); return }
-        try shop.trade(.abandonPayment(orderNumber: secure))
+        try shop.trade(.abandonPayment(orderNumber: secure, by: .local))
         #expect(commerceError { try shop.trade(.recordCash(reference: cash.reference, amount: cash.amount)) }
             == .payment(.invalidTransition(action: .recordCash, from: .canceled)))
-        try shop.trade(.pay(orderNumber: secure, try TradeShop.card("4242424242424242")))
+        try shop.trade(.pay(orderNumber: secure, try TradeShop.card("4242424242424242"), by: .local))
         #expect(shop.order(secure).paymentState == .paid)
-        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure)) } == .alreadyPaid(secure))
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: secure, by: .local)) } == .alreadyPaid(secure))
     }
 
     @Test func givingUpLeavesTheUnpaidOrderToBeCanceledAfter72Hours() throws {
         var shop = try TradeShop()
         let number = try shop.order([("LAMP", 1)], payment: try TradeShop.card("4000002760003184"))
-        try shop.trade(.abandonPayment(orderNumber: number))
+        try shop.trade(.abandonPayment(orderNumber: number, by: .local))
         try shop.advance(hours: 72, seconds: 1)
         #expect(shop.order(number).state == .canceled)
         #expect(shop.product("LAMP").reservedStock == 0)
-        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: number)) } == .orderCanceled(number))
+        #expect(commerceError { try shop.trade(.abandonPayment(orderNumber: number, by: .local)) } == .orderCanceled(number))
     }
 
     @Test("a cash reference is payable through its 72nd hour; one second later the order is canceled and its stock released")
@@ -179,10 +179,10 @@ struct OrderPaymentTests {
         let stranger = CashReference.generate(using: &random)
         #expect(commerceError { try shop.trade(.recordCash(reference: stranger, amount: TradeShop.euros(1_00))) }
             == .unknownCashReference(stranger.description))
-        try shop.trade(.logOut)
+        try shop.trade(.logOut(by: .local))
         try shop.register(email: "marc@example.fr", name: "Marc Petit")
-        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number)) } == .notYourOrder(number))
-        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: "C-2026-999999")) } == .unknownOrder("C-2026-999999"))
+        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) } == .notYourOrder(number))
+        #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: "C-2026-999999", by: .local)) } == .unknownOrder("C-2026-999999"))
     }
 
     @Test func anOrderWithNoPaymentUnderWayIsCanceledAfter72Hours() throws {

@@ -16,7 +16,7 @@ struct OrderRefundEstimateTests {
         let expected = shop.order(number).expectedRefund(of: lines, besides: [])
         #expect(expected == shop.order(number).refundValue(of: lines))
         #expect(expected.minorUnits == 20_00 - 2_00)
-        try shop.trade(.requestReturn(orderNumber: number, lines: lines))
+        try shop.trade(.requestReturn(orderNumber: number, lines: lines, by: .local))
         try Self.receive(&shop, number, returnAt: 0)
         #expect(shop.order(number).refunded == expected)
     }
@@ -31,7 +31,7 @@ struct OrderRefundEstimateTests {
         #expect(order.expectedRefund(of: lines, besides: []) == order.totals.total)
         #expect(order.expectedRefund(of: lines, besides: []) != order.refundValue(of: lines))
         #expect(order.expectedRefund(of: [], besides: []).isZero)
-        try shop.trade(.requestReturn(orderNumber: number, lines: lines))
+        try shop.trade(.requestReturn(orderNumber: number, lines: lines, by: .local))
         try Self.receive(&shop, number, returnAt: 0)
         #expect(shop.order(number).refunded == order.totals.total)
     }
@@ -41,11 +41,11 @@ struct OrderRefundEstimateTests {
         let number = try shop.order([("PEN", 2)])
         try shop.deliver(number)
         let one = [ReturnLine(sku: "PEN", quantity: 1)]
-        try shop.trade(.requestReturn(orderNumber: number, lines: one))
+        try shop.trade(.requestReturn(orderNumber: number, lines: one, by: .local))
         let order = shop.order(number)
         let second = order.expectedRefund(of: one, besides: order.returns)
         #expect(second.minorUnits == order.totals.total.minorUnits - order.refundValue(of: one).minorUnits)
-        try shop.trade(.requestReturn(orderNumber: number, lines: one))
+        try shop.trade(.requestReturn(orderNumber: number, lines: one, by: .local))
         try Self.receive(&shop, number, returnAt: 0)
         try Self.receive(&shop, number, returnAt: 1)
         #expect(shop.order(number).refunded == order.totals.total)

@@ -27,7 +27,7 @@ struct OrderStockPropertyTests {
                                payment: payments.randomElement(using: &random)!)
             case 2:
                 guard let number = shop.state.commerce.orderNumbers.randomElement(using: &random) else { continue }
-                _ = commerceError { try shop.trade(.cancelOrder(orderNumber: number)) }
+                _ = commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) }
             case 3:
                 let awaiting = shop.state.commerce.orderNumbers.compactMap { number -> (String, CashPayment)? in
                     if case let .cash(cash)? = shop.order(number).currentPayment, cash.status == .awaitingPayment { return (number, cash) }

@@ -40,7 +40,7 @@ struct TradeShop {
         let registration = try AccountRegistration(
             name: name, email: email, password: Self.password, line1: "12 rue des Lilas", postalCode: "75011",
             city: "Paris", countryCode: "FR")
-        try trade(.register(registration, passwordHash: PasswordHash(encoded: "test$\(email)")))
+        try trade(.register(registration, passwordHash: PasswordHash(encoded: "test$\(email)"), session: "local"))
     }
 
     /// Decides and applies a trade command at `now`.
@@ -78,9 +78,9 @@ struct TradeShop {
     @discardableResult
     mutating func order(_ lines: [(String, Int)] = [("BOOK", 1)], payment: PaymentRequest? = nil,
                         delivery: DeliveryMethod = .standard, promo: String? = nil, extras: Set<CheckoutExtra> = []) throws -> String {
-        for (sku, quantity) in lines { try shop(.addToCart(sku: sku, quantity: quantity)) }
+        for (sku, quantity) in lines { try shop(.addToCart(sku: sku, quantity: quantity, by: .local)) }
         try trade(.placeOrder(CheckoutRequest(delivery: delivery, extras: extras, promoCode: promo, acceptsTerms: true,
-                                              payment: payment ?? (try Self.card("4242424242424242")))))
+                                              payment: payment ?? (try Self.card("4242424242424242"))), by: .local))
         return state.commerce.orderNumbers.last!
     }
 

@@ -9,7 +9,7 @@ struct ShopTimeLimitTests {
 
     static func state(offset: Int64) -> ShopState {
         ShopState(commerce: Commerce(
-            clockOffsetSeconds: offset, accounts: [], session: nil, savedCarts: [:], orders: [], tickets: [], outbox: [],
+            clockOffsetSeconds: offset, accounts: [], sessions: [:], orders: [], tickets: [], outbox: [],
             lastMessageSequence: 0))
     }
 
@@ -54,7 +54,7 @@ struct ShopTimeLimitTests {
         try shop.order([("LAMP", 1)], payment: .cash)
         let returned = try shop.order([("PEN", 2)])
         try shop.deliver(returned)
-        try shop.trade(.requestReturn(orderNumber: returned, lines: [ReturnLine(sku: "PEN", quantity: 1)]))
+        try shop.trade(.requestReturn(orderNumber: returned, lines: [ReturnLine(sku: "PEN", quantity: 1)], by: .local))
         shop.state.apply(.commerce(.clockAdvanced(seconds: offset)))
         for at in [shop.state.commerce.shopTime(wallClock: shop.now), ShopInstant.latest] {
             shop.state.apply(try shop.state.decide(.commerce(.catchUp, at: at, entropy: 7)))

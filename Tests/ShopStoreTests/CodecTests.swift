@@ -71,16 +71,20 @@ struct CodecTests {
         var g = SplitMix64(seed: 42)
         var products = (0..<300).map { RandomProducts.product(&g, sku: "P\($0)") }
         products[0].description = String(repeating: "long ☕ text ", count: 2_000)
-        let state = ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]))
+        let state = ShopState(catalogue: Catalogue(products: products), carts: Carts(
+            guests: ["local": Cart(lines: [CartLine(sku: "P1", quantity: 3), CartLine(sku: "P7", quantity: 1)]),
+                     "local:b": Cart(lines: [CartLine(sku: "P2", quantity: 1)])],
+            accounts: [AccountID("A-000001"): Cart(lines: [CartLine(sku: "P9", quantity: 2)])]))
         let loaded = try SnapshotFile.decode(SnapshotFile.encodedBytes(state, sequence: 77), file: "snapshot")
         #expect(loaded.state == state)
-        #expect(loaded.state.cart == state.cart)
+        #expect(loaded.state.carts == state.carts)
         #expect(loaded.sequence == 77)
     }
 
     @Test func eventsRoundTripAndAnUnknownTagIsAClearError() throws {
         var g = SplitMix64(seed: 9)
-        let events: [ShopEvent] = [.productsUpserted([RandomProducts.product(&g)]), .cartLineSet(sku: "é-1", quantity: 0), .cartCleared]
+        let events: [ShopEvent] = [.productsUpserted([RandomProducts.product(&g)]), .cartLineSet(cart: .local, sku: "é-1", quantity: 0), .cartCleared(cart: .local),
+                                 .cartLineSet(cart: .account(AccountID("A-000002")), sku: "X", quantity: 4), .cartCleared(cart: .session("ssh:ab"))]
         let bytes = EventCodec.encode(events)
         #expect(try bytes.withUnsafeBytes { try EventCodec.decode($0, fileOffset: 0) } == events)
         let unknown: [UInt8] = [1, 200]
@@ -111,7 +115,7 @@ struct SnapshotChunkTests {
     private func sampleState() -> ShopState {
         var g = SplitMix64(seed: 5)
         let products = (0..<103).map { RandomProducts.product(&g, sku: "P\($0)") }
-        return ShopState(catalogue: Catalogue(products: products), cart: Cart(lines: [CartLine(sku: "P3", quantity: 2)]))
+        return ShopState(catalogue: Catalogue(products: products), carts: Carts(guests: ["local": Cart(lines: [CartLine(sku: "P3", quantity: 2)])], accounts: [:]))
     }
 
     @Test(arguments: [1, 7, 50, 103, 1_000])
@@ -120,7 +124,7 @@ struct SnapshotChunkTests {
         let bytes = encoded(state, chunk: chunk)
         let decoded = try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
         #expect(decoded == state)
-        #expect(decoded.cart == state.cart)
+        #expect(decoded.carts == state.carts)
     }
 
     @Test func damageInAMiddleChunkIsReportedAtItsOffset() throws {

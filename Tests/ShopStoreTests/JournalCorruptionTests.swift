@@ -61,7 +61,7 @@ struct JournalCorruptionTests {
             #expect(store.warnings.count == 1)
             #expect(store.warnings.first?.contains("byte \(records[record].offset)") == true)
             #expect(try temp.read(history.folder, "journal").count == records[record].offset)
-            try store.execute(.addToCart(sku: "B-2", quantity: 1))
+            try store.execute(.addToCart(sku: "B-2", quantity: 1, by: .local))
             #expect(store.sequence == UInt64(record) + 1)
         }
     }

@@ -37,7 +37,7 @@ struct JournalScanDamageTests {
         let temp = TemporaryFolder()
         let history = try ShopHistory.make(in: temp)
         let bytes = try temp.read(history.folder, "journal")
-        let payload = EventCodec.encode([.cartCleared])
+        let payload = EventCodec.encode([.cartCleared(cart: .local)])
         for sequence: UInt64 in [0, UInt64(Int64.max) + 1, .max] {
             try temp.write(bytes + JournalFormat.record(sequence: sequence, payload: payload), to: history.folder, "journal")
             let scan = JournalScan.scan(try temp.read(history.folder, "journal"))

@@ -14,14 +14,14 @@ struct LockAndPermissionTests {
         let second = try Store.open(folder, access: .readWrite, lockWaitSeconds: 0.2) { [] }
         nonisolated(unsafe) let holder = try StoreLock.acquire(StoreLayout(folder: folder.path))
         #expect(String(decoding: try temp.read(folder, "lock"), as: UTF8.self) == "\(getpid())\n")
-        let error = #expect(throws: StoreError.self) { try second.execute(.addToCart(sku: "A-1", quantity: 1)) }
+        let error = #expect(throws: StoreError.self) { try second.execute(.addToCart(sku: "A-1", quantity: 1, by: .local)) }
         #expect(error == .locked(folder: folder.path, pid: getpid()))
         #expect(error?.description == "the shop data in \(folder.path) is in use by process \(getpid())")
-        #expect(second.state.cart.isEmpty)
+        #expect(second.state.cart(of: .local).isEmpty)
         holder.release()
-        try second.execute(.addToCart(sku: "A-1", quantity: 1))
-        try first.execute(.addToCart(sku: "A-1", quantity: 1))
-        #expect(first.state.cart.quantity(of: "A-1") == 2)
+        try second.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        try first.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        #expect(first.state.cart(of: .local).quantity(of: "A-1") == 2)
         #expect(try Store.open(folder, access: .readOnly) { [] }.state == first.state)
     }
 
@@ -37,9 +37,9 @@ struct LockAndPermissionTests {
             released.set()
             holder.release()
         }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(released.isSet, "the commit went through before the holder let go of the lock")
-        #expect(store.state.cart.quantity(of: "A-1") == 1)
+        #expect(store.state.cart(of: .local).quantity(of: "A-1") == 1)
     }
 
     /// Another process (util-linux `flock`) can take the lock while a store is open between commits,
@@ -77,11 +77,11 @@ struct LockAndPermissionTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         let reader = try Store.open(folder, access: .readOnly) { [] }
         #expect(reader.state == writer.state)
         try writer.compact()
-        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(try Store.open(folder, access: .readOnly) { [] }.state == writer.state)
     }
 
@@ -95,7 +95,7 @@ struct LockAndPermissionTests {
         let previous = umask(0)
         defer { umask(previous) }
         let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.snapshot()
         try store.compact()
         func mode(_ path: String) throws -> Int {
@@ -176,7 +176,7 @@ struct ConcurrentReaderTests {
                 let policy = SnapshotPolicy(recordsBetweenSnapshots: 5, journalBytesBetweenSnapshots: 1 << 30)
                 let store = try Store.open(folder, access: .readWrite, policy: policy) { [] }
                 for step in 0..<300 {
-                    try store.execute(.setCartQuantity(sku: "A-1", quantity: step % 5 + 1))
+                    try store.execute(.setCartQuantity(sku: "A-1", quantity: step % 5 + 1, by: .local))
                     if step % 17 == 0 { try store.compact() }
                 }
                 try store.close()
@@ -188,14 +188,14 @@ struct ConcurrentReaderTests {
         var reads = 0
         while !progress.state.finished || reads < 20 {
             let reader = try Store.open(folder, access: .readOnly) { [] }
-            let quantity = reader.state.cart.quantity(of: "A-1")
+            let quantity = reader.state.cart(of: .local).quantity(of: "A-1")
             #expect((0...5).contains(quantity))
             #expect(reader.state.catalogue.count == 3)
             reads += 1
         }
         writerDone.wait()
         #expect(progress.state.failure == nil)
-        #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart.quantity(of: "A-1") == 299 % 5 + 1)
+        #expect(try Store.open(folder, access: .readOnly) { [] }.state.cart(of: .local).quantity(of: "A-1") == 299 % 5 + 1)
     }
 }
 

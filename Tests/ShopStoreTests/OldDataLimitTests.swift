@@ -22,7 +22,7 @@ struct OldDataLimitTests {
         let size = try #require(try FileManager.default.attributesOfItem(atPath: journalPath)[.size] as? Int)
         let writer = try JournalWriter.open(journalPath, end: size)
         try writer.append(sequence: next, payload: EventCodec.encode([
-            .commerce(.clockAdvanced(seconds: 2_562_047_787_516_211 * 3_600)), .cartLineSet(sku: "GOLD", quantity: 1),
+            .commerce(.clockAdvanced(seconds: 2_562_047_787_516_211 * 3_600)), .cartLineSet(cart: .local, sku: "GOLD", quantity: 1),
         ]))
         writer.close()
 
@@ -34,19 +34,19 @@ struct OldDataLimitTests {
         #expect(reopened.shopTime <= ShopInstant.latest)
         #expect(try reopened.trade(.catchUp).isEmpty)
         #expect(throws: CartError.totalTooLarge(limit: Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: .eur))) {
-            try CartSummary(cart: reopened.state.cart, catalogue: reopened.state.catalogue)
+            try CartSummary(cart: reopened.state.cart(of: .local), catalogue: reopened.state.catalogue)
         }
         #expect(throws: StoreError.self) { try reopened.trade(.advanceClock(seconds: 3_600)) }
         let registration = try AccountRegistration(
             name: "Zoë Martin", email: "zoe@example.fr", password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
             postalCode: "75011", city: "Paris", countryCode: "FR")
-        try reopened.trade(.register(registration, passwordHash: PasswordHash(encoded: "test$zoe")))
+        try reopened.trade(.register(registration, passwordHash: PasswordHash(encoded: "test$zoe"), session: Shopper.localSessionName))
         let checkout = CheckoutRequest(delivery: .standard, extras: [], promoCode: nil, acceptsTerms: true, payment: .cash)
         #expect(throws: StoreError.rejected(.commerce(.cart(.totalTooLarge(limit: Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: .eur)))))) {
-            try reopened.trade(.placeOrder(checkout))
+            try reopened.trade(.placeOrder(checkout, by: .local))
         }
-        #expect(throws: StoreError.self) { try reopened.execute(.addToCart(sku: "GOLD", quantity: 1)) }
-        try reopened.execute(.removeFromCart(sku: "GOLD"))
-        #expect(reopened.state.cart.isEmpty)
+        #expect(throws: StoreError.self) { try reopened.execute(.addToCart(sku: "GOLD", quantity: 1, by: .local)) }
+        try reopened.execute(.removeFromCart(sku: "GOLD", by: .local))
+        #expect(reopened.state.cart(of: .local).isEmpty)
     }
 }

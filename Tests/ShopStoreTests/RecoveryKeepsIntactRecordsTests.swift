@@ -60,7 +60,7 @@ struct RecoveryKeepsIntactRecordsTests {
 
     private static func writeAndCrash(_ folder: DataFolder) throws -> ShopState {
         let writer = try retryingOwnLock { try Store.open(folder, access: .readWrite) { [] } }
-        try writer.execute(.addToCart(sku: "B-2", quantity: 1))
+        try writer.execute(.addToCart(sku: "B-2", quantity: 1, by: .local))
         #expect(writer.sequence == 6)
         return writer.state
     }
@@ -73,7 +73,7 @@ struct RecoveryKeepsIntactRecordsTests {
         try temp.write(bytes, to: history.folder, "journal")
         let policy = SnapshotPolicy(recordsBetweenSnapshots: 1, journalBytesBetweenSnapshots: 1 << 30)
         let store = try retryingOwnLock { try Store.open(history.folder, access: .readWrite, policy: policy) { [] } }
-        for quantity in 1...3 { try store.execute(.setCartQuantity(sku: "C-3", quantity: quantity)) }
+        for quantity in 1...3 { try store.execute(.setCartQuantity(sku: "C-3", quantity: quantity, by: .local)) }
         #expect(store.warnings.allSatisfy { !$0.contains("automatic snapshot failed") }, "\(store.warnings)")
         let expected = store.state
         try store.close()
@@ -164,11 +164,11 @@ struct RecoveryKeepsIntactRecordsTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let store = try retryingOwnLock { try Store.open(folder, access: .readWrite) { Fixtures.seed } }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.snapshot()
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.compact()
-        try store.execute(.addToCart(sku: "C-3", quantity: 1))
+        try store.execute(.addToCart(sku: "C-3", quantity: 1, by: .local))
         try store.close()
         for name in ["snapshot", "snapshot.prev"] {
             var bytes = try temp.read(folder, name)
@@ -189,9 +189,9 @@ struct RecoveryKeepsIntactRecordsTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let store = try retryingOwnLock { try Store.open(folder, access: .readWrite) { Fixtures.seed } }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.snapshot()
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         try store.snapshot()
         let expected = store.state
         try store.close()

@@ -16,8 +16,8 @@ struct RecoveryPropertyTests {
     static func randomCommand(_ g: inout SplitMix64) -> ShopCommand {
         let sku = skus.randomElement(using: &g)!
         switch Int.random(in: 0..<10, using: &g) {
-        case 0...3: return .addToCart(sku: sku, quantity: Int.random(in: 1...2, using: &g))
-        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: 0...3, using: &g))
+        case 0...3: return .addToCart(sku: sku, quantity: Int.random(in: 1...2, using: &g), by: .local)
+        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: 0...3, using: &g), by: .local)
         case 7:
             var product = Fixtures.product(sku, stock: 40)
             product.title = "Retitled \(g.next() % 1_000)"

@@ -24,7 +24,7 @@ struct RecoveryTests {
         #expect(Store.verify(history.folder).isClean)
         let store = try Store.open(history.folder, access: .readWrite) { [] }
         #expect(store.state == history.states[2])
-        try store.execute(.addToCart(sku: "B-2", quantity: 1))
+        try store.execute(.addToCart(sku: "B-2", quantity: 1, by: .local))
         #expect(store.sequence == 6, "sequence numbers are not reused")
     }
 
@@ -56,7 +56,7 @@ struct RecoveryTests {
         let folder = temp.dataFolder()
         let policy = SnapshotPolicy(recordsBetweenSnapshots: 2, journalBytesBetweenSnapshots: 1 << 30)
         let store = try Store.open(folder, access: .readWrite, policy: policy) { Fixtures.seed }
-        for quantity in 1...5 { try store.execute(.setCartQuantity(sku: "A-1", quantity: quantity)) }
+        for quantity in 1...5 { try store.execute(.setCartQuantity(sku: "A-1", quantity: quantity, by: .local)) }
         let expected = store.state
         try store.close()
         var bytes = try temp.read(folder, "snapshot")
@@ -91,7 +91,7 @@ struct RecoveryTests {
             var bytes = try temp.read(history.folder, "journal")
             if JournalScan.scan(bytes).records.isEmpty {
                 let store = try Store.open(history.folder, access: .readWrite) { [] }
-                try store.execute(.addToCart(sku: "B-2", quantity: 1))
+                try store.execute(.addToCart(sku: "B-2", quantity: 1, by: .local))
                 try store.close()
                 bytes = try temp.read(history.folder, "journal")
             }

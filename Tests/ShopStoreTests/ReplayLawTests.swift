@@ -13,10 +13,10 @@ struct ReplayLawTests {
             product.price.minorUnits %= ShopLimits.maximumPriceMinorUnits
             return product
         })
-        case 1...3: return .addToCart(sku: sku, quantity: Bool.random(using: &g) ? nil : Int.random(in: -1...4, using: &g))
-        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: -1...6, using: &g))
-        case 7, 8: return .removeFromCart(sku: sku)
-        default: return .clearCart
+        case 1...3: return .addToCart(sku: sku, quantity: Bool.random(using: &g) ? nil : Int.random(in: -1...4, using: &g), by: .local)
+        case 4...6: return .setCartQuantity(sku: sku, quantity: Int.random(in: -1...6, using: &g), by: .local)
+        case 7, 8: return .removeFromCart(sku: sku, by: .local)
+        default: return .clearCart(by: .local)
         }
     }
 

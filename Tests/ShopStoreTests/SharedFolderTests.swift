@@ -24,13 +24,13 @@ struct SharedFolderTests {
         let folder = temp.dataFolder()
         let first = try Store.open(folder, access: .readWrite) { Fixtures.seed }
         let second = try Store.open(folder, access: .readWrite) { [] }
-        try first.execute(.addToCart(sku: "A-1", quantity: 2))
-        try second.execute(.addToCart(sku: "B-2", quantity: 3))
-        try second.execute(.addToCart(sku: "A-1", quantity: 1))
-        #expect(second.state.cart.quantity(of: "A-1") == 3)
+        try first.execute(.addToCart(sku: "A-1", quantity: 2, by: .local))
+        try second.execute(.addToCart(sku: "B-2", quantity: 3, by: .local))
+        try second.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        #expect(second.state.cart(of: .local).quantity(of: "A-1") == 3)
         // The first store last saw no B-2 in the cart; its commit sees all three units taken.
         #expect(throws: StoreError.rejected(.cart(.exceedsStock(sku: "B-2", title: "Product B-2", requested: 4, available: 3)))) {
-            try first.execute(.addToCart(sku: "B-2", quantity: 1))
+            try first.execute(.addToCart(sku: "B-2", quantity: 1, by: .local))
         }
         #expect(first.state == second.state)
         #expect(first.sequence == 4 && second.sequence == 4)
@@ -45,7 +45,7 @@ struct SharedFolderTests {
         let follower = try Store.open(folder, access: .readWrite) { [] }
         let reader = try Store.open(folder, access: .readOnly) { [] }
         #expect(try follower.refresh() == StoreRefresh())
-        try writer.execute(.addToCart(sku: "A-1", quantity: 2))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 2, by: .local))
         try writer.execute(.importProducts([Fixtures.product("D-4")]))
         let catalogueVersion = follower.catalogueVersion
         #expect(try follower.refresh() == StoreRefresh(records: 2))
@@ -62,7 +62,7 @@ struct SharedFolderTests {
         let reader = try Store.open(folder, access: .readOnly) { Fixtures.seed }
         #expect(reader.state.catalogue.count == 3)
         let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try writer.execute(.addToCart(sku: "A-1", quantity: 1))
+        try writer.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(try reader.refresh().changed)
         #expect(reader.state == writer.state)
     }
@@ -72,17 +72,17 @@ struct SharedFolderTests {
         let folder = temp.dataFolder()
         let compactor = try Store.open(folder, access: .readWrite) { Fixtures.seed }
         let other = try Store.open(folder, access: .readWrite) { [] }
-        try compactor.execute(.addToCart(sku: "A-1", quantity: 1))
+        try compactor.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(try other.refresh() == StoreRefresh(records: 1))
 
         // Caught up when the journal was replaced: nothing to read again.
         try compactor.compact()
         #expect(try other.refresh() == StoreRefresh())
-        try other.execute(.addToCart(sku: "A-1", quantity: 1))
+        try other.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(try compactor.refresh() == StoreRefresh(records: 1))
 
         // Behind when it was replaced by one that no longer holds what it lacks: read whole again.
-        try compactor.execute(.addToCart(sku: "C-3", quantity: 1))
+        try compactor.execute(.addToCart(sku: "C-3", quantity: 1, by: .local))
         try compactor.compact()
         let followed = try other.refresh()
         #expect(followed.reloaded)
@@ -91,12 +91,12 @@ struct SharedFolderTests {
         // Behind by records the new journal still holds (an automatic checkpoint keeps the records
         // after the previous snapshot): read on from there.
         try other.snapshot()
-        try compactor.execute(.addToCart(sku: "C-3", quantity: 1))
+        try compactor.execute(.addToCart(sku: "C-3", quantity: 1, by: .local))
         try other.withCommitLock { try other.checkpoint() }
         #expect(try compactor.refresh() == StoreRefresh())
-        try other.execute(.addToCart(sku: "A-1", quantity: 1))
-        try compactor.execute(.addToCart(sku: "A-1", quantity: 1))
-        #expect(compactor.state.cart.quantity(of: "A-1") == 4)
+        try other.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        try compactor.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        #expect(compactor.state.cart(of: .local).quantity(of: "A-1") == 4)
         #expect(try other.refresh() == StoreRefresh(records: 1))
         #expect(other.state == compactor.state)
         #expect(Store.verify(folder).isClean)
@@ -146,8 +146,8 @@ struct SharedFolderTests {
         let folder = temp.dataFolder()
         let first = try Store.open(folder, access: .readWrite) { Fixtures.seed }
         let second = try Store.open(folder, access: .readWrite) { [] }
-        try first.execute(.addToCart(sku: "A-1", quantity: 1))
-        let record = JournalFormat.record(sequence: 3, payload: EventCodec.encode([.cartLineSet(sku: "C-3", quantity: 9)]))
+        try first.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        let record = JournalFormat.record(sequence: 3, payload: EventCodec.encode([.cartLineSet(cart: .local, sku: "C-3", quantity: 9)]))
         let journal = try temp.read(folder, "journal")
         try temp.write(journal + record.prefix(record.count - 3), to: folder, "journal")
 
@@ -155,14 +155,14 @@ struct SharedFolderTests {
         #expect(second.warnings.isEmpty)
         #expect(try temp.read(folder, "journal").count == journal.count + record.count - 3)
 
-        try second.execute(.addToCart(sku: "A-1", quantity: 1))
+        try second.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(second.warnings.count == 1)
         let warning = second.warnings.first ?? ""
         #expect(warning.contains("cut off an incomplete last record at byte \(journal.count)"), "\(warning)")
         #expect(!warning.contains("acknowledged"))
         #expect(try first.refresh() == StoreRefresh(records: 1))
         #expect(first.state == second.state)
-        #expect(first.state.cart.quantity(of: "C-3") == 0)
+        #expect(first.state.cart(of: .local).quantity(of: "C-3") == 0)
         #expect(try journalSequences(folder, temp) == [1, 2, 3])
     }
 
@@ -171,7 +171,7 @@ struct SharedFolderTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let follower = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        let record = JournalFormat.record(sequence: 2, payload: EventCodec.encode([.cartLineSet(sku: "C-3", quantity: 2)]))
+        let record = JournalFormat.record(sequence: 2, payload: EventCodec.encode([.cartLineSet(cart: .local, sku: "C-3", quantity: 2)]))
         let journal = try temp.read(folder, "journal")
         for cut in [5, 20, record.count - 1] {
             try temp.write(journal + record.prefix(cut), to: folder, "journal")
@@ -179,7 +179,7 @@ struct SharedFolderTests {
         }
         try temp.write(journal + record, to: folder, "journal")
         #expect(try follower.refresh() == StoreRefresh(records: 1))
-        #expect(follower.state.cart.quantity(of: "C-3") == 2)
+        #expect(follower.state.cart(of: .local).quantity(of: "C-3") == 2)
         #expect(follower.warnings.isEmpty)
     }
 
@@ -190,8 +190,8 @@ struct SharedFolderTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try store.execute(.addToCart(sku: "A-1", quantity: 1))
-        try store.execute(.addToCart(sku: "C-3", quantity: 1))
+        try store.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
+        try store.execute(.addToCart(sku: "C-3", quantity: 1, by: .local))
         try store.snapshot()
         let journal = try temp.read(folder, "journal")
         let records = JournalScan.scan(journal).records
@@ -204,12 +204,12 @@ struct SharedFolderTests {
         #expect(warning.hasPrefix("\(folder.path)/journal: cut off an incomplete last record at byte \(records[1].offset) (7 bytes: record header cut short"), "\(warning)")
         #expect(warning.hasSuffix("; the shop continues after record 3"), "\(warning)")
         #expect(reopened.state == store.state)
-        try reopened.execute(.addToCart(sku: "A-1", quantity: 1))
+        try reopened.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         #expect(reopened.sequence == 4)
         #expect(try journalSequences(folder, temp) == [4])
         let again = try Store.open(folder, access: .readWrite) { [] }
         #expect(again.state == reopened.state)
-        try again.execute(.addToCart(sku: "A-1", quantity: 1))
+        try again.execute(.addToCart(sku: "A-1", quantity: 1, by: .local))
         let report = Store.verify(folder)
         #expect(report.isClean, "\(report)")
     }
@@ -222,7 +222,7 @@ struct SharedFolderTests {
         try Store.open(folder, access: .readWrite) { products }.close()
         for sku in ["P-1", "P-2", "P-3"] {
             let store = try Store.open(folder, access: .readWrite) { [] }
-            try store.execute(.addToCart(sku: sku, quantity: 1))
+            try store.execute(.addToCart(sku: sku, quantity: 1, by: .local))
             try store.close()
         }
         let journal = try temp.read(folder, "journal")
@@ -232,11 +232,11 @@ struct SharedFolderTests {
         let store = try Store.open(folder, access: .readWrite) { [] }
         #expect(store.warnings.contains { $0.contains("cut off an incomplete") && !$0.contains("acknowledged") }, "\(store.warnings)")
         let opened = store.sequence
-        try store.execute(.addToCart(sku: "P-4", quantity: 1))
+        try store.execute(.addToCart(sku: "P-4", quantity: 1, by: .local))
         #expect(store.sequence == opened + 1)
         let reopened = try Store.open(folder, access: .readWrite) { [] }
         #expect(reopened.state == store.state)
-        try reopened.execute(.addToCart(sku: "P-5", quantity: 1))
+        try reopened.execute(.addToCart(sku: "P-5", quantity: 1, by: .local))
         let report = Store.verify(folder)
         #expect(report.isClean, "\(report)")
     }

@@ -9,8 +9,8 @@ struct ShopHistory {
     let states: [ShopState]
 
     static let commands: [ShopCommand] = [
-        .addToCart(sku: "A-1", quantity: 2), .addToCart(sku: "C-3", quantity: 1),
-        .setCartQuantity(sku: "A-1", quantity: 5), .removeFromCart(sku: "C-3"),
+        .addToCart(sku: "A-1", quantity: 2, by: .local), .addToCart(sku: "C-3", quantity: 1, by: .local),
+        .setCartQuantity(sku: "A-1", quantity: 5, by: .local), .removeFromCart(sku: "C-3", by: .local),
     ]
 
     /// Leaves the folder as a crash would: no close, so no snapshot (unless `compactAfter` asks for one).

@@ -63,11 +63,18 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         var bytes = try temp.read(history.folder, "snapshot")
-        bytes[8] = 3
+        bytes[8] = 4
         let headerCRC = CRC32C.checksum(bytes[0..<36])
         withUnsafeBytes(of: headerCRC.littleEndian) { for index in 0..<4 { bytes[36 + index] = $0[index] } }
         try temp.write(bytes, to: history.folder, "snapshot")
-        expectDamage(history.folder, file: history.snapshotPath, offset: 8, reasonContains: "snapshot format version 3 is unknown")
+        do {
+            _ = try Store.open(history.folder, access: .readWrite) { [] }
+            Issue.record("the open should have stopped")
+        } catch {
+            #expect(error == .newerFormat(file: history.snapshotPath, offset: 8, version: 4, readable: 3))
+            #expect(error.description.contains("written by a newer Comptoir (format 4); this one reads up to 3"), "\(error)")
+            #expect(!error.description.contains("\n"))
+        }
     }
 
     @Test func aTruncatedSnapshotIsRefusedAtItsEnd() throws {

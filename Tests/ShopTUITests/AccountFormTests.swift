@@ -35,9 +35,9 @@ import Testing
 
     @Test func theLoginLogsInShowsTheNameAndMergesTheGuestCart() {
         var harness = Self.guest()  // Alice's 2 units were kept with her account at logout
-        #expect(harness.state.shop.cart.isEmpty)
+        #expect(harness.state.shop.cart(of: .local).isEmpty)
         harness.press(.character("a"))  // the selected product goes into the guest cart
-        let guestCart = harness.state.shop.cart
+        let guestCart = harness.state.shop.cart(of: .local)
         #expect(!guestCart.isEmpty)
         harness.press(.character("l"))
         harness.type("alice@example.fr")
@@ -51,7 +51,7 @@ import Testing
         #expect(harness.state.status == StatusMessage("Logged in as Alice Martin"))
         #expect(harness.screen.contains("Logged in as Alice Martin"))
         #expect(guestCart.lines.map(\.sku) == ["COF-LAV-1"])
-        #expect(harness.state.shop.cart.quantity(of: "COF-LAV-1") == 3)
+        #expect(harness.state.shop.cart(of: .local).quantity(of: "COF-LAV-1") == 3)
         #expect(harness.screen.contains("Cart 3 items"))
     }
 

@@ -16,7 +16,7 @@ struct AfterSalesShop {
         let registration = try AccountRegistration(
             name: "Zoë Martin", email: Self.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
             postalCode: "75011", city: "Paris", countryCode: "FR")
-        try trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42")))
+        try trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42"), session: "local"))
     }
 
     @discardableResult
@@ -31,10 +31,10 @@ struct AfterSalesShop {
     @discardableResult
     mutating func order(_ lines: [(String, Int)] = [("KET-SMG-1", 1), ("FLT-HAR-1", 2)], payment: PaymentRequest? = nil) throws -> String {
         for (sku, quantity) in lines {
-            state.apply(try state.decide(.addToCart(sku: sku, quantity: quantity)))
+            state.apply(try state.decide(.addToCart(sku: sku, quantity: quantity, by: .local)))
         }
         let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: now)
-        try trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: payment ?? .card(CardEntry(card)))))
+        try trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: payment ?? .card(CardEntry(card))), by: .local))
         return state.commerce.orderNumbers.last!
     }
 
@@ -50,8 +50,8 @@ struct AfterSalesShop {
 
     func order(_ number: String) -> Order { state.commerce.orders[number]! }
 
-    func appState(width: Int = 80, height: Int = 24, mailbox: [MailboxEntry] = []) -> AppState {
-        var app = AppState(shop: state, width: width, height: height, themes: ThemeCatalog.bundled().themes, locale: .enUS, now: now)
+    func appState(width: Int = 80, height: Int = 24, mailbox: [MailboxEntry] = [], shopper: Shopper = .local) -> AppState {
+        var app = AppState(shop: state, shopper: shopper, width: width, height: height, themes: ThemeCatalog.bundled().themes, locale: .enUS, now: now)
         app.mailbox = mailbox
         return app
     }

@@ -17,16 +17,16 @@ import Testing
         let registration = try AccountRegistration(
             name: "Zoë Martin", email: AfterSalesShop.email, password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
             postalCode: "75011", city: "Paris", countryCode: "FR")
-        try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42")))
-        for (sku, quantity) in lines { try store.execute(.addToCart(sku: sku, quantity: quantity)) }
+        try store.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$Tilleul-et-verveine-42"), session: "local"))
+        for (sku, quantity) in lines { try store.execute(.addToCart(sku: sku, quantity: quantity, by: .local)) }
         let card = try CardDetails(number: "4242424242424242", expiry: "12/30", securityCode: "123", now: store.shopTime)
-        try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+        try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
         try body(store, try #require(store.state.commerce.orderNumbers.last))
     }
 
     static func withShop(_ body: (ShopSession, Store, String) throws -> Void) throws {
         try withPaidOrder([("KET-SMG-1", 1), ("FLT-HAR-1", 2)]) { store, number in
-            let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
             // An hour of shop time a wall second: each tick journals an `advanceClock` and what it made due.
             let session = ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: 3_601)
             try body(session, store, number)
@@ -98,7 +98,7 @@ import Testing
             let recorded = store.state.commerce.orders[number]?.scans.count ?? 0
             let next = CourierSimulator(shipment: shipment).plannedScans[recorded]
             try store.trade(.advanceClock(seconds: next.time.seconds(since: store.shopTime) - 1))
-            let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
             let session = ShopSession(store: store, state: state, hasher: PlainHasher())
             session.send(.key(.character("4")))
             session.send(.key(.enter))

@@ -23,7 +23,7 @@ import Testing
         try shop.deliver(delivered)
         try shop.order([("CUP-PAK-6", 2)])
         if screen == .support {
-            try shop.trade(.openTicket(orderNumber: delivered, topic: nil, text: "Can I return the kettle? It is too big."))
+            try shop.trade(.openTicket(orderNumber: delivered, topic: nil, text: "Can I return the kettle? It is too big.", by: .local))
         }
         let mailbox = [
             AfterSalesShop.mail("m1", subject: "Order \(delivered) confirmed", read: true),

@@ -9,8 +9,7 @@ import Testing
 /// catalogue shows unfiltered while its index is built.
 @Suite struct BackgroundSearchTests {
     static func state(indexed: Bool = true) -> AppState {
-        AppState(
-            shop: ShopState(catalogue: Fixtures.catalogue), index: indexed ? SearchIndex(catalogue: Fixtures.catalogue) : nil,
+        AppState(shop: ShopState(catalogue: Fixtures.catalogue), shopper: .local, index: indexed ? SearchIndex(catalogue: Fixtures.catalogue) : nil,
             width: 120, height: 30, themes: ThemeCatalog.bundled().themes, locale: .enUS, searchMode: .background)
     }
 
@@ -167,7 +166,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
         defer { try? store.close() }
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS,
+        let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS,
                              searchMode: .background)
         let session = ShopSession(store: store, state: state, hasher: PlainHasher())
         #expect(session.state.isIndexing)
@@ -187,6 +186,6 @@ import Testing
         #expect(session.state.selectedProduct?.sku == "KET-SMG-1")
         session.send(.key(.enter))
         session.send(.key(.character("a")))
-        #expect(store.state.cart.quantity(of: "KET-SMG-1") == 1)
+        #expect(store.state.cart(of: .local).quantity(of: "KET-SMG-1") == 1)
     }
 }

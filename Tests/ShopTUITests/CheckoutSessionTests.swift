@@ -27,7 +27,7 @@ import Testing
                 for _ in 0..<tabs { Self.keys(session, .tab) }
             }
             Self.keys(session, .enter)
-            #expect(store.state.commerce.currentAccount?.email.value == "zoe@example.fr")
+            #expect(store.state.commerce.account(of: .local)?.email.value == "zoe@example.fr")
             #expect(session.state.checkout?.step == .address)
             Self.keys(session, .enter, .enter, .tab, .tab, .tab, .character(" "), .enter)
             #expect(session.state.checkout?.step == .payment)
@@ -50,7 +50,7 @@ import Testing
             Self.keys(session, .enter)
             #expect(session.state.checkout?.step == .confirmation)
             #expect(store.state.commerce.orders[number]?.isPaid == true)
-            #expect(store.state.cart.isEmpty)
+            #expect(store.state.cart(of: .local).isEmpty)
             #expect(ShopView.render(session.state).text().contains("Thank you! Order \(number) is confirmed"))
             let kinds = Set(session.state.customerMessages.compactMap(\.kind))
             #expect(kinds.isSuperset(of: ["order-confirmation", "3ds-code"]))
@@ -67,7 +67,7 @@ import Testing
             Self.keys(session, .tab)
             Self.type(session, "whatever words")
             Self.keys(session, .enter)
-            #expect(store.state.commerce.currentAccount == nil)
+            #expect(store.state.commerce.account(of: .local) == nil)
             #expect(session.state.accountForm?.isOpen == true)
             #expect(session.state.accountForm?.login.error?.contains("Wrong email or password") == true)
             #expect(session.state.status?.isError == true)

@@ -115,7 +115,7 @@ import Testing
         harness.payByCard(Self.success)
         #expect(harness.wizard.step == .confirmation)
         #expect(harness.order?.isPaid == true)
-        #expect(harness.state.shop.cart.isEmpty)
+        #expect(harness.state.shop.cart(of: .local).isEmpty)
         #expect(harness.wizard.payment.text("cardNumber").isEmpty)
         #expect(harness.wizard.payment.text("cvc").isEmpty)
         #expect(harness.wizard.submittedCard == "Visa •••• 4242")
@@ -243,7 +243,7 @@ import Testing
         harness.press(.enter)
         #expect(harness.wizard.step == .confirmation)
         #expect(harness.screen.contains("is placed, awaiting cash payment"))
-        #expect(harness.state.shop.cart.isEmpty)
+        #expect(harness.state.shop.cart(of: .local).isEmpty)
     }
 
     @Test func escOnPaymentGoesBackToReviewKeepingTheTicksAndForgettingTheCard() {
@@ -265,7 +265,7 @@ import Testing
     @Test func aRefusedOrderShowsTheReasonOnPayment() {
         var harness = TradeHarness()
         harness.goToPayment()
-        harness.state.shop.cart.setQuantity(50, for: "COF-LAV-1")  // more than the 40 in stock
+        harness.state.shop.apply(.cartLineSet(cart: harness.state.shop.cartOwner(of: .local), sku: "COF-LAV-1", quantity: 50))  // more than the 40 in stock
         harness.press(.down, .down, .enter)
         #expect(harness.state.checkout?.orderNumber == nil)
         #expect(harness.wizard.payment.error?.contains("Lavazza") == true)

@@ -13,8 +13,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { DemoCatalogue.products })
         defer { try? store.close() }
-        try store.trade(.register(try DemoAccount.registration(), passwordHash: try PlainHasher().hash(DemoAccount.password)))
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        try store.trade(.register(try DemoAccount.registration(), passwordHash: try PlainHasher().hash(DemoAccount.password), session: "local"))
+        let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
         try body(ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: clockSpeed), store)
     }
 
@@ -61,9 +61,9 @@ import Testing
     @Test func fromAPaidOrderTheParcelArrivesAndIsReturned() throws {
         try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
             let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
-            session.send(.commandSucceeded(events: try store.execute(.addToCart(sku: product.sku, quantity: 1)), state: store.state, note: ""))
+            session.send(.commandSucceeded(events: try store.execute(.addToCart(sku: product.sku, quantity: 1, by: .local)), state: store.state, note: ""))
             let card = try CardDetails(number: "4242 4242 4242 4242", expiry: "12/30", securityCode: "123", now: store.shopTime)
-            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
             session.send(.commandSucceeded(events: [], state: store.state, note: ""))
             let script = DemoScript(chapters: ["following", "returning", "reading"], steps:
                 Array(DemoScript.following(chapter: 1, timeout: 30).dropFirst())
@@ -81,16 +81,16 @@ import Testing
     @Test func fastTimeHoldsWhileACodeWaitsAndRunsAgainOncePaid() throws {
         try Self.withDemoShop(clockSpeed: 7_200) { session, store in
             let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
-            try store.execute(.addToCart(sku: product.sku, quantity: 1))
+            try store.execute(.addToCart(sku: product.sku, quantity: 1, by: .local))
             let card = try CardDetails(number: DemoScript.threeDSecureCard, expiry: "12/30", securityCode: "123", now: store.shopTime)
-            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card)))))
+            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
             session.send(.mailboxChanged(try Maildir(dataFolder: store.folder.path).messages()))
             let before = store.shopTime
             for _ in 0..<20 { session.tick(elapsedWallSeconds: 1) }
             #expect(store.shopTime.seconds(since: before) < 60)
             let code = try #require(DemoScript.threeDSecureCode(session.state))
             let number = try #require(store.state.commerce.orderNumbers.last)
-            try store.trade(.confirmCode(orderNumber: number, code: code))
+            try store.trade(.confirmCode(orderNumber: number, code: code, by: .local))
             let paid = store.shopTime
             session.tick(elapsedWallSeconds: 1)
             #expect(store.shopTime.seconds(since: paid) >= 7_000)

@@ -31,8 +31,7 @@ enum Fixtures {
 
     static func state(width: Int = 80, height: Int = 24, cart: Cart = Cart(), theme: String = "dark", depth: ColourDepth = .indexed256) -> AppState {
         let themes = ThemeCatalog.bundled().themes
-        return AppState(
-            shop: ShopState(catalogue: catalogue, cart: cart), width: width, height: height, themes: themes,
+        return AppState(shop: ShopState(catalogue: catalogue, carts: Carts(guests: ["local": cart], accounts: [:])), shopper: .local, width: width, height: height, themes: themes,
             themeIndex: themes.firstIndex { $0.name == theme } ?? 0, colourDepth: depth, locale: .enUS)
     }
 

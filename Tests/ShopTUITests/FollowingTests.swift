@@ -50,10 +50,10 @@ import Testing
         Fixtures.press(&state, .character("3"), .down)
         #expect(state.cartCursor.selected == 1)
         var shop = state.shop
-        shop.apply(.cartLineSet(sku: "COF-LAV-1", quantity: 0))
+        shop.apply(.cartLineSet(cart: .local, sku: "COF-LAV-1", quantity: 0))
         _ = update(&state, .shopChanged(shop, catalogueChanged: false))
         #expect(state.cartCursor.selected == 0)
-        #expect(state.shop.cart.lines.map(\.sku) == ["TEA-MAT-1"])
+        #expect(state.cart.lines.map(\.sku) == ["TEA-MAT-1"])
     }
 
     /// The runtime follows a second store on the same folder, as it would another process.
@@ -62,13 +62,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
         let other = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { [] })
-        let state = AppState(shop: store.state, width: 120, height: 30, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        let state = AppState(shop: store.state, shopper: .local, width: 120, height: 30, themes: ThemeCatalog.bundled().themes, locale: .enUS)
         let session = ShopSession(store: store, state: state, hasher: PlainHasher())
         #expect(!session.follow())
-        try other.execute(.addToCart(sku: "KET-SMG-1", quantity: 2))
+        try other.execute(.addToCart(sku: "KET-SMG-1", quantity: 2, by: .local))
         try other.execute(.importProducts([Self.coffeeGrinder]))
         #expect(session.follow())
-        #expect(session.state.shop.cart.quantity(of: "KET-SMG-1") == 2)
+        #expect(session.state.cart.quantity(of: "KET-SMG-1") == 2)
         #expect(session.state.shop.catalogue.product(sku: "GRN-COF-9") != nil)
         #expect(session.state.results.total == Fixtures.products.count + 1)
         #expect(!session.follow())

@@ -39,6 +39,28 @@ import Testing
         #expect(!lines.contains { $0.contains("For someone else") })
     }
 
+    @Test func anAddressInsideAnotherOneReadsNoneOfItsMail() throws {
+        var shop = try AfterSalesShop()
+        let registration = try AccountRegistration(
+            name: "Oé Martin", email: "oe@example.fr", password: "Tilleul-et-verveine-42", line1: "12 rue des Lilas",
+            postalCode: "75011", city: "Paris", countryCode: "FR")
+        try shop.trade(.register(registration, passwordHash: PasswordHash(encoded: "plain$x"), session: "local:oe"))
+        let mailbox = [
+            AfterSalesShop.mail("z", subject: "Your 3-D Secure code", to: "Zoë Martin <zoe@example.fr>"),
+            AfterSalesShop.mail("o", subject: "Welcome, Oé", to: "Oé Martin <OE@example.fr>"),
+        ]
+        var oe = shop.appState(width: 120, height: 40, mailbox: mailbox, shopper: .session("local:oe"))
+        #expect(oe.customer?.email.value == "oe@example.fr")
+        #expect(oe.customerMessages.map(\.key) == ["o"])
+        Fixtures.press(&oe, .character("5"))
+        let text = ShopView.render(oe).text()
+        #expect(text.contains("Welcome, Oé"))
+        #expect(!text.contains("3-D Secure"))
+        // Zoë, on the local session, sees only hers.
+        #expect(shop.appState(mailbox: mailbox).customerMessages.map(\.key) == ["z"])
+        #expect(shop.appState(mailbox: mailbox, shopper: .session("local:guest")).customerMessages.isEmpty)
+    }
+
     @Test func enterOpensTheReaderMarksReadAndScrolls() throws {
         let shop = try AfterSalesShop()
         var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)

@@ -11,10 +11,10 @@ struct OldDataViewTests {
                            price: Money(minorUnits: 5_000_000_000_000_000_000, currency: .eur), previousPrice: Money(minorUnits: .max, currency: .eur),
                            stockOnHand: 5)
         var shop = ShopState(catalogue: Catalogue(products: Fixtures.catalogue.products + [gold]),
-                             cart: Cart(lines: [CartLine(sku: "GOLD", quantity: .max)]))
+                             carts: Carts(guests: ["local": Cart(lines: [CartLine(sku: "GOLD", quantity: .max)])], accounts: [:]))
         shop.apply(.commerce(.clockAdvanced(seconds: 2_562_047_787_516_211 * 3_600)))
         let themes = ThemeCatalog.bundled().themes
-        var state = AppState(shop: shop, width: 120, height: 40, themes: themes, themeIndex: 0, colourDepth: .indexed256, locale: .enUS)
+        var state = AppState(shop: shop, shopper: .local, width: 120, height: 40, themes: themes, themeIndex: 0, colourDepth: .indexed256, locale: .enUS)
         Fixtures.press(&state, .character("3"))
         let screen = ShopView.render(state).text()
         #expect(screen.contains("the cart total is too large"))

@@ -41,7 +41,7 @@ import Testing
     @Test func aCanceledOrderSaysSoInsteadOfProgress() throws {
         var shop = try AfterSalesShop()
         let number = try shop.order()
-        try shop.trade(.cancelOrder(orderNumber: number))
+        try shop.trade(.cancelOrder(orderNumber: number, by: .local))
         var state = shop.appState(width: 120, height: 40)
         Fixtures.press(&state, .character("4"))
         let text = Self.screen(state)
@@ -100,7 +100,7 @@ import Testing
         #expect(state.status == StatusMessage("Order \(number) is kept"))
         Fixtures.press(&state, .character("x"))
         #expect(Fixtures.press(&state, .character("q")).isEmpty, "q does not quit while the question waits")
-        #expect(Fixtures.press(&state, .character("y")) == [.trade(.cancelOrder(orderNumber: number), note: "Order \(number) canceled")])
+        #expect(Fixtures.press(&state, .character("y")) == [.trade(.cancelOrder(orderNumber: number, by: .local), note: "Order \(number) canceled")])
         #expect(state.pendingCancel == nil)
     }
 
@@ -122,7 +122,7 @@ import Testing
         let number = try shop.order()
         try shop.advance(hours: 3)
         var state = shop.appState()
-        let reason = try #require(refusal { try shop.trade(.cancelOrder(orderNumber: number)) })
+        let reason = try #require(refusal { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) })
         _ = update(&state, .commandFailed(reason))
         #expect(state.status == StatusMessage("order \(number) is shipped and can no longer be canceled: return it once delivered", isError: true))
     }

@@ -14,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
         defer { try? store.close() }
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
         try body(ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: clockSpeed), store)
     }
 
@@ -29,18 +29,18 @@ import Testing
             session.send(.key(.character("a")))
             let effects = [Effect.register(try Self.registration(), password: Self.password)]
             for effect in effects { session.perform(testing: effect) }
-            #expect(store.state.commerce.currentAccount?.passwordHash == PasswordHash(encoded: "plain$" + Self.password))
+            #expect(store.state.commerce.account(of: .local)?.passwordHash == PasswordHash(encoded: "plain$" + Self.password))
             #expect(session.state.customer?.name == "Zoë Martin")
             #expect(session.state.status?.text.hasPrefix("Account created for zoe@example.fr: you are logged in · New message: Welcome") == true)
             #expect(session.state.customerMessages.contains { $0.kind == MessageKind.accountCreated.rawValue })
-            #expect(session.state.shop.cart.quantity(of: "COF-LAV-1") == 1, "the guest cart stays with the new account")
+            #expect(session.state.shop.cart(of: .local).quantity(of: "COF-LAV-1") == 1, "the guest cart stays with the new account")
         }
     }
 
     @Test func aSecondAccountWithTheSameEmailIsRefused() throws {
         try Self.withSession { session, store in
             session.perform(testing: .register(try Self.registration(), password: Self.password))
-            session.perform(testing: .trade(.logOut, note: "Logged out"))
+            session.perform(testing: .trade(.logOut(by: .local), note: "Logged out"))
             session.perform(testing: .register(try Self.registration(), password: Self.password))
             #expect(session.state.status?.isError == true)
             #expect(session.state.status?.text.contains("zoe@example.fr") == true)
@@ -51,7 +51,7 @@ import Testing
     @Test func logInChecksThePasswordAndSaysWhyNot() throws {
         try Self.withSession { session, store in
             session.perform(testing: .register(try Self.registration(), password: Self.password))
-            session.perform(testing: .trade(.logOut, note: "Logged out"))
+            session.perform(testing: .trade(.logOut(by: .local), note: "Logged out"))
             #expect(session.state.customer == nil)
             session.perform(testing: .logIn(email: "zoe@example.fr", password: "wrong password"))
             #expect(session.state.customer == nil)
@@ -59,7 +59,7 @@ import Testing
             session.perform(testing: .logIn(email: "nobody@example.fr", password: Self.password))
             #expect(session.state.status == StatusMessage(LoginError.wrongEmailOrPassword.description, isError: true))
             session.perform(testing: .logIn(email: "ZOE@example.fr", password: Self.password))
-            #expect(store.state.commerce.currentAccount?.email.value == "zoe@example.fr")
+            #expect(store.state.commerce.account(of: .local)?.email.value == "zoe@example.fr")
             #expect(session.state.status == StatusMessage("Logged in as Zoë Martin"))
         }
     }

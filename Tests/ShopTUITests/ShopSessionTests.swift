@@ -11,15 +11,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { Fixtures.products })
         defer { try? store.close() }
-        let state = AppState(shop: store.state, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
         try body(ShopSession(store: store, state: state, hasher: PlainHasher()), store)
     }
 
     @Test func addingJournalsTheCommandAndShowsTheOutcome() throws {
         try Self.withSession { session, store in
             session.send(.key(.character("a")))
-            #expect(store.state.cart.quantity(of: "COF-LAV-1") == 1)
-            #expect(session.state.shop.cart.quantity(of: "COF-LAV-1") == 1)
+            #expect(store.state.cart(of: .local).quantity(of: "COF-LAV-1") == 1)
+            #expect(session.state.shop.cart(of: .local).quantity(of: "COF-LAV-1") == 1)
             #expect(session.state.status == StatusMessage("Added 1 × Lavazza Qualità Oro 1 kg to the cart"))
         }
     }
@@ -30,7 +30,7 @@ import Testing
             for character in "mug" { session.send(.key(.character(character))) }
             session.send(.key(.enter))
             session.send(.key(.character("a")))
-            #expect(store.state.cart.isEmpty)
+            #expect(store.state.cart(of: .local).isEmpty)
             #expect(session.state.status?.isError == true)
             #expect(session.state.status?.text.contains("out of stock") == true)
             #expect(!session.isFinished)
@@ -42,10 +42,35 @@ import Testing
             session.send(.key(.character("a")))
             session.send(.key(.character("3")))
             session.send(.key(.character("+")))
-            #expect(store.state.cart.quantity(of: "COF-LAV-1") == 2)
+            #expect(store.state.cart(of: .local).quantity(of: "COF-LAV-1") == 2)
             session.send(.key(.character("d")))
-            #expect(store.state.cart.isEmpty)
-            #expect(session.state.shop.cart.isEmpty)
+            #expect(store.state.cart(of: .local).isEmpty)
+            #expect(session.state.shop.cart(of: .local).isEmpty)
+        }
+    }
+
+    @Test func aNamedSessionHasItsOwnCartAndLogin() throws {
+        try Self.withSession { local, store in
+            let kiosk = Shopper.session("local:kiosk")
+            let state = AppState(shop: store.state, shopper: kiosk, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
+            let session = ShopSession(store: store, state: state, hasher: PlainHasher())
+            session.send(.key(.character("a")))
+            #expect(store.state.cart(of: kiosk).quantity(of: "COF-LAV-1") == 1)
+            #expect(store.state.cart(of: .local).isEmpty)
+            #expect(session.state.cart.itemCount == 1)
+
+            session.perform(testing: .register(TradeHarness.registration(), password: TradeHarness.password))
+            let account = try #require(store.state.commerce.account(of: kiosk))
+            #expect(store.state.commerce.account(of: .local) == nil)
+            #expect(store.state.cart(of: .account(account.id)).itemCount == 1)
+            #expect(session.state.customer?.id == account.id)
+
+            // A wrong password is refused even though the account is logged in on the kiosk.
+            local.perform(testing: .logIn(email: "alice@example.fr", password: "not it"))
+            #expect(store.state.commerce.account(of: .local) == nil)
+            #expect(local.state.status?.isError == true)
+            local.perform(testing: .logIn(email: "alice@example.fr", password: TradeHarness.password))
+            #expect(store.state.commerce.sessions(of: account.id) == ["local", "local:kiosk"])
         }
     }
 

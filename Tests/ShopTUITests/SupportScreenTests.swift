@@ -20,7 +20,7 @@ import Testing
         Fixtures.type(&state, "Where is my parcel? q t l")
         #expect(state.orderScreen?.supportDraft?.text == "Where is my parcel? q t l", "shop keys type into the field")
         let effects = Fixtures.press(&state, .enter)
-        let open = CommerceCommand.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel? q t l")
+        let open = CommerceCommand.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel? q t l", by: .local)
         #expect(effects == [.trade(open, note: "Message sent to the shop about order \(number)")])
         let events = try shop.trade(open)
         _ = update(&state, .commandSucceeded(events: events, state: shop.state, note: "Message sent"))
@@ -31,16 +31,16 @@ import Testing
         #expect(text.contains("Thank you for your question about the delivery"))
         Fixtures.type(&state, "Thanks")
         let ticket = try #require(shop.state.commerce.ticketIDs.last)
-        #expect(Fixtures.press(&state, .enter) == [.trade(.replyToTicket(ticketID: ticket, text: "Thanks"),
+        #expect(Fixtures.press(&state, .enter) == [.trade(.replyToTicket(ticketID: ticket, text: "Thanks", by: .local),
                                                           note: "Message sent to the shop about order \(number)")])
     }
 
     @Test func aLongThreadShowsItsEndAndScrollsBackNoFurtherThanItsStart() throws {
         var shop = try AfterSalesShop()
         let number = try shop.order()
-        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?"))
+        try shop.trade(.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel?", by: .local))
         let ticket = try #require(shop.state.commerce.ticketIDs.last)
-        for index in 1...12 { try shop.trade(.replyToTicket(ticketID: ticket, text: "Reply number \(index)")) }
+        for index in 1...12 { try shop.trade(.replyToTicket(ticketID: ticket, text: "Reply number \(index)", by: .local)) }
         var state = shop.appState(width: 80, height: 24)
         Fixtures.press(&state, .character("4"), .character("s"))
         #expect(ShopView.render(state).text().contains("Reply number 12"))

@@ -36,7 +36,7 @@ import Testing
     @Test func hostileProductTitleRendersHarmless() {
         let hostile = Product(sku: "EVIL-1", title: "Free \u{1b}]0;pwned\u{07}gift \u{202e}gnp.exe", brand: "X\u{1b}[2J",
                               category: "misc", price: Money(minorUnits: 100, currency: .eur), stockOnHand: 5)
-        var state = AppState(shop: ShopState(catalogue: Catalogue(products: [hostile])), width: 120, height: 30,
+        var state = AppState(shop: ShopState(catalogue: Catalogue(products: [hostile])), shopper: .local, width: 120, height: 30,
                              themes: ThemeCatalog.bundled().themes, locale: .enUS)
         for canvas in [ShopView.render(state), { Fixtures.press(&state, .enter); return ShopView.render(state) }()] {
             for cell in canvas.cells {

@@ -62,12 +62,13 @@ struct TradeHarness {
             entropy += 1
             return run(.commerce(command, at: state.now, entropy: entropy), note: note)
         case let .logIn(email, password):
-            let command = state.shop.commerce.logInCommand(email: email, password: password, hasher: PlainHasher(), at: state.now)
+            let command = state.shop.commerce.logInCommand(
+                email: email, password: password, hasher: PlainHasher(), at: state.now, session: state.shopper.sessionName)
             var messages = run(.commerce(command, at: state.now, entropy: entropy), note: nil)
             guard case let .commandSucceeded(_, after, _)? = messages.first else { return messages }
-            if let refusal = after.commerce.loginRefusal(email: email, at: state.now) {
+            if let refusal = after.commerce.loginRefusal(after: command, at: state.now) {
                 messages.append(.commandFailed(refusal.description))
-            } else if let account = after.commerce.currentAccount {
+            } else if let account = after.commerce.account(of: state.shopper) {
                 messages = messages.map { message in
                     guard case let .commandSucceeded(events, shop, _) = message else { return message }
                     return .commandSucceeded(events: events, state: shop, note: "Logged in as \(account.name)")
@@ -79,7 +80,7 @@ struct TradeHarness {
                 return [.commandFailed(CommerceError.emailTaken(registration.email.value).description)]
             }
             let hash = try! PlainHasher().hash(password)
-            return run(.commerce(.register(registration, passwordHash: hash), at: state.now, entropy: entropy),
+            return run(.commerce(.register(registration, passwordHash: hash, session: state.shopper.sessionName), at: state.now, entropy: entropy),
                        note: "Account created for \(registration.email.value): you are logged in")
         case .markMessageRead, .quit:
             return []

@@ -165,7 +165,7 @@ import Testing
     @Test func aAddsTheSelectedProductWithItsMinimumQuantity() {
         var state = Fixtures.state()
         let effects = Fixtures.press(&state, .character("a"))
-        #expect(effects == [.execute(.addToCart(sku: "COF-LAV-1", quantity: nil), note: "Added 1 × Lavazza Qualità Oro 1 kg to the cart")])
+        #expect(effects == [.execute(.addToCart(sku: "COF-LAV-1", quantity: nil, by: .local), note: "Added 1 × Lavazza Qualità Oro 1 kg to the cart")])
     }
 
     @Test func enterOpensTheProductAndEscapeCloses() {
@@ -187,7 +187,7 @@ import Testing
         Fixtures.press(&state, .character("-"), .character("-"), .character("-"))
         #expect(state.detail?.quantity == 1)
         Fixtures.press(&state, .character("+"))
-        #expect(Fixtures.press(&state, .character("a")) == [.execute(.addToCart(sku: "COF-ILL-1", quantity: 2), note: "Added 2 × Illy Classico ground coffee 250 g to the cart")])
+        #expect(Fixtures.press(&state, .character("a")) == [.execute(.addToCart(sku: "COF-ILL-1", quantity: 2, by: .local), note: "Added 2 × Illy Classico ground coffee 250 g to the cart")])
     }
 
     @Test func theMinimumOrderQuantityIsTheStartingQuantity() {
@@ -262,21 +262,21 @@ import Testing
 
     @Test func plusMinusAndDChangeTheSelectedLine() {
         var state = Self.cartState()
-        #expect(Fixtures.press(&state, .character("+")) == [.execute(.setCartQuantity(sku: "COF-LAV-1", quantity: 3), note: "Lavazza Qualità Oro 1 kg: 3 in the cart")])
-        #expect(Fixtures.press(&state, .character("-")) == [.execute(.setCartQuantity(sku: "COF-LAV-1", quantity: 1), note: "Lavazza Qualità Oro 1 kg: 1 in the cart")])
+        #expect(Fixtures.press(&state, .character("+")) == [.execute(.setCartQuantity(sku: "COF-LAV-1", quantity: 3, by: .local), note: "Lavazza Qualità Oro 1 kg: 3 in the cart")])
+        #expect(Fixtures.press(&state, .character("-")) == [.execute(.setCartQuantity(sku: "COF-LAV-1", quantity: 1, by: .local), note: "Lavazza Qualità Oro 1 kg: 1 in the cart")])
         Fixtures.press(&state, .down)
-        #expect(Fixtures.press(&state, .character("-")) == [.execute(.removeFromCart(sku: "FLT-HAR-1"), note: "Removed Hario V60 paper filters ×100 from the cart")])
-        #expect(Fixtures.press(&state, .character("d")) == [.execute(.removeFromCart(sku: "FLT-HAR-1"), note: "Removed Hario V60 paper filters ×100 from the cart")])
+        #expect(Fixtures.press(&state, .character("-")) == [.execute(.removeFromCart(sku: "FLT-HAR-1", by: .local), note: "Removed Hario V60 paper filters ×100 from the cart")])
+        #expect(Fixtures.press(&state, .character("d")) == [.execute(.removeFromCart(sku: "FLT-HAR-1", by: .local), note: "Removed Hario V60 paper filters ×100 from the cart")])
     }
 
     @Test func anAppliedCommandUpdatesTheCartAndSaysSo() throws {
         var state = Self.cartState()
         var shop = state.shop
-        let events = try shop.decide(.removeFromCart(sku: "COF-LAV-1"))
+        let events = try shop.decide(.removeFromCart(sku: "COF-LAV-1", by: .local))
         shop.apply(events)
         Fixtures.press(&state, .down)
         _ = update(&state, .commandSucceeded(events: events, state: shop, note: "Removed"))
-        #expect(state.shop.cart.lines.count == 1)
+        #expect(state.shop.cart(of: .local).lines.count == 1)
         #expect(state.cartCursor.selected == 0)
         #expect(state.status == StatusMessage("Removed"))
     }

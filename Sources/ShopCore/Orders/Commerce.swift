@@ -1,14 +1,12 @@
-/// The trade part of the shop's state: accounts, the session, orders, tickets, mail waiting to
+/// The trade part of the shop's state: accounts, the logged-in sessions, orders, tickets, mail waiting to
 /// be written, and the shop clock's offset. Changed only by `apply(_:)`.
 public struct Commerce: Hashable, Sendable {
     /// Seconds shop time runs ahead of the wall clock (`comptoir courier advance`).
     public private(set) var clockOffsetSeconds: Int64 = 0
     public private(set) var accounts: [AccountID: Account] = [:]
     public private(set) var accountIDsByEmail: [String: AccountID] = [:]
-    /// The account logged in on this data folder, if any.
-    public private(set) var session: AccountID?
-    /// Carts of accounts that are not logged in.
-    public private(set) var savedCarts: [AccountID: Cart] = [:]
+    /// The account each logged-in session acts for, by session name (see `Shopper`).
+    public private(set) var sessions: [String: AccountID] = [:]
     public private(set) var orders: [String: Order] = [:]
     /// Order numbers, oldest first.
     public private(set) var orderNumbers: [String] = []
@@ -28,7 +26,7 @@ public struct Commerce: Hashable, Sendable {
     /// A trade state as it was saved (the store's snapshots read it back with this); the
     /// lookups by email are rebuilt.
     public init(
-        clockOffsetSeconds: Int64, accounts: [Account], session: AccountID?, savedCarts: [AccountID: Cart],
+        clockOffsetSeconds: Int64, accounts: [Account], sessions: [String: AccountID],
         orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int
     ) {
         self.clockOffsetSeconds = clockOffsetSeconds
@@ -36,8 +34,7 @@ public struct Commerce: Hashable, Sendable {
             self.accounts[account.id] = account
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         }
-        self.session = session
-        self.savedCarts = savedCarts
+        self.sessions = sessions
         for order in orders { self.orders[order.number] = order }
         orderNumbers = orders.map(\.number)
         for (position, order) in orders.enumerated() {
@@ -73,7 +70,18 @@ public struct Commerce: Hashable, Sendable {
         orders[number.trimmingSpaces().uppercased()]
     }
 
-    public var currentAccount: Account? { session.flatMap { accounts[$0] } }
+    /// The account `shopper` acts for: a logged-in session's, or the account itself; nil for a guest.
+    public func account(of shopper: Shopper) -> Account? {
+        switch shopper {
+        case let .session(name): return sessions[name].flatMap { accounts[$0] }
+        case let .account(id): return accounts[id]
+        }
+    }
+
+    /// The sessions logged in to `account`, by name.
+    public func sessions(of account: AccountID) -> [String] {
+        sessions.filter { $0.value == account }.map(\.key).sorted()
+    }
 
     /// The customer's orders, oldest first.
     public func orders(of customer: AccountID) -> [Order] {
@@ -110,9 +118,10 @@ public struct Commerce: Hashable, Sendable {
         inProgressPositions.sorted().compactMap { orders[orderNumbers[$0]] }
     }
 
-    /// Applies one event. `cart` is the shop's current cart, which the session swaps in and out.
-    public mutating func apply(_ event: CommerceEvent, cart: inout Cart) {
-        applyChange(event, cart: &cart)
+    /// Applies one event. `carts` are the shop's carts: a login merges a guest cart, an order
+    /// empties its account's cart.
+    public mutating func apply(_ event: CommerceEvent, carts: inout Carts) {
+        applyChange(event, carts: &carts)
         guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
         if Self.isInProgress(order) {
             inProgressPositions.insert(position)
@@ -121,7 +130,7 @@ public struct Commerce: Hashable, Sendable {
         }
     }
 
-    private mutating func applyChange(_ event: CommerceEvent, cart: inout Cart) {
+    private mutating func applyChange(_ event: CommerceEvent, carts: inout Carts) {
         switch event {
         case let .clockAdvanced(seconds):
             clockOffsetSeconds = clockOffsetSeconds.saturatingAdding(seconds)
@@ -132,23 +141,19 @@ public struct Commerce: Hashable, Sendable {
             accounts[id]?.failedLoginCount = failed
             accounts[id]?.lockoutCount = lockouts
             accounts[id]?.lockedUntil = lockedUntil
-        case let .sessionStarted(id):
-            if let current = session, current != id { savedCarts[current] = cart; cart = Cart() }
-            var merged = savedCarts.removeValue(forKey: id) ?? Cart()
-            for line in cart.lines { merged.setQuantity(merged.quantity(of: line.sku) + line.quantity, for: line.sku) }
-            cart = merged
-            session = id
-        case .sessionEnded:
-            if let current = session { savedCarts[current] = cart.isEmpty ? nil : cart }
-            cart = Cart()
-            session = nil
+        case let .sessionStarted(session, id):
+            carts.mergeGuest(of: session, into: id)
+            sessions[session] = id
+        case let .sessionEnded(session):
+            sessions[session] = nil
+            carts[.session(session)] = Cart()
         case let .passwordChanged(id, hash):
             accounts[id]?.passwordHash = hash
         case let .orderPlaced(order):
             orders[order.number] = order
             orderPositions[order.number] = orderNumbers.count
             orderNumbers.append(order.number)
-            if session == order.customer { cart = Cart() }
+            carts[.account(order.customer)] = Cart()
         case let .paymentStarted(number, payment):
             orders[number]?.payments.append(payment)
         case let .paymentUpdated(number, payment):

@@ -1,20 +1,20 @@
 extension CommerceDecision {
-    /// A new account, logged in at once, with a welcome message.
-    mutating func register(_ registration: AccountRegistration, hash: PasswordHash) throws(CommerceError) {
+    /// A new account, logged in at once on `session`, with a welcome message.
+    mutating func register(_ registration: AccountRegistration, hash: PasswordHash, session: String?) throws(CommerceError) {
         guard commerce.account(email: registration.email.value) == nil else {
             throw .emailTaken(registration.email.value)
         }
         let id = AccountID("A-\(zeroPadded(commerce.accounts.count + 1, width: 6))")
         let account = registration.account(id: id, passwordHash: hash)
         emit(.accountRegistered(account))
-        emit(.sessionStarted(id))
+        if let session { emit(.sessionStarted(session: session, account: id)) }
         send(.accountCreated, to: account, subject: "Welcome to Comptoir, \(account.name)", body: OrderMessages.welcome(account))
     }
 
     /// Refused while locked (and not counted); otherwise the attempt is recorded by the login
-    /// throttle, and a right password starts the session. A wrong password is journaled, not
-    /// thrown: the caller reads the outcome from the state (`Commerce.session`).
-    mutating func logIn(email: String, passwordVerified: Bool) throws(CommerceError) {
+    /// throttle, and a right password logs `session` in. A wrong password is journaled, not
+    /// thrown: the caller reads the outcome with `Commerce.loginRefusal(after:at:)`.
+    mutating func logIn(email: String, passwordVerified: Bool, session: String?) throws(CommerceError) {
         guard let account = commerce.account(email: email) else { throw .login(.wrongEmailOrPassword) }
         let throttle = LoginThrottle.standard
         do throws(LoginError) {
@@ -29,7 +29,21 @@ extension CommerceDecision {
             emit(.loginRecorded(updated.id, failedLoginCount: updated.failedLoginCount,
                                 lockoutCount: updated.lockoutCount, lockedUntil: updated.lockedUntil))
         }
-        if passwordVerified && commerce.session != account.id { emit(.sessionStarted(account.id)) }
+        if passwordVerified, let session, commerce.sessions[session] != account.id {
+            emit(.sessionStarted(session: session, account: account.id))
+        }
+    }
+
+    /// A session logs out; an account acting by itself logs out every session logged in to it.
+    mutating func logOut(_ shopper: Shopper) throws(CommerceError) {
+        switch shopper {
+        case let .session(name):
+            guard commerce.sessions[name] != nil else { throw .notLoggedIn }
+            emit(.sessionEnded(session: name))
+        case let .account(id):
+            guard commerce.accounts[id] != nil else { throw .notLoggedIn }
+            for name in commerce.sessions(of: id) { emit(.sessionEnded(session: name)) }
+        }
     }
 }
 

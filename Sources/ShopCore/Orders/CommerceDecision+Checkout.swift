@@ -18,10 +18,11 @@ extension CommerceDecision {
     /// The order `request` would place now: lines, totals, promise and number, every rule checked.
     func quote(_ request: CheckoutRequest) throws(CommerceError) -> Order {
         let account = try customer()
-        guard !state.cart.isEmpty else { throw .emptyCart }
+        let cart = customerCart
+        guard !cart.isEmpty else { throw .emptyCart }
         guard request.acceptsTerms else { throw .termsNotAccepted }
         do throws(CartError) {
-            _ = try CartSummary(cart: state.cart, catalogue: state.catalogue)
+            _ = try CartSummary(cart: cart, catalogue: state.catalogue)
         } catch {
             throw .cart(error)
         }
@@ -29,7 +30,7 @@ extension CommerceDecision {
         var lines: [OrderLine] = []
         var latestReady = 0
         var earliestReady = 0
-        for cartLine in state.cart.lines {
+        for cartLine in cart.lines {
             guard let product = state.catalogue.product(sku: cartLine.sku) else { continue }
             if product.leadTime == nil, cartLine.quantity > product.availableStock {
                 throw .notEnoughStock(sku: product.sku, title: product.title, requested: cartLine.quantity, available: product.availableStock)
@@ -84,11 +85,12 @@ extension CommerceDecision {
 }
 
 extension ShopState {
-    /// The review step of checkout: the order `request` would place at `now` (lines, net, VAT per
-    /// rate, shipping, discount, extras, total, promised range), or why it would be refused.
-    /// The payment is not tried and nothing changes.
-    public func checkoutQuote(_ request: CheckoutRequest, at now: ShopInstant) throws(ShopError) -> Order {
+    /// The review step of checkout: the order `request` would place for `shopper` at `now` (lines,
+    /// net, VAT per rate, shipping, discount, extras, total, promised range), or why it would be
+    /// refused. The payment is not tried and nothing changes.
+    public func checkoutQuote(_ request: CheckoutRequest, by shopper: Shopper, at now: ShopInstant) throws(ShopError) -> Order {
         var decision = CommerceDecision(state: self, now: now, entropy: 0)
+        decision.shopper = shopper
         decision.catchUp()
         do throws(CommerceError) {
             return try decision.quote(request)

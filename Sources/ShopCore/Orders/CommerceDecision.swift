@@ -5,6 +5,8 @@ struct CommerceDecision {
     var events: [ShopEvent] = []
     let now: ShopInstant
     var random: SplitMix64
+    /// Who acts in the command being decided (`CommerceCommand.shopper`).
+    var shopper: Shopper?
 
     init(state: ShopState, now: ShopInstant, entropy: UInt64) {
         self.state = state
@@ -32,13 +34,18 @@ struct CommerceDecision {
         send(kind, to: account, subject: subject, body: body, order: order.number, date: date)
     }
 
-    /// The logged-in customer.
+    /// The customer who acts: a logged-in session's account, or an account acting by itself.
     func customer() throws(CommerceError) -> Account {
-        guard let account = commerce.currentAccount else { throw .notLoggedIn }
+        guard let shopper, let account = commerce.account(of: shopper) else { throw .notLoggedIn }
         return account
     }
 
-    /// The logged-in customer's order `number`.
+    /// The cart the customer who acts checks out.
+    var customerCart: Cart {
+        shopper.map { state.cart(of: $0) } ?? Cart()
+    }
+
+    /// The acting customer's order `number`.
     func ownOrder(_ number: String) throws(CommerceError) -> Order {
         let account = try customer()
         let wanted = number.trimmingSpaces().uppercased()
@@ -82,31 +89,30 @@ extension ShopState {
 
 extension CommerceDecision {
     mutating func decide(_ command: CommerceCommand) throws(CommerceError) {
+        shopper = command.shopper
         switch command {
         case .catchUp, .advanceClock, .markMessagesDelivered:
             return
-        case let .register(registration, hash): try register(registration, hash: hash)
-        case let .logIn(email, verified): try logIn(email: email, passwordVerified: verified)
-        case .logOut:
-            guard commerce.session != nil else { throw .notLoggedIn }
-            emit(.sessionEnded)
-        case let .changePassword(hash):
+        case let .register(registration, hash, session): try register(registration, hash: hash, session: session)
+        case let .logIn(email, verified, session): try logIn(email: email, passwordVerified: verified, session: session)
+        case let .logOut(shopper): try logOut(shopper)
+        case let .changePassword(hash, _):
             let account = try customer()
             emit(.passwordChanged(account.id, hash))
-        case let .placeOrder(request): try placeOrder(request)
-        case let .pay(number, request):
+        case let .placeOrder(request, _): try placeOrder(request)
+        case let .pay(number, request, _):
             let order = try ownOrder(number)
             try checkPayable(order)
             try startPayment(order, request)
-        case let .confirmCode(number, code): try confirmCode(number, code: code)
-        case let .approveWallet(number): try approveWallet(number)
-        case let .abandonPayment(number): try abandonPayment(number)
+        case let .confirmCode(number, code, _): try confirmCode(number, code: code)
+        case let .approveWallet(number, _): try approveWallet(number)
+        case let .abandonPayment(number, _): try abandonPayment(number)
         case let .recordCash(reference, amount): try recordCash(reference, amount: amount)
-        case let .cancelOrder(number): try cancel(number)
-        case let .requestReturn(number, lines): try requestReturn(number, lines: lines)
-        case let .openTicket(number, topic, text): try openTicket(number, topic: topic, text: text)
-        case let .replyToTicket(id, text): try reply(id, text: text)
-        case let .closeTicket(id): try close(id)
+        case let .cancelOrder(number, _): try cancel(number)
+        case let .requestReturn(number, lines, _): try requestReturn(number, lines: lines)
+        case let .openTicket(number, topic, text, _): try openTicket(number, topic: topic, text: text)
+        case let .replyToTicket(id, text, _): try reply(id, text: text)
+        case let .closeTicket(id, _): try close(id)
         }
     }
 }

@@ -6,12 +6,12 @@ public enum CommerceEvent: Hashable, Sendable {
     case accountRegistered(Account)
     /// The login throttle's fields after an attempt.
     case loginRecorded(AccountID, failedLoginCount: Int, lockoutCount: Int, lockedUntil: ShopInstant?)
-    /// The account logged in on this data folder; the guest cart merges into the account's.
-    case sessionStarted(AccountID)
-    /// The account logged out; its cart is kept for its next login.
-    case sessionEnded
+    /// The session logged in to the account; the session's guest cart merges into the account's.
+    case sessionStarted(session: String, account: AccountID)
+    /// The session logged out: the account keeps its cart, the session's guest cart starts empty.
+    case sessionEnded(session: String)
     case passwordChanged(AccountID, PasswordHash)
-    /// Stock of the lines is reserved; the cart is emptied.
+    /// Stock of the lines is reserved; the cart of the order's account is emptied.
     case orderPlaced(Order)
     /// A new payment attempt for the order.
     case paymentStarted(orderNumber: String, Payment)

@@ -2,12 +2,12 @@
 /// the current state and answers with the events it causes, or a typed error.
 public enum ShopCommand: Hashable, Sendable {
     case importProducts([Product])
-    /// Adds units to the line of `sku`; nil adds the product's minimum order quantity.
-    case addToCart(sku: String, quantity: Int?)
+    /// Adds units to the line of `sku` in the cart `by` uses; nil adds the product's minimum order quantity.
+    case addToCart(sku: String, quantity: Int?, by: Shopper)
     /// Sets the line of `sku` to exactly `quantity`; zero removes it.
-    case setCartQuantity(sku: String, quantity: Int)
-    case removeFromCart(sku: String)
-    case clearCart
+    case setCartQuantity(sku: String, quantity: Int, by: Shopper)
+    case removeFromCart(sku: String, by: Shopper)
+    case clearCart(by: Shopper)
     /// A step of the trade at shop time `at`; `entropy` seeds the random draws (tokens, codes, references).
     case commerce(CommerceCommand, at: ShopInstant, entropy: UInt64)
 }
@@ -32,36 +32,47 @@ extension ShopState {
         case let .importProducts(products):
             guard !products.isEmpty else { throw .emptyImport }
             return [.productsUpserted(products)]
-        case let .addToCart(sku, quantity):
+        case let .addToCart(sku, quantity, shopper):
+            let (owner, cart) = try cartInUse(by: shopper)
             guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
             let added = quantity ?? max(1, product.minimumOrderQuantity)
             guard added > 0 else { throw .cart(.quantityNotPositive(added)) }
             let (total, overflow) = cart.quantity(of: sku).addingReportingOverflow(added)
             guard added <= ShopLimits.maximumQuantity, !overflow else { throw .cart(.quantityTooLarge(added)) }
-            try check(product, quantity: total)
-            return [.cartLineSet(sku: sku, quantity: total)]
-        case let .setCartQuantity(sku, quantity):
+            try check(product, quantity: total, in: cart)
+            return [.cartLineSet(cart: owner, sku: sku, quantity: total)]
+        case let .setCartQuantity(sku, quantity, shopper):
+            let (owner, cart) = try cartInUse(by: shopper)
             guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
             if quantity == 0 {
                 guard cart.quantity(of: sku) > 0 else { throw .cart(.notInCart(sku: sku)) }
-                return [.cartLineSet(sku: sku, quantity: 0)]
+                return [.cartLineSet(cart: owner, sku: sku, quantity: 0)]
             }
             guard quantity > 0 else { throw .cart(.quantityNotPositive(quantity)) }
-            try check(product, quantity: quantity)
-            return [.cartLineSet(sku: sku, quantity: quantity)]
-        case let .removeFromCart(sku):
+            try check(product, quantity: quantity, in: cart)
+            return [.cartLineSet(cart: owner, sku: sku, quantity: quantity)]
+        case let .removeFromCart(sku, shopper):
+            let (owner, cart) = try cartInUse(by: shopper)
             guard cart.quantity(of: sku) > 0 else { throw .cart(.notInCart(sku: sku)) }
-            return [.cartLineSet(sku: sku, quantity: 0)]
-        case .clearCart:
-            return cart.isEmpty ? [] : [.cartCleared]
+            return [.cartLineSet(cart: owner, sku: sku, quantity: 0)]
+        case let .clearCart(shopper):
+            let (owner, cart) = try cartInUse(by: shopper)
+            return cart.isEmpty ? [] : [.cartCleared(cart: owner)]
         case let .commerce(command, now, entropy):
             return try decide(command, at: now, entropy: entropy)
         }
     }
 
+    /// The cart `shopper` uses and its owner; an account acting by itself must exist.
+    private func cartInUse(by shopper: Shopper) throws(ShopError) -> (owner: Shopper, cart: Cart) {
+        if case let .account(id) = shopper, commerce.accounts[id] == nil { throw .commerce(.notLoggedIn) }
+        let owner = cartOwner(of: shopper)
+        return (owner, carts[owner])
+    }
+
     /// The limits a cart line must respect: stock (unless backorderable), per-order maximum and minimum,
     /// one currency per cart, and the shop's limits on quantities and totals (`ShopLimits`).
-    private func check(_ product: Product, quantity: Int) throws(ShopError) {
+    private func check(_ product: Product, quantity: Int, in cart: Cart) throws(ShopError) {
         guard quantity <= ShopLimits.maximumQuantity else { throw .cart(.quantityTooLarge(quantity)) }
         if let other = cart.lines.lazy.compactMap({ self.catalogue.product(sku: $0.sku) }).first(where: { $0.sku != product.sku }),
            other.price.currency != product.price.currency {

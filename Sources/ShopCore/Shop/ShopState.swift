@@ -1,14 +1,26 @@
 /// The whole state of the shop as a value: the domain decides on it and events change it.
 public struct ShopState: Sendable, Equatable {
     public var catalogue: Catalogue
-    /// The current cart: the guest's, or the logged-in account's.
-    public var cart: Cart
+    /// Guest sessions' carts and accounts' carts.
+    public var carts: Carts
     public var commerce: Commerce
 
-    public init(catalogue: Catalogue = Catalogue(), cart: Cart = Cart(), commerce: Commerce = Commerce()) {
+    public init(catalogue: Catalogue = Catalogue(), carts: Carts = Carts(), commerce: Commerce = Commerce()) {
         self.catalogue = catalogue
-        self.cart = cart
+        self.carts = carts
         self.commerce = commerce
+    }
+
+    /// Whose cart `shopper` uses: a logged-in session uses its account's, a guest session its own,
+    /// an account its own.
+    public func cartOwner(of shopper: Shopper) -> Shopper {
+        if case let .session(name) = shopper, let account = commerce.sessions[name] { return .account(account) }
+        return shopper
+    }
+
+    /// The cart `shopper` fills and checks out.
+    public func cart(of shopper: Shopper) -> Cart {
+        carts[cartOwner(of: shopper)]
     }
 
     public mutating func apply(_ event: ShopEvent) {
@@ -21,13 +33,15 @@ public struct ShopState: Sendable, Equatable {
                 }
             }
             catalogue.upsert(incoming)
-        case let .cartLineSet(sku, quantity):
-            cart.setQuantity(quantity, for: sku)
-        case .cartCleared:
-            cart.removeAll()
+        case let .cartLineSet(cart, sku, quantity):
+            // Resolved again: a journal of the first format names the local session's cart even
+            // while it is logged in.
+            carts[cartOwner(of: cart)].setQuantity(quantity, for: sku)
+        case let .cartCleared(cart):
+            carts[cartOwner(of: cart)] = Cart()
         case let .commerce(event):
             moveStock(for: event)
-            commerce.apply(event, cart: &cart)
+            commerce.apply(event, carts: &carts)
         }
     }
 

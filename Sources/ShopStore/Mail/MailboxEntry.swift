@@ -1,3 +1,4 @@
+import Foundation
 import ShopCore
 
 /// A message as the shop's inbox shows it: the decoded headers that matter and the body text.
@@ -24,6 +25,21 @@ public struct MailboxEntry: Hashable, Sendable {
 
     /// Whether the customer has read the message (the Maildir `S` flag).
     public var isRead: Bool { flags.contains("S") }
+
+    /// The recipient's address alone (`zoe@example.fr` of `Zoë Müller <zoe@example.fr>`), in lower case.
+    public var recipientAddress: String {
+        var text = Substring(to)
+        if let close = text.lastIndex(of: ">"), let open = text[..<close].lastIndex(of: "<") {
+            text = text[text.index(after: open)..<close]
+        }
+        return text.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// Whether the message is addressed to exactly `address` (case-insensitive, the whole address:
+    /// `oe@example.fr` never reads `zoe@example.fr`'s mail).
+    public func isAddressed(to address: String) -> Bool {
+        recipientAddress == address.trimmingCharacters(in: .whitespaces).lowercased()
+    }
 
     public init(
         key: String, flags: String, subject: String, date: ShopInstant?, from: String, to: String,

@@ -11,7 +11,8 @@ import ShopCore
 ///
 /// Delivery follows the Maildir protocol: the message is written under a unique name in `tmp/`,
 /// fsynced, renamed into `new/`, and `new/` is fsynced, so a message is either wholly there or
-/// not at all. Reading a message moves it to `cur/` with the `S` (seen) flag.
+/// not at all. Reading a message moves it to `cur/` with the `S` (seen) flag. Folders are fsynced
+/// with their parent when created, so a delivered message never sits in a folder a crash forgets.
 public struct Maildir: Sendable {
     /// The Maildir folder itself (the one holding `tmp`, `new` and `cur`).
     public let path: String
@@ -40,32 +41,53 @@ public struct Maildir: Sendable {
     public func deliver(bytes: [UInt8]) throws(MaildirError) -> String {
         while true {
             let key = MaildirName.next()
-            let temporary = "\(path)/tmp/\(key)"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if descriptor < 0 {
-                if errno == EEXIST { continue }
+            if try writeMessage(bytes, key: key) { return key }
+        }
+    }
+
+    /// Delivers the shop's `message` under its own name (`MaildirName.key(for:)`) unless it is
+    /// already in `new/` or `cur/` (as the shop's reader leaves it): a few look-ups of one name,
+    /// not a reading of the mailbox. Returns whether it was written.
+    @discardableResult
+    public func deliverOnce(_ message: OutgoingMessage) throws(MaildirError) -> Bool {
+        guard let rendered = message.shopMessage else { return false }
+        let key = MaildirName.key(for: message)
+        for name in ["new/\(key)", "cur/\(key):2,", "cur/\(key):2,S"] where access("\(path)/\(name)", F_OK) == 0 {
+            return false
+        }
+        // A temporary file of the same name is what a crash left of an earlier attempt.
+        unlink("\(path)/tmp/\(key)")
+        return try writeMessage(rendered.rendered(), key: key)
+    }
+
+    /// Writes `bytes` as `tmp/KEY`, fsynced, then renames it to `new/KEY` and fsyncs `new/`.
+    /// False when `tmp/KEY` already exists.
+    private func writeMessage(_ bytes: [UInt8], key: String) throws(MaildirError) -> Bool {
+        let temporary = "\(path)/tmp/\(key)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return false }
+            throw .cannotWrite(path: temporary, reason: Self.reason())
+        }
+        do throws(MaildirError) {
+            try Self.writeAll(bytes, to: descriptor, path: temporary)
+            guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
                 throw .cannotWrite(path: temporary, reason: Self.reason())
             }
-            do throws(MaildirError) {
-                try Self.writeAll(bytes, to: descriptor, path: temporary)
-                guard fchmod(descriptor, 0o600) == 0, fsync(descriptor) == 0 else {
-                    throw .cannotWrite(path: temporary, reason: Self.reason())
-                }
-            } catch {
-                close(descriptor)
-                unlink(temporary)
-                throw error
-            }
+        } catch {
             close(descriptor)
-            let final = "\(path)/new/\(key)"
-            guard rename(temporary, final) == 0 else {
-                let reason = Self.reason()
-                unlink(temporary)
-                throw .cannotMove(from: temporary, to: final, reason: reason)
-            }
-            try Self.syncFolder("\(path)/new")
-            return key
+            unlink(temporary)
+            throw error
         }
+        close(descriptor)
+        let final = "\(path)/new/\(key)"
+        guard rename(temporary, final) == 0 else {
+            let reason = Self.reason()
+            unlink(temporary)
+            throw .cannotMove(from: temporary, to: final, reason: reason)
+        }
+        try Self.syncFolder("\(path)/new")
+        return true
     }
 
     /// Every message in `new/` and `cur/`, oldest first (by `Date`, then by key).
@@ -76,10 +98,30 @@ public struct Maildir: Sendable {
                 if let entry = try entry(folder: folder, name: name) { entries.append(entry) }
             }
         }
-        return entries.sorted { lhs, rhs in
+        return Self.sorted(entries)
+    }
+
+    /// Oldest first: by `Date`, then by key.
+    private static func sorted(_ entries: [MailboxEntry]) -> [MailboxEntry] {
+        entries.sorted { lhs, rhs in
             let left = lhs.date?.secondsSince1970 ?? .min, right = rhs.date?.secondsSince1970 ?? .min
             return left != right ? left < right : lhs.key < rhs.key
         }
+    }
+
+    /// The messages addressed to exactly `address` (see `MailboxEntry.isAddressed(to:)`), oldest
+    /// first. The shop's own messages carry a digest of their recipient in their names: only the
+    /// names that match, and messages named otherwise, are read.
+    public func messages(addressedTo address: String) throws(MaildirError) -> [MailboxEntry] {
+        let digest = MaildirName.recipientDigest(address)
+        var entries: [MailboxEntry] = []
+        for folder in ["new", "cur"] {
+            for name in try fileNames(in: folder) {
+                if let other = MaildirName.recipientDigest(inKey: Self.splitName(name).key), other != digest { continue }
+                if let entry = try entry(folder: folder, name: name), entry.isAddressed(to: address) { entries.append(entry) }
+            }
+        }
+        return Self.sorted(entries)
     }
 
     /// The message `key`, wherever it is (`new/` or `cur/`).
@@ -171,6 +213,9 @@ public struct Maildir: Sendable {
         guard chmod(folder, 0o700) == 0 else {
             throw .cannotCreateFolder(path: folder, reason: reason())
         }
+        // The new folder's own entries, and its entry in its parent, reach the disk.
+        try syncFolder(folder)
+        try syncFolder(parent.isEmpty ? "." : parent)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(MaildirError) {

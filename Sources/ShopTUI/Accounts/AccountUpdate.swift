@@ -9,7 +9,7 @@ enum AccountUpdate {
     static func toggleLogin(_ state: inout AppState) -> [Effect] {
         if state.customer != nil {
             state.checkout = nil
-            return [.trade(.logOut, note: "Logged out")]
+            return [.trade(.logOut(by: state.shopper), note: "Logged out")]
         }
         open(&state, note: nil, continuesToCheckout: false)
         return []

@@ -8,15 +8,15 @@ import ShopCore
 extension AppState {
     mutating func followShop(_ shop: ShopState, catalogueChanged: Bool) {
         let product = selectedProduct?.sku
-        let cartLine = cartCursor.selected < self.shop.cart.lines.count ? self.shop.cart.lines[cartCursor.selected].sku : nil
+        let cartLine = cartCursor.selected < cart.lines.count ? cart.lines[cartCursor.selected].sku : nil
         let order = selectedOrder?.number
         self.shop = shop
         // The search box's query runs again: stock, prices and new products change what it finds.
         if catalogueChanged { self.catalogueChanged() } else { refreshResults(resetSelection: false) }
         let layout = self.layout
         if let product { keepCatalogueSelection(on: product) }
-        if let cartLine, let row = shop.cart.lines.firstIndex(where: { $0.sku == cartLine }) {
-            cartCursor.moveTo(row, count: shop.cart.lines.count, visible: layout.listRows(.cart))
+        if let cartLine, let row = cart.lines.firstIndex(where: { $0.sku == cartLine }) {
+            cartCursor.moveTo(row, count: cart.lines.count, visible: layout.listRows(.cart))
         }
         if focus == .orders, let order, let row = customerOrders.firstIndex(where: { $0.number == order }) {
             ordersCursor.moveTo(row, count: customerOrders.count, visible: OrdersPaneView.visibleOrders(layout))

@@ -27,6 +27,9 @@ public struct SearchBox: Hashable, Sendable {
 /// filtered, selected and opened, the screen size and the theme. `update` changes it; views read it.
 public struct AppState: Sendable {
     public var shop: ShopState
+    /// Who uses this screen: the session whose cart and login it shows (`local` for the terminal
+    /// shop, `local:NAME` with `--session NAME`).
+    public let shopper: Shopper
     /// The catalogue's search index; nil while the runtime builds it in the background (a large
     /// catalogue's cold start), when the catalogue shows unfiltered and typed searches wait.
     public internal(set) var index: SearchIndex?
@@ -80,12 +83,13 @@ public struct AppState: Sendable {
     public var confirmsQuit = false
 
     public init(
-        shop: ShopState, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
+        shop: ShopState, shopper: Shopper, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
         colourDepth: ColourDepth = .indexed256, locale: ShopLocale = .enUS,
         now: ShopInstant = ShopInstant.utc(year: 2026, month: 11, day: 30, hour: 9), searchMode: SearchMode = .inline
     ) {
         let themes = themes.isEmpty ? ThemeCatalog.bundled().themes : themes
         self.shop = shop
+        self.shopper = shopper
         self.searchMode = searchMode
         if let index {
             self.index = index
@@ -116,14 +120,17 @@ public struct AppState: Sendable {
 
     public var theme: Theme { themes[themeIndex] }
 
-    /// The account logged in, if any.
-    public var customer: Account? { shop.commerce.currentAccount }
+    /// The account the session is logged in to, if any.
+    public var customer: Account? { shop.commerce.account(of: shopper) }
 
-    /// The logged-in customer's messages, oldest first (the mailbox holds every account's).
+    /// The session's cart: its guest cart, or its account's once logged in.
+    public var cart: Cart { shop.cart(of: shopper) }
+
+    /// The logged-in customer's messages, oldest first: those addressed to exactly the account's
+    /// address (the mailbox holds every account's).
     public var customerMessages: [MailboxEntry] {
         guard let customer else { return [] }
-        let address = customer.email.value.lowercased()
-        return mailbox.filter { $0.to.lowercased().contains(address) }
+        return mailbox.filter { $0.isAddressed(to: customer.email.value) }
     }
 
     public var money: MoneyFormatter { MoneyFormatter(locale: locale) }
@@ -152,7 +159,7 @@ public struct AppState: Sendable {
     public mutating func clampCursors() {
         let layout = self.layout
         catalogueCursor.keepVisible(count: results.total, visible: layout.listRows(.catalogue))
-        cartCursor.keepVisible(count: shop.cart.lines.count, visible: layout.listRows(.cart))
+        cartCursor.keepVisible(count: cart.lines.count, visible: layout.listRows(.cart))
         ordersCursor.keepVisible(count: customerOrders.count, visible: OrdersPaneView.visibleOrders(layout))
         messagesCursor.keepVisible(count: customerMessages.count, visible: layout.listRows(.messages))
         let selectable = filterRows.indices.filter { filterRows[$0].isSelectable }

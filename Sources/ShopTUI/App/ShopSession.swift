@@ -196,15 +196,16 @@ public final class ShopSession {
             // The password is checked against the account as other processes may just have changed it.
             _ = try? store.refresh()
             let now = store.shopTime
-            let command = store.state.commerce.logInCommand(email: email, password: password, hasher: hasher, at: now)
+            let command = store.state.commerce.logInCommand(
+                email: email, password: password, hasher: hasher, at: now, session: state.shopper.sessionName)
             if store.state.commerce.account(email: email) == nil {
                 // Spend the time of a real check, so timing does not tell which addresses exist.
                 _ = hasher.verifyWithoutAccount(password)
             }
             var messages = runTrade(command, note: nil)
-            if let refusal = store.state.commerce.loginRefusal(email: email, at: store.shopTime) {
+            if let refusal = store.state.commerce.loginRefusal(after: command, at: store.shopTime) {
                 messages.append(.commandFailed(refusal.description))
-            } else if let account = store.state.commerce.currentAccount {
+            } else if let account = store.state.commerce.account(of: state.shopper) {
                 messages = messages.map { message in
                     guard case let .commandSucceeded(events, state, _) = message else { return message }
                     return .commandSucceeded(events: events, state: state, note: "Logged in as \(account.name)")
@@ -222,7 +223,7 @@ public final class ShopSession {
             } catch {
                 return [.commandFailed("The password could not be hashed: \(error)")]
             }
-            return runTrade(.register(registration, passwordHash: hash),
+            return runTrade(.register(registration, passwordHash: hash, session: state.shopper.sessionName),
                             note: "Account created for \(registration.email.value): you are logged in")
         case let .markMessageRead(key):
             do {

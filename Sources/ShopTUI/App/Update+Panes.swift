@@ -17,7 +17,7 @@ func handleCatalogueKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.detail = ProductDetail(sku: product.sku, quantity: max(1, product.minimumOrderQuantity))
     case .character("a"):
         let quantity = max(1, product.minimumOrderQuantity)
-        return [.execute(.addToCart(sku: product.sku, quantity: nil), note: "Added \(quantity) × \(product.title) to the cart")]
+        return [.execute(.addToCart(sku: product.sku, quantity: nil, by: state.shopper), note: "Added \(quantity) × \(product.title) to the cart")]
     case .escape:
         if state.status != nil { state.status = nil }
     default:
@@ -42,7 +42,7 @@ func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         detail.quantity = max(minimum, detail.quantity - 1)
         state.detail = detail
     case .character("a"), .enter:
-        return [.execute(.addToCart(sku: product.sku, quantity: detail.quantity),
+        return [.execute(.addToCart(sku: product.sku, quantity: detail.quantity, by: state.shopper),
                          note: "Added \(detail.quantity) × \(product.title) to the cart")]
     default:
         break
@@ -92,7 +92,7 @@ func handleFiltersKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 }
 
 func handleCartKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    let lines = state.shop.cart.lines
+    let lines = state.cart.lines
     if let delta = listMovement(key, page: pageSize(state, .cart), count: lines.count) {
         moveSelection(&state, in: .cart, by: delta)
         return []
@@ -105,14 +105,14 @@ func handleCartKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let title = state.shop.catalogue.product(sku: line.sku)?.title ?? line.sku
     switch key {
     case .character("+"), .character("="):
-        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity + 1), note: "\(title): \(line.quantity + 1) in the cart")]
+        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity + 1, by: state.shopper), note: "\(title): \(line.quantity + 1) in the cart")]
     case .character("-"):
         if line.quantity <= 1 {
-            return [.execute(.removeFromCart(sku: line.sku), note: "Removed \(title) from the cart")]
+            return [.execute(.removeFromCart(sku: line.sku, by: state.shopper), note: "Removed \(title) from the cart")]
         }
-        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity - 1), note: "\(title): \(line.quantity - 1) in the cart")]
+        return [.execute(.setCartQuantity(sku: line.sku, quantity: line.quantity - 1, by: state.shopper), note: "\(title): \(line.quantity - 1) in the cart")]
     case .character("d"), .delete:
-        return [.execute(.removeFromCart(sku: line.sku), note: "Removed \(title) from the cart")]
+        return [.execute(.removeFromCart(sku: line.sku, by: state.shopper), note: "Removed \(title) from the cart")]
     case .enter:
         if let product = state.shop.catalogue.product(sku: line.sku) {
             state.detail = ProductDetail(sku: product.sku, quantity: max(1, product.minimumOrderQuantity))

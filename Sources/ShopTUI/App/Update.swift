@@ -185,8 +185,8 @@ private func handleMouse(_ state: inout AppState, _ event: MouseEvent) {
             }
         case .cart:
             let target = state.cartCursor.top + row
-            if target < state.shop.cart.lines.count {
-                state.cartCursor.moveTo(target, count: state.shop.cart.lines.count, visible: layout.listRows(.cart))
+            if target < state.cart.lines.count {
+                state.cartCursor.moveTo(target, count: state.cart.lines.count, visible: layout.listRows(.cart))
             }
         case .orders:
             let target = state.ordersCursor.top + row / OrdersPaneView.rowsPerOrder
@@ -211,7 +211,7 @@ func moveSelection(_ state: inout AppState, in pane: PaneID, by delta: Int) {
     case .catalogue:
         state.catalogueCursor.move(by: delta, count: state.results.total, visible: layout.listRows(.catalogue))
     case .cart:
-        state.cartCursor.move(by: delta, count: state.shop.cart.lines.count, visible: layout.listRows(.cart))
+        state.cartCursor.move(by: delta, count: state.cart.lines.count, visible: layout.listRows(.cart))
     case .filters:
         let rows = state.filterRows
         guard !rows.isEmpty else { return }

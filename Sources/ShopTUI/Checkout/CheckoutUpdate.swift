@@ -7,7 +7,7 @@ enum CheckoutUpdate {
     static func start(_ state: inout AppState) -> [Effect] {
         if payUnpaidOrder(&state) { return [] }
         let unpaidOrder = state.checkout?.orderNumber != nil
-        guard !state.shop.cart.isEmpty || unpaidOrder else {
+        guard !state.cart.isEmpty || unpaidOrder else {
             state.status = StatusMessage("The cart is empty: add products with a first", isError: true)
             return []
         }
@@ -172,7 +172,7 @@ enum CheckoutUpdate {
             }
             wizard.action.clearErrors()
             wizard.pending = .confirmingCode
-            return [.trade(.confirmCode(orderNumber: number, code: code), note: "Code sent to the bank")]
+            return [.trade(.confirmCode(orderNumber: number, code: code, by: state.shopper), note: "Code sent to the bank")]
         case .handled, .ignored:
             return []
         }
@@ -186,7 +186,7 @@ enum CheckoutUpdate {
             guard let number = wizard.orderNumber else { return [] }
             wizard.action.error = nil
             wizard.pending = .approvingWallet
-            return [.trade(.approveWallet(orderNumber: number), note: "Payment approved in the wallet")]
+            return [.trade(.approveWallet(orderNumber: number, by: state.shopper), note: "Payment approved in the wallet")]
         default:
             break
         }
@@ -202,7 +202,7 @@ enum CheckoutUpdate {
         guard let number = wizard.orderNumber, let payment = state.shop.commerce.orders[number]?.currentPayment,
               payment.paymentState == .requiresAction || payment.paymentState == .awaitingPayment
         else { return [] }
-        return [.trade(.abandonPayment(orderNumber: number), note: "Payment given up: choose another way to pay order \(number)")]
+        return [.trade(.abandonPayment(orderNumber: number, by: state.shopper), note: "Payment given up: choose another way to pay order \(number)")]
     }
 
     // MARK: Payment
@@ -230,10 +230,10 @@ enum CheckoutUpdate {
         }
         if let number = wizard.orderNumber {
             wizard.pending = .paying
-            return [.trade(.pay(orderNumber: number, request), note: "Payment sent for order \(number)")]
+            return [.trade(.pay(orderNumber: number, request, by: state.shopper), note: "Payment sent for order \(number)")]
         }
         wizard.pending = .placing
-        return [.trade(.placeOrder(wizard.request(payment: request)), note: "Order placed with obligation to pay")]
+        return [.trade(.placeOrder(wizard.request(payment: request), by: state.shopper), note: "Order placed with obligation to pay")]
     }
 
     /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
@@ -320,7 +320,7 @@ enum CheckoutUpdate {
     /// Why the order as chosen could not be placed (stock, promise...), ignoring the terms.
     static func quoteProblem(_ state: AppState, _ wizard: CheckoutWizard) -> String? {
         do throws(ShopError) {
-            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), at: state.now)
+            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), by: state.shopper, at: state.now)
             return nil
         } catch {
             return AccountForm.sentence(error.description)
@@ -329,7 +329,7 @@ enum CheckoutUpdate {
 
     /// The order the choices would place now, for the Review and Payment screens.
     static func quote(_ state: AppState, _ wizard: CheckoutWizard) -> Order? {
-        try? state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), at: state.now)
+        try? state.shop.checkoutQuote(wizard.request(payment: .cash, acceptsTerms: true), by: state.shopper, at: state.now)
     }
 
     /// Checks the typed promotion code against the cart: accepted, or its error under the field.
@@ -341,7 +341,7 @@ enum CheckoutUpdate {
             return true
         }
         do throws(ShopError) {
-            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, promo: .some(typed), acceptsTerms: true), at: state.now)
+            _ = try state.shop.checkoutQuote(wizard.request(payment: .cash, promo: .some(typed), acceptsTerms: true), by: state.shopper, at: state.now)
             wizard.appliedPromo = typed
             return true
         } catch {
@@ -357,7 +357,7 @@ enum CheckoutUpdate {
             var request = wizard.request(payment: .cash, promo: .some(nil), acceptsTerms: true)
             request.delivery = method
             request.extras = []
-            guard let order = try? state.shop.checkoutQuote(request, at: state.now) else { return ChoiceOption(method.label) }
+            guard let order = try? state.shop.checkoutQuote(request, by: state.shopper, at: state.now) else { return ChoiceOption(method.label) }
             let price = order.totals.shipping.minorUnits == 0 ? "free" : state.money.format(order.totals.shipping)
             return ChoiceOption(method.label, detail: "\(price)  \(DayFormat.range(order.promise))")
         }

@@ -101,7 +101,7 @@ public struct DemoScript: Sendable {
                 }
                 return .keys(moves(from: state.catalogueCursor.selected, to: index) + DemoKey.press(.enter))
             }, until: { $0.detail != nil }),
-            DemoStep(chapter: chapter, goal: "the product in the cart", keys: DemoKey.press(.character("a")), dwell: 1) { !$0.shop.cart.isEmpty },
+            DemoStep(chapter: chapter, goal: "the product in the cart", keys: DemoKey.press(.character("a")), dwell: 1) { !$0.cart.isEmpty },
         ]
     }
 

@@ -131,7 +131,7 @@ private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) 
     case .character("y"), .character("Y"):
         state.pendingCancel = nil
         state.status = nil
-        return [.trade(.cancelOrder(orderNumber: number), note: "Order \(number) canceled")]
+        return [.trade(.cancelOrder(orderNumber: number, by: state.shopper), note: "Order \(number) canceled")]
     case .character("n"), .character("N"), .escape:
         state.pendingCancel = nil
         state.status = StatusMessage("Order \(number) is kept")
@@ -207,7 +207,7 @@ private func handleReturnKey(_ state: inout AppState, _ screen: inout OrderScree
             draft.problem = "Nothing chosen: pick a line with ↑↓ and add items with +"
         } else {
             draft.problem = nil
-            effects = [.trade(.requestReturn(orderNumber: order.number, lines: lines), note: "Return requested for order \(order.number)")]
+            effects = [.trade(.requestReturn(orderNumber: order.number, lines: lines, by: state.shopper), note: "Return requested for order \(order.number)")]
         }
     case .escape:
         state.orderScreen = OrderScreen(number: order.number)
@@ -244,9 +244,9 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
                 draft.scrollBack = 0
                 let note = "Message sent to the shop about order \(order.number)"
                 if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
-                    effects = [.trade(.replyToTicket(ticketID: open.id, text: text), note: note)]
+                    effects = [.trade(.replyToTicket(ticketID: open.id, text: text, by: state.shopper), note: note)]
                 } else {
-                    effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text), note: note)]
+                    effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text, by: state.shopper), note: note)]
                 }
             }
         case .handled, .ignored:

@@ -4,14 +4,14 @@ import ShopCore
 /// far the basket is from free shipping.
 enum CartView {
     static func draw(_ state: AppState, in rect: Rect, focused: Bool, into canvas: inout Canvas) {
-        let count = state.shop.cart.itemCount
+        let count = state.cart.itemCount
         let title = count == 0 ? "3 Cart · empty" : "3 Cart · \(count) item\(count == 1 ? "" : "s")"
         let inner = ShopView.frame(rect, title: title, focused: focused, state: state, into: &canvas)
         guard inner.height > 0, inner.width > 10 else { return }
         let styles = state.styles
         let summary: CartSummary
         do throws(CartError) {
-            summary = try CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)
+            summary = try CartSummary(cart: state.cart, catalogue: state.shop.catalogue)
         } catch {
             canvas.put(error.description, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: styles.error)
             return

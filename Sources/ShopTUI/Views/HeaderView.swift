@@ -59,9 +59,9 @@ enum HeaderView {
     }
 
     private static func cartOnly(_ state: AppState) -> String {
-        let count = state.shop.cart.itemCount
+        let count = state.cart.itemCount
         guard count > 0 else { return " Cart empty " }
-        let total = (try? CartSummary(cart: state.shop.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
+        let total = (try? CartSummary(cart: state.cart, catalogue: state.shop.catalogue)).map { state.money.format($0.total) } ?? ""
         return " Cart \(count) item\(count == 1 ? "" : "s") · \(total) "
     }
 

@@ -43,7 +43,7 @@ enum ProductDetailView {
             var column = x
             column += canvas.put("Quantity ", x: column, y: y, style: styles.base)
             column += canvas.put(" − \(detail.quantity) + ", x: column, y: y, style: styles.input)
-            let added = state.shop.cart.quantity(of: product.sku)
+            let added = state.cart.quantity(of: product.sku)
             let hint = added > 0 ? "   a adds · \(added) in the cart" : "   a adds to the cart"
             canvas.put(hint, x: column, y: y, maxWidth: x + width - column, style: styles.footerKey)
             y += 1
