@@ -150,7 +150,9 @@ public final class Store {
         }
         if let torn = scan.tornTail {
             try journal.cut(to: scan.goodEnd)
-            warnings.append("\(layout.journal): cut off an incomplete last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); the shop continues after record \(sequence)")
+            let covered = scan.tornSequence.map { $0 <= snapshotSequence } ?? false
+            let meaning = covered ? scan.tornTailMeaning(snapshotCovers: snapshotSequence) : "the shop continues after record \(sequence)"
+            warnings.append("\(layout.journal): cut off an incomplete last record at byte \(torn.offset) (\(scan.tornBytes) bytes: \(torn.reason)); \(meaning)")
         }
         if let last = journalLastSequence, last < sequence {
             try startEmptyJournal()
