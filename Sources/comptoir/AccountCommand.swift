@@ -42,7 +42,7 @@ struct AccountCommand: ParsableCommand {
                 let hash = try ScryptPasswordHasher().hash(password)
                 try session.execute(.register(registration, passwordHash: hash))
                 let strength = PasswordPolicy.standard.strength(of: password, name: registration.name, email: registration.email)
-                print("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
+                printText("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
             }
         }
     }
@@ -58,7 +58,7 @@ struct AccountCommand: ParsableCommand {
                 let password = try PasswordInput.read(prompt: "Password: ")
                 let session = try ShopSession(data: data)
                 try session.logIn(email: email, password: password)
-                print("Logged in as \(session.commerce.currentAccount?.email.value ?? email); the cart holds \(session.state.cart.itemCount) items.")
+                printText("Logged in as \(session.commerce.currentAccount?.email.value ?? email); the cart holds \(session.state.cart.itemCount) items.")
             }
         }
     }
@@ -71,7 +71,7 @@ struct AccountCommand: ParsableCommand {
             try reportingFailures {
                 let session = try ShopSession(data: data)
                 try session.execute(.logOut)
-                print("Logged out.")
+                printText("Logged out.")
             }
         }
     }
@@ -95,7 +95,7 @@ struct AccountCommand: ParsableCommand {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }
                 try session.execute(.changePassword(newHash: changed.passwordHash))
-                print("Password changed.")
+                printText("Password changed.")
             }
         }
     }
@@ -110,7 +110,7 @@ struct AccountCommand: ParsableCommand {
                 let store = try data.openStore(.readOnly)
                 let account = store.state.commerce.currentAccount
                 if json {
-                    print(JSONValue.object([
+                    printJSON(JSONValue.object([
                         ("logged_in", .bool(account != nil)),
                         ("account", .optional(account) { account in
                             .object([
@@ -118,11 +118,11 @@ struct AccountCommand: ParsableCommand {
                                 ("email", .string(account.email.value)), ("address", .string(account.address.description)),
                             ])
                         }),
-                    ]).rendered())
+                    ]))
                 } else if let account {
-                    print("\(account.name) <\(account.email)>, \(account.address)")
+                    printText(TerminalText.sanitize("\(account.name) <\(account.email)>, \(account.address)"))
                 } else {
-                    print("Nobody is logged in: 'comptoir account register' or 'comptoir account login --email ADDRESS'.")
+                    printText("Nobody is logged in: 'comptoir account register' or 'comptoir account login --email ADDRESS'.")
                 }
             }
         }

@@ -91,6 +91,6 @@ struct CartCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description, status: .refused)
         }
-        Swift.print(json ? CartView.json(summary).rendered() : CartView.table(summary, locale: locale))
+        if json { printJSON(CartView.json(summary)) } else { printText(CartView.table(summary, locale: locale)) }
     }
 }

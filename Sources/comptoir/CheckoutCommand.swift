@@ -84,7 +84,7 @@ struct CheckoutCommand: ParsableCommand {
             try session.execute(.placeOrder(request))
             guard let number = session.commerce.orderNumbers.first(where: { !before.contains($0) }),
                   let order = session.commerce.orders[number] else { return }
-            if !json { print("Order with obligation to pay: \(order.number) placed.") }
+            if !json { printText("Order with obligation to pay: \(order.number) placed.") }
             try OrderOutput.report(order, json: json, locale: data.locale, now: session.now)
         }
     }

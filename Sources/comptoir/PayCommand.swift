@@ -104,7 +104,7 @@ struct AgentCommand: ParsableCommand {
                     throw CommandFailure(String(describing: error), status: .usage)
                 }
                 try session.execute(.recordCash(reference: parsed, amount: money))
-                print("Recorded \(money) against \(parsed) for order \(order?.number ?? "?").")
+                printText("Recorded \(money) against \(parsed) for order \(order?.number ?? "?").")
             }
         }
     }
@@ -130,7 +130,7 @@ struct CourierCommand: ParsableCommand {
                     if case let .commerce(.scansRecorded(_, _, scans)) = event { return count + scans.count }
                     return count
                 }
-                print("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
+                printText("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
             }
         }
     }
