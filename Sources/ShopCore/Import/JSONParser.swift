@@ -49,7 +49,7 @@ public struct JSONParser {
             }
             let key = try parseString()
             skipWhitespace()
-            guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after \"\(key)\", found \(describeCurrent())") }
+            guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after \(Quote.value(key)), found \(describeCurrent())") }
             position += 1
             skipWhitespace()
             members.append((key, try parseValue()))

@@ -53,9 +53,9 @@ public enum MessageHeaderError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case let .invalidName(name):
-            return "'\(name)' is not a header name: use 1 to 60 printable ASCII characters without ':' or spaces, like X-Comptoir-Order"
+            return "\(Quote.value(name)) is not a header name: use 1 to 60 printable ASCII characters without ':' or spaces, like X-Comptoir-Order"
         case let .reservedName(name):
-            return "'\(name)' is written by the message itself: give it through the message's own fields"
+            return "\(Quote.value(name)) is written by the message itself: give it through the message's own fields"
         }
     }
 }

@@ -6,9 +6,14 @@ public enum Quote {
     /// The widest a value may be in a message, `…` included.
     public static let maximumWidth = 40
 
-    /// `'value'`, cleaned and shortened.
-    public static func value(_ text: some StringProtocol) -> String {
-        "'" + self.text(text) + "'"
+    /// `'value'` (or between other `marks`), cleaned and shortened.
+    public static func value(_ text: some StringProtocol, in marks: Character = "'") -> String {
+        String(marks) + self.text(text) + String(marks)
+    }
+
+    /// `'c'`, for a character a message points at.
+    public static func value(_ character: Character) -> String {
+        value(String(character))
     }
 
     /// The value cleaned and shortened, without quotes (for names such as a product title).
