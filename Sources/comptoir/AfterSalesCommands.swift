@@ -32,6 +32,12 @@ struct ReturnCommand: ParsableCommand {
     @OptionGroup var customer: CustomerOptions
     @OptionGroup var data: DataOptions
 
+    func validate() throws {
+        if let quantity, quantity < 1 {
+            throw ValidationError("--quantity \(quantity) is not allowed: give a positive whole number of units")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let session = try ShopSession(data: data)

@@ -17,6 +17,12 @@ struct CartCommand: ParsableCommand {
         @Flag(help: "Print the cart as JSON.") var json = false
         @OptionGroup var data: DataOptions
 
+        func validate() throws {
+            if let quantity, quantity < 1 {
+                throw ValidationError("quantity \(quantity) is not allowed: the quantity must be a positive whole number (1 or more)")
+            }
+        }
+
         func run() throws {
             try reportingFailures {
                 try CartCommand.change(.addToCart(sku: sku, quantity: quantity), data: data, json: json)
@@ -30,6 +36,12 @@ struct CartCommand: ParsableCommand {
         @Argument(help: "The new quantity.") var quantity: Int
         @Flag(help: "Print the cart as JSON.") var json = false
         @OptionGroup var data: DataOptions
+
+        func validate() throws {
+            guard quantity >= 0 else {
+                throw ValidationError("quantity \(quantity) is not allowed: give a positive whole number, or 0 to remove the line")
+            }
+        }
 
         func run() throws {
             try reportingFailures {

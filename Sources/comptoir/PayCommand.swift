@@ -23,7 +23,7 @@ struct PayCommand: ParsableCommand {
             try reportingFailures {
                 let session = try ShopSession(data: data)
                 _ = try session.authenticate(customer)
-                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now)))
+                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now)), concerning: order)
                 try PayCommand.report(order, session: session, json: json)
             }
         }
@@ -41,7 +41,7 @@ struct PayCommand: ParsableCommand {
             try reportingFailures {
                 let session = try ShopSession(data: data)
                 _ = try session.authenticate(customer)
-                try session.execute(.confirmCode(orderNumber: order, code: code))
+                try session.execute(.confirmCode(orderNumber: order, code: code), concerning: order)
                 if let current = session.commerce.order(numbered: order), case let .card(card)? = current.currentPayment,
                    let challenge = card.challenge {
                     throw CommandFailure(ChallengeVerification.rejected(attemptsLeft: challenge.attemptsLeft).description, status: .refused)
@@ -142,7 +142,7 @@ extension ParsableCommand {
         try reportingFailures {
             let session = try ShopSession(data: data)
             _ = try session.authenticate(customer)
-            try session.execute(command)
+            try session.execute(command, concerning: number)
             try PayCommand.report(number, session: session, json: json)
         }
     }
