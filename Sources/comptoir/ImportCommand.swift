@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
                     ("catalogue_size", .int(store.state.catalogue.count)),
                 ]))
             } else {
-                printText("Imported \(products.count) products from \(file): \(added) new, \(updated) updated; the catalogue has \(store.state.catalogue.count).")
+                printText("Imported \(products.count) products from \(TerminalText.sanitize(file)): \(added) new, \(updated) updated; the catalogue has \(store.state.catalogue.count).")
             }
         }
     }
