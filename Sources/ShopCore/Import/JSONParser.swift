@@ -124,7 +124,8 @@ public struct JSONParser {
         if let simple { utf8.append(simple); return }
         guard letter == UInt8(ascii: "u") else {
             position -= 2
-            throw failure("unknown escape sequence '\\\(Character(Unicode.Scalar(letter)))'")
+            let shown = (0x21..<0x7F).contains(letter) ? "'\\\(Character(Unicode.Scalar(letter)))'" : "'\\' then byte 0x\(String(letter, radix: 16, uppercase: true))"
+            throw failure("unknown escape sequence \(shown): expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
         }
         var code = try readHex4()
         if (0xD800...0xDBFF).contains(code) {
