@@ -31,13 +31,13 @@ enum ArgumentRefusal {
         guard status != .success else { Comptoir.exit(withError: error) }
         let message = Comptoir.message(for: error)
         if message.isEmpty { Foundation.exit(status.rawValue) }
-        guard status == .validationFailure else {
-            let failure = CommandFailure(error)
-            printError("comptoir: \(failure.message)")
-            Foundation.exit(failure.status.rawValue)
-        }
         let line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: "; ")
+        guard status == .validationFailure else {
+            // Another error thrown while parsing (from a `validate()`): its message, with the parser's status.
+            printError("comptoir: \(lowercasingFirst(line))")
+            Foundation.exit(status.rawValue)
+        }
         printError("comptoir: \(lowercasingFirst(line)): see '\(commandPath(arguments)) --help'")
         Foundation.exit(ExitStatus.usage.rawValue)
     }
