@@ -12,7 +12,9 @@ enum KeyDecoder {
 
     static func decode(status: Int32, code: UInt32) -> Input {
         if status == KEY_CODE_YES {
-            switch Int32(code) {
+            // Function key codes are small; a code beyond Int32 is no key at all (and must not trap).
+            guard let code = Int32(exactly: code) else { return .ignored }
+            switch code {
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
             case KEY_LEFT: return .key(.left)

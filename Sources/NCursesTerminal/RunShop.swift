@@ -165,11 +165,11 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
 public func themeListing(environment: [String: String]) -> String {
     let catalog = ThemeCatalog.load(environment: environment)
     var lines = catalog.themes.map { theme in
-        let origin = theme.origin == "bundled" ? "bundled" : theme.origin
         let marker = theme.name == ThemeCatalog.defaultThemeName ? " (default)" : ""
-        return "\(theme.name.padding(toLength: 16))\(theme.title)\(marker)  [\(origin)]"
+        let name = TextSanitizer.clean(theme.name)
+        return "\(name.padding(toLength: 16))\(TextSanitizer.clean(theme.title))\(marker)  [\(TextSanitizer.clean(theme.origin))]"
     }
-    lines += catalog.problems.map { "! \($0)" }
+    lines += catalog.problems.map { "! " + TextSanitizer.clean($0.description) }
     return lines.joined(separator: "\n")
 }
 
@@ -182,14 +182,14 @@ enum MonotonicClock {
     }
 }
 
+/// One line on standard error, cleaned so that no data in it can drive the terminal.
 private func printError(_ line: String) {
-    var text = line
-    if !text.hasSuffix("\n") { text += "\n" }
-    fputs(text, stderr)
+    fputs(TextSanitizer.clean(line) + "\n", stderr)
 }
 
 extension String {
     func padding(toLength length: Int) -> String {
-        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+        let width = DisplayWidth.of(self)
+        return width >= length ? self + " " : self + String(repeating: " ", count: length - width)
     }
 }

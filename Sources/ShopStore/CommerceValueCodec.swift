@@ -17,7 +17,11 @@ enum CommerceValueCodec {
     static func readMoney(_ r: inout Reader) throws(DecodingFailure) -> Money {
         let minor = try r.int64()
         let code = try r.string()
-        return Money(minorUnits: minor, currency: Currency(code: code, minorUnitDigits: try r.int()))
+        let digits = try r.int()
+        guard let currency = Currency.validated(code: code, minorUnitDigits: digits) else {
+            throw r.failure("\(Quote.value(code)) with \(digits) minor-unit digits is not a currency")
+        }
+        return Money(minorUnits: minor, currency: currency)
     }
 
     static func write(_ instant: ShopInstant, to w: BinaryWriter) { w.int(instant.secondsSince1970) }

@@ -103,7 +103,7 @@ enum ProductCodec {
         let code = try reader.string()
         let digits = try reader.int()
         guard let currency = Currency.validated(code: code, minorUnitDigits: digits) else {
-            throw DecodingFailure(offset: start, reason: "'\(code)' with \(digits) minor-unit digits is not a currency (at most \(Currency.maximumCodeBytes) bytes and \(Currency.maximumMinorUnitDigits) digits)")
+            throw DecodingFailure(offset: start, reason: "\(Quote.value(code)) with \(digits) minor-unit digits is not a currency (at most \(Currency.maximumCodeBytes) bytes and \(Currency.maximumMinorUnitDigits) digits)")
         }
         return Money(minorUnits: units, currency: currency)
     }

@@ -44,7 +44,7 @@ struct AccountCommand: ParsableCommand {
                 let hash = try ScryptPasswordHasher().hash(password)
                 try shop.execute(.register(registration, passwordHash: hash, session: sessionName))
                 let strength = PasswordPolicy.standard.strength(of: password, name: registration.name, email: registration.email)
-                print("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
+                printText("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
             }
         }
     }
@@ -62,7 +62,7 @@ struct AccountCommand: ParsableCommand {
                 let password = try PasswordInput.read(prompt: "Password: ")
                 let shop = try ShopSession(data: data)
                 let account = try shop.logIn(email: email, password: password, session: shopper.sessionName)
-                print("Logged in as \(account.email.value); the cart holds \(shop.state.cart(of: shopper).itemCount) items.")
+                printText("Logged in as \(account.email.value); the cart holds \(shop.state.cart(of: shopper).itemCount) items.")
             }
         }
     }
@@ -78,7 +78,7 @@ struct AccountCommand: ParsableCommand {
                 _ = try customer.session.shopper()
                 let shop = try ShopSession(data: data)
                 try shop.execute(.logOut(by: try shop.shopper(customer)))
-                print("Logged out.")
+                printText("Logged out.")
             }
         }
     }
@@ -101,7 +101,7 @@ struct AccountCommand: ParsableCommand {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }
                 try shop.execute(.changePassword(newHash: changed.passwordHash, by: shopper))
-                print("Password changed.")
+                printText("Password changed.")
             }
         }
     }
@@ -123,7 +123,7 @@ struct AccountCommand: ParsableCommand {
                     account = try data.openStore(.readOnly).state.commerce.account(of: sessionShopper)
                 }
                 if json {
-                    print(JSONValue.object([
+                    printJSON(JSONValue.object([
                         ("logged_in", .bool(account != nil)),
                         ("account", .optional(account) { account in
                             .object([
@@ -131,11 +131,11 @@ struct AccountCommand: ParsableCommand {
                                 ("email", .string(account.email.value)), ("address", .string(account.address.description)),
                             ])
                         }),
-                    ]).rendered())
+                    ]))
                 } else if let account {
-                    print("\(account.name) <\(account.email)>, \(account.address)")
+                    printText(TerminalText.sanitize("\(account.name) <\(account.email)>, \(account.address)"))
                 } else {
-                    print("Nobody is logged in: 'comptoir account register' or 'comptoir account login --email ADDRESS'.")
+                    printText("Nobody is logged in: 'comptoir account register' or 'comptoir account login --email ADDRESS'.")
                 }
             }
         }

@@ -15,7 +15,7 @@ struct CancelCommand: ParsableCommand {
             try session.execute(.cancelOrder(orderNumber: order, by: shopper))
             guard let canceled = session.commerce.order(numbered: order) else { return }
             let refund = canceled.refunded.isZero ? "" : "; \(canceled.refunded) refunded to \(canceled.refunds[0].method)"
-            print("Order \(canceled.number) is canceled\(refund).")
+            printText("Order \(canceled.number) is canceled\(refund).")
         }
     }
 }
@@ -31,6 +31,12 @@ struct ReturnCommand: ParsableCommand {
     @OptionGroup var customer: CustomerOptions
     @OptionGroup var data: DataOptions
 
+    func validate() throws {
+        if let quantity, quantity < 1 {
+            throw ValidationError("--quantity \(quantity) is not allowed: give a positive whole number of units")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
@@ -45,7 +51,7 @@ struct ReturnCommand: ParsableCommand {
             try session.execute(.requestReturn(orderNumber: order, lines: lines, by: shopper))
             guard let updated = session.commerce.order(numbered: order), let request = updated.returns.last else { return }
             let items = request.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
-            print("Return label for \(items): \(request.shipment.carrier.name) \(request.shipment.trackingNumber). The refund follows when the parcel reaches us.")
+            printText("Return label for \(items): \(request.shipment.carrier.name) \(request.shipment.trackingNumber). The refund follows when the parcel reaches us.")
         }
     }
 }
@@ -109,7 +115,7 @@ struct SupportCommand: ParsableCommand {
             try reportingFailures {
                 let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.closeTicket(ticketID: ticket, by: shopper))
-                Swift.print("Ticket \(ticket.uppercased()) is closed.")
+                printText("Ticket \(ticket.uppercased()) is closed.")
             }
         }
     }
@@ -132,9 +138,9 @@ struct SupportCommand: ParsableCommand {
                     }
                 }
                 if json {
-                    Swift.print(JSONValue.array(tickets.map(SupportCommand.json)).rendered())
+                    printJSON(JSONValue.array(tickets.map(SupportCommand.json)))
                 } else if tickets.isEmpty {
-                    Swift.print("No support tickets. Open one with 'comptoir support open ORDER \"question\"'.")
+                    printText("No support tickets. Open one with 'comptoir support open ORDER \"question\"'.")
                 } else {
                     for ticket in tickets { SupportCommand.print(ticket) }
                 }
@@ -153,10 +159,14 @@ struct SupportCommand: ParsableCommand {
         ])
     }
 
+    /// The thread for people: each message on its own lines, indented under its author, so a
+    /// message cannot pass for another one.
     static func print(_ ticket: SupportTicket) {
-        Swift.print("Ticket \(ticket.id) about order \(ticket.orderNumber) (\(ticket.topic.rawValue)): \(ticket.status.rawValue)")
+        printText("Ticket \(ticket.id) about order \(ticket.orderNumber) (\(ticket.topic.rawValue)): \(ticket.status.rawValue)")
         for message in ticket.messages {
-            Swift.print("  [\(message.at)] \(message.author == .shop ? "Comptoir" : "You"): \(message.text)")
+            let text = TextSanitizer.clean(message.text, for: .terminalLines)
+                .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
+            printText("  [\(message.at)] \(message.author == .shop ? "Comptoir" : "You"): \(text)")
         }
     }
 }
@@ -183,7 +193,7 @@ struct MessagesCommand: ParsableCommand {
             if let kind { entries = entries.filter { $0.kind == kind } }
             if let order { entries = entries.filter { $0.orderNumber == order.uppercased() } }
             if json {
-                print(JSONValue.array(entries.map { entry in
+                printJSON(JSONValue.array(entries.map { entry in
                     .object([
                         ("key", .string(entry.key)), ("date", .optional(entry.date) { .string($0.iso8601) }),
                         ("from", .string(entry.from)), ("to", .string(entry.to)), ("subject", .string(entry.subject)),
@@ -191,12 +201,12 @@ struct MessagesCommand: ParsableCommand {
                         ("code", .optional(entry.kind == MessageKind.threeDSecureCode.rawValue ? Self.code(in: entry.body) : nil) { .string($0) }),
                         ("read", .bool(entry.isRead)), ("body", .string(entry.body)),
                     ])
-                }).rendered())
+                }))
                 return
             }
-            guard !entries.isEmpty else { print("No messages."); return }
+            guard !entries.isEmpty else { printText("No messages."); return }
             for entry in entries {
-                print("\(entry.date?.description ?? "?")  \(entry.subject)")
+                printText("\(entry.date?.description ?? "?")  \(TerminalText.sanitize(entry.subject))")
             }
         }
     }

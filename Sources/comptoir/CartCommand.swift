@@ -18,6 +18,12 @@ struct CartCommand: ParsableCommand {
         @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
+        func validate() throws {
+            if let quantity, quantity < 1 {
+                throw ValidationError("quantity \(quantity) is not allowed: the quantity must be a positive whole number (1 or more)")
+            }
+        }
+
         func run() throws {
             try reportingFailures {
                 try CartCommand.change({ .addToCart(sku: sku, quantity: quantity, by: $0) }, customer: customer, data: data, json: json)
@@ -32,6 +38,12 @@ struct CartCommand: ParsableCommand {
         @Flag(help: "Print the cart as JSON.") var json = false
         @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
+
+        func validate() throws {
+            guard quantity >= 0 else {
+                throw ValidationError("quantity \(quantity) is not allowed: give a positive whole number, or 0 to remove the line")
+            }
+        }
 
         func run() throws {
             try reportingFailures {
@@ -106,6 +118,6 @@ struct CartCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description, status: .refused)
         }
-        Swift.print(json ? CartView.json(summary).rendered() : CartView.table(summary, locale: locale))
+        if json { printJSON(CartView.json(summary)) } else { printText(CartView.table(summary, locale: locale)) }
     }
 }

@@ -79,11 +79,8 @@ struct CheckoutCommand: ParsableCommand {
             let request = CheckoutRequest(
                 address: address, delivery: method, extras: extras, promoCode: promo, acceptsTerms: acceptTerms,
                 payment: try payment.request(now: session.now))
-            let before = Set(session.commerce.orderNumbers)
-            try session.execute(.placeOrder(request, by: shopper))
-            guard let number = session.commerce.orderNumbers.first(where: { !before.contains($0) }),
-                  let order = session.commerce.orders[number] else { return }
-            if !json { print("Order with obligation to pay: \(order.number) placed.") }
+            guard let order = try session.placeOrder(request, by: shopper) else { return }
+            if !json { printText("Order with obligation to pay: \(order.number) placed.") }
             try OrderOutput.report(order, json: json, locale: data.locale, now: session.now)
         }
     }

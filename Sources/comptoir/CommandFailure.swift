@@ -55,8 +55,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// One line on standard error, cleaned so that no value quoted in it can drive the terminal or
+/// start a second line.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TextSanitizer.clean(line) + "\n").utf8))
 }
 
 extension ParsableCommand {

@@ -39,6 +39,24 @@ struct Comptoir: ParsableCommand {
         "A throw-away shop with a demo account logged in and shop time running 7200 times faster (not with --data)."))
     var demo = false
 
+    /// The entry point: every refusal, of the arguments or of the shop, is one line `comptoir: …`
+    /// with the documented exit status.
+    static func main() {
+        var command = ArgumentRefusal.parse(Array(CommandLine.arguments.dropFirst()))
+        do {
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let usage where [.success, .validationFailure].contains(Comptoir.exitCode(for: usage)) {
+            // Help, --version, and a ValidationError thrown once the command runs.
+            ArgumentRefusal.refuse(usage, arguments: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            let failure = CommandFailure(error)
+            printError("comptoir: \(failure.message)")
+            Foundation.exit(failure.status.rawValue)
+        }
+    }
+
     func run() throws {
         if demo, data.path != nil {
             printError("comptoir: --demo uses a throw-away shop of its own: leave out --data")

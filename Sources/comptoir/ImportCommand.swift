@@ -48,12 +48,12 @@ struct ImportCommand: ParsableCommand {
             let updated = products.filter { before.product(sku: $0.sku) != nil }.count
             let added = products.count - updated
             if json {
-                print(JSONValue.object([
+                printJSON(JSONValue.object([
                     ("imported", .int(products.count)), ("added", .int(added)), ("updated", .int(updated)),
                     ("catalogue_size", .int(store.state.catalogue.count)),
-                ]).rendered())
+                ]))
             } else {
-                print("Imported \(products.count) products from \(file): \(added) new, \(updated) updated; the catalogue has \(store.state.catalogue.count).")
+                printText("Imported \(products.count) products from \(TerminalText.sanitize(file)): \(added) new, \(updated) updated; the catalogue has \(store.state.catalogue.count).")
             }
         }
     }

@@ -55,10 +55,10 @@ struct OrdersCommand: ParsableCommand {
             let view = try OrdersView(data: data, customer: customer)
             let orders = view.state.commerce.orders(of: view.account.id)
             if json {
-                print(JSONValue.array(orders.map { OrderView.json($0, now: view.now) }).rendered())
+                printJSON(JSONValue.array(orders.map { OrderView.json($0, now: view.now) }))
                 return
             }
-            guard !orders.isEmpty else { print("No orders yet."); return }
+            guard !orders.isEmpty else { printText("No orders yet."); return }
             let format = MoneyFormatter(locale: data.locale)
             var table = TextTable([
                 .init(title: "Order"), .init(title: "Placed"), .init(title: "Total", alignment: .right),
@@ -68,7 +68,7 @@ struct OrdersCommand: ParsableCommand {
                 table.add([order.number, order.placedAt.calendarDay.iso8601, format.format(order.totals.total),
                            order.state.rawValue, order.paymentState.rawValue, order.fulfillment.rawValue])
             }
-            print(table.rendered())
+            printText(table.rendered())
         }
     }
 }
@@ -88,7 +88,7 @@ struct OrderCommand: ParsableCommand {
             try reportingFailures {
                 let view = try OrdersView(data: data, customer: customer)
                 let found = try view.order(order)
-                print(json ? OrderView.json(found, now: view.now).rendered() : OrderView.text(found, locale: data.locale, now: view.now))
+                if json { printJSON(OrderView.json(found, now: view.now)) } else { printText(OrderView.text(found, locale: data.locale, now: view.now)) }
             }
         }
     }
@@ -109,7 +109,7 @@ struct TrackCommand: ParsableCommand {
             if let shipment = found.shipment { parcels.append(("Parcel", shipment, found.scans)) }
             for request in found.returns { parcels.append(("Return", request.shipment, request.scans)) }
             if json {
-                print(JSONValue.object([
+                printJSON(JSONValue.object([
                     ("order", .string(found.number)),
                     ("fulfillment_state", .string(found.fulfillment.rawValue)),
                     ("estimated_delivery", .optional(found.estimatedDelivery(now: view.now)) { .string($0.iso8601) }),
@@ -125,19 +125,19 @@ struct TrackCommand: ParsableCommand {
                             })),
                         ])
                     })),
-                ]).rendered())
+                ]))
                 return
             }
             guard !parcels.isEmpty else {
-                print("Order \(found.number) has not shipped yet (\(found.fulfillment.rawValue)); promised between \(found.promise.lowerBound) and \(found.promise.upperBound).")
+                printText("Order \(found.number) has not shipped yet (\(found.fulfillment.rawValue)); promised between \(found.promise.lowerBound) and \(found.promise.upperBound).")
                 return
             }
             for (kind, shipment, scans) in parcels {
-                print("\(kind) \(shipment.trackingNumber) — \(shipment.carrier.name)")
-                for scan in scans { print("  \(scan.time)  \(scan.status.rawValue.padding(20))  \(scan.message)") }
+                printText("\(kind) \(shipment.trackingNumber) — \(shipment.carrier.name)")
+                for scan in scans { printText("  \(scan.time)  \(scan.status.rawValue.padding(20))  \(scan.message)") }
             }
             if let estimate = found.estimatedDelivery(now: view.now), found.fulfillment == .shipped {
-                print("Estimated delivery: \(estimate)")
+                printText("Estimated delivery: \(estimate)")
             }
         }
     }

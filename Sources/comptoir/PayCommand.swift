@@ -22,7 +22,7 @@ struct PayCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
-                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now), by: shopper))
+                try session.execute(.pay(orderNumber: order, try payment.request(now: session.now), by: shopper), concerning: order)
                 try PayCommand.report(order, session: session, json: json)
             }
         }
@@ -39,7 +39,7 @@ struct PayCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
-                try session.execute(.confirmCode(orderNumber: order, code: code, by: shopper))
+                try session.execute(.confirmCode(orderNumber: order, code: code, by: shopper), concerning: order)
                 if let current = session.commerce.order(numbered: order), case let .card(card)? = current.currentPayment,
                    let challenge = card.challenge {
                     throw CommandFailure(ChallengeVerification.rejected(attemptsLeft: challenge.attemptsLeft).description, status: .refused)
@@ -102,7 +102,7 @@ struct AgentCommand: ParsableCommand {
                     throw CommandFailure(String(describing: error), status: .usage)
                 }
                 try session.execute(.recordCash(reference: parsed, amount: money))
-                print("Recorded \(money) against \(parsed) for order \(order?.number ?? "?").")
+                printText("Recorded \(money) against \(parsed) for order \(order?.number ?? "?").")
             }
         }
     }
@@ -138,7 +138,7 @@ struct CourierCommand: ParsableCommand {
                     if case let .commerce(.scansRecorded(_, _, scans)) = event { return count + scans.count }
                     return count
                 }
-                print("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
+                printText("Shop time is now \(session.now); \(scans) new parcel \(scans == 1 ? "scan" : "scans").")
             }
         }
     }
@@ -151,7 +151,7 @@ extension ParsableCommand {
     ) throws {
         try reportingFailures {
             let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
-            try session.execute(command(shopper))
+            try session.execute(command(shopper), concerning: number)
             try PayCommand.report(number, session: session, json: json)
         }
     }

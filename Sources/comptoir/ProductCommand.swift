@@ -19,7 +19,7 @@ struct ProductCommand: ParsableCommand {
             guard let product = store.state.catalogue.product(sku: sku) else {
                 throw CommandFailure(ShopError.cart(.unknownProduct(sku: sku)))
             }
-            print(json ? ShopJSON.detail(product).rendered() : ProductCommand.page(product, locale: data.locale))
+            if json { printJSON(ShopJSON.detail(product)) } else { printText(ProductCommand.page(product, locale: data.locale)) }
         }
     }
 

@@ -45,9 +45,9 @@ struct SearchCommand: ParsableCommand {
             let results = index.search(parsed)
             let products = results.positions(offset: offset, limit: limit).map { catalogue.products[$0] }
             if json {
-                print(SearchCommand.json(total: results.total, products: products, results: results).rendered())
+                printJSON(SearchCommand.json(total: results.total, products: products, results: results))
             } else {
-                print(SearchCommand.table(total: results.total, offset: offset, products: products, results: results, locale: data.locale))
+                printText(SearchCommand.table(total: results.total, offset: offset, products: products, results: results, locale: data.locale))
             }
         }
     }

@@ -28,13 +28,19 @@ final class ShopSession {
         commerce.shopTime(wallClock: ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
     }
 
-    /// Decides and journals `command` at shop time now, then writes any mail it caused.
+    /// Decides and journals `command` at shop time now, then writes any mail it caused. When the
+    /// mail fails after the command is journaled (a full disk, say), the message says that the
+    /// command was saved, and the state of the order it `concerns`.
     @discardableResult
-    func execute(_ command: CommerceCommand) throws -> [ShopEvent] {
+    func execute(_ command: CommerceCommand, concerning orderNumber: String? = nil) throws -> [ShopEvent] {
         do {
             return try store.trade(command)
         } catch let error as MaildirError {
-            throw CommandFailure("the shop's messages could not be written to \(store.folder.path)/mail: \(error)", status: .ioError)
+            let message = "the shop's messages could not be written to \(store.folder.path)/mail: \(error)"
+            guard let order = orderNumber.flatMap({ commerce.order(numbered: $0) }) else {
+                throw CommandFailure("it was saved, but \(message)", status: .ioError)
+            }
+            throw CommandFailure(Self.saved(order, but: message), status: .ioError)
         } catch {
             throw CommandFailure(error)
         }
@@ -46,6 +52,34 @@ final class ShopSession {
         guard let email = customer.email else { return try customer.session.shopper() }
         let account = try logIn(email: email, password: try customer.password(), session: nil)
         return .account(account.id)
+    }
+
+    /// Places an order and returns it. A failure once the order is journaled (its mail, say, on a
+    /// full disk) names the order and its payment, so that nobody orders or pays twice.
+    func placeOrder(_ request: CheckoutRequest, by shopper: Shopper) throws -> Order? {
+        let before = Set(commerce.orderNumbers)
+        func placed() -> Order? {
+            commerce.orderNumbers.first { !before.contains($0) }.flatMap { commerce.orders[$0] }
+        }
+        do {
+            try store.trade(.placeOrder(request, by: shopper))
+        } catch let error as MaildirError {
+            let message = "the shop's messages could not be written to \(store.folder.path)/mail: \(error)"
+            guard let order = placed() else { throw CommandFailure(message, status: .ioError) }
+            throw CommandFailure(Self.saved(order, but: message), status: .ioError)
+        } catch {
+            let failure = CommandFailure(error)
+            guard let order = placed() else { throw failure }
+            throw CommandFailure(Self.saved(order, but: failure.message), status: .ioError)
+        }
+        return placed()
+    }
+
+    /// A failure after `order` was saved: `order C-2026-000001 is placed (payment: paid, total
+    /// €42.00), but …; it is saved: see it with 'comptoir order C-2026-000001'`.
+    static func saved(_ order: Order, but failure: String) -> String {
+        "order \(order.number) is \(order.state.rawValue) (payment: \(order.paymentState.label), total \(order.totals.total)), "
+            + "but \(failure); the order is saved: see it with 'comptoir order \(order.number)'"
     }
 
     /// Opens the shop for a command that needs a customer: `--session` is checked before any file

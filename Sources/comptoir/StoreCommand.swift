@@ -18,7 +18,7 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let report = Store.verify(try data.folder())
-                print(json ? StoreCommand.json(report).rendered() : report.description)
+                if json { printJSON(StoreCommand.json(report)) } else { printText(report.description) }
                 if !report.isClean { throw ExitCode(ExitStatus.ioError.rawValue) }
             }
         }
@@ -37,7 +37,7 @@ struct StoreCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure(error)
                 }
-                print("Snapshot written: covers record \(store.sequence), \(store.state.catalogue.count) products.")
+                printText("Snapshot written: covers record \(store.sequence), \(store.state.catalogue.count) products.")
             }
         }
     }
@@ -55,7 +55,7 @@ struct StoreCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure(error)
                 }
-                print("Compacted: the snapshot covers record \(store.sequence); the journal starts after it.")
+                printText("Compacted: the snapshot covers record \(store.sequence); the journal starts after it.")
             }
         }
     }
@@ -68,7 +68,7 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 do {
-                    print(try Store.recover(try data.folder()).description)
+                    printText(try Store.recover(try data.folder()).description)
                 } catch {
                     throw CommandFailure(error)
                 }

@@ -8,6 +8,6 @@ struct ThemesCommand: ParsableCommand {
         abstract: "List the colour themes: bundled ones and yours in $XDG_CONFIG_HOME/comptoir/themes.")
 
     func run() throws {
-        print(themeListing(environment: ProcessInfo.processInfo.environment))
+        printText(themeListing(environment: ProcessInfo.processInfo.environment))
     }
 }

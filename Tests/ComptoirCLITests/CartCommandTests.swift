@@ -56,7 +56,7 @@ struct CartCommandTests {
         #expect(unknown.stderr.contains("no product has SKU 'NOPE-1'"))
 
         let negative = try ComptoirProcess.run(["cart", "set", item.sku, "--", "-3"], environment: env)
-        #expect(negative.status == 1)
+        #expect(negative.status == 64)
         #expect(negative.stderr.contains("quantity -3 is not allowed"))
 
         let notThere = try ComptoirProcess.run(["cart", "remove", item.sku], environment: env)

@@ -24,35 +24,35 @@ public enum EmailAddressError: Error, Equatable, Sendable, CustomStringConvertib
         case .empty:
             return "no email address given: \(example)"
         case let .containsSpace(text):
-            return "'\(text)' contains a space: an email address has none, \(example)"
+            return "\(Quote.value(text)) contains a space: an email address has none, \(example)"
         case let .tooLong(_, length, maximum):
             return "the email address has \(length) characters: at most \(maximum) are allowed"
         case let .missingAt(text):
-            return "'\(text)' has no '@': \(example)"
+            return "\(Quote.value(text)) has no '@': \(example)"
         case let .moreThanOneAt(text):
-            return "'\(text)' has more than one '@': \(example)"
+            return "\(Quote.value(text)) has more than one '@': \(example)"
         case let .missingLocalPart(text):
-            return "'\(text)' has no name before '@': \(example)"
+            return "\(Quote.value(text)) has no name before '@': \(example)"
         case let .missingDomain(text):
-            return "'\(text)' has no domain after '@': \(example)"
+            return "\(Quote.value(text)) has no domain after '@': \(example)"
         case let .localPartTooLong(text, length, maximum):
-            return "'\(text)' has \(length) characters before '@': at most \(maximum) are allowed"
+            return "\(Quote.value(text)) has \(length) characters before '@': at most \(maximum) are allowed"
         case let .invalidLocalCharacter(text, character):
-            return "'\(text)' contains '\(character)' before '@': use letters, digits and symbols such as . _ - +"
+            return "\(Quote.value(text)) contains \(Quote.value(character)) before '@': use letters, digits and symbols such as . _ - +"
         case let .misplacedDotInLocalPart(text):
-            return "'\(text)' has a dot at the start or end of the name, or two dots in a row: \(example)"
+            return "\(Quote.value(text)) has a dot at the start or end of the name, or two dots in a row: \(example)"
         case let .domainWithoutDot(text):
-            return "'\(text)' has a domain without a dot: \(example)"
+            return "\(Quote.value(text)) has a domain without a dot: \(example)"
         case let .emptyDomainLabel(text):
-            return "'\(text)' has an empty part in its domain (two dots in a row, or a dot at an end): \(example)"
+            return "\(Quote.value(text)) has an empty part in its domain (two dots in a row, or a dot at an end): \(example)"
         case let .domainLabelTooLong(text, label, maximum):
-            return "'\(text)': the domain part '\(label)' is longer than \(maximum) characters"
+            return "\(Quote.value(text)): the domain part \(Quote.value(label)) is longer than \(maximum) characters"
         case let .invalidDomainCharacter(text, character):
-            return "'\(text)' contains '\(character)' in its domain: use letters, digits, hyphens and dots only"
+            return "\(Quote.value(text)) contains \(Quote.value(character)) in its domain: use letters, digits, hyphens and dots only"
         case let .hyphenAtLabelEdge(text, label):
-            return "'\(text)': the domain part '\(label)' starts or ends with a hyphen, which domains never do"
+            return "\(Quote.value(text)): the domain part \(Quote.value(label)) starts or ends with a hyphen, which domains never do"
         case let .invalidTopLevelDomain(text, topLevel):
-            return "'\(text)' ends in '.\(topLevel)', which is not a top-level domain: \(example)"
+            return "\(Quote.value(text)) ends in '.\(topLevel)', which is not a top-level domain: \(example)"
         }
     }
 }

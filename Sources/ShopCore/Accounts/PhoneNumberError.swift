@@ -14,21 +14,21 @@ public enum PhoneNumberError: Error, Equatable, Sendable, CustomStringConvertibl
         case .empty:
             return "no phone number given: \(example)"
         case let .invalidCharacter(text, character):
-            return "'\(text)' contains '\(character)': a phone number has digits, spaces and an optional leading +"
+            return "\(Quote.value(text)) contains \(Quote.value(character)): a phone number has digits, spaces and an optional leading +"
         case let .noDigits(text):
-            return "'\(text)' has no digits: \(example)"
+            return "\(Quote.value(text)) has no digits: \(example)"
         case let .missingTrunkZero(text, country):
-            return "'\(text)' does not start with 0 as numbers in \(country.name) do: start with 0, or with +\(country.callingCode)"
+            return "\(Quote.value(text)) does not start with 0 as numbers in \(country.name) do: start with 0, or with +\(country.callingCode)"
         case let .wrongLength(text, country, digits):
             let expected = country.nationalNumberLengths.count == 1
                 ? "\(country.nationalNumberLengths.lowerBound)"
                 : "\(country.nationalNumberLengths.lowerBound) to \(country.nationalNumberLengths.upperBound)"
             let trunk = country.hasTrunkZero ? ", not counting a leading 0" : ""
-            return "'\(text)' has \(digits) digits for \(country.name) (+\(country.callingCode))\(trunk): expected \(expected)"
+            return "\(Quote.value(text)) has \(digits) digits for \(country.name) (+\(country.callingCode))\(trunk): expected \(expected)"
         case let .tooShort(text):
-            return "'\(text)' is too short for a phone number: give the full number with its area code"
+            return "\(Quote.value(text)) is too short for a phone number: give the full number with its area code"
         case let .tooLong(text):
-            return "'\(text)' is too long for a phone number: at most 15 digits after the +"
+            return "\(Quote.value(text)) is too long for a phone number: at most 15 digits after the +"
         }
     }
 }

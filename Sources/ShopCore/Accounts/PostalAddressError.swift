@@ -42,12 +42,12 @@ public enum PostalAddressProblem: Hashable, Sendable, CustomStringConvertible {
             return "the \(field) contains an invisible control character: type it again as plain text"
         case let .unknownCountry(code):
             let codes = Country.all.map(\.code).joined(separator: ", ")
-            return "'\(code)' is not a country the shop delivers to: use one of \(codes)"
+            return "\(Quote.value(code)) is not a country the shop delivers to: use one of \(codes)"
         case let .invalidPostalCode(code, country) where country.code == "FR":
-            return "'\(code)' is not a French postal code: it has exactly 5 digits, like 75001"
+            return "\(Quote.value(code)) is not a French postal code: it has exactly 5 digits, like 75001"
         case let .invalidPostalCode(code, country):
             let shapes = country.postalCodeFormats.joined(separator: " or ")
-            return "'\(code)' is not a postal code of \(country.name): expected \(shapes) (9 a digit, A a letter, X either)"
+            return "\(Quote.value(code)) is not a postal code of \(country.name): expected \(shapes) (9 a digit, A a letter, X either)"
         }
     }
 }

@@ -16,21 +16,21 @@ public enum CartError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownProduct(sku):
-            return "no product has SKU '\(sku)': check the SKU with 'comptoir search'"
+            return "no product has SKU \(Quote.value(sku)): check the SKU with 'comptoir search'"
         case let .quantityNotPositive(quantity):
             return "quantity \(quantity) is not allowed: give a whole number of 1 or more"
         case let .outOfStock(sku, title):
-            return "\(title) (\(sku)) is out of stock and cannot be added"
+            return "\(Quote.text(title)) (\(Quote.text(sku))) is out of stock and cannot be added"
         case let .exceedsStock(sku, title, requested, available):
-            return "only \(available) of \(title) (\(sku)) in stock: asked for \(requested), choose at most \(available)"
+            return "only \(available) of \(Quote.text(title)) (\(Quote.text(sku))) in stock: asked for \(requested), choose at most \(available)"
         case let .exceedsOrderLimit(sku, title, requested, maximum):
-            return "\(title) (\(sku)) is limited to \(maximum) per order: asked for \(requested)"
+            return "\(Quote.text(title)) (\(Quote.text(sku))) is limited to \(maximum) per order: asked for \(requested)"
         case let .belowMinimumOrder(sku, title, requested, minimum):
-            return "\(title) (\(sku)) is sold by at least \(minimum): asked for \(requested)"
+            return "\(Quote.text(title)) (\(Quote.text(sku))) is sold by at least \(minimum): asked for \(requested)"
         case let .notInCart(sku):
-            return "'\(sku)' is not in the cart"
+            return "\(Quote.value(sku)) is not in the cart"
         case let .currencyMismatch(sku, cartCurrency, productCurrency):
-            return "\(sku) is priced in \(productCurrency.code) but the cart is in \(cartCurrency.code): one order has one currency"
+            return "\(Quote.text(sku)) is priced in \(productCurrency.code) but the cart is in \(cartCurrency.code): one order has one currency"
         case let .totalTooLarge(limit):
             return "the cart total is too large: one order may come to at most \(limit)"
         case let .quantityTooLarge(quantity):

@@ -73,7 +73,7 @@ public enum CSVReader {
                 guard index == bytes.count || bytes[index] == comma || bytes[index] == cr || bytes[index] == lf else {
                     throw .malformedCSV(
                         line: line,
-                        reason: "unexpected '\(String(decoding: [bytes[index]], as: UTF8.self))' after the closing quote "
+                        reason: "unexpected \(Quote.value(String(decoding: [bytes[index]], as: UTF8.self))) after the closing quote "
                             + "of a field: expected a comma or the end of the line (write a quote inside quotes as \"\")")
                 }
                 continue

@@ -7,7 +7,7 @@ public enum ImportLocation: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .record(index, id?): return "record \(index) (id \(id))"
+        case let .record(index, id?): return "record \(index) (id \(Quote.text(id)))"
         case let .record(index, nil): return "record \(index)"
         case let .line(number): return "line \(number)"
         }
@@ -59,7 +59,7 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cannot tell the format of the file: expected JSON (starting with '[' or '{') "
                 + "or a Shopify product CSV export whose header names \(ShopifyCSVImporter.requiredColumns.joined(separator: ", "))"
         case let .unknownCurrency(code):
-            return "unknown currency '\(code)': expected one of \(Currency.known.keys.sorted().joined(separator: ", "))"
+            return "unknown currency \(Quote.value(code)): expected one of \(Currency.known.keys.sorted().joined(separator: ", "))"
         case let .malformedJSON(line, column, offset, reason):
             return "malformed JSON at line \(line), column \(column) (byte \(offset)): \(reason)"
         case let .unexpectedJSONShape(found):
@@ -68,9 +68,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .recordNotAnObject(record, found):
             return "record \(record) is \(found): expected an object describing one product"
         case let .missingField(location, field):
-            return "\(location): field '\(field)' is missing: every product needs one"
+            return "\(location): field \(Quote.value(field)) is missing: every product needs one"
         case let .invalidField(location, field, value, expected):
-            return "\(location): field '\(field)' is \"\(value)\": expected \(expected)"
+            return "\(location): field \(Quote.value(field)) is \(Quote.value(value, in: "\"")): expected \(expected)"
         case let .unterminatedQuote(line):
             return "line \(line): a quoted field starts here and is never closed: expected a closing '\"'"
         case let .malformedCSV(line, reason):
@@ -81,16 +81,16 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             let names = missing.map { "'\($0)'" }.joined(separator: ", ")
             return "the CSV header lacks \(names): the required columns are \(required.joined(separator: ", "))"
         case let .duplicateHeader(name):
-            return "the CSV header names '\(name)' more than once: expected each column once"
+            return "the CSV header names \(Quote.value(name)) more than once: expected each column once"
         case let .missingCell(line, column):
-            return "line \(line), column '\(column)' is empty: a value is required"
+            return "line \(line), column \(Quote.value(column)) is empty: a value is required"
         case let .invalidCell(line, column, value, problem, expected):
-            return "line \(line), column '\(column)': \"\(value)\" \(problem): expected \(expected)"
+            return "line \(line), column \(Quote.value(column)): \(Quote.value(value, in: "\"")) \(problem): expected \(expected)"
         case let .handleNotConsecutive(handle, line, firstLine):
-            return "line \(line): handle '\(handle)' already ended (it started on line \(firstLine)): "
+            return "line \(line): handle \(Quote.value(handle)) already ended (it started on line \(firstLine)): "
                 + "expected the rows of one product to follow each other"
         case let .duplicateSKU(sku, first, second):
-            return "SKU '\(sku)' appears twice, in \(first) and \(second): expected each SKU once per file"
+            return "SKU \(Quote.value(sku)) appears twice, in \(first) and \(second): expected each SKU once per file"
         case let .refusedValue(location, field, problem, expected):
             return "\(location): \(location.fieldWord) '\(field)' \(problem): expected \(expected)"
         }

@@ -49,7 +49,7 @@ public struct JSONParser {
             }
             let key = try parseString()
             skipWhitespace()
-            guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after \"\(key)\", found \(describeCurrent())") }
+            guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after \(Quote.value(key)), found \(describeCurrent())") }
             position += 1
             skipWhitespace()
             members.append((key, try parseValue()))
@@ -124,7 +124,8 @@ public struct JSONParser {
         if let simple { utf8.append(simple); return }
         guard letter == UInt8(ascii: "u") else {
             position -= 2
-            throw failure("unknown escape sequence '\\\(Character(Unicode.Scalar(letter)))'")
+            let shown = (0x21..<0x7F).contains(letter) ? "'\\\(Character(Unicode.Scalar(letter)))'" : "'\\' then byte 0x\(String(letter, radix: 16, uppercase: true))"
+            throw failure("unknown escape sequence \(shown): expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
         }
         var code = try readHex4()
         if (0xD800...0xDBFF).contains(code) {

@@ -52,15 +52,15 @@ public enum MailAddressError: Error, Equatable, Sendable, CustomStringConvertibl
     public var description: String {
         switch self {
         case let .notASCII(address):
-            return "'\(address)' has characters outside ASCII: use an address like name@example.fr"
+            return "\(Quote.value(address)) has characters outside ASCII: use an address like name@example.fr"
         case let .tooLong(address):
-            return "'\(address)' is longer than 254 characters, the longest address mail can carry"
+            return "\(Quote.value(address)) is longer than 254 characters, the longest address mail can carry"
         case let .notOneAtSign(address):
-            return "'\(address)' is not an address: it needs exactly one '@', as in name@example.fr"
+            return "\(Quote.value(address)) is not an address: it needs exactly one '@', as in name@example.fr"
         case let .invalidLocalPart(address):
-            return "'\(address)' has an invalid part before '@': use letters, digits and . _ - + without leading, trailing or double dots (64 at most)"
+            return "\(Quote.value(address)) has an invalid part before '@': use letters, digits and . _ - + without leading, trailing or double dots (64 at most)"
         case let .invalidDomain(address):
-            return "'\(address)' has an invalid domain after '@': use a name like example.fr (letters, digits, hyphens, at least one dot)"
+            return "\(Quote.value(address)) has an invalid domain after '@': use a name like example.fr (letters, digits, hyphens, at least one dot)"
         }
     }
 }

@@ -9,8 +9,8 @@ public struct MessageHeader: Hashable, Sendable {
         "content-type", "content-transfer-encoding",
     ]
 
-    /// A header field; control characters in `value` (line breaks included) become spaces, so a
-    /// value can never start a new header.
+    /// A header field; line breaks in `value` become spaces, so a value can never start a new
+    /// header, and other controls are removed (see `sanitised`).
     public init(name: String, value: String) throws(MessageHeaderError) {
         guard !name.isEmpty, name.utf8.count <= 60,
               name.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != ":" })
@@ -38,13 +38,10 @@ public struct MessageHeader: Hashable, Sendable {
         MessageHeader(trustedName: orderName, value: orderNumber)
     }
 
-    /// `text` with control characters replaced by spaces and outer spaces trimmed.
+    /// `text` cleaned for a header (escape sequences, controls and bidirectional controls
+    /// removed, line breaks and tabs made spaces) and with outer spaces trimmed.
     static func sanitised(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-                ? " " : scalar
-        }))
-        return cleaned.trimmingSpaces()
+        TextSanitizer.clean(text, for: .mailHeader).trimmingSpaces()
     }
 }
 
@@ -56,9 +53,9 @@ public enum MessageHeaderError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case let .invalidName(name):
-            return "'\(name)' is not a header name: use 1 to 60 printable ASCII characters without ':' or spaces, like X-Comptoir-Order"
+            return "\(Quote.value(name)) is not a header name: use 1 to 60 printable ASCII characters without ':' or spaces, like X-Comptoir-Order"
         case let .reservedName(name):
-            return "'\(name)' is written by the message itself: give it through the message's own fields"
+            return "\(Quote.value(name)) is written by the message itself: give it through the message's own fields"
         }
     }
 }

@@ -4,10 +4,12 @@
 public struct ShopMessage: Hashable, Sendable {
     public let from: MailAddress
     public let to: MailAddress
-    /// Control characters (line breaks included) become spaces.
+    /// One line, cleaned as every header is (see `MessageHeader.sanitised`).
     public let subject: String
     public let date: ShopInstant
     /// Plain text; line breaks are stored as `\n` and the text ends with one (unless empty).
+    /// Escape sequences, controls other than line breaks and tabs, and bidirectional controls
+    /// are removed, so that no mail reader decodes them into a terminal.
     public let body: String
     public let messageID: MessageID
     /// Extra fields such as `X-Comptoir-Kind` and `X-Comptoir-Order`, written in this order.
@@ -21,7 +23,7 @@ public struct ShopMessage: Hashable, Sendable {
         self.to = to
         self.subject = MessageHeader.sanitised(subject)
         self.date = date
-        let lines = QuotedPrintable.normalisedLines(body)
+        let lines = QuotedPrintable.normalisedLines(TextSanitizer.clean(body, for: .mailBody))
         self.body = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         self.messageID = messageID
         self.headers = headers

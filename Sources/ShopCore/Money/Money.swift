@@ -69,7 +69,7 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .currencyMismatch(a, b):
             return "cannot combine amounts in \(a.code) and \(b.code): a basket has one currency"
         case let .invalidAmount(text):
-            return "'\(text)' is not an amount: expected a number such as 12.50"
+            return "\(Quote.value(text)) is not an amount: expected a number such as 12.50"
         case .tooLarge:
             return "the amount is too large to compute"
         }

@@ -39,7 +39,7 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .emailTaken(email):
-            return "an account already uses \(email): log in with 'comptoir account login --email \(email)'"
+            return "an account already uses \(Quote.text(email)): log in with 'comptoir account login --email \(Quote.text(email))'"
         case let .login(error): return error.description
         case .notLoggedIn:
             return "no customer is logged in: run 'comptoir account login --email ADDRESS' or give --email"
@@ -49,38 +49,38 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .promo(error): return error.description
         case let .payment(error): return error.description
         case let .promiseTooFar(title, latest, limit):
-            return "\(title) could arrive as late as \(latest), beyond the 30 days the shop may promise (\(limit)): remove it or choose a faster delivery"
+            return "\(Quote.text(title)) could arrive as late as \(latest), beyond the 30 days the shop may promise (\(limit)): remove it or choose a faster delivery"
         case let .notEnoughStock(sku, title, requested, available):
-            return "only \(available) of \(title) (\(sku)) left: the cart asks for \(requested), lower the quantity"
-        case let .unknownOrder(number): return "no order is numbered '\(number)': see your orders with 'comptoir orders'"
-        case let .notYourOrder(number): return "order \(number) belongs to another customer"
-        case let .orderCanceled(number): return "order \(number) is canceled: nothing more can be done with it"
-        case let .alreadyPaid(number): return "order \(number) is already paid"
+            return "only \(available) of \(Quote.text(title)) (\(Quote.text(sku))) left: the cart asks for \(requested), lower the quantity"
+        case let .unknownOrder(number): return "no order is numbered \(Quote.value(number)): see your orders with 'comptoir orders'"
+        case let .notYourOrder(number): return "order \(Quote.text(number)) belongs to another customer"
+        case let .orderCanceled(number): return "order \(Quote.text(number)) is canceled: nothing more can be done with it"
+        case let .alreadyPaid(number): return "order \(Quote.text(number)) is already paid"
         case let .paymentInProgress(number, state):
-            return "order \(number) already has a payment that is \(state.label): finish it or cancel the order first"
+            return "order \(Quote.text(number)) already has a payment that is \(state.label): finish it or cancel the order first"
         case let .noCodeAwaited(number):
-            return "order \(number) is not waiting for a 3-D Secure code"
+            return "order \(Quote.text(number)) is not waiting for a 3-D Secure code"
         case let .noPaymentUnderWay(number):
-            return "order \(number) has no payment under way to give up"
+            return "order \(Quote.text(number)) has no payment under way to give up"
         case let .noWalletPaymentAwaiting(number):
-            return "order \(number) has no wallet payment waiting for approval: pay with --wallet EMAIL first"
+            return "order \(Quote.text(number)) has no wallet payment waiting for approval: pay with --wallet EMAIL first"
         case let .unknownCashReference(reference):
-            return "no order has the payment reference \(reference): check it on the customer's message"
+            return "no order has the payment reference \(Quote.value(reference)): check it on the customer's message"
         case let .cannotCancel(number, fulfillment):
-            return "order \(number) is \(fulfillment.rawValue) and can no longer be canceled: return it once delivered"
+            return "order \(Quote.text(number)) is \(fulfillment.rawValue) and can no longer be canceled: return it once delivered"
         case let .notDelivered(number):
-            return "order \(number) has not been delivered yet: a return starts after delivery (cancel it instead while unshipped)"
+            return "order \(Quote.text(number)) has not been delivered yet: a return starts after delivery (cancel it instead while unshipped)"
         case let .withdrawalPeriodOver(number, lastDay):
-            return "the 14 days to return order \(number) ended on \(lastDay): contact support with 'comptoir support open'"
+            return "the 14 days to return order \(Quote.text(number)) ended on \(lastDay): contact support with 'comptoir support open'"
         case let .perishable(title):
-            return "\(title) is a perishable grocery and cannot be returned (no right of withdrawal for goods that spoil)"
+            return "\(Quote.text(title)) is a perishable grocery and cannot be returned (no right of withdrawal for goods that spoil)"
         case let .nothingToReturn(number):
-            return "order \(number) has nothing left that can be returned"
-        case let .notOnOrder(sku, number): return "'\(sku)' is not on order \(number)"
+            return "order \(Quote.text(number)) has nothing left that can be returned"
+        case let .notOnOrder(sku, number): return "\(Quote.value(sku)) is not on order \(Quote.text(number))"
         case let .returnQuantity(title, requested, returnable):
-            return "only \(returnable) of \(title) can still be returned: asked for \(requested)"
-        case let .unknownTicket(id): return "no support ticket is numbered '\(id)': see 'comptoir support show'"
-        case let .ticketClosed(id): return "ticket \(id) is closed: open a new one"
+            return "only \(returnable) of \(Quote.text(title)) can still be returned: asked for \(requested)"
+        case let .unknownTicket(id): return "no support ticket is numbered \(Quote.value(id)): see 'comptoir support show'"
+        case let .ticketClosed(id): return "ticket \(Quote.text(id)) is closed: open a new one"
         case .emptyText: return "the message is empty: write your question"
         case let .clockNotForward(seconds):
             return "shop time only moves forward: \(seconds) seconds is not a step ahead"

@@ -63,7 +63,7 @@ public enum PromoCodeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknown(text):
-            return "'\(text)' is not a promotion code of this shop: check the spelling"
+            return "\(Quote.value(text)) is not a promotion code of this shop: check the spelling"
         case let .expired(code, lastDay):
             return "the code \(code) expired on \(lastDay): it can no longer be used"
         case let .alreadyUsed(code):

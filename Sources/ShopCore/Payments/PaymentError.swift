@@ -42,7 +42,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .cardNumberTooShort(digitCount):
             return "a card number has 13 to 19 digits: only \(digitCount) were typed"
         case let .invalidCardNumberCharacter(character):
-            return "'\(character)' cannot appear in a card number: type only digits, with spaces or dashes if you like"
+            return "\(Quote.value(character)) cannot appear in a card number: type only digits, with spaces or dashes if you like"
         case let .unsupportedCardNetwork(network):
             let name = network.map { "\($0) cards are" } ?? "this card is"
             return "\(name) not accepted: pay by Visa, Mastercard, American Express or CB"
@@ -51,7 +51,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cardNumberCheckDigit:
             return "the card number fails its check digit: check for a typo"
         case let .malformedExpiry(text):
-            return "'\(text)' is not an expiry date: write the month and year as on the card, MM/YY (e.g. 04/29)"
+            return "\(Quote.value(text)) is not an expiry date: write the month and year as on the card, MM/YY (e.g. 04/29)"
         case let .invalidExpiryMonth(month):
             return "\(month) is not a month: the expiry month is between 01 and 12"
         case let .cardExpired(month, year):
@@ -67,14 +67,14 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformedOneTimeCode:
             return "the code has 6 digits: type it as it appears in the message from your bank"
         case let .invalidWalletEmail(text):
-            return "'\(text)' is not an email address: the wallet account is an address such as jane@example.com"
+            return "\(Quote.value(text)) is not an email address: the wallet account is an address such as jane@example.com"
         case .walletNotApproved:
             return "the wallet payment cannot be captured yet: the customer has not approved it in the wallet"
         case let .malformedReference(text, offending):
             let why = offending.map { "'\($0)' never appears in one" } ?? "it has the wrong length"
-            return "'\(text)' is not a payment reference (\(why)): it looks like CMP-7K4Q-9XW2-A"
+            return "\(Quote.value(text)) is not a payment reference (\(why)): it looks like CMP-7K4Q-9XW2-A"
         case let .referenceCheckFailed(text):
-            return "the payment reference '\(text)' fails its check character: check for a typo"
+            return "the payment reference \(Quote.value(text)) fails its check character: check for a typo"
         case let .wrongCashAmount(reference, expected, received):
             return "reference \(reference) is for \(expected) but \(received) was given: collect exactly \(expected)"
         case let .referenceExpired(reference, expiredAt):

@@ -27,19 +27,19 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownKey(key):
-            return "unknown filter '\(key):': valid filters are \(QueryError.validKeys.map { $0 + ":" }.joined(separator: ", "))"
+            return "unknown filter \(Quote.value(key + ":")): valid filters are \(QueryError.validKeys.map { $0 + ":" }.joined(separator: ", "))"
         case let .emptyValue(key):
-            return "'\(key):' needs a value, e.g. \(QueryError.example(for: key))"
+            return "\(Quote.value(key + ":")) needs a value, e.g. \(QueryError.example(for: key))"
         case let .invalidPrice(text):
-            return "'price:\(text)' is not a price range: write price:5..20, price:5.. or price:..20 (decimals allowed, e.g. 4.5 or 9,99)"
+            return "\(Quote.value("price:" + text)) is not a price range: write price:5..20, price:5.. or price:..20 (decimals allowed, e.g. 4.5 or 9,99)"
         case let .priceMinimumAboveMaximum(minimum, maximum):
-            return "'price:\(minimum)..\(maximum)' has its minimum above its maximum: write price:\(maximum)..\(minimum)"
+            return "\(Quote.value("price:\(minimum)..\(maximum)")) has its minimum above its maximum: write price:\(Quote.text(maximum))..\(Quote.text(minimum))"
         case let .invalidRating(text):
-            return "'rating:\(text)' is not a rating: write a minimum from 0 to 5, e.g. rating:4 or rating:3.5"
+            return "\(Quote.value("rating:" + text)) is not a rating: write a minimum from 0 to 5, e.g. rating:4 or rating:3.5"
         case let .unknownSort(text):
-            return "unknown sort '\(text)': valid sorts are \(SearchSort.allCases.map(\.rawValue).joined(separator: ", ")) (-price means price-desc)"
+            return "unknown sort \(Quote.value(text)): valid sorts are \(SearchSort.allCases.map(\.rawValue).joined(separator: ", ")) (-price means price-desc)"
         case let .unknownAvailability(text):
-            return "unknown 'in:\(text)': the only availability filter is in:stock"
+            return "unknown \(Quote.value("in:" + text)): the only availability filter is in:stock"
         case .unbalancedQuote:
             return "a quote is not closed: close it, e.g. brand:\"de buyer\""
         case let .tooLong(characters):

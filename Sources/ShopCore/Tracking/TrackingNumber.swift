@@ -57,11 +57,11 @@ public enum TrackingNumberError: Error, Equatable, Sendable, CustomStringConvert
         switch self {
         case let .unknownCarrier(text):
             let prefixes = Carrier.allCases.map { "\($0.prefix) (\($0.name))" }.joined(separator: ", ")
-            return "'\(text)' is not a tracking number of our carriers: it should start with \(prefixes)"
+            return "\(Quote.value(text)) is not a tracking number of our carriers: it should start with \(prefixes)"
         case let .wrongFormat(text, carrier):
-            return "'\(text)' is not a \(carrier.name) tracking number: expected \(carrier.formatDescription)"
+            return "\(Quote.value(text)) is not a \(carrier.name) tracking number: expected \(carrier.formatDescription)"
         case let .checkDigitMismatch(text, carrier, expected):
-            return "'\(text)' has a wrong check digit for \(carrier.name) (expected \(expected)): check for a mistyped digit"
+            return "\(Quote.value(text)) has a wrong check digit for \(carrier.name) (expected \(expected)): check for a mistyped digit"
         }
     }
 }

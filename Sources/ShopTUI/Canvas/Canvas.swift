@@ -1,3 +1,5 @@
+import ShopCore
+
 /// One cell of the screen: a grapheme, the columns it takes (0 for the right half of a wide
 /// grapheme) and its style.
 public struct Cell: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// One line of text made of differently styled pieces, with an optional piece flush right
 /// (an amount): what the order screen, the support thread and the message reader are made of,
 /// so they can be built once, then scrolled and clipped to any height.

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Breaks text into lines of at most `width` columns, at spaces when it can; a word longer than
 /// a line is cut. Text is sanitized first, so line breaks in data become spaces.
 public enum TextWrap {

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The frame of a full-screen form (log in, registration, checkout): the panes give way to a
 /// box centred in a column of at most `maximumWidth` cells, titled, with an optional breadcrumb
 /// of steps; the header, status line and footer stay.

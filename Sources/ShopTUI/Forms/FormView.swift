@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Draws a form as rows in a column: a `›` marker on the focused item (visible without colour),
 /// the label, the input in the input style, hints muted and errors in the error style under the
 /// item, buttons side by side, and the form-level error last. When the rows do not fit, the

@@ -1,4 +1,5 @@
 import Foundation
+import ShopCore
 
 /// All themes the shop can show: the bundled ones, overridden by name by the user's files in
 /// `$XDG_CONFIG_HOME/comptoir/themes` (else `~/.config/comptoir/themes`). A file that does not
@@ -104,7 +105,7 @@ public struct ThemeCatalog: Sendable {
                 }
             }
             let known = themes.map(\.name).joined(separator: ", ")
-            return (fallback, "no theme named '\(requested)': choose one of \(known), or give a .toml file")
+            return (fallback, "no theme named \(Quote.value(requested)): choose one of \(known), or give a .toml file")
         }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty, let mono = index(of: Self.monochromeThemeName) {
             return (mono, nil)

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// The keys shown in the footer for what has the focus, and all of them under `?`.
 public enum KeyHelp {
     public typealias Binding = (keys: String, action: String)

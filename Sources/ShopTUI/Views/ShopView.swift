@@ -1,3 +1,5 @@
+import ShopCore
+
 /// Draws the whole screen for a state. Views only read the state and write into the canvas.
 public enum ShopView {
     public static func render(_ state: AppState) -> Canvas {

@@ -1,3 +1,5 @@
+import ShopCore
+
 /// A JSON document with keys in a fixed order and numbers written exactly (money in minor units,
 /// ratings as decimal text), so that the `--json` shapes stay stable for scripts.
 indirect enum JSONValue: Equatable {
@@ -39,6 +41,8 @@ indirect enum JSONValue: Equatable {
         }
     }
 
+    /// A JSON string. Controls, bidirectional and other format controls are written as `\uXXXX`
+    /// (a surrogate pair beyond the BMP), so the output cannot drive a terminal it is printed on.
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -48,13 +52,21 @@ indirect enum JSONValue: Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || (0x2028...0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where TextSanitizer.needsJSONEscape(scalar):
+                if scalar.value > 0xFFFF {
+                    let offset = scalar.value - 0x10000
+                    out += escaped(0xD800 + (offset >> 10)) + escaped(0xDC00 + (offset & 0x3FF))
+                } else {
+                    out += escaped(scalar.value)
+                }
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    private static func escaped(_ unit: UInt32) -> String {
+        let hex = String(unit, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

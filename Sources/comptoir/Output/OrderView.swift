@@ -122,10 +122,10 @@ enum OrderView {
 enum OrderOutput {
     static func report(_ order: Order, json: Bool, locale: ShopLocale, now: ShopInstant) throws {
         if json {
-            print(OrderView.json(order, now: now).rendered())
+            printJSON(OrderView.json(order, now: now))
         } else {
-            print(OrderView.text(order, locale: locale, now: now))
-            print(summary(order))
+            printText(OrderView.text(order, locale: locale, now: now))
+            printText(summary(order))
         }
         if order.state != .canceled, let failure = order.currentPayment?.failure {
             printError("comptoir: the payment of order \(order.number) failed: \(failure.customerMessage)")

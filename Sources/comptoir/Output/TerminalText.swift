@@ -1,3 +1,4 @@
+import ShopCore
 import ShopTUI
 
 /// Text for the command line's tables, measured and cleaned the way the interface does it:
@@ -8,19 +9,18 @@ enum TerminalText {
     static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     /// Cuts `text` to at most `limit` columns, ending with `…` when something was cut.
-    static func truncate(_ text: String, toWidth limit: Int) -> String {
-        guard width(text) > limit else { return text }
-        guard limit > 0 else { return "" }
-        var out = ""
-        var used = 0
-        for character in text {
-            let next = DisplayWidth.of(character)
-            if used + next > limit - 1 { break }
-            out.append(character)
-            used += next
-        }
-        return out + "…"
-    }
+    static func truncate(_ text: String, toWidth limit: Int) -> String { Quote.shortened(text, toWidth: limit) }
 
     static func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }
+}
+
+/// Prints text for people on standard output: lines kept, everything else cleaned for a
+/// terminal. Every human output of the command line goes through here.
+func printText(_ text: String) {
+    print(TextSanitizer.clean(text, for: .terminalLines))
+}
+
+/// Prints a JSON document for programs (its strings escape every control, see `JSONValue.quote`).
+func printJSON(_ value: JSONValue) {
+    print(value.rendered())
 }

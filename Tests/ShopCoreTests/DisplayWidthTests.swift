@@ -1,5 +1,5 @@
 import Testing
-@testable import ShopTUI
+@testable import ShopCore
 
 @Suite struct DisplayWidthTests {
     @Test func asciiIsOneColumnEach() {
