@@ -16,6 +16,10 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownAvailability(String)
     /// A `"` that is never closed.
     case unbalancedQuote
+    /// `brand:lavaza`: no brand has that name or that word in its name; the closest names, if any.
+    case unknownBrand(String, closest: [String])
+    /// `cat:grocery`: no category has that name or word; the closest names, if any.
+    case unknownCategory(String, closest: [String])
 
     /// Keys the query language accepts, as listed in messages.
     public static let validKeys = ["brand", "cat", "category", "price", "in", "rating", "sort"]
@@ -38,6 +42,19 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "unknown 'in:\(text)': the only availability filter is in:stock"
         case .unbalancedQuote:
             return "a quote is not closed: close it, e.g. brand:\"de buyer\""
+        case let .unknownBrand(name, closest):
+            return "no brand '\(name)'" + QueryError.suggestion(closest, otherwise: "brand")
+        case let .unknownCategory(name, closest):
+            return "no category '\(name)'" + QueryError.suggestion(closest, otherwise: "category")
+        }
+    }
+
+    /// ": did you mean A or B?", or where to find the valid names when none is close.
+    static func suggestion(_ names: [String], otherwise kind: String) -> String {
+        switch names.count {
+        case 0: return " in the catalogue: the Filters pane and the search facets list every \(kind)"
+        case 1: return ": did you mean \(names[0])?"
+        default: return ": did you mean \(names.dropLast().joined(separator: ", ")) or \(names.last!)?"
         }
     }
 
