@@ -52,10 +52,11 @@ extension AppState {
         showSearched(results, resetSelection: reset, announcesCount: announce)
     }
 
-    /// Shows the answer to the newest query, and says in the status line when a `brand:` or `cat:`
-    /// value names nothing (with the closest names).
+    /// Shows the answer to the newest query that parsed, and says in the status line when a
+    /// `brand:` or `cat:` value names nothing (with the closest names). Text typed since that does
+    /// not parse keeps its own problem on the line.
     private mutating func showSearched(_ results: SearchResultSet, resetSelection: Bool, announcesCount: Bool) {
-        queryProblem = results.filterProblem?.description
+        if queryProblem == nil, let problem = results.filterProblem { queryProblem = problem.description }
         show(results, resetSelection: resetSelection, announcesCount: announcesCount)
     }
 
