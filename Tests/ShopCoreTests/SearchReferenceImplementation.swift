@@ -82,7 +82,9 @@ struct SearchReferenceImplementation {
                 fields.contains { $0.terms.contains { $0 == word || (prefix && $0.hasPrefix(word)) } }
             }
             let limit = WordCorrection.allowedEdits(forLength: word.count)
-            guard !matches, limit > 0 else { continue }
+            if matches { continue }
+            // A word with no match and no correction: nothing matches, nothing is said.
+            guard limit > 0 else { return [:] }
             var documents: [String: Int] = [:]
             for fields in fieldTerms {
                 for term in Set(fields.flatMap(\.terms)) where !term.contains(where: \.isNumber) { documents[term, default: 0] += 1 }
@@ -94,7 +96,8 @@ struct SearchReferenceImplementation {
                 if a.count != b.count { return a.count > b.count }
                 return a.term.utf8.lexicographicallyPrecedes(b.term.utf8)
             }
-            if let best { corrected[index] = best.term }
+            guard let best else { return [:] }
+            corrected[index] = best.term
         }
         return corrected
     }

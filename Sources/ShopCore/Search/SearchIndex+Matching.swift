@@ -43,7 +43,9 @@ extension SearchIndex {
                 match = correction
                 corrections.append(WordCorrection(typed: word, searched: terms[Int(correction.termIDs[0])]))
             }
-            if match.termIDs.isEmpty { return (.sparse(documents: [], scores: []), corrections) }
+            // A word neither typed right nor close to a catalogue word: nothing matches, and no
+            // correction is worth saying.
+            if match.cost == 0 { return (.sparse(documents: [], scores: []), []) }
             matches.append(match)
         }
         return (intersectAll(matches), corrections)

@@ -9,7 +9,8 @@ public struct SearchResultSet: Sendable {
     public let brandFacets: [FacetCount]
     /// Per category, the matches of the query with every filter but the category filter.
     public let categoryFacets: [FacetCount]
-    /// The query words that matched nothing as typed, with the words searched instead, in query order.
+    /// The query words that matched nothing as typed, with the words searched instead, in query order;
+    /// empty when some word matched nothing even corrected (then nothing matches at all).
     public let corrections: [WordCorrection]
     /// A `brand:` or `cat:` value naming nothing in the catalogue, with the closest names: said
     /// instead of an empty list that does not tell why.
