@@ -10,10 +10,30 @@ enum KeyDecoder {
         case ignored
     }
 
-    static func decode(status: Int32, code: UInt32) -> Input {
+    /// The codes ncurses gives Alt-← and Alt-→ on this terminal (its `kLFT3`/`kRIT3` extended
+    /// keys, e.g. `ESC [1;3D` in xterm and tmux), or nil where the terminal describes none.
+    struct WordArrows: Sendable {
+        var left: Int32?
+        var right: Int32?
+
+        /// Looks the sequences up in the terminal's description; call after `newterm` and `keypad`.
+        static func ofCurrentTerminal() -> WordArrows {
+            func code(_ capability: String) -> Int32? {
+                let found = capability.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
+                guard let sequence = found, Int(bitPattern: sequence) > 0 else { return nil }
+                let code = key_defined(sequence)
+                return code > 0 ? code : nil
+            }
+            return WordArrows(left: code("kLFT3"), right: code("kRIT3"))
+        }
+    }
+
+    static func decode(status: Int32, code: UInt32, wordArrows: WordArrows = WordArrows()) -> Input {
         if status == KEY_CODE_YES {
             // Function key codes are small; a code beyond Int32 is no key at all (and must not trap).
             guard let code = Int32(exactly: code) else { return .ignored }
+            if let left = wordArrows.left, code == left { return .key(.wordLeft) }
+            if let right = wordArrows.right, code == right { return .key(.wordRight) }
             switch code {
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
@@ -38,10 +58,32 @@ enum KeyDecoder {
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
+        case 1: return .key(.home)
+        case 5: return .key(.end)
+        case 21: return .key(.deleteToStart)
+        case 23: return .key(.deleteWordBackward)
         case 0..<32: return .ignored
         default:
             guard let scalar = Unicode.Scalar(code) else { return .ignored }
             return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// The key that follows an Escape at once, as terminals send Alt with a key: Alt-b/Alt-f and
+    /// Alt-←/→ move by word; nil for anything else (the Escape stands alone and the key is read again).
+    static func decodeAfterEscape(status: Int32, code: UInt32) -> Key? {
+        if status == KEY_CODE_YES {
+            switch Int32(code) {
+            case KEY_LEFT: return .wordLeft
+            case KEY_RIGHT: return .wordRight
+            default: return nil
+            }
+        }
+        guard status == OK else { return nil }
+        switch code {
+        case 98: return .wordLeft
+        case 102: return .wordRight
+        default: return nil
         }
     }
 

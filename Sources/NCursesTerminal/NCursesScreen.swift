@@ -14,6 +14,8 @@ final class NCursesScreen {
     private var nextPair: Int32 = 1
     /// The read timeout set on the window, in milliseconds.
     private var readTimeout: Int32 = 250
+    /// The terminal's own codes for Alt-← and Alt-→.
+    private var wordArrows = KeyDecoder.WordArrows()
     private(set) var isOpen = true
     let colourDepth: ColourDepth
     private let directColour: Bool
@@ -38,6 +40,7 @@ final class NCursesScreen {
         nonl()
         keypad(window, true)
         set_escdelay(25)
+        wordArrows = KeyDecoder.WordArrows.ofCurrentTerminal()
         // Reads give up after a quarter second so shop time can tick while nobody types.
         wtimeout(window, 250)
         mousemask(comptoir_mouse_mask(), nil)
@@ -99,7 +102,25 @@ final class NCursesScreen {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         if status == ERR { return nil }
-        return KeyDecoder.decode(status: status, code: UInt32(code))
+        if status == OK, code == 27 { return readAfterEscape() }
+        return KeyDecoder.decode(status: status, code: UInt32(code), wordArrows: wordArrows)
+    }
+
+    /// An Escape followed at once by another key is Alt with that key (terminals send Alt-b as
+    /// `ESC b`); a lone Escape stays Escape, and a key that is no Alt shortcut is put back.
+    private func readAfterEscape() -> KeyDecoder.Input {
+        wtimeout(window, 0)
+        defer { wtimeout(window, readTimeout) }
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ERR { return .key(.escape) }
+        if let key = KeyDecoder.decodeAfterEscape(status: status, code: UInt32(code)) { return .key(key) }
+        if status == KEY_CODE_YES {
+            ungetch(Int32(code))
+        } else {
+            unget_wch(wchar_t(code))
+        }
+        return .key(.escape)
     }
 
     private func attributes(_ set: TextAttributes) -> attr_t {

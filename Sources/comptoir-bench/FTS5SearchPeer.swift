@@ -100,8 +100,11 @@ final class FTS5SearchPeer {
     /// SQL conditions (each starting with ` AND `) by filter name, so facets can leave one out.
     private func filterConditions(_ query: SearchQuery) -> [String: String] {
         var conditions: [String: String] = [:]
+        // A filter value names a whole key or a run of its words, as in Comptoir (`brand:arbois`).
         func ids(_ keys: [String], _ table: [String: Int]) -> String {
-            let known = keys.compactMap { table[$0] }.map(String.init)
+            let known = Set(keys.flatMap { key in
+                table.filter { $0.key == key || (" " + $0.key + " ").contains(" " + key + " ") }.map(\.value)
+            }).sorted().map(String.init)
             return known.isEmpty ? "NULL" : known.joined(separator: ",")
         }
         if !query.brands.isEmpty { conditions["brand"] = " AND p.brand_id IN (\(ids(query.brands, brandIDByKey)))" }

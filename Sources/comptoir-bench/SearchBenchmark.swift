@@ -83,6 +83,29 @@ struct SearchBenchmark: ParsableCommand {
                 progress("DIFFERENT for '\(text)': Comptoir \(ours.total) results, SQLite \(theirs.total); top equal: \(ours.top == theirs.top), brands equal: \(ours.brandCounts == theirs.brandCounts), categories equal: \(ours.categoryCounts == theirs.categoryCounts)")
             }
         }
+        // Typos: timed on their own (FTS5 has no typo rule to compare with), each checked to be corrected.
+        var typos = LatencySamples(clock: clock)
+        var uncorrected = 0
+        if query.isEmpty {
+            for text in SearchQueryMix.typoQueries(for: synthetic) {
+                let parsed = try SearchQuery.parse(text)
+                var thisQuery = LatencySamples(clock: clock)
+                var corrections: [WordCorrection] = []
+                for _ in 0..<repetitions {
+                    corrections = thisQuery.measure {
+                        let results = index.search(parsed)
+                        _ = results.positions(offset: 0, limit: Self.pageSize)
+                        return results.corrections
+                    }
+                }
+                typos.append(thisQuery)
+                if corrections.isEmpty { uncorrected += 1 }
+                if verbose {
+                    let said = corrections.map { "\($0.typed)→\($0.searched)" }.joined(separator: " ")
+                    progress("\(Self.format(thisQuery.median)) ms  typo '\(text)' \(said)")
+                }
+            }
+        }
         // Freeing the million generated products takes a few hundred milliseconds: keep them alive
         // until here so that the release never lands inside a measured query.
         withExtendedLifetime(synthetic) {}
@@ -90,14 +113,16 @@ struct SearchBenchmark: ParsableCommand {
         if peer == nil {
             print("search over \(products) products, \(texts.count) queries × \(repetitions) runs (\(clock.rawValue) clock)")
             print("  Comptoir index build \(Self.seconds(indexBuild)) s; median \(Self.format(comptoir.median)) ms, p99 \(Self.format(comptoir.p99)) ms")
+            print("  typo queries: median \(Self.format(typos.median)) ms, p99 \(Self.format(typos.p99)) ms, \(uncorrected) not corrected")
         } else if json {
-            print(#"{"products": \#(products), "queries": \#(texts.count), "identical": \#(identical), "comptoir": {"median_ms": \#(Self.format(comptoir.median)), "p99_ms": \#(Self.format(comptoir.p99))}, "sqlite_fts5": {"median_ms": \#(Self.format(sqlite.median)), "p99_ms": \#(Self.format(sqlite.p99))}, "speedup_median": \#(Self.format(speedup))}"#)
+            print(#"{"products": \#(products), "queries": \#(texts.count), "identical": \#(identical), "comptoir": {"median_ms": \#(Self.format(comptoir.median)), "p99_ms": \#(Self.format(comptoir.p99))}, "sqlite_fts5": {"median_ms": \#(Self.format(sqlite.median)), "p99_ms": \#(Self.format(sqlite.p99))}, "speedup_median": \#(Self.format(speedup)), "typos": {"median_ms": \#(Self.format(typos.median)), "p99_ms": \#(Self.format(typos.p99)), "uncorrected": \#(uncorrected)}}"#)
         } else {
             print("search over \(products) products, \(texts.count) queries (Comptoir × \(repetitions), SQLite × \(peerRepetitions)), filters + facets + top \(Self.pageSize), \(clock.rawValue) clock")
             print("  build:        Comptoir \(Self.seconds(indexBuild)) s, SQLite FTS5 \(Self.seconds(peerBuild)) s")
             print("  Comptoir:     median \(Self.format(comptoir.median)) ms, p99 \(Self.format(comptoir.p99)) ms")
             print("  SQLite FTS5:  median \(Self.format(sqlite.median)) ms, p99 \(Self.format(sqlite.p99)) ms")
             print("  speedup:      \(Self.format(speedup))× at the median; answers identical: \(identical)")
+            print("  typo queries: median \(Self.format(typos.median)) ms, p99 \(Self.format(typos.p99)) ms, \(uncorrected) not corrected")
         }
         if !identical { throw ExitCode(2) }
     }

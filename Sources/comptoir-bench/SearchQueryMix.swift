@@ -60,4 +60,30 @@ enum SearchQueryMix {
         ]
         return queries
     }
+
+    /// Misspelt words (a letter dropped, doubled, swapped or replaced) of common and rare words,
+    /// alone, beside a correct word and with filters: each matches nothing as typed, so the index
+    /// scans its vocabulary for the closest word. Not compared with FTS5, which has no typo rule.
+    static func typoQueries(for catalogue: SyntheticCatalogue) -> [String] {
+        let words = catalogue.vocabulary.map(TextFolding.key).filter { $0.count >= 5 && !$0.contains(" ") }
+        func dropped(_ word: String) -> String { String(word.prefix(2) + word.dropFirst(3)) }
+        func swapped(_ word: String) -> String {
+            let letters = Array(word)
+            return String(letters[0..<1] + [letters[2], letters[1]] + letters[3...])
+        }
+        func replaced(_ word: String) -> String { String(word.prefix(3)) + "q" + String(word.dropFirst(4)) }
+        func doubled(_ word: String) -> String { String(word.prefix(3)) + String(word.dropFirst(2)) }
+        var queries: [String] = []
+        for rank in [0, 7, 60, 600, 6000] {
+            queries.append(dropped(words[rank]) + " ")
+            queries.append(swapped(words[rank]) + " ")
+            queries.append(replaced(words[rank]))
+            queries.append(doubled(words[rank]) + " ")
+        }
+        queries.append("\(words[1]) \(swapped(words[30]))")
+        queries.append("\(dropped(words[2])) \(swapped(words[200])) ")
+        queries.append("in:stock \(replaced(words[40]))")
+        queries.append("price:5..50 sort:price \(dropped(words[4000])) ")
+        return queries
+    }
 }

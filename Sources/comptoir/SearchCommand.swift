@@ -8,7 +8,9 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the catalogue.",
         discussion: """
             QUERY is free text plus filters: brand:a,b  cat:x  price:5..20  in:stock  rating:4  \
-            sort:relevance|price|price-desc|rating|newest. Example: comptoir search 'coffee brand:lavazza price:..20'
+            sort:relevance|price|price-desc|rating|newest. brand: and cat: take a whole name or words of it; \
+            a misspelt word is searched as the closest word of the catalogue. \
+            Examples: comptoir search 'coffee brand:arbois price:..20'  comptoir search 'cat:tea in:stock sort:price'
             """
     )
 
@@ -43,6 +45,7 @@ struct SearchCommand: ParsableCommand {
             let catalogue = store.state.catalogue
             let index = SearchIndex(catalogue: catalogue)
             let results = index.search(parsed)
+            if let problem = results.filterProblem { throw problem }
             let products = results.positions(offset: offset, limit: limit).map { catalogue.products[$0] }
             if json {
                 printJSON(SearchCommand.json(total: results.total, products: products, results: results))
@@ -55,6 +58,7 @@ struct SearchCommand: ParsableCommand {
     static func json(total: Int, products: [Product], results: SearchResultSet) -> JSONValue {
         .object([
             ("total", .int(total)),
+            ("corrected", .object(results.corrections.map { ($0.typed, .string($0.searched)) })),
             ("results", .array(products.map { .object(ShopJSON.summary($0)) })),
             ("facets", .object([
                 ("brand", .object(results.brandFacets.map { ($0.value, .int($0.count)) })),
@@ -65,6 +69,9 @@ struct SearchCommand: ParsableCommand {
 
     static func table(total: Int, offset: Int, products: [Product], results: SearchResultSet, locale: ShopLocale) -> String {
         guard total > 0 else { return "No product matches. Try fewer words or filters." }
+        guard offset < total else {
+            return "Nothing after result \(total): \(total) products match. Use an --offset below \(total)."
+        }
         let formatter = MoneyFormatter(locale: locale)
         var table = TextTable([
             .init(title: "SKU"), .init(title: "Title", maxWidth: 44), .init(title: "Brand", maxWidth: 18),
@@ -74,7 +81,9 @@ struct SearchCommand: ParsableCommand {
             let discount = product.discountPercent.map { "-\($0)%" } ?? ""
             table.add([product.sku, product.title, product.brand, formatter.format(product.price), discount, product.availability.label])
         }
-        var out = table.rendered()
+        var out = ""
+        if let notice = results.correctionNotice { out += notice + "\n\n" }
+        out += table.rendered()
         let first = products.isEmpty ? 0 : offset + 1
         out += "\n\n\(first)–\(offset + products.count) of \(total) products"
         let brands = results.brandFacets.prefix(8).map { "\($0.value) (\($0.count))" }

@@ -76,16 +76,22 @@ struct SearchPropertyTests {
         let index = SearchIndex(products: products)
         #expect(!index.prefixCache.prefixes.isEmpty)
         let reference = SearchReferenceImplementation(products: products)
+        var corrected = 0
         for _ in 0..<400 {
             let text = Self.queryText(&generator)
             let query = try SearchQuery.parse(text)
             let results = index.search(query)
             let expected = reference.search(query)
+            let expectedCorrections = reference.corrections(query).sorted { $0.key < $1.key }
+                .map { WordCorrection(typed: query.words[$0.key], searched: $0.value) }
+            if !expectedCorrections.isEmpty { corrected += 1 }
+            #expect(results.corrections == expectedCorrections, "\(text)")
             #expect(results.total == expected.order.count, "\(text)")
             #expect(results.positions(offset: 0, limit: results.total) == expected.order, "\(text)")
             #expect(results.brandFacets == expected.brandFacets, "\(text)")
             #expect(results.categoryFacets == expected.categoryFacets, "\(text)")
         }
+        #expect(corrected > 10, "the mix should hold words that only a correction matches")
     }
 
     @Test func updatedIndexAgreesWithTheReference() throws {

@@ -22,11 +22,12 @@ struct SearchReferenceImplementation {
     }
 
     func search(_ query: SearchQuery) -> Answer {
+        let corrected = corrections(query)
         var scored: [(position: Int, score: Int)] = []
         var brandCounts: [String: Int] = [:]
         var categoryCounts: [String: Int] = [:]
         for (position, product) in products.enumerated() {
-            guard let score = textScore(fieldTerms[position], query) else { continue }
+            guard let score = textScore(fieldTerms[position], query, corrected: corrected) else { continue }
             if let range = query.priceRange, !range.contains(product.price) { continue }
             if query.inStockOnly && !product.availability.isInStock { continue }
             if let minimum = query.minimumRating {
@@ -34,8 +35,8 @@ struct SearchReferenceImplementation {
             }
             let brand = TextFolding.key(product.brand)
             let category = TextFolding.key(product.category)
-            let brandKept = query.brands.isEmpty || query.brands.contains(brand)
-            let categoryKept = query.categories.isEmpty || query.categories.contains(category)
+            let brandKept = query.brands.isEmpty || query.brands.contains { Self.names(brand, $0) }
+            let categoryKept = query.categories.isEmpty || query.categories.contains { Self.names(category, $0) }
             if categoryKept { brandCounts[brand, default: 0] += 1 }
             if brandKept { categoryCounts[category, default: 0] += 1 }
             if brandKept && categoryKept { scored.append((position, score)) }
@@ -65,15 +66,53 @@ struct SearchReferenceImplementation {
         )
     }
 
+    /// Whether a filter value names a brand or category key: the whole key or a run of its words.
+    static func names(_ key: String, _ filter: String) -> Bool {
+        key == filter || (" " + key + " ").contains(" " + filter + " ")
+    }
+
+    /// By word position, the term searched instead of a word that matches no product as typed:
+    /// the nearest term of the catalogue within the allowed edits (none holding a digit), then the
+    /// one in most products, then the first in byte order.
+    func corrections(_ query: SearchQuery) -> [Int: String] {
+        var corrected: [Int: String] = [:]
+        for (index, word) in query.words.enumerated() {
+            let prefix = query.lastWordIsPrefix && index == query.words.count - 1
+            let matches = fieldTerms.contains { fields in
+                fields.contains { $0.terms.contains { $0 == word || (prefix && $0.hasPrefix(word)) } }
+            }
+            let limit = WordCorrection.allowedEdits(forLength: word.count)
+            if matches { continue }
+            // A word with no match and no correction: nothing matches, nothing is said.
+            guard limit > 0 else { return [:] }
+            var documents: [String: Int] = [:]
+            for fields in fieldTerms {
+                for term in Set(fields.flatMap(\.terms)) where !term.contains(where: \.isNumber) { documents[term, default: 0] += 1 }
+            }
+            let best = documents.compactMap { term, count in
+                EditDistance.between(word, term, limit: limit).map { (term: term, distance: $0, count: count) }
+            }.min { a, b in
+                if a.distance != b.distance { return a.distance < b.distance }
+                if a.count != b.count { return a.count > b.count }
+                return a.term.utf8.lexicographicallyPrecedes(b.term.utf8)
+            }
+            guard let best else { return [:] }
+            corrected[index] = best.term
+        }
+        return corrected
+    }
+
     /// The sum over words of the best field score, or nil when a word matches nowhere.
-    private func textScore(_ fields: [(terms: [String], weight: Int)], _ query: SearchQuery) -> Int? {
+    private func textScore(_ fields: [(terms: [String], weight: Int)], _ query: SearchQuery, corrected: [Int: String]) -> Int? {
         var total = 0
         for (index, word) in query.words.enumerated() {
             let prefix = query.lastWordIsPrefix && index == query.words.count - 1
             var best = 0
             for (terms, weight) in fields {
                 for term in terms {
-                    if term == word { best = max(best, weight * 2 + 1) }
+                    if let correction = corrected[index] {
+                        if term == correction { best = max(best, weight * 2 - 1) }
+                    } else if term == word { best = max(best, weight * 2 + 1) }
                     else if prefix && term.hasPrefix(word) { best = max(best, weight * 2) }
                 }
             }

@@ -14,7 +14,7 @@ struct SearchBoxLimitTests {
         for character in pasted { Fixtures.press(&state, .character(character)) }
         #expect(state.search.text == String(pasted.prefix(ShopLimits.maximumQueryLength)))
         #expect(state.status == StatusMessage(
-            "The search box holds at most 1000 characters: the rest was not typed", isError: true))
+            "Text cut at 1000 characters: the field takes no more", isError: true))
         // The capped text has too many words to search: the reason shows, nothing crashes.
         #expect(state.queryProblem == QueryError.tooManyWords(158).description)
         Fixtures.press(&state, .backspace)

@@ -12,16 +12,28 @@ struct ColumnFilter {
     /// Minimum rating in hundredths, or `Int16.min` for no rating filter. Unrated products are stored
     /// as -1, so they fail any rating filter.
     var minimumRating: Int16
+    /// The first `brand:` or `cat:` value that names nothing in the catalogue, with the closest names.
+    var problem: QueryError?
 
     init(query: SearchQuery, index: SearchIndex) {
-        func flags(_ keys: [String], _ dictionary: FacetDictionary) -> [Bool] {
+        var unmatched: (key: String, isBrand: Bool)?
+        func flags(_ keys: [String], _ dictionary: FacetDictionary, isBrand: Bool) -> [Bool] {
             guard !keys.isEmpty else { return [Bool](repeating: true, count: dictionary.count) }
             var kept = [Bool](repeating: false, count: dictionary.count)
-            for key in keys { if let id = dictionary.id(forKey: key) { kept[Int(id)] = true } }
+            for key in keys {
+                let ids = dictionary.ids(matching: key)
+                if ids.isEmpty, unmatched == nil { unmatched = (key, isBrand) }
+                for id in ids { kept[Int(id)] = true }
+            }
             return kept
         }
-        brands = flags(query.brands, index.brands)
-        categories = flags(query.categories, index.categories)
+        brands = flags(query.brands, index.brands, isBrand: true)
+        categories = flags(query.categories, index.categories, isBrand: false)
+        if let unmatched {
+            problem = unmatched.isBrand
+                ? .unknownBrand(unmatched.key, closest: index.brands.closestNames(to: unmatched.key))
+                : .unknownCategory(unmatched.key, closest: index.categories.closestNames(to: unmatched.key))
+        }
         hasFacetFilter = !query.brands.isEmpty || !query.categories.isEmpty
         lowerPrice = query.priceRange?.lowerTenThousandths ?? Int64.min
         upperPrice = query.priceRange?.upperTenThousandths ?? Int64.max

@@ -20,6 +20,10 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooLong(characters: Int)
     /// More free words than `ShopLimits.maximumQueryWords`.
     case tooManyWords(Int)
+    /// `brand:lavaza`: no brand has that name or that word in its name; the closest names, if any.
+    case unknownBrand(String, closest: [String])
+    /// `cat:grocery`: no category has that name or word; the closest names, if any.
+    case unknownCategory(String, closest: [String])
 
     /// Keys the query language accepts, as listed in messages.
     public static let validKeys = ["brand", "cat", "category", "price", "in", "rating", "sort"]
@@ -46,6 +50,19 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the query has \(characters) characters: write at most \(ShopLimits.maximumQueryLength)"
         case let .tooManyWords(count):
             return "the query has \(count) words: write at most \(ShopLimits.maximumQueryWords)"
+        case let .unknownBrand(name, closest):
+            return "no brand \(Quote.value(name))" + QueryError.suggestion(closest, otherwise: "brand")
+        case let .unknownCategory(name, closest):
+            return "no category \(Quote.value(name))" + QueryError.suggestion(closest, otherwise: "category")
+        }
+    }
+
+    /// ": did you mean A or B?", or where to find the valid names when none is close.
+    static func suggestion(_ names: [String], otherwise kind: String) -> String {
+        switch names.count {
+        case 0: return " in the catalogue: the Filters pane and the search facets list every \(kind)"
+        case 1: return ": did you mean \(Quote.text(names[0]))?"
+        default: return ": did you mean \(names.dropLast().map { Quote.text($0) }.joined(separator: ", ")) or \(Quote.text(names.last!))?"
         }
     }
 

@@ -14,6 +14,12 @@ enum SearchField: UInt8, CaseIterable {
         UInt16(weight) * 2 + (exact ? 1 : 0)
     }
 
+    /// The score of a word found only by correcting a typo: one below a prefix match in the same
+    /// field, so that what was typed outranks what was guessed.
+    static func correctedScore(weight: UInt8) -> UInt16 {
+        UInt16(weight) * 2 - 1
+    }
+
     /// Calls `body` with each term of a product and the weight of the field it appears in, in
     /// field order; a term found in several fields comes once per field.
     static func forEachTerm(of product: Product, _ body: (String, UInt8) -> Void) {

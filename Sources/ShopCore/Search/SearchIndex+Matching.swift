@@ -10,6 +10,14 @@ extension SearchIndex {
         var exactTermID: UInt32?
         /// Total postings of the matching terms: the cost of reading them all.
         var cost: Int
+        /// Whether the term stands in for a misspelt word: it scores below any match as typed.
+        var isCorrection = false
+
+        /// The score of a posting of `term` with `weight`.
+        @inline(__always)
+        func score(weight: UInt8, term: UInt32) -> UInt16 {
+            isCorrection ? SearchField.correctedScore(weight: weight) : SearchField.score(weight: weight, exact: term == exactTermID)
+        }
     }
 
     /// The documents that match every query word, with their scores.
@@ -23,14 +31,34 @@ extension SearchIndex {
         case dense([UInt8])
     }
 
-    func matchWords(_ words: [String], lastWordIsPrefix: Bool) -> TextMatch {
-        guard !words.isEmpty else { return .everything }
+    /// The documents matching every word, and the words that matched nothing as typed with the
+    /// catalogue words searched in their place.
+    func matchWords(_ words: [String], lastWordIsPrefix: Bool) -> (TextMatch, [WordCorrection]) {
+        guard !words.isEmpty else { return (.everything, []) }
         var matches: [WordMatch] = []
+        var corrections: [WordCorrection] = []
         for (index, word) in words.enumerated() {
-            let match = wordMatch(word, isPrefix: lastWordIsPrefix && index == words.count - 1)
-            if match.termIDs.isEmpty { return .sparse(documents: [], scores: []) }
+            var match = wordMatch(word, isPrefix: lastWordIsPrefix && index == words.count - 1)
+            if match.cost == 0, let correction = correctedMatch(word) {
+                match = correction
+                corrections.append(WordCorrection(typed: word, searched: terms[Int(correction.termIDs[0])]))
+            }
+            // A word neither typed right nor close to a catalogue word: nothing matches, and no
+            // correction is worth saying.
+            if match.cost == 0 { return (.sparse(documents: [], scores: []), []) }
             matches.append(match)
         }
+        return (intersectAll(matches), corrections)
+    }
+
+    /// The match of the closest catalogue word to a word that matched nothing, if one is close enough.
+    func correctedMatch(_ word: String) -> WordMatch? {
+        guard let id = typoVocabulary.closest(to: word, terms: terms, postings: postings) else { return nil }
+        return WordMatch(word: "", termIDs: [id], exactTermID: nil, cost: postings[Int(id)].count, isCorrection: true)
+    }
+
+    private func intersectAll(_ matches: [WordMatch]) -> TextMatch {
+        var matches = matches
         matches.sort { $0.cost < $1.cost }
         if matches.count == 1 && matches[0].termIDs.count > 1 { return .dense(denseScores(matches[0])) }
         var (documents, scores) = collect(matches[0])
@@ -91,11 +119,10 @@ extension SearchIndex {
         var best = [UInt8](repeating: 0, count: count)
         best.withUnsafeMutableBufferPointer { best in
             for id in match.termIDs {
-                let exact = id == match.exactTermID
                 postings[Int(id)].documents.withUnsafeBufferPointer { documents in
                     postings[Int(id)].weights.withUnsafeBufferPointer { weights in
                         for index in 0..<documents.count {
-                            let score = UInt8(SearchField.score(weight: weights[index], exact: exact))
+                            let score = UInt8(match.score(weight: weights[index], term: id))
                             let document = Int(documents[index])
                             if score > best[document] { best[document] = score }
                         }
@@ -131,9 +158,9 @@ extension SearchIndex {
     /// The documents of the first (cheapest) word.
     private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
         if match.termIDs.count == 1 {
-            let list = postings[Int(match.termIDs[0])]
-            let exact = match.termIDs[0] == match.exactTermID
-            return (list.documents, list.weights.map { SearchField.score(weight: $0, exact: exact) })
+            let term = match.termIDs[0]
+            let list = postings[Int(term)]
+            return (list.documents, list.weights.map { match.score(weight: $0, term: term) })
         }
         let best = denseScores(match)
         let capacity = min(match.cost, count)
@@ -187,7 +214,7 @@ extension SearchIndex {
                 var best: UInt16 = 0
                 func consider(_ term: UInt32, _ weight: UInt8) {
                     guard member[Int(term)] else { return }
-                    let score = SearchField.score(weight: weight, exact: term == match.exactTermID)
+                    let score = match.score(weight: weight, term: term)
                     if score > best { best = score }
                 }
                 if !forwardOverrides.isEmpty, let hits = forwardOverrides[document] {

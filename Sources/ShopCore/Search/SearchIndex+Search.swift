@@ -2,7 +2,7 @@
 /// disjunctive facet counts, then sort keys for the lazily ordered result set.
 extension SearchIndex {
     public func search(_ query: SearchQuery) -> SearchResultSet {
-        let textMatch = matchWords(query.words, lastWordIsPrefix: query.lastWordIsPrefix)
+        let (textMatch, corrections) = matchWords(query.words, lastWordIsPrefix: query.lastWordIsPrefix)
         let filter = ColumnFilter(query: query, index: self)
         let order = SortOrder(query.sort, hasWords: !query.words.isEmpty)
         var brandCounts = [UInt32](repeating: 0, count: brands.count)
@@ -45,7 +45,10 @@ extension SearchIndex {
             total: keys.count,
             brandFacets: brands.facets(from: brandCounts),
             categoryFacets: categories.facets(from: categoryCounts),
-            ordering: ResultOrdering(keys: keys, alreadySorted: order == .catalogue)
+            ordering: ResultOrdering(keys: keys, alreadySorted: order == .catalogue),
+            corrections: corrections,
+            filterProblem: filter.problem,
+            words: query.words
         )
     }
 

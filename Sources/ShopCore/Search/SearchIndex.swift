@@ -30,6 +30,8 @@ public struct SearchIndex: Sendable {
     var listedAt: [Int64] = []
 
     var prefixCache = PrefixCache()
+    /// The words a misspelt query word may be corrected to.
+    var typoVocabulary = TypoVocabulary()
 
     var brands = FacetDictionary()
     var categories = FacetDictionary()
@@ -65,6 +67,7 @@ public struct SearchIndex: Sendable {
             terms[Int(a)].utf8.lexicographicallyPrecedes(terms[Int(b)].utf8)
         }
         keepsTermsSorted = true
+        for (id, term) in terms.enumerated() { typoVocabulary.add(term, id: UInt32(id)) }
         prefixCache = PrefixCache(index: self)
     }
 
@@ -200,6 +203,7 @@ public struct SearchIndex: Sendable {
         if keepsTermsSorted {
             let index = sortedInsertionIndex(for: term)
             sortedTermIDs.insert(id, at: index)
+            typoVocabulary.add(term, id: id)
         }
         return id
     }

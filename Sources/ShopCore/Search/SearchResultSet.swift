@@ -9,13 +9,32 @@ public struct SearchResultSet: Sendable {
     public let brandFacets: [FacetCount]
     /// Per category, the matches of the query with every filter but the category filter.
     public let categoryFacets: [FacetCount]
+    /// The query words that matched nothing as typed, with the words searched instead, in query order;
+    /// empty when some word matched nothing even corrected (then nothing matches at all).
+    public let corrections: [WordCorrection]
+    /// A `brand:` or `cat:` value naming nothing in the catalogue, with the closest names: said
+    /// instead of an empty list that does not tell why.
+    public let filterProblem: QueryError?
+    /// The query's words as typed (folded), for the correction notice.
+    let words: [String]
     let ordering: ResultOrdering
 
-    init(total: Int, brandFacets: [FacetCount], categoryFacets: [FacetCount], ordering: ResultOrdering) {
+    init(
+        total: Int, brandFacets: [FacetCount], categoryFacets: [FacetCount], ordering: ResultOrdering,
+        corrections: [WordCorrection] = [], filterProblem: QueryError? = nil, words: [String] = []
+    ) {
+        self.words = words
         self.total = total
         self.brandFacets = brandFacets
         self.categoryFacets = categoryFacets
         self.ordering = ordering
+        self.corrections = corrections
+        self.filterProblem = filterProblem
+    }
+
+    /// "Showing results for coffee grinder" when a word was corrected, nil otherwise.
+    public var correctionNotice: String? {
+        WordCorrection.notice(words: words, corrections: corrections)
     }
 
     /// Every product of a catalogue of `count` products, in catalogue order, without facet counts:

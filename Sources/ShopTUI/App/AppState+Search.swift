@@ -31,7 +31,7 @@ extension AppState {
         }
         switch searchMode {
         case .inline:
-            show(index.search(query), resetSelection: resetSelection, announcesCount: announcesCount)
+            showSearched(index.search(query), resetSelection: resetSelection, announcesCount: announcesCount)
         case .background:
             searchProgress.generation += 1
             searchProgress.unsent = SearchRequest(generation: searchProgress.generation, query: query)
@@ -49,7 +49,15 @@ extension AppState {
         let announce = searchProgress.announcesCount
         searchProgress.resetsSelection = false
         searchProgress.announcesCount = false
-        show(results, resetSelection: reset, announcesCount: announce)
+        showSearched(results, resetSelection: reset, announcesCount: announce)
+    }
+
+    /// Shows the answer to the newest query that parsed, and says in the status line when a
+    /// `brand:` or `cat:` value names nothing (with the closest names). Text typed since that does
+    /// not parse keeps its own problem on the line.
+    private mutating func showSearched(_ results: SearchResultSet, resetSelection: Bool, announcesCount: Bool) {
+        if queryProblem == nil, let problem = results.filterProblem { queryProblem = problem.description }
+        show(results, resetSelection: resetSelection, announcesCount: announcesCount)
     }
 
     /// Takes the index built in the background, if it is the newest asked for, and runs the

@@ -12,13 +12,23 @@ public struct ProductDetail: Hashable, Sendable {
     }
 }
 
-/// The text typed in the search box; while `isEditing`, keys type into it.
+/// The text typed in the search box; while `isEditing`, keys type into it at the caret.
 public struct SearchBox: Hashable, Sendable {
-    public var text = ""
+    /// The longest query the box takes; a longer paste is cut there, with a note.
+    public static let maxLength = ShopLimits.maximumQueryLength
+
+    /// The typed text with its caret, edited like every form field.
+    public var field: TextField
     public var isEditing = false
 
+    /// The typed text; setting it puts the caret at its end.
+    public var text: String {
+        get { field.text }
+        set { field.set(newValue) }
+    }
+
     public init(text: String = "", isEditing: Bool = false) {
-        self.text = text
+        self.field = TextField(text, maxLength: Self.maxLength)
         self.isEditing = isEditing
     }
 }

@@ -27,6 +27,9 @@ enum FormScreens {
                 break
             }
         }
+        if case .character = key, state.isTypingInForm, let field = state.focusedFormTextField, field.isFull {
+            state.status = StatusMessage(TextField.cutNote(field.maxLength), isError: true)
+        }
         let stepBefore = state.checkout?.step
         let statusBefore = state.status
         let effects = state.accountForm?.isOpen == true ? AccountUpdate.handleKey(&state, key) : CheckoutUpdate.handleKey(&state, key)
@@ -93,6 +96,13 @@ enum FormScreens {
 extension AppState {
     /// Whether a form screen is on screen instead of the panes.
     public var isFormScreenOpen: Bool { accountForm?.isOpen == true || checkout?.isOpen == true }
+
+    /// The text field with the focus on the open form screen, if any.
+    var focusedFormTextField: TextField? {
+        let item = accountForm?.isOpen == true ? accountForm?.form.focusedItem : checkout?.currentForm.focusedItem
+        guard case let .text(field)? = item?.kind else { return nil }
+        return field
+    }
 
     /// Whether the focus is in a text field of the open form, where every letter types.
     var isTypingInForm: Bool {

@@ -4,6 +4,12 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
+    /// Ctrl-U: delete from the caret back to the start of the text.
+    case deleteToStart
+    /// Ctrl-W: delete the word before the caret.
+    case deleteWordBackward
+    /// Alt-← and Alt-→ (or Alt-b, Alt-f): move the caret by a word.
+    case wordLeft, wordRight
 }
 
 /// A mouse event in screen cells.

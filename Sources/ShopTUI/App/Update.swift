@@ -117,21 +117,6 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// Keys while typing in the search box; nil lets the key through to the usual handling.
 private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     switch key {
-    case let .character(character):
-        // Capped so that every key of a long paste stays cheap to search.
-        guard state.search.text.count < ShopLimits.maximumQueryLength else {
-            state.status = StatusMessage(
-                "The search box holds at most \(ShopLimits.maximumQueryLength) characters: the rest was not typed", isError: true)
-            return []
-        }
-        state.search.text.append(character)
-        state.refreshResults(resetSelection: true)
-        return []
-    case .backspace, .delete:
-        guard !state.search.text.isEmpty else { return [] }
-        state.search.text.removeLast()
-        state.refreshResults(resetSelection: true)
-        return []
     case .enter, .down:
         state.search.isEditing = false
         state.detail = nil
@@ -143,9 +128,31 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     case .tab, .backTab:
         state.search.isEditing = false
         return nil
+    case .character:
+        if state.search.field.isFull {
+            state.status = StatusMessage(TextField.cutNote(SearchBox.maxLength), isError: true)
+            return []
+        }
     default:
-        return []
+        break
     }
+    let before = state.search.text
+    switch key {
+    case let .character(character): state.search.field.insert(character)
+    case .backspace: state.search.field.backspace()
+    case .delete: state.search.field.deleteForward()
+    case .left: state.search.field.moveCursor(by: -1)
+    case .right: state.search.field.moveCursor(by: 1)
+    case .home: state.search.field.moveCursorHome()
+    case .end: state.search.field.moveCursorEnd()
+    case .deleteToStart: state.search.field.deleteToStart()
+    case .deleteWordBackward: state.search.field.deleteWordBackward()
+    case .wordLeft: state.search.field.moveCursorWordLeft()
+    case .wordRight: state.search.field.moveCursorWordRight()
+    default: return []
+    }
+    if state.search.text != before { state.refreshResults(resetSelection: true) }
+    return []
 }
 
 /// Moves the focus to `pane`; a side pane becomes the one shown next to the catalogue.

@@ -114,6 +114,10 @@ public struct Form: Hashable, Sendable {
         case .right: field.moveCursor(by: 1)
         case .home: field.moveCursorHome()
         case .end: field.moveCursorEnd()
+        case .deleteToStart: field.deleteToStart()
+        case .deleteWordBackward: field.deleteWordBackward()
+        case .wordLeft: field.moveCursorWordLeft()
+        case .wordRight: field.moveCursorWordRight()
         default: break
         }
         return field.text != before
@@ -200,7 +204,8 @@ extension Key {
     /// Keys that edit or move within a text field.
     var isEditing: Bool {
         switch self {
-        case .character, .backspace, .delete, .left, .right, .home, .end: return true
+        case .character, .backspace, .delete, .left, .right, .home, .end,
+             .deleteToStart, .deleteWordBackward, .wordLeft, .wordRight: return true
         default: return false
         }
     }

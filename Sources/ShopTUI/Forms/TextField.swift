@@ -79,6 +79,55 @@ public struct TextField: Hashable, Sendable {
         text.remove(at: text.index(text.startIndex, offsetBy: cursor))
     }
 
+    /// Deletes everything before the caret (Ctrl-U).
+    public mutating func deleteToStart() {
+        text.removeFirst(cursor)
+        cursor = 0
+    }
+
+    /// Deletes the word before the caret and the spaces after it (Ctrl-W), as a shell does.
+    public mutating func deleteWordBackward() {
+        let start = wordStart(before: cursor)
+        let from = text.index(text.startIndex, offsetBy: start)
+        let to = text.index(text.startIndex, offsetBy: cursor)
+        text.removeSubrange(from..<to)
+        cursor = start
+    }
+
+    /// Moves the caret to the start of the word before it (Alt-←).
+    public mutating func moveCursorWordLeft() { cursor = wordStart(before: cursor) }
+
+    /// Moves the caret past the end of the word after it (Alt-→).
+    public mutating func moveCursorWordRight() {
+        let characters = Array(text)
+        var position = cursor
+        while position < characters.count, !Self.isWordCharacter(characters[position]) { position += 1 }
+        while position < characters.count, Self.isWordCharacter(characters[position]) { position += 1 }
+        cursor = position
+    }
+
+    /// Where the word ending at or before `position` starts, skipping the separators before `position` first.
+    private func wordStart(before position: Int) -> Int {
+        let characters = Array(text)
+        var start = position
+        while start > 0, !Self.isWordCharacter(characters[start - 1]) { start -= 1 }
+        while start > 0, Self.isWordCharacter(characters[start - 1]) { start -= 1 }
+        return start
+    }
+
+    /// Letters and digits make words; spaces and punctuation (`@`, `.`, `:`, `,`) separate them.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// The status line's note when typing (most often a paste) goes past the field's length.
+    public static func cutNote(_ maxLength: Int) -> String {
+        "Text cut at \(maxLength) characters: the field takes no more"
+    }
+
+    /// Whether the text is as long as the field allows: more typing (or a paste) is cut.
+    public var isFull: Bool { text.count >= maxLength }
+
     public mutating func moveCursor(by delta: Int) { cursor = min(max(0, cursor + delta), text.count) }
     public mutating func moveCursorHome() { cursor = 0 }
     public mutating func moveCursorEnd() { cursor = text.count }

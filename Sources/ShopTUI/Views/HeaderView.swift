@@ -36,7 +36,7 @@ enum HeaderView {
         if state.search.text.isEmpty && !state.search.isEditing {
             canvas.put(placeholder, x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.inputPlaceholder)
         } else {
-            canvas.put(visibleSearchText(state.search.text, width: textArea.width), x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.input)
+            canvas.put(visibleSearchText(state.search.field, width: textArea.width).text, x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.input)
         }
         if state.isSearching { drawSearchingMark(state, box: box, into: &canvas) }
     }
@@ -46,7 +46,7 @@ enum HeaderView {
     private static func drawSearchingMark(_ state: AppState, box: Rect, into canvas: inout Canvas) {
         let mark = state.isIndexing ? " indexing… " : " searching… "
         let width = DisplayWidth.of(mark)
-        let typed = DisplayWidth.of(visibleSearchText(state.search.text, width: box.width - 3))
+        let typed = DisplayWidth.of(visibleSearchText(state.search.field, width: box.width - 3).text)
         guard box.width - 3 - typed > width else { return }
         canvas.putRight(mark, rightEdge: box.maxX, y: 0, maxWidth: width, style: state.styles.inputPlaceholder)
     }
@@ -101,17 +101,24 @@ enum HeaderView {
         return Rect(x: left, y: 0, width: min(max(12, available), 72), height: 1)
     }
 
-    /// The end of the typed text when it is longer than the box, so the caret stays in view.
-    static func visibleSearchText(_ text: String, width: Int) -> String {
-        var shown = Substring(text)
-        while DisplayWidth.of(shown) > width - 1, !shown.isEmpty { shown = shown.dropFirst() }
-        return String(shown)
+    /// The part of the typed text the box shows, and the caret's column in it: the text from its
+    /// start when it fits, else the end of the text before the caret and what follows, so the caret
+    /// stays in view wherever it is.
+    static func visibleSearchText(_ field: TextField, width: Int) -> (text: String, caretColumn: Int) {
+        let text = field.text
+        let caret = text.index(text.startIndex, offsetBy: min(field.cursor, text.count))
+        guard DisplayWidth.of(text) > width - 1 else {
+            return (text, DisplayWidth.of(TextSanitizer.clean(text[..<caret])))
+        }
+        var before = text[..<caret]
+        while DisplayWidth.of(before) > width - 1, !before.isEmpty { before = before.dropFirst() }
+        return (String(before) + text[caret...], DisplayWidth.of(TextSanitizer.clean(before)))
     }
 
     static func searchCursor(_ state: AppState, layout: Layout) -> (x: Int, y: Int) {
         let box = searchBox(state, layout: layout)
-        let typed = DisplayWidth.of(TextSanitizer.clean(visibleSearchText(state.search.text, width: box.width - 3)))
-        return (min(box.maxX - 1, box.x + 2 + typed), 0)
+        let caret = visibleSearchText(state.search.field, width: box.width - 3).caretColumn
+        return (min(box.maxX - 1, box.x + 2 + caret), 0)
     }
 }
 
@@ -168,6 +175,8 @@ enum StatusBarView {
                        style: styles.statusbar)
         } else if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
             canvas.put(" " + problem, x: 0, y: layout.status.y, maxWidth: room, style: styles.error.withBackground(of: styles.statusbar))
+        } else if let notice = state.results.correctionNotice, !state.isFormScreenOpen, state.search.isEditing || state.status == nil {
+            canvas.put(" " + notice, x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar.adding(.bold))
         } else if let status = state.status {
             let style = status.isError ? styles.error : styles.success
             canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
