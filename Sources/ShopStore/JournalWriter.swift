@@ -43,11 +43,7 @@ final class JournalWriter {
     /// Opens the journal at `path` as it is, for reading and (when `writable`) appending; nil when
     /// there is none. `end` is 0 until the caller says how far it has read.
     static func attach(_ path: String, writable: Bool) throws(StoreError) -> JournalWriter? {
-        let fd = openDescriptor(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw SystemCall.fail(path, "open")
-        }
+        guard let fd = try SystemCall.openRegular(path, flags: writable ? O_RDWR : O_RDONLY) else { return nil }
         let file = OpenFile(fd: fd, path: path)
         do {
             return JournalWriter(file: file, identity: try identity(of: file), end: 0)
@@ -146,33 +142,12 @@ final class JournalWriter {
     func close() { file.close() }
 }
 
-private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
 
 extension OpenFile {
-    /// Opens a file for reading; nil when it does not exist or cannot be opened.
+    /// Opens a regular file for reading; nil when it does not exist, cannot be opened or is a FIFO,
+    /// device, socket or folder (never opened for a blocking read).
     static func openForReading(_ path: String) -> OpenFile? {
-        let fd = openDescriptor(path, O_RDONLY | O_CLOEXEC)
-        return fd >= 0 ? OpenFile(fd: fd, path: path) : nil
-    }
-
-    /// Reads `count` bytes from `offset`; fewer when the file ends sooner.
-    func read(from offset: Int, count: Int) throws(StoreError) -> [UInt8] {
-        var failure: StoreError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = SystemCall.fail(path, "read")
-                    break
-                }
-                if got == 0 { break }
-                done += got
-            }
-            initialized = done
-        }
-        if let failure { throw failure }
-        return bytes
+        guard let fd = (try? SystemCall.openRegular(path, flags: O_RDONLY)) ?? nil else { return nil }
+        return OpenFile(fd: fd, path: path)
     }
 }

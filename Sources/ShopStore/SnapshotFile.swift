@@ -183,3 +183,21 @@ private struct ChecksumSlots: @unchecked Sendable {
     let pieces: [UnsafeRawBufferPointer]
     let slots: UnsafeMutableBufferPointer<UInt32>
 }
+
+extension SnapshotFile {
+    /// The journal sequence a snapshot header says it covers (the whole file is checked only when it
+    /// is loaded); nil when `bytes` do not start with an intact snapshot header. Recovery passes
+    /// `repairingOneByte` to accept a header that exactly one single-byte repair makes intact.
+    static func coveredSequence(header bytes: [UInt8], repairingOneByte: Bool = false) -> UInt64? {
+        guard bytes.count >= headerSize else { return nil }
+        var header = Array(bytes[0..<headerSize])
+        let stored = header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 36, as: UInt32.self)) }
+        if CRC32C.checksum(header[0..<36]) != stored {
+            guard repairingOneByte, let repaired = SingleByteRepair.header(header, checksumOffset: 36) else { return nil }
+            header = repaired
+        }
+        guard Array(header[0..<magic.count]) == magic else { return nil }
+        let sequence = header.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) }
+        return JournalFormat.sequenceRange.contains(sequence) ? sequence : nil
+    }
+}

@@ -148,17 +148,12 @@ extension Store {
         return StoreRefresh(reloaded: true)
     }
 
-    /// The journal sequence a snapshot file's header says it covers; nil when it is missing or its
-    /// header is not intact (the whole file is checked only when it is loaded).
+    /// The journal sequence the snapshot file's header says it covers; nil when it is missing, not a
+    /// regular file or its header is not intact.
     static func sequenceCovered(bySnapshotAt path: String) -> UInt64? {
         guard let file = OpenFile.openForReading(path) else { return nil }
         defer { file.close() }
-        guard let header = try? file.read(from: 0, count: SnapshotFile.headerSize), header.count == SnapshotFile.headerSize,
-              Array(header[0..<SnapshotFile.magic.count]) == SnapshotFile.magic else { return nil }
-        return header.withUnsafeBytes { buffer -> UInt64? in
-            let checksum = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 36, as: UInt32.self))
-            guard CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<36])) == checksum else { return nil }
-            return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-        }
+        guard let header = try? file.read(from: 0, count: SnapshotFile.headerSize) else { return nil }
+        return SnapshotFile.coveredSequence(header: header)
     }
 }

@@ -149,16 +149,8 @@ extension Store {
     /// The sequence a snapshot header claims, when the header is readable or has one damaged byte that
     /// a unique repair fixes.
     private static func headerSequence(of path: String) -> UInt64? {
-        guard let bytes = try? SystemCall.readFile(path), bytes.count >= SnapshotFile.headerSize else { return nil }
-        var header = Array(bytes[0..<SnapshotFile.headerSize])
-        let stored = header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 36, as: UInt32.self)) }
-        if CRC32C.checksum(header[0..<36]) != stored {
-            guard let repaired = SingleByteRepair.header(header, checksumOffset: 36) else { return nil }
-            header = repaired
-        }
-        guard Array(header[0..<8]) == SnapshotFile.magic else { return nil }
-        let sequence = header.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) }
-        return JournalFormat.sequenceRange.contains(sequence) ? sequence : nil
+        guard let bytes = try? SystemCall.readFile(path) else { return nil }
+        return SnapshotFile.coveredSequence(header: bytes, repairingOneByte: true)
     }
 }
 

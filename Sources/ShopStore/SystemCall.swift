@@ -192,19 +192,23 @@ struct OpenFile {
     }
 
     func readAll() throws(StoreError) -> [UInt8] {
-        let total = try size()
+        try read(from: 0, count: try size())
+    }
+
+    /// Reads `count` bytes from `offset`; fewer when the file ends sooner.
+    func read(from offset: Int, count: Int) throws(StoreError) -> [UInt8] {
         var failure: StoreError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
-            while done < total {
-                let count = pread(fd, buffer.baseAddress! + done, total - done, off_t(done))
-                if count < 0 {
+            while done < count {
+                let got = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0 {
                     if errno == EINTR { continue }
                     failure = SystemCall.fail(path, "read")
                     break
                 }
-                if count == 0 { break }
-                done += count
+                if got == 0 { break }
+                done += got
             }
             initialized = done
         }
