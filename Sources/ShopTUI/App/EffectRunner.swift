@@ -28,20 +28,12 @@ public struct EffectRunner {
         case let .trade(command, note):
             return trade(command, note: note)
         case let .logIn(email, password):
-            do throws(ServiceError) {
-                let entry = try service.logIn(email: email, password: password, session: shopper.sessionName)
-                return [.commandSucceeded(events: entry.events, state: service.state, note: "Logged in as \(entry.account.name)")]
-            } catch {
-                return failure(error, note: nil)
+            return loggedIn { () throws(ServiceError) in
+                try service.logIn(email: email, password: password, session: shopper.sessionName)
             }
         case let .register(registration, password):
-            do throws(ServiceError) {
-                let entry = try service.register(registration, password: password, session: shopper.sessionName)
-                return [.commandSucceeded(events: entry.events, state: service.state,
-                                          note: "Account created for \(registration.email.value): you are logged in")]
-                    + mailboxIfSent(entry.events)
-            } catch {
-                return failure(error, note: nil)
+            return registered(registration) { () throws(ServiceError) in
+                try service.register(registration, password: password, session: shopper.sessionName)
             }
         case let .markMessageRead(key):
             do throws(ServiceError) {
@@ -50,6 +42,28 @@ public struct EffectRunner {
                 return [.commandFailed("The message could not be marked read: \(error)")]
             }
             return readMailbox().map { [.mailboxChanged($0)] } ?? []
+        }
+    }
+
+    /// The outcome of a login as messages.
+    public func loggedIn(_ body: () throws(ServiceError) -> LoggedIn) -> [Message] {
+        do throws(ServiceError) {
+            let entry = try body()
+            return [.commandSucceeded(events: entry.events, state: service.state, note: "Logged in as \(entry.account.name)")]
+        } catch {
+            return failure(error, note: nil)
+        }
+    }
+
+    /// The outcome of a registration as messages, with the welcome mail.
+    public func registered(_ registration: AccountRegistration, _ body: () throws(ServiceError) -> LoggedIn) -> [Message] {
+        do throws(ServiceError) {
+            let entry = try body()
+            return [.commandSucceeded(events: entry.events, state: service.state,
+                                      note: "Account created for \(registration.email.value): you are logged in")]
+                + mailboxIfSent(entry.events)
+        } catch {
+            return failure(error, note: nil)
         }
     }
 

@@ -19,6 +19,11 @@ public final class ShopSession {
     private var ticksSinceMailboxRead = 0
     /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
     private let searchWorker: SearchWorker
+    /// Checks and hashes passwords off the loop's thread, so the screen draws while scrypt works.
+    private let passwordWorker: PasswordWorker
+    /// Logins and registrations whose password work runs, by request id.
+    private var accountRequests: [Int: AccountRequest] = [:]
+    private var nextRequest = 1
     /// Background work asked for and not started yet: it starts once the frame is drawn
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
     private var unstartedWork: [Effect] = []
@@ -36,6 +41,7 @@ public final class ShopSession {
         self.state = state
         self.clockSpeed = max(1, clockSpeed)
         self.searchWorker = SearchWorker()
+        self.passwordWorker = PasswordWorker(hasher: service.hasher)
         self.shownSequence = service.store.sequence
         self.shownCatalogueVersion = service.store.catalogueVersion
         self.warningsShown = service.store.warnings.count
@@ -47,7 +53,7 @@ public final class ShopSession {
 
     /// Whether a background search or index build is waiting, running or has results not yet
     /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
-    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy }
+    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy || passwordWorker.isBusy }
 
     /// How long the terminal loop may wait for a key before it looks for finished background
     /// work, in milliseconds: 4 while search results are on their way (they take a few
@@ -55,6 +61,7 @@ public final class ShopSession {
     /// nil when nothing runs and the loop's usual wait applies.
     public var backgroundPollMilliseconds: Int32? {
         guard hasBackgroundWork else { return nil }
+        if passwordWorker.isBusy { return 10 }
         return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
     }
 
@@ -72,7 +79,12 @@ public final class ShopSession {
     public func collectBackgroundWork() -> Bool {
         let finished = searchWorker.takeFinished()
         for message in finished { send(message) }
-        return !finished.isEmpty
+        let passwords = passwordWorker.takeFinished()
+        for message in passwords {
+            guard case let .passwordWorkFinished(request, work) = message else { continue }
+            for outcome in finishAccountRequest(request, work) { send(outcome) }
+        }
+        return !finished.isEmpty || !passwords.isEmpty
     }
 
     /// Starts the background work asked for, waits until it and whatever its outcome asks for
@@ -85,7 +97,8 @@ public final class ShopSession {
         while hasBackgroundWork {
             let left = clock.now.duration(to: deadline).components
             let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
-            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
+            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds),
+                  passwordWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
             collectBackgroundWork()
             startBackgroundWork()
         }
@@ -174,8 +187,10 @@ public final class ShopSession {
     private var hasOrdersInProgress: Bool { !store.state.commerce.ordersInProgress.isEmpty }
 
     /// Carries out one effect as if `update` had asked for it, and applies the outcome.
+    /// Password work it starts is waited for (at most 10 s) and its outcome applied.
     func perform(testing effect: Effect) {
         for message in perform(effect) { send(message) }
+        _ = waitForBackgroundWork(timeout: 10)
     }
 
     private func perform(_ effect: Effect) -> [Message] {
@@ -186,12 +201,50 @@ public final class ShopSession {
         case .search, .buildIndex:
             unstartedWork.append(effect)
             return []
+        case let .logIn(email, password):
+            let check = service.passwordCheck(email: email)
+            let request = startAccountRequest(.logIn(check, session: state.shopper.sessionName))
+            passwordWorker.verify(request: request, check, password: password)
+            return [.notice("Logging in…", isError: false)]
+        case let .register(registration, password):
+            do throws(ServiceError) {
+                try service.checkAddressFree(registration)
+            } catch {
+                return [.commandFailed(error.description)]
+            }
+            let request = startAccountRequest(.register(registration, session: state.shopper.sessionName))
+            passwordWorker.hash(request: request, password: password)
+            return [.notice("Creating your account…", isError: false)]
         default:
             let messages = runner.outcome(of: effect, for: state.shopper) ?? []
             if messages.contains(where: { if case .mailboxChanged = $0 { return true } else { return false } }) {
                 ticksSinceMailboxRead = 0
             }
             return messages
+        }
+    }
+
+    private func startAccountRequest(_ request: AccountRequest) -> Int {
+        let id = nextRequest
+        nextRequest += 1
+        accountRequests[id] = request
+        return id
+    }
+
+    /// Finishes on the store the login or registration `request` whose password work is done.
+    private func finishAccountRequest(_ request: Int, _ work: PasswordWork) -> [Message] {
+        guard let pending = accountRequests.removeValue(forKey: request) else { return [] }
+        switch (pending, work) {
+        case let (.logIn(check, session), .verified(right)):
+            return runner.loggedIn { () throws(ServiceError) in try service.finishLogIn(check, verified: right, session: session) }
+        case let (.register(registration, session), .hashed(hash)):
+            return runner.registered(registration) { () throws(ServiceError) in
+                try service.finishRegistration(registration, passwordHash: hash, session: session)
+            }
+        case let (_, .failed(reason)):
+            return [.commandFailed("The password could not be hashed: \(reason)")]
+        case (.logIn, .hashed), (.register, .verified):
+            return [.commandFailed("The login could not be finished: try again")]
         }
     }
 
@@ -204,4 +257,10 @@ public final class ShopSession {
         ticksSinceMailboxRead = 0
         return runner.readMailbox()
     }
+}
+
+/// A login or registration waiting for its password work, with what finishing it needs.
+private enum AccountRequest {
+    case logIn(PasswordCheck, session: String?)
+    case register(AccountRegistration, session: String?)
 }
