@@ -89,6 +89,43 @@ import Testing
         _ = try shop.service.logIn(email: "alice@example.fr", password: "a brand new pass phrase", session: "other")
     }
 
+    @Test func aPasswordChangedWhileTheCheckRanCountsAsWrong() throws {
+        let shop = try ServiceFixture()
+        try shop.register()
+        let check = shop.service.passwordCheck(email: "alice@example.fr")
+        let right = check.verify(ServiceFixture.password, with: shop.hasher)
+        #expect(right)
+        // Another process changes the password before this login is journaled.
+        try shop.service.changePassword(current: ServiceFixture.password, new: "a brand new pass phrase", by: .local)
+        #expect(throws: ServiceError.login(.wrongEmailOrPassword)) {
+            try shop.service.finishLogIn(check, verified: right, session: "other")
+        }
+        #expect(shop.service.commerce.account(email: "alice@example.fr")?.failedLoginCount == 1)
+    }
+
+    @Test func aCheckOfAnUnknownAddressDoesTheWorkAndVerifiesNothing() throws {
+        let shop = try ServiceFixture()
+        let check = shop.service.passwordCheck(email: "nobody@example.fr")
+        let before = shop.hasher.verificationCount
+        #expect(!check.verify("any words at all", with: shop.hasher))
+        #expect(shop.hasher.verificationCount == before + 1)
+        #expect(throws: ServiceError.login(.wrongEmailOrPassword)) {
+            try shop.service.finishLogIn(check, verified: true, session: "other")
+        }
+    }
+
+    @Test func aRegistrationRacedByAnotherWithTheSameAddressIsRefusedWhenFinished() throws {
+        let shop = try ServiceFixture()
+        let registration = try ServiceFixture.registration()
+        try shop.service.checkAddressFree(registration)
+        let hash = try shop.hasher.hash(ServiceFixture.password)
+        try shop.register(session: "first")
+        #expect(throws: ServiceError.emailTaken("alice@example.fr")) {
+            try shop.service.finishRegistration(registration, passwordHash: hash, session: "second")
+        }
+        #expect(shop.service.commerce.accountsInOrder.count == 1)
+    }
+
     @Test func aGuestMustLogInToActAsACustomer() throws {
         let shop = try ServiceFixture()
         #expect(throws: ServiceError.notLoggedIn) { try shop.service.customer(.local) }
