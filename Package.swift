@@ -29,28 +29,32 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // System ncursesw (wide characters); only NCursesTerminal imports it.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The application layer: use cases and the questions screens ask, with the clock, entropy
+        // and password hasher injected; every front end calls it.
+        .target(name: "ShopService", dependencies: ["ShopCore", "ShopStore"]),
         // The interface without a terminal: state, messages, update, views, canvas, themes.
-        .target(name: "ShopTUI", dependencies: ["ShopCore", "ShopStore"]),
+        .target(name: "ShopTUI", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
         // The only code that calls ncurses: canvas -> screen, keys, mouse, resize, colours.
-        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopStore", "ShopCore", "ShopSecurity", "CNCurses"]),
+        .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopService", "ShopStore", "ShopCore", "ShopSecurity", "CNCurses"]),
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopSecurity", "ShopTUI", "NCursesTerminal",
+                "ShopCore", "ShopStore", "ShopService", "ShopSecurity", "ShopTUI", "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "comptoir-bench",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopTUI", "CSQLite",
+                "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
-        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShopServiceTests", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopService", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
         .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),

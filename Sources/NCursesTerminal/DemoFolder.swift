@@ -1,7 +1,6 @@
 import Foundation
 import ShopCore
-import ShopSecurity
-import ShopStore
+import ShopService
 import ShopTUI
 
 /// The throw-away data folder of demo mode: a fresh temporary directory holding a new shop with
@@ -21,10 +20,9 @@ struct DemoFolder {
     }
 
     /// Registers the demo account in a new shop, which logs `session` in.
-    func registerAccount(in store: Store, session: String?, hasher: any PasswordHasher) throws(LaunchProblem) {
+    func registerAccount(in service: ShopService, session: String?) throws(LaunchProblem) {
         do {
-            let registration = try DemoAccount.registration()
-            try store.trade(.register(registration, passwordHash: try hasher.hash(DemoAccount.password), session: session))
+            try service.register(try DemoAccount.registration(), password: DemoAccount.password, session: session)
         } catch {
             throw LaunchProblem(description: "comptoir: the demo account could not be created: \(error)")
         }

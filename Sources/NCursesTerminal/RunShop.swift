@@ -2,6 +2,7 @@
 @preconcurrency import Glibc
 import ShopCore
 import ShopSecurity
+import ShopService
 import ShopStore
 import ShopTUI
 
@@ -41,7 +42,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
-    let session = ShopSession(store: store, state: state, hasher: ScryptPasswordHasher(), clockSpeed: options.clockSpeed)
+    let service = ShopService(store: store, clock: WallClock(), entropy: SystemEntropy(), hasher: ScryptPasswordHasher())
+    let session = ShopSession(service: service, state: state, clockSpeed: options.clockSpeed)
     for notice in notices { session.send(.notice(notice, isError: true)) }
 
     var playback: DemoPlayback?
@@ -152,7 +154,7 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
         return .failure(LaunchProblem(storeError: error))
     }
     do throws(LaunchProblem) {
-        try demo.registerAccount(in: store, session: options.shopper.sessionName, hasher: ScryptPasswordHasher())
+        try demo.registerAccount(in: ShopService(store: store, hasher: ScryptPasswordHasher()), session: options.shopper.sessionName)
     } catch {
         try? store.close()
         demo.remove()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopCore
+import ShopService
 import ShopStore
 import ShopTUI
 
@@ -93,7 +94,7 @@ struct StartMeasurement: Codable {
         let state = AppState(
             shop: store.state, shopper: .local, width: width, height: height, themes: ThemeCatalog.bundled().themes,
             locale: .enUS, searchMode: .automatic(productCount: store.state.catalogue.count))
-        let session = ShopSession(store: store, state: state, hasher: NoPasswordHasher())
+        let session = ShopSession(service: ShopService(store: store, hasher: NoPasswordHasher()), state: state)
         let stateReady = StoreBenchClock.nanoseconds()
         let canvas = ShopView.render(session.state)
         let drawn = StoreBenchClock.nanoseconds()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ShopCore
 import ShopSecurity
+import ShopService
 import ShopStore
 
 struct AccountCommand: ParsableCommand {
@@ -38,11 +39,11 @@ struct AccountCommand: ParsableCommand {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }
                 let shop = try ShopSession(data: data)
-                if shop.commerce.account(email: registration.email.value) != nil {
-                    throw CommandFailure(CommerceError.emailTaken(registration.email.value).description, status: .refused)
+                do {
+                    try shop.service.register(registration, password: password, session: sessionName)
+                } catch {
+                    throw CommandFailure(error)
                 }
-                let hash = try ScryptPasswordHasher().hash(password)
-                try shop.execute(.register(registration, passwordHash: hash, session: sessionName))
                 let strength = PasswordPolicy.standard.strength(of: password, name: registration.name, email: registration.email)
                 printText("Account created for \(registration.email); you are logged in. Password strength: \(strength).")
             }
@@ -91,16 +92,14 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let (shop, shopper, account) = try ShopSession.forCustomer(customer, data: data)
+                let (shop, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 let current = try PasswordInput.read(prompt: "Current password: ")
                 let new = try PasswordInput.readNew(prompt: "New password: ")
-                let changed: Account
                 do {
-                    changed = try account.changingPassword(current: current, new: new, hasher: ScryptPasswordHasher())
+                    try shop.service.changePassword(current: current, new: new, by: shopper)
                 } catch {
-                    throw CommandFailure(String(describing: error), status: .refused)
+                    throw CommandFailure(error)
                 }
-                try shop.execute(.changePassword(newHash: changed.passwordHash, by: shopper))
                 printText("Password changed.")
             }
         }
@@ -120,7 +119,7 @@ struct AccountCommand: ParsableCommand {
                     let shop = try ShopSession(data: data)
                     account = shop.commerce.account(of: try shop.shopper(customer))
                 } else {
-                    account = try data.openStore(.readOnly).state.commerce.account(of: sessionShopper)
+                    account = ShopReading(state: try data.openStore(.readOnly).state).state.commerce.account(of: sessionShopper)
                 }
                 if json {
                     printJSON(JSONValue.object([

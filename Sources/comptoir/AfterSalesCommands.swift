@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShopCore
+import ShopService
 import ShopStore
 
 struct CancelCommand: ParsableCommand {
@@ -44,8 +45,8 @@ struct ReturnCommand: ParsableCommand {
             if !sku.isEmpty {
                 let found = session.commerce.order(numbered: order)
                 lines = sku.map { wanted in
-                    let bought = found?.lines.first { $0.sku == wanted }.map { $0.quantity - (found?.returnedQuantity(of: wanted) ?? 0) }
-                    return ReturnLine(sku: wanted, quantity: quantity ?? bought ?? 1)
+                    let returnable = found.flatMap { order in order.lines.first { $0.sku == wanted }.map(order.returnableQuantity) }
+                    return ReturnLine(sku: wanted, quantity: quantity ?? returnable ?? 1)
                 }
             }
             try session.execute(.requestReturn(orderNumber: order, lines: lines, by: shopper))
@@ -184,11 +185,11 @@ struct MessagesCommand: ParsableCommand {
         try reportingFailures {
             let account = try OrdersView(data: data, customer: customer).account
             let folder = try data.folder()
-            var entries: [MailboxEntry] = []
+            var entries: [MailboxEntry]
             do {
-                entries = try Maildir(dataFolder: folder.path).messages(addressedTo: account.email.value)
+                entries = try ShopMailbox(dataFolder: folder.path).messages(of: account)
             } catch {
-                throw CommandFailure(String(describing: error), status: .ioError)
+                throw CommandFailure(error)
             }
             if let kind { entries = entries.filter { $0.kind == kind } }
             if let order { entries = entries.filter { $0.orderNumber == order.uppercased() } }
@@ -198,7 +199,7 @@ struct MessagesCommand: ParsableCommand {
                         ("key", .string(entry.key)), ("date", .optional(entry.date) { .string($0.iso8601) }),
                         ("from", .string(entry.from)), ("to", .string(entry.to)), ("subject", .string(entry.subject)),
                         ("kind", .optional(entry.kind) { .string($0) }), ("order", .optional(entry.orderNumber) { .string($0) }),
-                        ("code", .optional(entry.kind == MessageKind.threeDSecureCode.rawValue ? Self.code(in: entry.body) : nil) { .string($0) }),
+                        ("code", .optional(entry.kind == MessageKind.threeDSecureCode.rawValue ? ShopMailbox.code(in: entry.body) : nil) { .string($0) }),
                         ("read", .bool(entry.isRead)), ("body", .string(entry.body)),
                     ])
                 }))
@@ -209,12 +210,5 @@ struct MessagesCommand: ParsableCommand {
                 printText("\(entry.date?.description ?? "?")  \(TerminalText.sanitize(entry.subject))")
             }
         }
-    }
-
-    /// The six digits after "code:" in a 3-D Secure message.
-    static func code(in body: String) -> String? {
-        guard let range = body.range(of: "code: ") else { return nil }
-        let digits = body[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-        return digits.count == 6 ? String(digits) : nil
     }
 }

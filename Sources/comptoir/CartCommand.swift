@@ -104,7 +104,7 @@ struct CartCommand: ParsableCommand {
         let session = try ShopSession(data: data)
         let shopper = try session.shopper(customer)
         do {
-            try session.store.execute(command(shopper))
+            try session.service.execute(command(shopper))
         } catch {
             throw CommandFailure(error)
         }

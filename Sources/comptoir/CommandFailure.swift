@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopCore
+import ShopService
 import ShopStore
 
 /// Process exit statuses, following sysexits(3) where one fits.
@@ -31,6 +32,12 @@ struct CommandFailure: Error, CustomStringConvertible {
         switch error {
         case let failure as CommandFailure:
             self = failure
+        case let service as ServiceError:
+            switch service {
+            case let .store(store): self.init(store)
+            case .mailNotWritten, .hashing, .mailbox: self.init(service.description, status: .ioError)
+            case .login, .notLoggedIn, .emailTaken, .codeRejected, .passwordChange: self.init(service.description, status: .refused)
+            }
         case let store as StoreError:
             switch store {
             case let .rejected(shopError): self.init(shopError.description, status: .refused)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShopCore
+import ShopService
 import ShopStore
 
 /// Read commands see shop time caught up in memory, without writing (with `--email`, only the
@@ -20,17 +21,15 @@ struct OrdersView {
             now = session.now
             return
         }
-        let store = try data.openStore(.readOnly)
-        var state = store.state
-        let now = ShopSession.now(state.commerce)
-        if let events = try? state.decide(.commerce(.catchUp, at: now, entropy: 0)) { state.apply(events) }
-        guard let account = state.commerce.account(of: sessionShopper) else {
-            throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
+        let reading = ShopReading(state: try data.openStore(.readOnly).state)
+        do {
+            account = try reading.customer(sessionShopper)
+        } catch {
+            throw CommandFailure(error)
         }
-        self.state = state
-        self.now = now
-        self.shopper = sessionShopper
-        self.account = account
+        state = reading.state
+        now = reading.now
+        shopper = sessionShopper
     }
 
     func order(_ number: String) throws -> Order {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShopCore
+import ShopService
 import ShopStore
 
 struct PayCommand: ParsableCommand {
@@ -39,10 +40,10 @@ struct PayCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
-                try session.execute(.confirmCode(orderNumber: order, code: code, by: shopper), concerning: order)
-                if let current = session.commerce.order(numbered: order), case let .card(card)? = current.currentPayment,
-                   let challenge = card.challenge {
-                    throw CommandFailure(ChallengeVerification.rejected(attemptsLeft: challenge.attemptsLeft).description, status: .refused)
+                do {
+                    try session.service.confirmCode(orderNumber: order, code: code, by: shopper)
+                } catch {
+                    throw CommandFailure(error)
                 }
                 try PayCommand.report(order, session: session, json: json)
             }

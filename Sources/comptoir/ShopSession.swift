@@ -2,47 +2,43 @@ import ArgumentParser
 import Foundation
 import ShopCore
 import ShopSecurity
+import ShopService
 import ShopStore
 
-/// A write command's conversation with the shop: opens the store, reads the shop clock (wall
-/// clock + the offset `courier advance` keeps in the state), draws the randomness, executes trade
-/// commands and writes the mail they cause.
+/// A write command's conversation with the shop: opens the store and calls the application
+/// layer (`ShopService`) with the wall clock, the system's randomness and scrypt; turns what it
+/// refuses into a `CommandFailure`.
 final class ShopSession {
-    let store: Store
+    let service: ShopService
     let data: DataOptions
 
     init(data: DataOptions) throws {
         self.data = data
-        self.store = try data.openStore(.readWrite)
+        self.service = ShopService(store: try data.openStore(.readWrite), hasher: ScryptPasswordHasher())
     }
 
-    deinit { try? store.close() }
+    deinit { try? service.store.close() }
 
-    var state: ShopState { store.state }
-    var commerce: Commerce { store.state.commerce }
+    var store: Store { service.store }
+    var state: ShopState { service.state }
+    var commerce: Commerce { service.commerce }
 
     /// Shop time now.
-    var now: ShopInstant { store.shopTime }
-
-    static func now(_ commerce: Commerce) -> ShopInstant {
-        commerce.shopTime(wallClock: ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970)))
-    }
+    var now: ShopInstant { service.now }
 
     /// Decides and journals `command` at shop time now, then writes any mail it caused. When the
     /// mail fails after the command is journaled (a full disk, say), the message says that the
     /// command was saved, and the state of the order it `concerns`.
     @discardableResult
     func execute(_ command: CommerceCommand, concerning orderNumber: String? = nil) throws -> [ShopEvent] {
-        do {
-            return try store.trade(command)
-        } catch let error as MaildirError {
-            let message = "the shop's messages could not be written to \(store.folder.path)/mail: \(error)"
-            guard let order = orderNumber.flatMap({ commerce.order(numbered: $0) }) else {
-                throw CommandFailure("it was saved, but \(message)", status: .ioError)
-            }
-            throw CommandFailure(Self.saved(order, but: message), status: .ioError)
+        do throws(ServiceError) {
+            return try service.trade(command)
         } catch {
-            throw CommandFailure(error)
+            guard case .mailNotWritten = error else { throw CommandFailure(error) }
+            guard let order = orderNumber.flatMap({ commerce.order(numbered: $0) }) else {
+                throw CommandFailure("it was saved, but \(error.description)", status: .ioError)
+            }
+            throw CommandFailure(Self.saved(order, but: error.description), status: .ioError)
         }
     }
 
@@ -61,12 +57,8 @@ final class ShopSession {
         func placed() -> Order? {
             commerce.orderNumbers.first { !before.contains($0) }.flatMap { commerce.orders[$0] }
         }
-        do {
-            try store.trade(.placeOrder(request, by: shopper))
-        } catch let error as MaildirError {
-            let message = "the shop's messages could not be written to \(store.folder.path)/mail: \(error)"
-            guard let order = placed() else { throw CommandFailure(message, status: .ioError) }
-            throw CommandFailure(Self.saved(order, but: message), status: .ioError)
+        do throws(ServiceError) {
+            try service.trade(.placeOrder(request, by: shopper))
         } catch {
             let failure = CommandFailure(error)
             guard let order = placed() else { throw failure }
@@ -96,30 +88,22 @@ final class ShopSession {
     /// Who acts, who must be a customer: the account of `--email`, or the session's, logged in.
     func authenticate(_ customer: CustomerOptions) throws -> (shopper: Shopper, account: Account) {
         let shopper = try shopper(customer)
-        guard let account = commerce.account(of: shopper) else {
-            throw CommandFailure(CommerceError.notLoggedIn.description, status: .refused)
+        do {
+            return (shopper, try service.customer(shopper))
+        } catch {
+            throw CommandFailure(error)
         }
-        return (shopper, account)
     }
 
     /// Verifies the password and records the attempt; a right one logs `session` in (none: it
     /// only proves who acts). A refused login throws the reason.
     @discardableResult
     func logIn(email: String, password: String, session: String?) throws -> Account {
-        let hasher = ScryptPasswordHasher()
-        if commerce.account(email: email) == nil {
-            // Spend the same time as a real check, so timing does not tell which addresses exist.
-            _ = hasher.verifyWithoutAccount(password)
+        do {
+            return try service.logIn(email: email, password: password, session: session).account
+        } catch {
+            throw CommandFailure(error)
         }
-        let command = commerce.logInCommand(email: email, password: password, hasher: hasher, at: now, session: session)
-        try execute(command)
-        if let refusal = commerce.loginRefusal(after: command, at: now) {
-            throw CommandFailure(refusal.description, status: .refused)
-        }
-        guard let account = commerce.account(email: email) else {
-            throw CommandFailure(LoginError.wrongEmailOrPassword.description, status: .refused)
-        }
-        return account
     }
 }
 

@@ -3,10 +3,10 @@ import Testing
 @testable import ShopTUI
 
 /// The "Log in" and "Create an account" screens driven by keys, the outcome carried out on the
-/// shop state by `TradeHarness`.
+/// shop state by `ShopHarness`.
 @Suite struct AccountFormTests {
-    static func guest(cart: [(String, Int)] = [("COF-LAV-1", 2)]) -> TradeHarness {
-        var harness = TradeHarness(cart: cart)
+    static func guest(cart: [(String, Int)] = [("COF-LAV-1", 2)]) -> ShopHarness {
+        var harness = ShopHarness(cart: cart)
         harness.press(.character("l"))  // Alice logs out; her account stays.
         harness.state.status = nil
         return harness
@@ -42,9 +42,9 @@ import Testing
         harness.press(.character("l"))
         harness.type("alice@example.fr")
         harness.press(.tab)
-        harness.type(TradeHarness.password)
-        #expect(harness.screen.contains(String(repeating: "•", count: TradeHarness.password.count)))
-        #expect(!harness.screen.contains(TradeHarness.password))
+        harness.type(ShopHarness.password)
+        #expect(harness.screen.contains(String(repeating: "•", count: ShopHarness.password.count)))
+        #expect(!harness.screen.contains(ShopHarness.password))
         harness.press(.enter)
         #expect(harness.state.customer?.name == "Alice Martin")
         #expect(harness.state.accountForm == nil)
@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func lLogsOutAtOnceWhenLoggedIn() {
-        var harness = TradeHarness()
+        var harness = ShopHarness()
         harness.press(.character("l"))
         #expect(harness.state.customer == nil)
         #expect(harness.state.status == StatusMessage("Logged out"))
@@ -176,7 +176,7 @@ import Testing
         #expect(harness.screen.contains(AccountUpdate.checkoutNote))
         harness.type("alice@example.fr")
         harness.press(.tab)
-        harness.type(TradeHarness.password)
+        harness.type(ShopHarness.password)
         harness.press(.enter)
         #expect(harness.state.checkout?.isOpen == true)
         #expect(harness.screen.contains("Address › Delivery › Review › Payment › Confirmation"))

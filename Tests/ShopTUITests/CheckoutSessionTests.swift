@@ -27,6 +27,7 @@ import Testing
                 for _ in 0..<tabs { Self.keys(session, .tab) }
             }
             Self.keys(session, .enter)
+            #expect(session.waitForBackgroundWork(timeout: 10), "the password is hashed off the UI thread")
             #expect(store.state.commerce.account(of: .local)?.email.value == "zoe@example.fr")
             #expect(session.state.checkout?.step == .address)
             Self.keys(session, .enter, .enter, .tab, .tab, .tab, .character(" "), .enter)
@@ -67,6 +68,7 @@ import Testing
             Self.keys(session, .tab)
             Self.type(session, "whatever words")
             Self.keys(session, .enter)
+            #expect(session.waitForBackgroundWork(timeout: 10), "the password is checked off the UI thread")
             #expect(store.state.commerce.account(of: .local) == nil)
             #expect(session.state.accountForm?.isOpen == true)
             #expect(session.state.accountForm?.login.error?.contains("Wrong email or password") == true)

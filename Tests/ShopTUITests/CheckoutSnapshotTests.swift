@@ -27,7 +27,7 @@ import Testing
     }
 
     static func state(_ screen: Screen, width: Int, height: Int) -> AppState {
-        var harness = TradeHarness(width: width, height: height, cart: [("COF-LAV-1", 2), ("TEA-MAT-1", 1)])
+        var harness = ShopHarness(width: width, height: height, cart: [("COF-LAV-1", 2), ("TEA-MAT-1", 1)])
         switch screen {
         case .login, .loginRefused, .register, .registerErrors:
             harness.press(.character("l"), .character("l"))

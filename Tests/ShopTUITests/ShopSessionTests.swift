@@ -59,7 +59,7 @@ import Testing
             #expect(store.state.cart(of: .local).isEmpty)
             #expect(session.state.cart.itemCount == 1)
 
-            session.perform(testing: .register(TradeHarness.registration(), password: TradeHarness.password))
+            session.perform(testing: .register(ShopHarness.registration(), password: ShopHarness.password))
             let account = try #require(store.state.commerce.account(of: kiosk))
             #expect(store.state.commerce.account(of: .local) == nil)
             #expect(store.state.cart(of: .account(account.id)).itemCount == 1)
@@ -69,7 +69,7 @@ import Testing
             local.perform(testing: .logIn(email: "alice@example.fr", password: "not it"))
             #expect(store.state.commerce.account(of: .local) == nil)
             #expect(local.state.status?.isError == true)
-            local.perform(testing: .logIn(email: "alice@example.fr", password: TradeHarness.password))
+            local.perform(testing: .logIn(email: "alice@example.fr", password: ShopHarness.password))
             #expect(store.state.commerce.sessions(of: account.id) == ["local", "local:kiosk"])
         }
     }

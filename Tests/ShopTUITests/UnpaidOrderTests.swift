@@ -6,8 +6,8 @@ import Testing
 /// payment stands, even when the wizard that placed it is gone (a restart).
 @Suite struct UnpaidOrderTests {
     /// A declined first payment, then the wizard forgotten as after a restart.
-    static func declinedOrder() -> (TradeHarness, String) {
-        var harness = TradeHarness()
+    static func declinedOrder() -> (ShopHarness, String) {
+        var harness = ShopHarness()
         harness.goToPayment()
         harness.payByCard(CheckoutWizardTests.declined)
         let number = harness.wizard.orderNumber!
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func aCodeStillAwaitedOpensThreeDSecureAndAnEmptyCartWithAPaidOrderSaysSo() throws {
-        var harness = TradeHarness()
+        var harness = ShopHarness()
         harness.goToPayment()
         harness.payByCard(CheckoutWizardTests.threeDSecure)
         let number = try #require(harness.wizard.orderNumber)
@@ -57,7 +57,7 @@ import Testing
 /// The status line across the wizard's steps.
 @Suite struct CheckoutStatusLineTests {
     @Test func aNewStepClearsAnOldNoteButKeepsAnError() {
-        var harness = TradeHarness()
+        var harness = ShopHarness()
         harness.state.status = StatusMessage("Account created for alice@example.fr: you are logged in")
         harness.press(.character("c"))
         #expect(harness.wizard.step == .address)

@@ -3,9 +3,10 @@ extension CommerceDecision {
     /// in full, and the stock released.
     mutating func cancel(_ number: String) throws(CommerceError) {
         let order = try ownOrder(number)
-        guard order.state != .canceled else { throw .orderCanceled(order.number) }
-        guard order.fulfillment == .unfulfilled || order.fulfillment == .preparing else {
-            throw .cannotCancel(orderNumber: order.number, fulfillment: order.fulfillment)
+        switch order.cancelRefusal {
+        case .alreadyCanceled?: throw .orderCanceled(order.number)
+        case .some: throw .cannotCancel(orderNumber: order.number, fulfillment: order.fulfillment)
+        case nil: break
         }
         var refund: Refund?
         if order.isPaid {

@@ -24,6 +24,10 @@ public enum Message: Sendable {
     case searchFinished(generation: Int, results: SearchResultSet)
     /// The search index built in the background is ready.
     case indexBuilt(generation: Int, index: SearchIndex)
+    /// The password work of login or registration request `request` finished off the UI thread.
+    /// The runtime takes it (it finishes that request on the store and sends the outcome); `update`
+    /// ignores it.
+    case passwordWorkFinished(request: Int, PasswordWork)
     /// Demo mode started, or the demo player's caption changed.
     case demoBanner(DemoBanner?)
 }

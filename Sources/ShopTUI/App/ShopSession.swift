@@ -1,21 +1,29 @@
 import ShopCore
+import ShopService
 import ShopStore
 
-/// The runtime around `update`: sends a message, carries out the effects on the store (every
-/// command journaled before the screen says so), and feeds their outcome back as messages. A
+/// The runtime around `update`: sends a message, carries out the effects through the application
+/// layer (`ShopService`: every command journaled before the screen says so), and feeds their
+/// outcome back as messages. A
 /// refused or failed command becomes a status line, never a crash. It also keeps shop time
 /// moving (`tick`) and the mailbox read.
 public final class ShopSession {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     public private(set) var isFinished = false
-    private let store: Store
-    private let hasher: any PasswordHasher
+    private let service: ShopService
+    private let runner: EffectRunner
+    private var store: Store { service.store }
     /// Shop seconds per wall second: 1 for a real shop, thousands in `--demo` so parcels move live.
     public let clockSpeed: Int64
     private var pendingShopSeconds = 0.0
     private var ticksSinceMailboxRead = 0
     /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
     private let searchWorker: SearchWorker
+    /// Checks and hashes passwords off the loop's thread, so the screen draws while scrypt works.
+    private let passwordWorker: PasswordWorker
+    /// Logins and registrations whose password work runs, by request id.
+    private var accountRequests: [Int: AccountRequest] = [:]
+    private var nextRequest = 1
     /// Background work asked for and not started yet: it starts once the frame is drawn
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
     private var unstartedWork: [Effect] = []
@@ -27,16 +35,17 @@ public final class ShopSession {
     /// How many of the store's warnings the status line has said (a torn record cut while following).
     private var warningsShown: Int
 
-    public init(store: Store, state: AppState, hasher: any PasswordHasher, clockSpeed: Int64 = 1) {
-        self.store = store
+    public init(service: ShopService, state: AppState, clockSpeed: Int64 = 1) {
+        self.service = service
+        self.runner = EffectRunner(service: service)
         self.state = state
-        self.hasher = hasher
         self.clockSpeed = max(1, clockSpeed)
         self.searchWorker = SearchWorker()
-        self.shownSequence = store.sequence
-        self.shownCatalogueVersion = store.catalogueVersion
-        self.warningsShown = store.warnings.count
-        self.state.now = store.shopTime
+        self.passwordWorker = PasswordWorker(hasher: service.hasher)
+        self.shownSequence = service.store.sequence
+        self.shownCatalogueVersion = service.store.catalogueVersion
+        self.warningsShown = service.store.warnings.count
+        self.state.now = service.now
         self.state.mailbox = readMailbox() ?? []
         // A large catalogue's index is built once the first frame is drawn.
         unstartedWork = self.state.takeBackgroundWork()
@@ -44,7 +53,7 @@ public final class ShopSession {
 
     /// Whether a background search or index build is waiting, running or has results not yet
     /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
-    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy }
+    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy || passwordWorker.isBusy }
 
     /// How long the terminal loop may wait for a key before it looks for finished background
     /// work, in milliseconds: 4 while search results are on their way (they take a few
@@ -52,6 +61,7 @@ public final class ShopSession {
     /// nil when nothing runs and the loop's usual wait applies.
     public var backgroundPollMilliseconds: Int32? {
         guard hasBackgroundWork else { return nil }
+        if passwordWorker.isBusy { return 10 }
         return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
     }
 
@@ -69,7 +79,12 @@ public final class ShopSession {
     public func collectBackgroundWork() -> Bool {
         let finished = searchWorker.takeFinished()
         for message in finished { send(message) }
-        return !finished.isEmpty
+        let passwords = passwordWorker.takeFinished()
+        for message in passwords {
+            guard case let .passwordWorkFinished(request, work) = message else { continue }
+            for outcome in finishAccountRequest(request, work) { send(outcome) }
+        }
+        return !finished.isEmpty || !passwords.isEmpty
     }
 
     /// Starts the background work asked for, waits until it and whatever its outcome asks for
@@ -82,7 +97,8 @@ public final class ShopSession {
         while hasBackgroundWork {
             let left = clock.now.duration(to: deadline).components
             let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
-            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
+            guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds),
+                  passwordWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
             collectBackgroundWork()
             startBackgroundWork()
         }
@@ -152,7 +168,7 @@ public final class ShopSession {
         if ticksSinceMailboxRead >= 5, let mailbox = readMailbox(), mailbox != state.mailbox {
             outcome.append(.mailboxChanged(mailbox))
         }
-        outcome.append(.tick(store.shopTime))
+        outcome.append(.tick(service.now))
         for message in outcome { send(message) }
     }
 
@@ -171,8 +187,10 @@ public final class ShopSession {
     private var hasOrdersInProgress: Bool { !store.state.commerce.ordersInProgress.isEmpty }
 
     /// Carries out one effect as if `update` had asked for it, and applies the outcome.
+    /// Password work it starts is waited for (at most 10 s) and its outcome applied.
     func perform(testing effect: Effect) {
         for message in perform(effect) { send(message) }
+        _ = waitForBackgroundWork(timeout: 10)
     }
 
     private func perform(_ effect: Effect) -> [Message] {
@@ -183,85 +201,66 @@ public final class ShopSession {
         case .search, .buildIndex:
             unstartedWork.append(effect)
             return []
-        case let .execute(command, note):
-            do throws(StoreError) {
-                let events = try store.execute(command)
-                return [.commandSucceeded(events: events, state: store.state, note: note)]
+        case let .logIn(email, password):
+            let check = service.passwordCheck(email: email)
+            let request = startAccountRequest(.logIn(check, session: state.shopper.sessionName))
+            passwordWorker.verify(request: request, check, password: password)
+            return [.notice("Logging in…", isError: false)]
+        case let .register(registration, password):
+            do throws(ServiceError) {
+                try service.checkAddressFree(registration)
             } catch {
                 return [.commandFailed(error.description)]
             }
-        case let .trade(command, note):
-            return runTrade(command, note: note)
-        case let .logIn(email, password):
-            // The password is checked against the account as other processes may just have changed it.
-            _ = try? store.refresh()
-            let now = store.shopTime
-            let command = store.state.commerce.logInCommand(
-                email: email, password: password, hasher: hasher, at: now, session: state.shopper.sessionName)
-            if store.state.commerce.account(email: email) == nil {
-                // Spend the time of a real check, so timing does not tell which addresses exist.
-                _ = hasher.verifyWithoutAccount(password)
-            }
-            var messages = runTrade(command, note: nil)
-            if let refusal = store.state.commerce.loginRefusal(after: command, at: store.shopTime) {
-                messages.append(.commandFailed(refusal.description))
-            } else if let account = store.state.commerce.account(of: state.shopper) {
-                messages = messages.map { message in
-                    guard case let .commandSucceeded(events, state, _) = message else { return message }
-                    return .commandSucceeded(events: events, state: state, note: "Logged in as \(account.name)")
-                }
+            let request = startAccountRequest(.register(registration, session: state.shopper.sessionName))
+            passwordWorker.hash(request: request, password: password)
+            return [.notice("Creating your account…", isError: false)]
+        default:
+            let messages = runner.outcome(of: effect, for: state.shopper) ?? []
+            if messages.contains(where: { if case .mailboxChanged = $0 { return true } else { return false } }) {
+                ticksSinceMailboxRead = 0
             }
             return messages
-        case let .register(registration, password):
-            _ = try? store.refresh()
-            if store.state.commerce.account(email: registration.email.value) != nil {
-                return [.commandFailed(CommerceError.emailTaken(registration.email.value).description)]
-            }
-            let hash: PasswordHash
-            do {
-                hash = try hasher.hash(password)
-            } catch {
-                return [.commandFailed("The password could not be hashed: \(error)")]
-            }
-            return runTrade(.register(registration, passwordHash: hash, session: state.shopper.sessionName),
-                            note: "Account created for \(registration.email.value): you are logged in")
-        case let .markMessageRead(key):
-            do {
-                try Maildir(dataFolder: store.folder.path).markRead(key)
-            } catch {
-                return [.commandFailed("The message could not be marked read: \(error)")]
-            }
-            return readMailbox().map { [.mailboxChanged($0)] } ?? []
         }
     }
 
-    /// Runs a trade command; the outcome, then the mailbox if the command sent mail. A nil note
-    /// leaves the status line alone (ticks).
+    private func startAccountRequest(_ request: AccountRequest) -> Int {
+        let id = nextRequest
+        nextRequest += 1
+        accountRequests[id] = request
+        return id
+    }
+
+    /// Finishes on the store the login or registration `request` whose password work is done.
+    private func finishAccountRequest(_ request: Int, _ work: PasswordWork) -> [Message] {
+        guard let pending = accountRequests.removeValue(forKey: request) else { return [] }
+        switch (pending, work) {
+        case let (.logIn(check, session), .verified(right)):
+            return runner.loggedIn { () throws(ServiceError) in try service.finishLogIn(check, verified: right, session: session) }
+        case let (.register(registration, session), .hashed(hash)):
+            return runner.registered(registration) { () throws(ServiceError) in
+                try service.finishRegistration(registration, passwordHash: hash, session: session)
+            }
+        case let (_, .failed(reason)):
+            return [.commandFailed("The password could not be hashed: \(reason)")]
+        case (.logIn, .hashed), (.register, .verified):
+            return [.commandFailed("The login could not be finished: try again")]
+        }
+    }
+
     private func runTrade(_ command: CommerceCommand, note: String?) -> [Message] {
-        let events: [ShopEvent]
-        do {
-            events = try store.trade(command)
-        } catch let error as StoreError {
-            return [.commandFailed(error.description)]
-        } catch {
-            // The events are journaled; only writing the mail failed.
-            return [.commandSucceeded(events: [], state: store.state, note: note ?? ""),
-                    .commandFailed("The shop's messages could not be written to \(store.folder.path)/mail: \(error)")]
-        }
-        var messages: [Message] = []
-        if !events.isEmpty || note != nil {
-            messages.append(.commandSucceeded(events: events, state: store.state, note: note ?? ""))
-        }
-        let sentMail = events.contains { event in
-            if case .commerce(.messageQueued) = event { return true } else { return false }
-        }
-        if sentMail, let mailbox = readMailbox() { messages.append(.mailboxChanged(mailbox)) }
-        return messages
+        runner.trade(command, note: note)
     }
 
     /// The mailbox in `DATA/mail`, oldest first; nil when it cannot be read.
     private func readMailbox() -> [MailboxEntry]? {
         ticksSinceMailboxRead = 0
-        return try? Maildir(dataFolder: store.folder.path).messages()
+        return runner.readMailbox()
     }
+}
+
+/// A login or registration waiting for its password work, with what finishing it needs.
+private enum AccountRequest {
+    case logIn(PasswordCheck, session: String?)
+    case register(AccountRegistration, session: String?)
 }

@@ -56,7 +56,7 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
     case let .mailboxChanged(entries):
         receiveMailbox(&state, entries)
         return []
-    case .searchFinished, .indexBuilt:
+    case .searchFinished, .indexBuilt, .passwordWorkFinished:
         return []
     case let .demoBanner(banner):
         state.demo = banner

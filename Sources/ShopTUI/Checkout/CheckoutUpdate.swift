@@ -1,4 +1,5 @@
 import ShopCore
+import ShopService
 
 /// Keys of the checkout wizard, `c`, and the outcome of placing and paying an order. Called from
 /// `update`; pure like it: prices come from `ShopState.checkoutQuote`, time from `state.now`.
@@ -277,41 +278,38 @@ enum CheckoutUpdate {
     /// Where the order's current payment sends the customer: 3-D Secure, the wallet, the cash
     /// reference, back to the choice of method with the decline, or the confirmation.
     static func route(_ state: inout AppState, _ wizard: inout CheckoutWizard, after pending: CheckoutWizard.Pending) {
-        guard let number = wizard.orderNumber, let order = state.shop.commerce.orders[number],
-              let payment = order.currentPayment
-        else {
+        guard let number = wizard.orderNumber, let order = state.shop.commerce.orders[number] else {
             wizard.payment.error = "The order could not be found after placing it: see Orders (4)"
             return
         }
         wizard.step = .payment
-        switch payment.paymentState {
-        case .paid, .authorized, .partiallyRefunded, .refunded:
+        switch PaymentOutcome(order) {
+        case .confirmed:
             wizard.step = .confirmation
             state.status = StatusMessage("Order \(number) is confirmed: payment received")
-        case .awaitingPayment:
+        case .awaitingCash:
             wizard.paymentScreen = .cash
             state.status = StatusMessage("Order \(number) is placed: pay it in cash at an agent")
-        case .requiresAction:
-            if case let .card(card) = payment {
-                if wizard.paymentScreen != .threeDSecure { wizard.action = CheckoutWizard.codeForm() }
-                wizard.paymentScreen = .threeDSecure
-                if pending == .confirmingCode, let challenge = card.challenge {
-                    wizard.action.setText("code", "")
-                    let attempts = "\(challenge.attemptsLeft) attempt\(challenge.attemptsLeft == 1 ? "" : "s") left"
-                    wizard.action.setError("code", "Wrong code: \(attempts)")
-                    state.status = StatusMessage("Wrong code: \(attempts)", isError: true)
-                }
-            } else {
-                wizard.action = CheckoutWizard.codeForm()
-                wizard.paymentScreen = .wallet
+        case let .awaitingCode(attemptsLeft):
+            if wizard.paymentScreen != .threeDSecure { wizard.action = CheckoutWizard.codeForm() }
+            wizard.paymentScreen = .threeDSecure
+            if pending == .confirmingCode {
+                wizard.action.setText("code", "")
+                let attempts = "\(attemptsLeft) attempt\(attemptsLeft == 1 ? "" : "s") left"
+                wizard.action.setError("code", "Wrong code: \(attempts)")
+                state.status = StatusMessage("Wrong code: \(attempts)", isError: true)
             }
-        case .failed, .canceled:
-            let reason = payment.failure?.customerMessage ?? "the payment was canceled"
+        case .awaitingWallet:
+            wizard.action = CheckoutWizard.codeForm()
+            wizard.paymentScreen = .wallet
+        case let .declined(reason):
             wizard.paymentScreen = .choose
             wizard.clearCardSecrets()
             wizard.payment.error = "Declined: \(reason)"
             wizard.payment.focus(on: "method")
             state.status = StatusMessage("Declined: order \(number) is placed and waits for another payment", isError: true)
+        case .none:
+            wizard.payment.error = "The order could not be found after placing it: see Orders (4)"
         }
     }
 

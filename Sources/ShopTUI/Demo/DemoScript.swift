@@ -1,4 +1,5 @@
 import ShopCore
+import ShopService
 import ShopStore
 
 /// The whole purchase as the demo plays it, with the keys the purchase screens promise; each step
@@ -189,13 +190,9 @@ public struct DemoScript: Sendable {
         return state.shop.commerce.orders(of: customer.id).last
     }
 
-    /// The code of the newest 3-D Secure message for the newest order ("Your code: 123456").
+    /// The code of the newest 3-D Secure message to the logged-in customer about the newest order.
     static func threeDSecureCode(_ state: AppState) -> String? {
-        let order = newestOrder(state)?.number
-        let message = state.customerMessages.last { $0.kind == MessageKind.threeDSecureCode.rawValue && (order == nil || $0.orderNumber == order) }
-        guard let body = message?.body, let range = body.range(of: "Your code: ") else { return nil }
-        let code = body[range.upperBound...].prefix { $0.isNumber }
-        return code.isEmpty ? nil : String(code)
+        ShopMailbox.threeDSecureCode(in: state.customerMessages, orderNumber: newestOrder(state)?.number)
     }
 
     /// A product the demo can buy and return: in stock now, one at a time, not perishable.

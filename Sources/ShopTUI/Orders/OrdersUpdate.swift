@@ -85,12 +85,8 @@ private func orderForAction(_ state: inout AppState) -> Order? {
 }
 
 private func startCancel(_ state: inout AppState, _ order: Order) {
-    if order.state == .canceled {
-        state.status = StatusMessage("Order \(order.number) is already canceled", isError: true)
-    } else if order.fulfillment != .unfulfilled && order.fulfillment != .preparing {
-        state.status = StatusMessage(
-            "Order \(order.number) has \(order.fulfillment == .shipped ? "shipped" : "been \(order.fulfillment.rawValue)"): too late to cancel, return it once delivered",
-            isError: true)
+    if let refusal = order.cancelRefusal {
+        state.status = StatusMessage(refusal.description, isError: true)
     } else {
         state.pendingCancel = order.number
         state.status = StatusMessage("Cancel order \(order.number)? y/n")
@@ -110,20 +106,15 @@ private func startReturn(_ state: inout AppState, _ order: Order) {
     state.search.isEditing = false
 }
 
-/// Why a return cannot start now: the shop's rules (ShopCore decides again on confirming).
+/// Why a return cannot start now (the shop's rule, `Order.returnRefusal(at:)`), with the key that
+/// helps next.
 func returnRefusal(_ order: Order, now: ShopInstant) -> String? {
-    if order.state == .canceled, order.fulfillment != .returned { return "Order \(order.number) is canceled: there is nothing to return" }
-    guard order.fulfillment == .delivered || order.fulfillment == .returned, let lastDay = order.withdrawalLastDay else {
-        return "Order \(order.number) has not been delivered yet: a return starts after delivery"
-            + (order.fulfillment == .shipped ? "" : " (x cancels it while unshipped)")
+    guard let refusal = order.returnRefusal(at: now) else { return nil }
+    switch refusal {
+    case .notDelivered(_, shipped: false): return refusal.description + " (x cancels it while unshipped)"
+    case .withdrawalPeriodOver: return refusal.description + ": write to support (s)"
+    default: return refusal.description
     }
-    if now.calendarDay > lastDay { return "The 14 days to return order \(order.number) ended on \(lastDay): write to support (s)" }
-    if !order.lines.contains(where: { order.returnableQuantity(of: $0) > 0 }) {
-        return order.lines.contains(where: \.perishable) && order.returns.isEmpty
-            ? "Order \(order.number) holds only perishable groceries, which cannot be returned"
-            : "Everything on order \(order.number) that can be returned is already on its way back"
-    }
-    return nil
 }
 
 private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {

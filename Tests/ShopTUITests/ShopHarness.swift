@@ -1,24 +1,54 @@
+import Foundation
 import ShopCore
+import ShopService
+import ShopStore
 import Testing
 @testable import ShopTUI
 
-/// Runs `update` with the effects carried out on the `ShopState` itself (decide, then apply), the
-/// way `ShopSession` does on a store, but with no files: pure tests of whole screens. Passwords
-/// are checked with `PlainHasher`; there is no mailbox (3-D Secure codes are read from the order).
-struct TradeHarness {
+/// A shop in a temporary data folder for interface tests, closed and removed when the last
+/// harness holding it goes: the real store, the application layer with a fixed clock, counting
+/// entropy and `PlainHasher`.
+final class TemporaryShop {
+    let folder: URL
+    let service: ShopService
+    let clock: FixedClock
+
+    init(now: ShopInstant, products: [Product] = Fixtures.products) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-harness-\(UUID().uuidString)")
+        let store = try Store.open(DataFolder(path: folder.path), access: .readWrite, seed: { products })
+        clock = FixedClock(now)
+        service = ShopService(store: store, clock: clock, entropy: CountingEntropy(), hasher: PlainHasher())
+    }
+
+    deinit {
+        try? service.store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// Runs `update` with the effects carried out by the terminal runtime's `EffectRunner` through
+/// `ShopService` on a real store: whole screens tested against the use cases the shop runs.
+struct ShopHarness {
     var state: AppState
-    var entropy: UInt64 = 1
+    let shop: TemporaryShop
     private(set) var effects: [Effect] = []
 
     init(width: Int = 80, height: Int = 24, cart: [(String, Int)] = [("COF-LAV-1", 2)], account: Bool = true) {
-        var basket = Cart()
-        for (sku, quantity) in cart { basket.setQuantity(quantity, for: sku) }
-        state = Fixtures.state(width: width, height: height, cart: basket)
+        let initial = Fixtures.state(width: width, height: height)
+        shop = try! TemporaryShop(now: initial.now)
+        for (sku, quantity) in cart {
+            try! shop.service.execute(.setCartQuantity(sku: sku, quantity: quantity, by: .local))
+        }
+        state = initial
+        state.shop = shop.service.state
+        state.now = shop.service.now
         if account {
             register()
             state.status = nil
         }
     }
+
+    var service: ShopService { shop.service }
 
     static let password = "velvet orbit lantern"
 
@@ -54,52 +84,17 @@ struct TradeHarness {
         for message in outcome(of: effect) { send(message) }
     }
 
-    private mutating func outcome(of effect: Effect) -> [Message] {
-        switch effect {
-        case let .execute(command, note):
-            return run(command, note: note)
-        case let .trade(command, note):
-            entropy += 1
-            return run(.commerce(command, at: state.now, entropy: entropy), note: note)
-        case let .logIn(email, password):
-            let command = state.shop.commerce.logInCommand(
-                email: email, password: password, hasher: PlainHasher(), at: state.now, session: state.shopper.sessionName)
-            var messages = run(.commerce(command, at: state.now, entropy: entropy), note: nil)
-            guard case let .commandSucceeded(_, after, _)? = messages.first else { return messages }
-            if let refusal = after.commerce.loginRefusal(after: command, at: state.now) {
-                messages.append(.commandFailed(refusal.description))
-            } else if let account = after.commerce.account(of: state.shopper) {
-                messages = messages.map { message in
-                    guard case let .commandSucceeded(events, shop, _) = message else { return message }
-                    return .commandSucceeded(events: events, state: shop, note: "Logged in as \(account.name)")
-                }
-            }
-            return messages
-        case let .register(registration, password):
-            if state.shop.commerce.account(email: registration.email.value) != nil {
-                return [.commandFailed(CommerceError.emailTaken(registration.email.value).description)]
-            }
-            let hash = try! PlainHasher().hash(password)
-            return run(.commerce(.register(registration, passwordHash: hash, session: state.shopper.sessionName), at: state.now, entropy: entropy),
-                       note: "Account created for \(registration.email.value): you are logged in")
-        case .markMessageRead, .quit:
-            return []
-        case .search, .buildIndex:
-            // Small catalogues search inline; the harness never sees background searches.
-            Issue.record("a background search in the trade harness")
-            return []
-        }
+    /// Moves the shop's clock and tells the screen, as the runtime's tick does.
+    mutating func advanceClock(seconds: Int64) {
+        shop.clock.advance(seconds: seconds)
+        for message in EffectRunner(service: service).trade(.catchUp, note: nil) { send(message) }
+        send(.tick(service.now))
     }
 
-    private func run(_ command: ShopCommand, note: String?) -> [Message] {
-        do throws(ShopError) {
-            let events = try state.shop.decide(command)
-            var shop = state.shop
-            shop.apply(events)
-            return [.commandSucceeded(events: events, state: shop, note: note ?? "")]
-        } catch {
-            return [.commandFailed(error.description)]
-        }
+    private func outcome(of effect: Effect) -> [Message] {
+        if case .search = effect { Issue.record("a background search in the harness") }
+        if case .buildIndex = effect { Issue.record("a background index build in the harness") }
+        return EffectRunner(service: service).outcome(of: effect, for: state.shopper) ?? []
     }
 
     // MARK: Reading the screen
@@ -125,10 +120,11 @@ struct TradeHarness {
     var wizard: CheckoutWizard { state.checkout! }
     var order: Order? { state.checkout?.orderNumber.flatMap { state.shop.commerce.orders[$0] } }
 
-    /// The one-time code the bank sent for the order's current card payment.
+    /// The one-time code the bank sent the logged-in customer for the order: read in their
+    /// messages, as the customer reads it.
     var bankCode: String? {
-        if case let .card(card)? = order?.currentPayment { return card.challenge?.oneTimeCode }
-        return nil
+        guard let customer = state.customer, let number = order?.number else { return nil }
+        return try? service.mailbox.threeDSecureCode(orderNumber: number, for: customer)
     }
 
     /// From the shop: `c`, then through Address, Delivery (down `deliveryDown` rows) and Review

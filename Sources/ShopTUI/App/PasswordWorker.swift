@@ -1,0 +1,81 @@
+import Dispatch
+import ShopCore
+import ShopService
+import Synchronization
+
+/// The outcome of the slow half of a login or registration, done off the UI thread.
+public enum PasswordWork: Sendable {
+    /// A login's password was checked: right or not.
+    case verified(Bool)
+    /// A registration's password was hashed.
+    case hashed(PasswordHash)
+    /// The hasher failed (the system's randomness, memory).
+    case failed(String)
+}
+
+/// Runs the password hasher (scrypt: tens to hundreds of milliseconds) on one serial queue, off
+/// the thread that reads keys and draws frames, so the screen keeps drawing while a login is
+/// checked. Each job carries the request id the runtime gave it; its outcome comes back as
+/// `Message.passwordWorkFinished` with that id, collected by the runtime (`takeFinished`). The
+/// store is never touched here: the runtime reads the hash before and journals after, on its thread.
+public final class PasswordWorker: Sendable {
+    private struct Mailbox {
+        var finished: [Message] = []
+        var outstanding = 0
+    }
+
+    private let queue = DispatchQueue(label: "comptoir.password", qos: .userInitiated)
+    private let group = DispatchGroup()
+    private let mailbox = Mutex(Mailbox())
+    private let hasher: any PasswordHasher
+
+    public init(hasher: any PasswordHasher) {
+        self.hasher = hasher
+    }
+
+    /// Checks `password` against `check` off the UI thread.
+    public func verify(request: Int, _ check: PasswordCheck, password: String) {
+        start(request) { hasher in .verified(check.verify(password, with: hasher)) }
+    }
+
+    /// Hashes a new password off the UI thread.
+    public func hash(request: Int, password: String) {
+        start(request) { hasher in
+            do {
+                return .hashed(try hasher.hash(password))
+            } catch {
+                return .failed(String(describing: error))
+            }
+        }
+    }
+
+    /// Whether some work is queued, running, or finished and not collected.
+    public var isBusy: Bool {
+        mailbox.withLock { $0.outstanding > 0 || !$0.finished.isEmpty }
+    }
+
+    /// The outcomes of finished work, oldest first.
+    public func takeFinished() -> [Message] {
+        mailbox.withLock { mailbox in
+            defer { mailbox.finished = [] }
+            return mailbox.finished
+        }
+    }
+
+    /// Blocks until every job started so far is done, or `seconds` passed; true when done. For tests.
+    public func waitUntilIdle(timeout seconds: Double) -> Bool {
+        group.wait(timeout: .now() + .nanoseconds(Int(seconds * 1_000_000_000))) == .success
+    }
+
+    private func start(_ request: Int, _ job: @escaping @Sendable (any PasswordHasher) -> PasswordWork) {
+        mailbox.withLock { $0.outstanding += 1 }
+        let hasher = self.hasher
+        queue.async(group: group) {
+            let outcome = job(hasher)
+            self.mailbox.withLock { mailbox in
+                mailbox.finished.append(.passwordWorkFinished(request: request, outcome))
+                mailbox.outstanding -= 1
+            }
+        }
+    }
+}
