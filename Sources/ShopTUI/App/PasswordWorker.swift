@@ -1,7 +1,5 @@
-import Dispatch
 import ShopCore
 import ShopService
-import Synchronization
 
 /// The outcome of the slow half of a login or registration, done off the UI thread.
 public enum PasswordWork: Sendable {
@@ -19,14 +17,7 @@ public enum PasswordWork: Sendable {
 /// `Message.passwordWorkFinished` with that id, collected by the runtime (`takeFinished`). The
 /// store is never touched here: the runtime reads the hash before and journals after, on its thread.
 public final class PasswordWorker: Sendable {
-    private struct Mailbox {
-        var finished: [Message] = []
-        var outstanding = 0
-    }
-
-    private let queue = DispatchQueue(label: "comptoir.password", qos: .userInitiated)
-    private let group = DispatchGroup()
-    private let mailbox = Mutex(Mailbox())
+    private let background = BackgroundQueue(label: "comptoir.password")
     private let hasher: any PasswordHasher
 
     public init(hasher: any PasswordHasher) {
@@ -50,32 +41,16 @@ public final class PasswordWorker: Sendable {
     }
 
     /// Whether some work is queued, running, or finished and not collected.
-    public var isBusy: Bool {
-        mailbox.withLock { $0.outstanding > 0 || !$0.finished.isEmpty }
-    }
+    public var isBusy: Bool { background.isBusy }
 
     /// The outcomes of finished work, oldest first.
-    public func takeFinished() -> [Message] {
-        mailbox.withLock { mailbox in
-            defer { mailbox.finished = [] }
-            return mailbox.finished
-        }
-    }
+    public func takeFinished() -> [Message] { background.takeFinished() }
 
     /// Blocks until every job started so far is done, or `seconds` passed; true when done. For tests.
-    public func waitUntilIdle(timeout seconds: Double) -> Bool {
-        group.wait(timeout: .now() + .nanoseconds(Int(seconds * 1_000_000_000))) == .success
-    }
+    public func waitUntilIdle(timeout seconds: Double) -> Bool { background.waitUntilIdle(timeout: seconds) }
 
     private func start(_ request: Int, _ job: @escaping @Sendable (any PasswordHasher) -> PasswordWork) {
-        mailbox.withLock { $0.outstanding += 1 }
         let hasher = self.hasher
-        queue.async(group: group) {
-            let outcome = job(hasher)
-            self.mailbox.withLock { mailbox in
-                mailbox.finished.append(.passwordWorkFinished(request: request, outcome))
-                mailbox.outstanding -= 1
-            }
-        }
+        background.run { .passwordWorkFinished(request: request, job(hasher)) }
     }
 }

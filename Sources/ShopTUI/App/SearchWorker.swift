@@ -1,4 +1,3 @@
-import Dispatch
 import ShopCore
 import Synchronization
 
@@ -9,17 +8,9 @@ import Synchronization
 /// collects it (`takeFinished`) and sends it to `update`: the terminal loop looks every few
 /// milliseconds while the worker is busy (`ShopSession.backgroundPollMilliseconds`).
 public final class SearchWorker: Sendable {
-    private struct Mailbox {
-        /// The newest search not started yet, with the index it runs on.
-        var waitingSearch: (request: SearchRequest, index: SearchIndex)?
-        var finished: [Message] = []
-        /// Jobs queued and not yet done.
-        var outstanding = 0
-    }
-
-    private let queue = DispatchQueue(label: "comptoir.search", qos: .userInitiated)
-    private let group = DispatchGroup()
-    private let mailbox = Mutex(Mailbox())
+    private let background = BackgroundQueue(label: "comptoir.search")
+    /// The newest search not started yet, with the index it runs on.
+    private let waitingSearch = Mutex<(request: SearchRequest, index: SearchIndex)?>(nil)
 
     public init() {}
 
@@ -28,19 +19,12 @@ public final class SearchWorker: Sendable {
         switch effect {
         case let .search(request):
             guard let index = state.index else { return true }
-            mailbox.withLock { mailbox in
-                mailbox.waitingSearch = (request, index)
-                mailbox.outstanding += 1
-            }
-            queue.async(group: group) { self.runWaitingSearch() }
+            waitingSearch.withLock { $0 = (request, index) }
+            background.run { self.runWaitingSearch() }
             return true
         case let .buildIndex(generation):
             let catalogue = state.shop.catalogue
-            mailbox.withLock { $0.outstanding += 1 }
-            queue.async(group: group) {
-                let index = SearchIndex(catalogue: catalogue)
-                self.finish(.indexBuilt(generation: generation, index: index))
-            }
+            background.run { .indexBuilt(generation: generation, index: SearchIndex(catalogue: catalogue)) }
             return true
         default:
             return false
@@ -48,41 +32,22 @@ public final class SearchWorker: Sendable {
     }
 
     /// Whether some work is queued, running, or finished and not collected.
-    public var isBusy: Bool {
-        mailbox.withLock { $0.outstanding > 0 || !$0.finished.isEmpty }
-    }
+    public var isBusy: Bool { background.isBusy }
 
     /// The outcomes of finished work, oldest first, for `update`.
-    public func takeFinished() -> [Message] {
-        mailbox.withLock { mailbox in
-            defer { mailbox.finished = [] }
-            return mailbox.finished
-        }
-    }
+    public func takeFinished() -> [Message] { background.takeFinished() }
 
     /// Blocks until every job started so far is done, or `seconds` passed; true when done. For
     /// tests and benchmarks: the terminal loop never waits, it collects what is finished.
-    public func waitUntilIdle(timeout seconds: Double) -> Bool {
-        group.wait(timeout: .now() + .nanoseconds(Int(seconds * 1_000_000_000))) == .success
-    }
+    public func waitUntilIdle(timeout seconds: Double) -> Bool { background.waitUntilIdle(timeout: seconds) }
 
-    private func runWaitingSearch() {
-        let job = mailbox.withLock { mailbox in
-            defer { mailbox.waitingSearch = nil }
-            return mailbox.waitingSearch
+    /// Runs the newest waiting search; nil when a later request replaced this one and already ran.
+    private func runWaitingSearch() -> Message? {
+        let job = waitingSearch.withLock { waiting in
+            defer { waiting = nil }
+            return waiting
         }
-        guard let job else {
-            // A later request replaced this one and already ran.
-            mailbox.withLock { $0.outstanding -= 1 }
-            return
-        }
-        finish(.searchFinished(generation: job.request.generation, results: job.index.search(job.request.query)))
-    }
-
-    private func finish(_ message: Message) {
-        mailbox.withLock { mailbox in
-            mailbox.finished.append(message)
-            mailbox.outstanding -= 1
-        }
+        guard let job else { return nil }
+        return .searchFinished(generation: job.request.generation, results: job.index.search(job.request.query))
     }
 }
