@@ -117,7 +117,7 @@ func returnRefusal(_ order: Order, now: ShopInstant) -> String? {
     }
 }
 
-private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {
+func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {
     switch key {
     case .character("y"), .character("Y"):
         state.pendingCancel = nil
@@ -132,7 +132,7 @@ private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) 
     return []
 }
 
-private func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     guard var screen = state.orderScreen, let order = state.screenOrder else {
         state.orderScreen = nil
         return nil
