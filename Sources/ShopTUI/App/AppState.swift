@@ -73,6 +73,8 @@ public struct AppState: Sendable {
     /// The login screen and the checkout closed with their input kept, for when they reopen.
     var keptAccountForm: AccountForm?
     var keptCheckout: CheckoutWizard?
+    /// Requests screens sent so far: the serial of the next `RequestID`.
+    var requestCount = 0
     public var status: StatusMessage? { didSet { statusTicks = 0 } }
     /// Ticks since the status line was last set: 0 means it says what the last action did.
     public var statusTicks = 0

@@ -79,16 +79,6 @@ enum FormScreens {
         return effects
     }
 
-    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        AccountUpdate.commandSucceeded(&state, events: events)
-        CheckoutUpdate.commandSucceeded(&state, events: events)
-    }
-
-    static func commandFailed(_ state: inout AppState, reason: String) {
-        AccountUpdate.commandFailed(&state, reason: reason)
-        CheckoutUpdate.commandFailed(&state, reason: reason)
-    }
-
     /// Draws the open form screen in place of the panes; false when none is open.
     static func draw(_ state: AppState, into canvas: inout Canvas) -> Bool {
         switch ShopScreens.covering(state) {

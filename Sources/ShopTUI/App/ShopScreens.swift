@@ -28,6 +28,30 @@ enum ShopScreens {
         return ShopKeys.panes(state).footer
     }
 
+    /// The shop commands a screen asked for, addressed to it when it waits for their outcome
+    /// (`receive`); the others go as they are.
+    static func address(_ effects: [Effect], from layer: ShopScreen.Layer, _ state: inout AppState) -> [Effect] {
+        guard [.accountForm, .checkout, .order].contains(layer) else { return effects }
+        return effects.map { effect in
+            guard effect.isShopRequest else { return effect }
+            state.requestCount += 1
+            return .request(RequestID(screen: layer, serial: state.requestCount), effect)
+        }
+    }
+
+    /// The outcome of a request goes to the screen that asked, if it is still there.
+    static func receive(_ outcome: Message, answering request: RequestID, _ state: inout AppState) {
+        switch (request.screen, outcome) {
+        case let (.accountForm, .commandSucceeded(events, _, _)): AccountUpdate.commandSucceeded(&state, events: events)
+        case let (.accountForm, .commandFailed(reason)): AccountUpdate.commandFailed(&state, reason: reason)
+        case let (.checkout, .commandSucceeded(events, _, _)): CheckoutUpdate.commandSucceeded(&state, events: events)
+        case let (.checkout, .commandFailed(reason)): CheckoutUpdate.commandFailed(&state, reason: reason)
+        case let (.order, .commandSucceeded(events, _, _)): afterSalesSucceeded(&state, events: events)
+        case let (.order, .commandFailed(reason)): afterSalesFailed(&state, reason: reason)
+        default: break
+        }
+    }
+
     /// The highest screen that replaces the panes, if any.
     static func covering(_ state: AppState) -> ShopScreen? { state.screens.screens.last { $0.coversPanes } }
 }

@@ -32,10 +32,10 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
     case let .commandSucceeded(events, shop, note):
         let catalogueChanged = events.contains { if case .productsUpserted = $0 { return true } else { return false } }
         state.shop = shop
-        afterSalesSucceeded(&state, events: events)
+        closeScreensOfLoggedOutCustomer(&state)
         if catalogueChanged { state.catalogueChanged() }
         if !note.isEmpty { state.status = StatusMessage(note) }
-        FormScreens.commandSucceeded(&state, events: events)
+        CheckoutUpdate.shopMoved(&state)
         state.clampCursors()
         return []
     case let .shopChanged(shop, catalogueChanged):
@@ -43,9 +43,12 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
-        FormScreens.commandFailed(&state, reason: reason)
-        afterSalesFailed(&state, reason: reason)
         return []
+    case let .answered(request, outcome):
+        let effects = handleMessage(&state, outcome)
+        ShopScreens.receive(outcome, answering: request, &state)
+        state.clampCursors()
+        return effects
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
         return []
@@ -71,7 +74,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     while let screen = state.screens.highest(below: below) {
         below = screen.layer
         guard let map = ShopScreens.keyMap(screen, state), let action = map.action(for: key) else { continue }
-        if let effects = action(&state, key) { return effects }
+        if let effects = action(&state, key) { return ShopScreens.address(effects, from: screen.layer, &state) }
     }
     return ShopKeys.panes(state).action(for: key)?(&state, key) ?? []
 }
