@@ -64,15 +64,7 @@ enum AfterSalesView {
                              state: AppState, into canvas: inout Canvas) {
         let inner = ShopView.frame(rect, title: title, focused: true, state: state, into: &canvas)
         guard inner.height > 0, inner.width > 2 else { return }
-        let top = min(max(0, scroll), max(0, lines.count - inner.height))
-        for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            line.draw(x: inner.x + 1, y: inner.y + offset, width: inner.width - 2, into: &canvas)
-        }
-        if lines.count > inner.height {
-            let last = min(lines.count, top + inner.height)
-            let position = " ↑↓ \(top + 1)–\(last) of \(lines.count) "
-            canvas.putRight(position, rightEdge: rect.maxX - 2, y: rect.maxY - 1, maxWidth: max(0, rect.width - 4), style: state.styles.muted)
-        }
+        let top = ScrolledDocument(lines: lines, scroll: scroll).draw(in: inner, frame: rect, styles: state.styles, into: &canvas)
         // The hardware cursor on the chosen line, else on the first line shown (screen readers).
         if let cursorRow, cursorRow >= top, cursorRow < top + inner.height {
             canvas.cursor = (inner.x + 1, inner.y + cursorRow - top)

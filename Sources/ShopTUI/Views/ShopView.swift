@@ -69,16 +69,7 @@ public enum ShopView {
     /// Paints a selected row: the `›` marker, and the selection style (reverse video in `mono`);
     /// the hardware cursor goes there when the pane has the focus.
     static func markSelected(row: Int, in inner: Rect, focused: Bool, state: AppState, into canvas: inout Canvas) {
-        let style = focused ? state.styles.selection : state.styles.selectionInactive
-        let rect = Rect(x: inner.x, y: row, width: inner.width, height: 1)
-        for column in rect.x..<rect.maxX {
-            var cellStyle = canvas[column, row].style
-            if style.background != .terminalDefault { cellStyle.background = style.background }
-            if style.foreground != .terminalDefault { cellStyle.foreground = style.foreground }
-            cellStyle.attributes = cellStyle.attributes.subtracting(.strikethrough).union(style.attributes)
-            canvas.restyle(Rect(x: column, y: row, width: 1, height: 1), style: cellStyle)
-        }
-        canvas.put("›", x: inner.x, y: row, maxWidth: 1, style: canvas[inner.x, row].style)
-        if focused { canvas.cursor = (inner.x, row) }
+        ListWidget.markSelected(row: row, in: Rect(x: inner.x, y: row, width: inner.width, height: 1),
+                                style: focused ? state.styles.selection : state.styles.selectionInactive, focused: focused, into: &canvas)
     }
 }
