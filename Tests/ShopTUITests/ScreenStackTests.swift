@@ -68,6 +68,25 @@ import Testing
         #expect(state.accountForm?.login.text("email") == "ada@example.com")
     }
 
+    @Test func aLoginsOutcomeGoesToTheLoginFormAndNoOtherOutcomeDoes() throws {
+        var state = Fixtures.state()
+        Fixtures.press(&state, .character("l"))
+        Fixtures.type(&state, "ada@example.com")
+        Fixtures.press(&state, .tab)
+        Fixtures.type(&state, "secret words")
+        let effects = Fixtures.press(&state, .enter)
+        #expect(Fixtures.unaddressed(effects) == [.logIn(email: "ada@example.com", password: "secret words")])
+        let request = try #require(Fixtures.request(effects))
+        #expect(request.screen == .accountForm)
+        _ = update(&state, .commandFailed("only 3 of Illy in stock"))
+        #expect(state.accountForm?.isWaiting == true, "another command's refusal is not the login's")
+        #expect(state.accountForm?.login.error == nil)
+        _ = update(&state, .answered(request, .commandFailed("wrong email or password")))
+        #expect(state.accountForm?.isWaiting == false)
+        #expect(state.accountForm?.login.error == "Wrong email or password")
+        #expect(state.status == StatusMessage("wrong email or password", isError: true))
+    }
+
     @Test func searchEditingIsAScreenAndTabLeavesItForTheNextPane() {
         var state = Fixtures.state()
         Fixtures.press(&state, .character("/"))
