@@ -1,3 +1,22 @@
+// How an application on ShopTUI is made (the shop is one, `Sources/ShopTUI/App`):
+//
+// - An enum of its screens, each case carrying that screen's own state, conforming to
+//   `LayeredScreen` with a `Layer` enum that fixes which screen is over which (the shop's is
+//   `ShopScreen`). Its state holds a `ScreenStack<ThatEnum>`; `open`, `close` and `screen(on:)`
+//   are all it needs to show, hide and read a screen.
+// - One `KeyMap` per screen (and one per pane of the main view, and one of global keys): bindings
+//   of `KeyPattern`s to an action, each with its footer text and its help entry. `update` sends a
+//   key down the stack (`highest(below:)`), top first, to the first screen whose table binds it;
+//   an action returning nil lets the key on down (`ShopKeys`, `ShopScreens.keyMap`). The footer is
+//   the top table's `footer`, the `?` help `KeyMap.helpGroups` of every table: they cannot drift
+//   from what the keys do.
+// - Effects a screen sends are wrapped in `Effect.request(RequestID, …)` by the dispatch
+//   (`ShopScreens.address`); the runtime echoes the id on the outcome (`Message.answered`), which
+//   `update` gives to that screen only (`ShopScreens.receive`).
+// - Views draw into a `Canvas` with the widgets of `Widgets/` (list, table, tabs, bar chart,
+//   sparkline, scrolled document), each clamping its scroll when it draws; golden tests compare
+//   `canvas.text()` and `StyleMap.of(canvas)`.
+
 /// A screen an application puts on its `ScreenStack`. Each screen lives on its own layer, and a
 /// layer holds one screen at most: the layers fix which screen is over which, whatever the order
 /// they were opened in (a help box is always over the form it explains).
