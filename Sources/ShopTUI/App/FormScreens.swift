@@ -78,20 +78,6 @@ enum FormScreens {
         }
         return effects
     }
-
-    /// Draws the open form screen in place of the panes; false when none is open.
-    static func draw(_ state: AppState, into canvas: inout Canvas) -> Bool {
-        switch ShopScreens.covering(state) {
-        case let .accountForm(screen)?:
-            AccountView.draw(state, screen, into: &canvas)
-            return true
-        case let .checkout(wizard)?:
-            CheckoutView.draw(state, wizard, into: &canvas)
-            return true
-        default:
-            return false
-        }
-    }
 }
 
 extension AppState {

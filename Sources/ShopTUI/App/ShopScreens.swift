@@ -52,6 +52,23 @@ enum ShopScreens {
         }
     }
 
+    /// Draws a screen that replaces the panes; false when it has nothing to show (its order is
+    /// gone) and the panes are drawn instead.
+    static func draw(_ screen: ShopScreen, _ state: AppState, layout: Layout, into canvas: inout Canvas) -> Bool {
+        switch screen {
+        case let .accountForm(form):
+            AccountView.draw(state, form, into: &canvas)
+            return true
+        case let .checkout(wizard):
+            CheckoutView.draw(state, wizard, into: &canvas)
+            return true
+        case .order, .messageReader:
+            return AfterSalesView.drawScreen(state, layout: layout, into: &canvas)
+        case .productDetail, .searchEditing, .confirmCancel, .confirmQuit, .help:
+            return false
+        }
+    }
+
     /// The highest screen that replaces the panes, if any.
     static func covering(_ state: AppState) -> ShopScreen? { state.screens.screens.last { $0.coversPanes } }
 }
