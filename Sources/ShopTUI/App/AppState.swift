@@ -73,6 +73,8 @@ public struct AppState: Sendable {
     /// The login screen and the checkout closed with their input kept, for when they reopen.
     var keptAccountForm: AccountForm?
     var keptCheckout: CheckoutWizard?
+    /// How far the scrolled screens could scroll as last drawn (see `ScrollExtents`).
+    public let scrollExtents = ScrollExtents()
     /// Requests screens sent so far: the serial of the next `RequestID`.
     var requestCount = 0
     public var status: StatusMessage? { didSet { statusTicks = 0 } }

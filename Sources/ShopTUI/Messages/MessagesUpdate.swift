@@ -34,7 +34,7 @@ func handleReaderKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         return nil
     }
     if let delta = scrollMovement(key, page: AfterSalesView.textRows(state.layout) - 1) {
-        reader.scroll = min(max(0, reader.scroll + delta), AfterSalesView.maxScroll(state))
+        reader.scroll = state.scrollExtents.scroll(reader.scroll, by: delta, id: AfterSalesView.extentID(of: reader))
         state.reader = reader
         return []
     }
