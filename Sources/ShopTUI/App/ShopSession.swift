@@ -23,6 +23,8 @@ public final class ShopSession {
     private let passwordWorker: PasswordWorker
     /// Logins and registrations whose password work runs, by request id.
     private var accountRequests: [Int: AccountRequest] = [:]
+    /// The screen request each of them answers, when a screen asked (`Effect.request`).
+    private var accountRequestAddresses: [Int: RequestID] = [:]
     private var nextRequest = 1
     /// Background work asked for and not started yet: it starts once the frame is drawn
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
@@ -82,7 +84,8 @@ public final class ShopSession {
         let passwords = passwordWorker.takeFinished()
         for message in passwords {
             guard case let .passwordWorkFinished(request, work) = message else { continue }
-            for outcome in finishAccountRequest(request, work) { send(outcome) }
+            let address = accountRequestAddresses.removeValue(forKey: request)
+            for outcome in finishAccountRequest(request, work) { send(address.map { .answered($0, outcome) } ?? outcome) }
         }
         return !finished.isEmpty || !passwords.isEmpty
     }
@@ -201,6 +204,11 @@ public final class ShopSession {
         case .search, .buildIndex:
             unstartedWork.append(effect)
             return []
+        case let .request(id, effect):
+            let firstAccountRequest = nextRequest
+            let outcome = perform(effect)
+            if nextRequest != firstAccountRequest { accountRequestAddresses[firstAccountRequest] = id }
+            return outcome.map { .answered(id, $0) }
         case let .logIn(email, password):
             let check = service.passwordCheck(email: email)
             let request = startAccountRequest(.logIn(check, session: state.shopper.sessionName))

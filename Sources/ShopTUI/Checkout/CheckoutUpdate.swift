@@ -237,19 +237,21 @@ enum CheckoutUpdate {
         return [.trade(.placeOrder(wizard.request(payment: request), by: state.shopper), note: "Order placed with obligation to pay")]
     }
 
-    /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
-    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        guard var wizard = state.checkout else { return }
-        guard let pending = wizard.pending else {
-            // Shop time moved on while a code or an approval was awaited: the code may have expired.
-            let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
-            if awaiting, let number = wizard.orderNumber,
-               state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
-                route(&state, &wizard, after: .paying)
-                state.checkout = wizard
-            }
-            return
+    /// A command was journaled while no request of the wizard waits: shop time moved on while a
+    /// code or an approval was awaited, and the code may have expired.
+    static func shopMoved(_ state: inout AppState) {
+        guard var wizard = state.checkout, wizard.pending == nil else { return }
+        let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
+        if awaiting, let number = wizard.orderNumber,
+           state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
+            route(&state, &wizard, after: .paying)
+            state.checkout = wizard
         }
+    }
+
+    /// The wizard's trade command was journaled: route from the order's payment.
+    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
+        guard var wizard = state.checkout, let pending = wizard.pending else { return }
         wizard.pending = nil
         for event in events {
             if case let .commerce(.orderPlaced(order)) = event { wizard.orderNumber = order.number }
