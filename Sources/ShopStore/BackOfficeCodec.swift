@@ -8,7 +8,7 @@ enum BackOfficeCodec {
 
     enum Tag: UInt8 {
         case staffAdded = 1, staffRemoved, fulfilmentModeSet, promotionAdded, promotionEnded, stockSet, priceSet
-        case listingChanged, marketingConsent, audited
+        case listingChanged, marketingConsent, audited, staffLoginRecorded
     }
 
     static func write(_ event: BackOfficeEvent, to w: BinaryWriter) {
@@ -16,6 +16,8 @@ enum BackOfficeCodec {
         switch event {
         case let .staffAdded(member): tag(.staffAdded); write(member, to: w)
         case let .staffRemoved(email): tag(.staffRemoved); w.string(email)
+        case let .staffLoginRecorded(email, failed, lockouts, until):
+            tag(.staffLoginRecorded); w.string(email); w.int(failed); w.int(lockouts); w.optional(until) { V.write($1, to: $0) }
         case let .fulfilmentModeSet(mode): tag(.fulfilmentModeSet); w.string(mode.rawValue)
         case let .promotionAdded(code): tag(.promotionAdded); write(code, to: w)
         case let .promotionEnded(code, at): tag(.promotionEnded); w.string(code); V.write(at, to: w)
@@ -37,6 +39,10 @@ enum BackOfficeCodec {
         switch tag {
         case .staffAdded: return .staffAdded(try readStaff(&r))
         case .staffRemoved: return .staffRemoved(email: try r.string())
+        case .staffLoginRecorded:
+            let email = try r.string()
+            let failed = try r.int(), lockouts = try r.int()
+            return .staffLoginRecorded(email: email, failedLoginCount: failed, lockoutCount: lockouts, lockedUntil: try r.optional(V.readInstant))
         case .fulfilmentModeSet: return .fulfilmentModeSet(try V.readRaw(&r, FulfilmentMode.self))
         case .promotionAdded: return .promotionAdded(try readPromotion(&r))
         case .promotionEnded:
@@ -64,13 +70,17 @@ enum BackOfficeCodec {
     static func write(_ member: StaffMember, to w: BinaryWriter) {
         w.string(member.email); w.string(member.name); w.string(member.role.rawValue)
         w.string(member.passwordHash.encoded); V.write(member.addedAt, to: w)
+        w.int(member.failedLoginCount); w.int(member.lockoutCount); w.optional(member.lockedUntil) { V.write($1, to: $0) }
     }
 
     static func readStaff(_ r: inout Reader) throws(DecodingFailure) -> StaffMember {
         let email = try r.string(), name = try r.string()
         let role = try V.readRaw(&r, StaffRole.self)
         let hash = PasswordHash(encoded: try r.string())
-        return StaffMember(email: email, name: name, role: role, passwordHash: hash, addedAt: try V.readInstant(&r))
+        let addedAt = try V.readInstant(&r)
+        let failed = try r.int(), lockouts = try r.int()
+        return StaffMember(email: email, name: name, role: role, passwordHash: hash, addedAt: addedAt,
+                           failedLoginCount: failed, lockoutCount: lockouts, lockedUntil: try r.optional(V.readInstant))
     }
 
     /// A code: its text, 0 and basis points or 1 and minor units off, the minimum, the last day,

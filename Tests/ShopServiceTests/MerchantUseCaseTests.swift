@@ -66,3 +66,27 @@ import Testing
         #expect(shop.service.salesReport(from: nil, to: nil).orders == 1)
     }
 }
+
+@Suite struct MerchantLoginThrottleTests {
+    @Test func fiveWrongPasswordsLockAStaffLoginForAMinuteEvenWithTheRightOne() throws {
+        let shop = try ServiceFixture()
+        try shop.service.addStaff(email: "owner@shop.test", name: "Olive", role: .owner, password: MerchantUseCaseTests.ownerPassword, by: nil)
+        for _ in 0..<4 {
+            #expect(throws: ServiceError.login(.wrongEmailOrPassword)) {
+                try shop.service.authenticateStaff(email: "owner@shop.test", password: "wrong password here")
+            }
+        }
+        #expect(throws: ServiceError.login(.locked(remainingSeconds: 60))) {
+            try shop.service.authenticateStaff(email: "owner@shop.test", password: "wrong password here")
+        }
+        let before = shop.hasher.verificationCount
+        #expect(throws: ServiceError.login(.locked(remainingSeconds: 60))) {
+            try shop.service.authenticateStaff(email: "owner@shop.test", password: MerchantUseCaseTests.ownerPassword)
+        }
+        #expect(shop.hasher.verificationCount == before, "a locked login checks no password")
+        shop.clock.advance(seconds: 60)
+        let owner = try shop.service.authenticateStaff(email: "owner@shop.test", password: MerchantUseCaseTests.ownerPassword)
+        #expect(owner.failedLoginCount == 0 && owner.lockedUntil == nil)
+        #expect(!shop.service.commerce.backOffice.audit.contains { $0.action == "logged in" }, "logins are not audited actions")
+    }
+}

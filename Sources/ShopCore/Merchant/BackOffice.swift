@@ -58,6 +58,11 @@ public struct BackOffice: Hashable, Sendable {
             staff.append(member)
         case let .staffRemoved(email):
             staff.removeAll { $0.email == email }
+        case let .staffLoginRecorded(email, failed, lockouts, until):
+            guard let index = staff.firstIndex(where: { $0.email == email }) else { return }
+            staff[index].failedLoginCount = failed
+            staff[index].lockoutCount = lockouts
+            staff[index].lockedUntil = until
         case let .fulfilmentModeSet(mode):
             fulfilment = mode
         case let .promotionAdded(code):

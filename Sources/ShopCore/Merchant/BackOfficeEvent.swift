@@ -3,6 +3,8 @@
 public enum BackOfficeEvent: Hashable, Sendable {
     case staffAdded(StaffMember)
     case staffRemoved(email: String)
+    /// The login throttle's fields of a member of staff after an attempt.
+    case staffLoginRecorded(email: String, failedLoginCount: Int, lockoutCount: Int, lockedUntil: ShopInstant?)
     case fulfilmentModeSet(FulfilmentMode)
     case promotionAdded(PromoCode)
     case promotionEnded(code: String, at: ShopInstant)

@@ -2,10 +2,29 @@
 /// leaves in the audit journal.
 extension CommerceDecision {
     mutating func decideMerchant(_ action: MerchantAction, staff email: String?) throws(MerchantError) {
+        if case let .logIn(verified) = action {
+            try recordStaffLogin(email, verified: verified)
+            return
+        }
         let actor = try staffMember(email, for: action)
         let who = actor?.email ?? AuditEntry.dataFolder
         let done = try perform(action, by: actor)
         emit(.backOffice(.audited(AuditEntry(at: now, staff: who, action: done))))
+    }
+
+    /// The attempt counted by the login throttle, as a customer's is; refused while locked out.
+    private mutating func recordStaffLogin(_ email: String?, verified: Bool) throws(MerchantError) {
+        guard let email, let member = commerce.backOffice.staffMember(email: email) else { throw .notStaff(email ?? "") }
+        let throttle = LoginThrottle.standard
+        do throws(LoginError) {
+            try throttle.checkNotLocked(member, at: now)
+        } catch {
+            throw .login(error)
+        }
+        let updated = verified ? throttle.recordingSuccess(on: member) : throttle.recordingFailure(on: member, at: now)
+        guard updated != member else { return }
+        emit(.backOffice(.staffLoginRecorded(email: member.email, failedLoginCount: updated.failedLoginCount,
+                                             lockoutCount: updated.lockoutCount, lockedUntil: updated.lockedUntil)))
     }
 
     /// The member of staff who acts, allowed to; nil for the first owner, added by whoever can
@@ -32,6 +51,8 @@ extension CommerceDecision {
     /// Does the action; returns what the audit journal says of it.
     private mutating func perform(_ action: MerchantAction, by actor: StaffMember?) throws(MerchantError) -> String {
         switch action {
+        case .logIn:
+            return "logged in"
         case let .addStaff(email, name, role, hash):
             let address: EmailAddress
             do throws(EmailAddressError) { address = try EmailAddress(email) } catch { throw .invalidStaffEmail(email) }

@@ -1,6 +1,9 @@
 /// What a member of staff asks of the shop in the back office (`CommerceCommand.merchant`).
 /// Passwords come hashed: the caller checked and hashed them.
 public enum MerchantAction: Hashable, Sendable {
+    /// A login attempt whose password the caller verified against the member's hash; recorded by
+    /// the login throttle (not audited), refused while the member is locked out.
+    case logIn(passwordVerified: Bool)
     case addStaff(email: String, name: String, role: StaffRole, passwordHash: PasswordHash)
     case removeStaff(email: String)
     case setFulfilment(FulfilmentMode)
@@ -22,6 +25,7 @@ public enum MerchantAction: Hashable, Sendable {
     /// The permission the action needs.
     public var permission: StaffPermission {
         switch self {
+        case .logIn: return .logIn
         case .addStaff, .removeStaff: return .manageStaff
         case .setFulfilment: return .changeSettings
         case .ship, .receiveReturn: return .fulfil

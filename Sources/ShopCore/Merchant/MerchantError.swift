@@ -1,6 +1,7 @@
 /// Why the back office refused a member of staff's action.
 public enum MerchantError: Error, Hashable, Sendable, CustomStringConvertible {
     case noStaffYet
+    case login(LoginError)
     case notStaff(String)
     case customerNotStaff(String)
     case notAllowed(email: String, role: StaffRole, permission: StaffPermission)
@@ -41,6 +42,7 @@ public enum MerchantError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .login(error): return error.description
         case .noStaffYet:
             return "the shop has no staff yet: create the owner with 'comptoir merchant staff add --email E --name N'"
         case let .notStaff(email):

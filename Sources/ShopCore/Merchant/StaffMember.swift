@@ -6,15 +6,25 @@ public struct StaffMember: Hashable, Sendable {
     public var role: StaffRole
     public var passwordHash: PasswordHash
     public var addedAt: ShopInstant
+    /// The login throttle's fields (`LoginThrottle`), as for customers.
+    public var failedLoginCount = 0
+    public var lockoutCount = 0
+    public var lockedUntil: ShopInstant?
 
-    public init(email: String, name: String, role: StaffRole, passwordHash: PasswordHash, addedAt: ShopInstant) {
+    public init(email: String, name: String, role: StaffRole, passwordHash: PasswordHash, addedAt: ShopInstant,
+                failedLoginCount: Int = 0, lockoutCount: Int = 0, lockedUntil: ShopInstant? = nil) {
         self.email = email.trimmingSpaces().lowercased()
         self.name = name
         self.role = role
         self.passwordHash = passwordHash
         self.addedAt = addedAt
+        self.failedLoginCount = failedLoginCount
+        self.lockoutCount = lockoutCount
+        self.lockedUntil = lockedUntil
     }
 }
+
+extension StaffMember: ThrottledLogin {}
 
 /// What a member of staff may do. The owner may do everything; staff run the daily work
 /// (orders, returns, support, stock and listings) but not money, promotions, settings or staff.
@@ -32,6 +42,7 @@ public enum StaffRole: String, CaseIterable, Hashable, Sendable {
 
 /// A kind of back-office action, checked against the role.
 public enum StaffPermission: String, CaseIterable, Hashable, Sendable {
+    case logIn = "log in"
     case manageStaff = "manage staff"
     case changeSettings = "change the settings"
     case fulfil = "ship orders and receive returns"
@@ -42,5 +53,5 @@ public enum StaffPermission: String, CaseIterable, Hashable, Sendable {
     case managePromotions = "manage promotions"
 
     /// What the `staff` role may do.
-    static let daily: Set<StaffPermission> = [.fulfil, .answerSupport, .editStock]
+    static let daily: Set<StaffPermission> = [.logIn, .fulfil, .answerSupport, .editStock]
 }

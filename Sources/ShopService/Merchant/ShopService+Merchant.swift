@@ -4,9 +4,10 @@ import ShopStore
 /// The back office's use cases: staff log in for one action, act, and every action is journaled
 /// with who did it (the domain adds the audit line).
 extension ShopService {
-    /// The member of staff `email`, once `password` is verified against their hash. A customer
-    /// account is refused by name; an unknown address or a wrong password by the same words, and
-    /// at the same cost.
+    /// The member of staff `email`, once `password` is verified against their hash; failures are
+    /// throttled as customers' are (five in a row lock the login for a while). A customer account
+    /// is refused by name; an unknown address or a wrong password by the same words, and at the
+    /// same cost.
     public func authenticateStaff(email: String, password: String) throws(ServiceError) -> StaffMember {
         try? store.refresh()
         let office = commerce.backOffice
@@ -16,8 +17,28 @@ extension ShopService {
             if commerce.account(email: email) != nil { throw .merchant(.customerNotStaff((try? EmailAddress(email).value) ?? email)) }
             throw .login(.wrongEmailOrPassword)
         }
-        guard hasher.verify(password, against: member.passwordHash) else { throw .login(.wrongEmailOrPassword) }
-        return member
+        do throws(LoginError) {
+            try LoginThrottle.standard.checkNotLocked(member, at: now)
+        } catch {
+            throw .login(error)
+        }
+        let verified = hasher.verify(password, against: member.passwordHash)
+        // The attempt is journaled when it changes the throttle's count (a failure, a first success after one).
+        do throws(ServiceError) {
+            try trade(.merchant(.logIn(passwordVerified: verified), staff: member.email))
+        } catch .store(.rejected(.commerce(.merchant(.login(let refusal))))) {
+            throw .login(refusal)
+        }
+        guard let current = commerce.backOffice.staffMember(email: member.email) else { throw .login(.wrongEmailOrPassword) }
+        guard verified else {
+            do throws(LoginError) {
+                try LoginThrottle.standard.checkNotLocked(current, at: now)
+            } catch {
+                throw .login(error)
+            }
+            throw .login(.wrongEmailOrPassword)
+        }
+        return current
     }
 
     /// Whether the shop has no staff yet: then whoever can write the data folder adds the owner.
