@@ -143,3 +143,24 @@ struct MerchantReportTests {
         #expect(secondDay.averageBasket == totals[1].total)
     }
 }
+
+@Suite("Support: answers about returns as they stand")
+struct SupportReturnAnswerTests {
+    @Test func aReturnOnItsWayThenReceivedIsToldAsItStands() throws {
+        var shop = try TradeShop()
+        let number = try shop.order([("BOOK", 1), ("PEN", 1)])
+        try shop.deliver(number)
+        try shop.trade(.openTicket(orderNumber: number, topic: .returns, text: "How do I return?", by: .local))
+        #expect(shop.state.commerce.tickets["T-0001"]?.messages.last?.text.contains("You may return items of order \(number)") == true)
+        try shop.trade(.requestReturn(orderNumber: number, lines: [ReturnLine(sku: "PEN", quantity: 1)], by: .local))
+        try shop.trade(.openTicket(orderNumber: number, topic: .returns, text: "Refund?", by: .local))
+        #expect(shop.state.commerce.tickets["T-0002"]?.messages.last?.text.contains("Your return of order \(number) is on its way back") == true)
+        try shop.advance(hours: 24 * 10)
+        try #require(shop.order(number).returns[0].receivedAt != nil)
+        try shop.trade(.openTicket(orderNumber: number, topic: .returns, text: "Refund now?", by: .local))
+        let answer = try #require(shop.state.commerce.tickets["T-0003"]?.messages.last?.text)
+        #expect(answer.contains("Your return of order \(number) reached us on"))
+        #expect(answer.contains("€10.00 has been refunded"))
+        #expect(answer.contains("You may return other items"))
+    }
+}

@@ -57,8 +57,12 @@ struct SupportAnswer {
         }
         // Past the 14 days a person decides.
         if now.calendarDay > lastDay { return nil }
-        let done = order.returns.isEmpty ? "" : " \(refundSentence)"
-        return "You may return items of order \(order.number) without giving a reason until \(lastDay) (perishable groceries excepted): run 'comptoir return \(order.number)' to get a prepaid label. The refund goes back to your original payment method once the parcel reaches us.\(done)"
+        if let received = order.returns.last?.receivedAt {
+            let more = order.lines.contains { !$0.perishable && order.returnedQuantity(of: $0.sku) < $0.quantity }
+                ? " You may return other items until \(lastDay) with 'comptoir return \(order.number)'." : ""
+            return "Your return of order \(order.number) reached us on \(Self.short(received)). \(refundSentence)\(more)"
+        }
+        return "You may return items of order \(order.number) without giving a reason until \(lastDay) (perishable groceries excepted): run 'comptoir return \(order.number)' to get a prepaid label. The refund goes back to your original payment method once the parcel reaches us."
     }
 
     private var payment: String {
