@@ -23,7 +23,7 @@ struct MerchantStaffTests {
         try shop.hireStaff()
         #expect(merchantError {
             try shop.trade(.merchant(.addStaff(email: "x@b.fr", name: "X", role: .owner, passwordHash: PasswordHash(encoded: "x")), staff: nil))
-        } != nil)
+        } == .staffLoginNeeded)
         #expect(shop.state.commerce.backOffice.staff.count == 2)
     }
 

@@ -32,7 +32,7 @@ extension CommerceDecision {
     private func staffMember(_ email: String?, for action: MerchantAction) throws(MerchantError) -> StaffMember? {
         let office = commerce.backOffice
         guard let email else {
-            guard office.staff.isEmpty else { throw .notStaff("") }
+            guard office.staff.isEmpty else { throw .staffLoginNeeded }
             guard case let .addStaff(_, _, role, _) = action else { throw .noStaffYet }
             guard role == .owner else { throw .firstStaffMustBeOwner }
             return nil

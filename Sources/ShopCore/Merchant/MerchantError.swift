@@ -1,6 +1,7 @@
 /// Why the back office refused a member of staff's action.
 public enum MerchantError: Error, Hashable, Sendable, CustomStringConvertible {
     case noStaffYet
+    case staffLoginNeeded
     case login(LoginError)
     case notStaff(String)
     case customerNotStaff(String)
@@ -43,6 +44,8 @@ public enum MerchantError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .login(error): return error.description
+        case .staffLoginNeeded:
+            return "the shop has staff: an action needs one of them, give --email STAFF"
         case .noStaffYet:
             return "the shop has no staff yet: create the owner with 'comptoir merchant staff add --email E --name N'"
         case let .notStaff(email):

@@ -104,7 +104,7 @@ struct MerchantPromoCommand: ParsableCommand {
                 let promo = PromoCode(code: code.trimmed, benefit: benefit, minimumBasket: minimumBasket, lastDay: lastDay,
                                       oncePerCustomer: oncePerCustomer)
                 try desk.act(.addPromotion(promo))
-                printText("The code \(promo.code) gives \(MerchantPromoCommand.describe(promo, money: desk.money)).")
+                printText("The code \(promo.code) gives \(MerchantPromoCommand.describe(promo, currency: desk.shopCurrency, money: desk.money)).")
             }
         }
     }
@@ -125,7 +125,7 @@ struct MerchantPromoCommand: ParsableCommand {
                 }
                 var table = TextTable([.init(title: "Code"), .init(title: "Benefit"), .init(title: "Until"), .init(title: "Uses"), .init(title: "Status")])
                 for code in codes {
-                    table.add([code.code, MerchantPromoCommand.describe(code, money: desk.money),
+                    table.add([code.code, MerchantPromoCommand.describe(code, currency: desk.shopCurrency, money: desk.money),
                                code.lastDay == PromoCode.latestLastDay ? "no end" : code.lastDay.description,
                                code.oncePerCustomer ? "once per customer" : "unlimited", MerchantPromoCommand.status(code, today: today)])
                 }
@@ -153,8 +153,7 @@ struct MerchantPromoCommand: ParsableCommand {
         return code.isActive(today: today) ? "active" : "expired"
     }
 
-    static func describe(_ code: PromoCode, money: (Money) -> String) -> String {
-        let currency = Currency.eur
+    static func describe(_ code: PromoCode, currency: Currency, money: (Money) -> String) -> String {
         var text: String
         switch code.benefit {
         case let .percent(basisPoints):
