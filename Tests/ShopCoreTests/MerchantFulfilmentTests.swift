@@ -86,3 +86,20 @@ struct MerchantFulfilmentTests {
         #expect(merchantError { try shop.merchant(.refund(orderNumber: unpaid, amount: TradeShop.euros(1_00), reason: "x")) } == .notPaid(unpaid))
     }
 }
+
+@Suite("Back office: back to automatic fulfilment")
+struct MerchantFulfilmentSwitchTests {
+    @Test func ordersThatWaitedLeaveWhenFulfilmentTurnsAutomaticNotBackDated() throws {
+        var shop = try TradeShop()
+        try shop.hireStaff()
+        try shop.merchant(.setFulfilment(.manual))
+        let number = try shop.order()
+        try shop.advance(hours: 24 * 6)
+        #expect(shop.order(number).shipment == nil)
+        try shop.merchant(.setFulfilment(.automatic))
+        let shipped = shop.order(number)
+        #expect(shipped.shipment?.shippedAt == shop.now)
+        #expect(shipped.fulfillment == .shipped)
+        #expect(merchantError { try shop.merchant(.setFulfilment(.automatic)) } == .sameFulfilment(.automatic))
+    }
+}

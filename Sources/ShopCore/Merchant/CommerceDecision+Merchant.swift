@@ -71,6 +71,13 @@ extension CommerceDecision {
         case let .setFulfilment(mode):
             guard mode != commerce.backOffice.fulfilment else { throw .sameFulfilment(mode) }
             emit(.backOffice(.fulfilmentModeSet(mode)))
+            // Orders that waited for staff and are ready leave now, not back-dated to when they were ready.
+            if mode == .automatic {
+                for order in commerce.ordersInProgress {
+                    guard let ready = Self.plannedShipping(of: order), ready <= now else { continue }
+                    handToCourier(order, at: now, carrier: order.delivery.carrier)
+                }
+            }
             return "set fulfilment to \(mode.rawValue)"
         case let .ship(number, carrier):
             return try ship(number, carrier: carrier)

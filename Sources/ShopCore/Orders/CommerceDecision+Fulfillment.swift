@@ -56,13 +56,16 @@ extension CommerceDecision {
 
     /// The simulated warehouse ships a paid order once it is ready (automatic fulfilment only).
     private mutating func ship(_ order: Order) {
-        guard commerce.backOffice.fulfilment == .automatic else { return }
-        guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return }
+        guard commerce.backOffice.fulfilment == .automatic, let shippedAt = Self.plannedShipping(of: order), now >= shippedAt else { return }
+        handToCourier(order, at: shippedAt, carrier: order.delivery.carrier)
+    }
+
+    /// When the warehouse hands a paid order to the courier by itself; nil unless it is being prepared.
+    static func plannedShipping(of order: Order) -> ShopInstant? {
+        guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return nil }
         // Backordered goods ship once the supplier's lead time has passed.
         let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
-        let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
-        guard now >= shippedAt else { return }
-        handToCourier(order, at: shippedAt, carrier: order.delivery.carrier)
+        return max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
     }
 
     /// The parcel of `order` leaves the warehouse with `carrier` at `shippedAt`, and the customer
