@@ -21,6 +21,9 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
     case mailbox(String)
     /// A password change refused: wrong current password, or a new one the policy refuses.
     case passwordChange(PasswordChangeError)
+    /// The back office refused before anything was decided: not staff, a customer account, a weak password.
+    case merchant(MerchantError)
+    case weakPassword(PasswordPolicyError)
 
     public var description: String {
         switch self {
@@ -33,13 +36,15 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
         case let .codeRejected(verification): return verification.description
         case let .mailbox(reason): return reason
         case let .passwordChange(error): return String(describing: error)
+        case let .merchant(error): return error.description
+        case let .weakPassword(error): return String(describing: error)
         }
     }
 
     /// Whether the shop's rules refused (as opposed to the machine failing).
     public var isRefusal: Bool {
         switch self {
-        case .store(.rejected), .login, .notLoggedIn, .emailTaken, .codeRejected, .passwordChange: return true
+        case .store(.rejected), .login, .notLoggedIn, .emailTaken, .codeRejected, .passwordChange, .merchant, .weakPassword: return true
         case .store, .mailNotWritten, .hashing, .mailbox: return false
         }
     }

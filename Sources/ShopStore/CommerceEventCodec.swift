@@ -13,6 +13,9 @@ enum CommerceEventCodec {
         case orderShipped, scansRecorded, orderDelivered, orderReturnedToSender, returnRequested, returnReceived
         case ticketOpened, ticketMessageAdded, ticketStatusChanged, messageQueued, messagesDelivered
         case sessionStarted, sessionEnded
+        /// Staff, settings, catalogue changes, promotions, consent and audit: see `BackOfficeCodec`.
+        /// Numbered apart from the others so that trade events added meanwhile cannot take it.
+        case backOffice = 64
     }
 
     static func write(_ event: CommerceEvent, to w: BinaryWriter) {
@@ -66,6 +69,8 @@ enum CommerceEventCodec {
             tag(.messageQueued); V.write(message, to: w)
         case let .messagesDelivered(upTo):
             tag(.messagesDelivered); w.int(upTo)
+        case let .backOffice(event):
+            tag(.backOffice); BackOfficeCodec.write(event, to: w)
         }
     }
 
@@ -146,6 +151,8 @@ enum CommerceEventCodec {
             return .messageQueued(try V.readOutgoing(&r))
         case .messagesDelivered:
             return .messagesDelivered(upTo: try r.int())
+        case .backOffice:
+            return .backOffice(try BackOfficeCodec.read(&r))
         }
     }
 
@@ -162,9 +169,11 @@ enum CommerceEventCodec {
         w.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
         w.array(commerce.outbox) { V.write($1, to: $0) }
         w.int(commerce.lastMessageSequence)
+        BackOfficeCodec.write(commerce.backOffice, to: w)
     }
 
-    /// The trade state of a snapshot of format `version`. Before format 3 the state held one
+    /// The trade state of a snapshot of format `version`. Before format 4 there was no back office
+    /// (it starts as a new shop's: automatic fulfilment, the seed promotions). Before format 3 the state held one
     /// session (read as the `local` session) and the carts of accounts logged out, returned apart.
     static func readCommerce(
         _ r: inout Reader, version: UInt32
@@ -192,9 +201,11 @@ enum CommerceEventCodec {
         let orders = try r.array(minimumItemSize: 16, OrderCodec.readOrder)
         let tickets = try r.array(minimumItemSize: 7, V.readTicket)
         let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
+        let lastMessageSequence = try r.int()
+        let backOffice = version >= 4 ? try BackOfficeCodec.readBackOffice(&r) : BackOffice()
         let commerce = Commerce(
             clockOffsetSeconds: offset, accounts: accounts, sessions: sessions, orders: orders, tickets: tickets,
-            outbox: outbox, lastMessageSequence: try r.int())
+            outbox: outbox, lastMessageSequence: lastMessageSequence, backOffice: backOffice)
         return (commerce, savedCarts)
     }
 }

@@ -176,9 +176,15 @@ extension Store {
 }
 
 extension ShopEvent {
-    /// Whether the event adds or replaces products (the search index must follow).
+    /// Whether the event adds or replaces products, or changes what search sees of them (price,
+    /// stock, listing): the search index must follow.
     var upsertsProducts: Bool {
-        if case .productsUpserted = self { return true }
-        return false
+        switch self {
+        case .productsUpserted, .commerce(.backOffice(.priceSet)), .commerce(.backOffice(.stockSet)),
+             .commerce(.backOffice(.listingChanged)):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -23,6 +23,7 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "City.") var city: String
         @Option(help: "ISO country code.") var country = "FR"
         @Option(help: "Phone number.") var phone: String?
+        @Flag(help: "Agree to receive the shop's offers by e-mail (off unless given).") var marketingConsent = false
         @OptionGroup var session: SessionOptions
         @OptionGroup var data: DataOptions
 
@@ -30,11 +31,12 @@ struct AccountCommand: ParsableCommand {
             try reportingFailures {
                 let sessionName = try session.name()
                 let password = try PasswordInput.read(prompt: "Choose a password: ")
-                let registration: AccountRegistration
+                var registration: AccountRegistration
                 do {
                     registration = try AccountRegistration(
                         name: name, email: email, password: password, line1: line1, line2: line2,
                         postalCode: postalCode, city: city, countryCode: country, phone: phone)
+                    registration.marketingConsent = marketingConsent
                 } catch {
                     throw CommandFailure(String(describing: error), status: .refused)
                 }

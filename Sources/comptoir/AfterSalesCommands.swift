@@ -162,12 +162,13 @@ struct SupportCommand: ParsableCommand {
 
     /// The thread for people: each message on its own lines, indented under its author, so a
     /// message cannot pass for another one.
-    static func print(_ ticket: SupportTicket) {
+    static func print(_ ticket: SupportTicket, reader: TicketMessage.Author = .customer) {
         printText("Ticket \(ticket.id) about order \(ticket.orderNumber) (\(ticket.topic.rawValue)): \(ticket.status.rawValue)")
         for message in ticket.messages {
             let text = TextSanitizer.clean(message.text, for: .terminalLines)
                 .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
-            printText("  [\(message.at)] \(message.author == .shop ? "Comptoir" : "You"): \(text)")
+            let author = message.author == .shop ? "Comptoir" : (reader == .customer ? "You" : "Customer")
+            printText("  [\(message.at)] \(author): \(text)")
         }
     }
 }

@@ -118,6 +118,13 @@ struct CartCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description, status: .refused)
         }
-        if json { printJSON(CartView.json(summary)) } else { printText(CartView.table(summary, locale: locale)) }
+        let changes = state.priceChanges(in: shopper)
+        if json {
+            guard case let .object(members) = CartView.json(summary) else { return }
+            printJSON(.object(members + [("price_changes", CartView.json(changes))]))
+        } else {
+            printText(CartView.table(summary, locale: locale))
+            for line in CartView.notices(changes, locale: locale) { printText(line) }
+        }
     }
 }

@@ -79,6 +79,9 @@ struct CheckoutCommand: ParsableCommand {
             let request = CheckoutRequest(
                 address: address, delivery: method, extras: extras, promoCode: promo, acceptsTerms: acceptTerms,
                 payment: try payment.request(now: session.now))
+            // Said before the order is placed, at the price the order will take.
+            let changes = session.state.priceChanges(in: shopper)
+            if !json { for line in CartView.notices(changes, locale: data.locale) { printText(line) } }
             guard let order = try session.placeOrder(request, by: shopper) else { return }
             if !json { printText("Order with obligation to pay: \(order.number) placed.") }
             try OrderOutput.report(order, json: json, locale: data.locale, now: session.now)

@@ -36,7 +36,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             switch service {
             case let .store(store): self.init(store)
             case .mailNotWritten, .hashing, .mailbox: self.init(service.description, status: .ioError)
-            case .login, .notLoggedIn, .emailTaken, .codeRejected, .passwordChange: self.init(service.description, status: .refused)
+            case .login, .notLoggedIn, .emailTaken, .codeRejected, .passwordChange, .merchant, .weakPassword:
+                self.init(service.description, status: .refused)
             }
         case let store as StoreError:
             switch store {

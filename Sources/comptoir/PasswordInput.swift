@@ -19,6 +19,12 @@ enum PasswordInput {
         try read(prompt: prompt, variable: "COMPTOIR_NEW_PASSWORD")
     }
 
+    /// The password from `variable`, else from `fallback` (a variable too), else asked.
+    static func read(prompt: String, variable: String, fallback: String) throws -> String {
+        if let value = ProcessInfo.processInfo.environment[variable] { return value }
+        return try read(prompt: prompt, variable: fallback)
+    }
+
     static func read(prompt: String, variable: String) throws -> String {
         if let value = ProcessInfo.processInfo.environment[variable] { return value }
         guard isatty(STDIN_FILENO) == 1 else {

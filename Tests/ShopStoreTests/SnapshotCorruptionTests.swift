@@ -63,7 +63,8 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         var bytes = try temp.read(history.folder, "snapshot")
-        bytes[8] = 4
+        let newer = SnapshotFile.formatVersion + 1
+        bytes[8] = UInt8(newer)
         let headerCRC = CRC32C.checksum(bytes[0..<36])
         withUnsafeBytes(of: headerCRC.littleEndian) { for index in 0..<4 { bytes[36 + index] = $0[index] } }
         try temp.write(bytes, to: history.folder, "snapshot")
@@ -71,8 +72,8 @@ struct SnapshotCorruptionTests {
             _ = try Store.open(history.folder, access: .readWrite) { [] }
             Issue.record("the open should have stopped")
         } catch {
-            #expect(error == .newerFormat(file: history.snapshotPath, offset: 8, version: 4, readable: 3))
-            #expect(error.description.contains("written by a newer Comptoir (format 4); this one reads up to 3"), "\(error)")
+            #expect(error == .newerFormat(file: history.snapshotPath, offset: 8, version: newer, readable: SnapshotFile.formatVersion))
+            #expect(error.description.contains("written by a newer Comptoir (format \(newer)); this one reads up to \(SnapshotFile.formatVersion)"), "\(error)")
             #expect(!error.description.contains("\n"))
         }
     }

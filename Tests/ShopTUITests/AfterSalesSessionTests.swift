@@ -83,7 +83,8 @@ import Testing
             let text = Self.screen(session)
             #expect(text.contains("When will my refund arrive?"))
             #expect(text.contains("Comptoir · "))
-            #expect(text.contains("You may return items of order \(number)"))
+            // The return is on its way back: the answer says so rather than how to return.
+            #expect(text.contains("Your return of order \(number)"))
             #expect(session.state.orderScreen?.supportDraft?.text == "")
         }
     }

@@ -27,4 +27,14 @@ import Testing
         #expect(Self.screen(cart).contains("✓ Free shipping"))
         #expect(DeliveryMethod.express.freeFrom(currency: .eur) == nil)
     }
+
+    @Test func aPriceTheShopChangedSinceTheLineWasAddedIsSaid() {
+        var cart = Cart()
+        cart.setQuantity(1, for: "FLT-HAR-1")
+        var state = Fixtures.state(width: 120, height: 40, cart: cart)
+        state.shop.apply(.commerce(.backOffice(.priceSet(sku: "FLT-HAR-1", price: Fixtures.eur(6_50)))))
+        update(&state, .key(.character("3")))
+        let text = ShopView.render(state).text()
+        #expect(text.contains("Price now €6.50 (was €5.90)"))
+    }
 }

@@ -8,6 +8,8 @@ public struct AccountRegistration: Hashable, Sendable {
     public let email: EmailAddress
     public let address: PostalAddress
     public let phone: PhoneNumber?
+    /// Whether the customer ticked "send me offers" (never ticked for them).
+    public var marketingConsent = false
 
     /// Checks every field and reports every problem at once. A blank `phone` means none; a
     /// national phone number is read in the address's country.

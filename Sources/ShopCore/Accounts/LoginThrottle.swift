@@ -27,15 +27,15 @@ public struct LoginThrottle: Hashable, Sendable {
         lockDurationsInMinutes[min(max(previousLocks, 0), lockDurationsInMinutes.count - 1)]
     }
 
-    /// Refuses any login attempt while the account is locked.
-    public func checkNotLocked(_ account: Account, at now: ShopInstant) throws(LoginError) {
+    /// Refuses any login attempt while the account (a customer's or staff's) is locked.
+    public func checkNotLocked(_ account: some ThrottledLogin, at now: ShopInstant) throws(LoginError) {
         guard let until = account.lockedUntil, now < until else { return }
         throw .locked(remainingSeconds: until.secondsSince1970 - now.secondsSince1970)
     }
 
     /// The account after a wrong password at `now`. A failure during a lock changes nothing.
-    public func recordingFailure(on account: Account, at now: ShopInstant) -> Account {
-        guard !account.isLocked(at: now) else { return account }
+    public func recordingFailure<Login: ThrottledLogin>(on account: Login, at now: ShopInstant) -> Login {
+        if let until = account.lockedUntil, now < until { return account }
         var updated = account
         updated.lockedUntil = nil
         updated.failedLoginCount += 1
@@ -48,7 +48,7 @@ public struct LoginThrottle: Hashable, Sendable {
     }
 
     /// The account after a successful login: no failures, no lock, next lock back to the shortest.
-    public func recordingSuccess(on account: Account) -> Account {
+    public func recordingSuccess<Login: ThrottledLogin>(on account: Login) -> Login {
         var updated = account
         updated.failedLoginCount = 0
         updated.lockoutCount = 0
@@ -88,3 +88,15 @@ public enum LoginAttempt: Hashable, Sendable {
     /// The account was locked: the password was not even checked, and the account is unchanged.
     case refused(LoginError)
 }
+
+/// What the throttle counts of someone who logs in: a customer's account, a member of staff.
+public protocol ThrottledLogin {
+    /// Failed logins in a row since the last success or the last lock.
+    var failedLoginCount: Int { get set }
+    /// Locks since the last successful login: decides how long the next lock lasts.
+    var lockoutCount: Int { get set }
+    /// Logins are refused before this instant; nil when not locked.
+    var lockedUntil: ShopInstant? { get set }
+}
+
+extension Account: ThrottledLogin {}

@@ -20,6 +20,8 @@ public struct Commerce: Hashable, Sendable {
     /// Messages decided but not yet written to the mailbox.
     public private(set) var outbox: [OutgoingMessage] = []
     public private(set) var lastMessageSequence = 0
+    /// The merchant's side: staff, audit, settings, promotions, listings, consent.
+    public internal(set) var backOffice = BackOffice()
 
     public init() {}
 
@@ -27,8 +29,10 @@ public struct Commerce: Hashable, Sendable {
     /// lookups by email are rebuilt.
     public init(
         clockOffsetSeconds: Int64, accounts: [Account], sessions: [String: AccountID],
-        orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int
+        orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int,
+        backOffice: BackOffice = BackOffice()
     ) {
+        self.backOffice = backOffice
         self.clockOffsetSeconds = clockOffsetSeconds
         for account in accounts {
             self.accounts[account.id] = account
@@ -203,6 +207,8 @@ public struct Commerce: Hashable, Sendable {
             lastMessageSequence = max(lastMessageSequence, message.sequence)
         case let .messagesDelivered(upTo):
             outbox.removeAll { $0.sequence <= upTo }
+        case let .backOffice(event):
+            backOffice.apply(event)
         }
     }
 }

@@ -39,6 +39,9 @@ public enum CommerceCommand: Hashable, Sendable {
     case closeTicket(ticketID: String, by: Shopper)
     /// Every queued message up to `sequence` has been written to the mailbox.
     case markMessagesDelivered(upTo: Int)
+    /// A back-office action by the member of staff `staff` (an email, whose password the caller
+    /// verified); nil only to add the first owner, by whoever can write the data folder.
+    case merchant(MerchantAction, staff: String?)
 }
 
 extension CommerceCommand {
@@ -47,7 +50,7 @@ extension CommerceCommand {
     /// name the session they log in.
     public var shopper: Shopper? {
         switch self {
-        case .catchUp, .advanceClock, .register, .logIn, .recordCash, .markMessagesDelivered:
+        case .catchUp, .advanceClock, .register, .logIn, .recordCash, .markMessagesDelivered, .merchant:
             return nil
         case let .logOut(shopper), let .changePassword(_, shopper), let .placeOrder(_, shopper), let .pay(_, _, shopper),
              let .confirmCode(_, _, shopper), let .approveWallet(_, shopper), let .abandonPayment(_, shopper),

@@ -7,6 +7,7 @@ extension CommerceDecision {
         let id = AccountID("A-\(zeroPadded(commerce.accounts.count + 1, width: 6))")
         let account = registration.account(id: id, passwordHash: hash)
         emit(.accountRegistered(account))
+        if registration.marketingConsent { emit(.backOffice(.marketingConsent(id, given: true, at: now))) }
         if let session { emit(.sessionStarted(session: session, account: id)) }
         send(.accountCreated, to: account, subject: "Welcome to Comptoir, \(account.name)", body: OrderMessages.welcome(account))
     }

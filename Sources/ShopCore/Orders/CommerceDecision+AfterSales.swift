@@ -121,8 +121,16 @@ extension CommerceDecision {
         return ticket
     }
 
+    /// The automatic answer when a rule knows it; otherwise the customer is told when a person will
+    /// answer, and the ticket stays open: waiting in the merchant's inbox.
     private mutating func answerAutomatically(_ id: String, order: Order) {
-        guard let ticket = commerce.tickets[id], let answer = ticket.topic.automaticAnswer(for: order, now: now) else { return }
+        guard let ticket = commerce.tickets[id] else { return }
+        guard let answer = ticket.topic.automaticAnswer(for: order, now: now) else {
+            let promise = SupportAnswer.personWillAnswer(order: order, now: now)
+            emit(.ticketMessageAdded(ticketID: id, TicketMessage(author: .shop, at: now, text: promise)))
+            send(.supportAnswer, about: order, subject: "Re: \(ticket.subject) [\(id)]", body: promise)
+            return
+        }
         emit(.ticketMessageAdded(ticketID: id, TicketMessage(author: .shop, at: now, text: answer)))
         emit(.ticketStatusChanged(ticketID: id, .answered))
         send(.supportAnswer, about: order, subject: "Re: \(ticket.subject) [\(id)]", body: answer + "\n\nReply with 'comptoir support reply \(id) TEXT'.")

@@ -32,6 +32,7 @@ extension CommerceDecision {
         var earliestReady = 0
         for cartLine in cart.lines {
             guard let product = state.catalogue.product(sku: cartLine.sku) else { continue }
+            guard commerce.backOffice.isListed(product.sku) else { throw .unlisted(sku: product.sku, title: product.title) }
             if product.leadTime == nil, cartLine.quantity > product.availableStock {
                 throw .notEnoughStock(sku: product.sku, title: product.title, requested: cartLine.quantity, available: product.availableStock)
             }
@@ -56,7 +57,7 @@ extension CommerceDecision {
         var discount = Money.zero(currency)
         var promo: String?
         if let text = request.promoCode, !text.trimmingSpaces().isEmpty {
-            guard let code = PromoCode.named(text) else { throw .promo(.unknown(text)) }
+            guard let code = commerce.backOffice.promotion(named: text) else { throw .promo(.unknown(text)) }
             do throws(PromoCodeError) {
                 discount = try code.discount(onGoods: goods, today: today,
                                              alreadyUsed: commerce.hasUsed(promoCode: code.code, customer: account.id))

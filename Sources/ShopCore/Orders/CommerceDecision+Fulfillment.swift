@@ -54,15 +54,26 @@ extension CommerceDecision {
         }
     }
 
+    /// The simulated warehouse ships a paid order once it is ready (automatic fulfilment only).
     private mutating func ship(_ order: Order) {
-        guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return }
+        guard commerce.backOffice.fulfilment == .automatic, let shippedAt = Self.plannedShipping(of: order), now >= shippedAt else { return }
+        handToCourier(order, at: shippedAt, carrier: order.delivery.carrier)
+    }
+
+    /// When the warehouse hands a paid order to the courier by itself; nil unless it is being prepared.
+    static func plannedShipping(of order: Order) -> ShopInstant? {
+        guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return nil }
         // Backordered goods ship once the supplier's lead time has passed.
         let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
-        let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
-        guard now >= shippedAt else { return }
+        return max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
+    }
+
+    /// The parcel of `order` leaves the warehouse with `carrier` at `shippedAt`, and the customer
+    /// is told its tracking number.
+    mutating func handToCourier(_ order: Order, at shippedAt: ShopInstant, carrier: Carrier) {
         var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "parcel"))
         let shipment = Shipment(
-            trackingNumber: .generate(for: order.delivery.carrier, using: &dice),
+            trackingNumber: .generate(for: carrier, using: &dice),
             origin: Self.warehouse,
             destination: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
             shippedAt: shippedAt, speed: order.delivery.speed, seed: dice.next())
@@ -101,17 +112,27 @@ extension CommerceDecision {
             let scans = CourierSimulator(shipment: request.shipment).scans(after: after, upTo: now)
             guard !scans.isEmpty else { continue }
             emit(.scansRecorded(orderNumber: order.number, returnIndex: index, scans))
-            guard let arrived = scans.first(where: { $0.status == .delivered }) else { continue }
-            emit(.returnReceived(orderNumber: order.number, returnIndex: index, at: arrived.time))
-            guard let current = commerce.orders[order.number] else { continue }
-            let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
-            let amount = everything ? nil : current.refundValue(of: request.lines)
-            let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
-            if let refund = granted, let refunded = commerce.orders[order.number] {
-                send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(order.number)",
-                     body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
-                     date: arrived.time)
-            }
+            // With manual fulfilment the parcel waits for staff to record it received.
+            guard commerce.backOffice.fulfilment == .automatic,
+                  let arrived = scans.first(where: { $0.status == .delivered }) else { continue }
+            receiveReturn(order.number, index: index, at: arrived.time)
+        }
+    }
+
+    /// The return parcel `index` of the order is back in the warehouse: its items return to stock
+    /// and are refunded (what is left of the payment once everything came back).
+    mutating func receiveReturn(_ number: String, index: Int, at arrived: ShopInstant) {
+        guard let order = commerce.orders[number], order.returns.indices.contains(index) else { return }
+        let request = order.returns[index]
+        emit(.returnReceived(orderNumber: number, returnIndex: index, at: arrived))
+        guard let current = commerce.orders[number] else { return }
+        let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
+        let amount = everything ? nil : current.refundValue(of: request.lines)
+        let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
+        if let refund = granted, let refunded = commerce.orders[number] {
+            send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(number)",
+                 body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
+                 date: arrived)
         }
     }
 

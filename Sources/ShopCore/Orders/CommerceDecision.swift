@@ -113,6 +113,12 @@ extension CommerceDecision {
         case let .openTicket(number, topic, text, _): try openTicket(number, topic: topic, text: text)
         case let .replyToTicket(id, text, _): try reply(id, text: text)
         case let .closeTicket(id, _): try close(id)
+        case let .merchant(action, staff):
+            do throws(MerchantError) {
+                try decideMerchant(action, staff: staff)
+            } catch {
+                throw .merchant(error)
+            }
         }
     }
 }

@@ -35,6 +35,10 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The cart cannot be priced (a total above `ShopLimits`, mixed currencies), which only data
     /// written before those rules can cause.
     case cart(CartError)
+    /// A back-office action refused.
+    case merchant(MerchantError)
+    /// The product was taken off sale by the shop.
+    case unlisted(sku: String, title: String)
 
     public var description: String {
         switch self {
@@ -86,6 +90,10 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
             return "shop time only moves forward: \(seconds) seconds is not a step ahead"
         case let .cart(error):
             return error.description
+        case let .merchant(error):
+            return error.description
+        case let .unlisted(sku, title):
+            return "\(Quote.text(title)) (\(Quote.text(sku))) is no longer on sale: remove it from the cart with 'comptoir cart remove \(sku)'"
         case let .clockTooFarAhead(requested, ahead):
             let room = max(0, ShopLimits.maximumClockOffsetSeconds - ahead) / 3_600
             return "shop time may run at most \(ShopLimits.maximumClockAdvanceHours) hours (100 years) ahead of the clock in all: "

@@ -36,6 +36,8 @@ public enum CommerceEvent: Hashable, Sendable {
     case messageQueued(OutgoingMessage)
     /// Every queued message up to `sequence` is in the mailbox.
     case messagesDelivered(upTo: Int)
+    /// Staff, settings, catalogue changes, promotions, consent and the audit journal.
+    case backOffice(BackOfficeEvent)
 }
 
 extension CommerceEvent {
@@ -49,7 +51,7 @@ extension CommerceEvent {
              let .returnRequested(number, _), let .returnReceived(number, _, _):
             return number
         case .clockAdvanced, .accountRegistered, .loginRecorded, .sessionStarted, .sessionEnded, .passwordChanged,
-             .ticketOpened, .ticketMessageAdded, .ticketStatusChanged, .messageQueued, .messagesDelivered:
+             .ticketOpened, .ticketMessageAdded, .ticketStatusChanged, .messageQueued, .messagesDelivered, .backOffice:
             return nil
         }
     }

@@ -56,21 +56,8 @@ public enum SupportTopic: String, CaseIterable, Hashable, Sendable {
         return keywords.first { $0.1.contains(where: lower.contains) }?.0 ?? .other
     }
 
-    /// The automatic first answer, nil when a person must answer.
+    /// The automatic first answer, read from the order as it stands now; nil when a person must answer.
     public func automaticAnswer(for order: Order, now: ShopInstant) -> String? {
-        switch self {
-        case .delivery:
-            let estimate = order.estimatedDelivery(now: now).map { "The courier now expects it on \($0)." }
-                ?? "It has not left the warehouse yet; it was promised between \(order.promise.lowerBound) and \(order.promise.upperBound)."
-            let tracking = order.shipment.map { " Tracking number: \($0.trackingNumber) (\($0.carrier.name))." } ?? ""
-            return "Thank you for your question about the delivery of order \(order.number). \(estimate)\(tracking) Follow it with 'comptoir track \(order.number)'."
-        case .returns:
-            let limit = order.withdrawalLastDay.map { "until \($0)" } ?? "for 14 days after delivery"
-            return "You may return items of order \(order.number) without giving a reason \(limit) (perishable groceries excepted): run 'comptoir return \(order.number)' to get a prepaid label. The refund goes back to your original payment method once the parcel reaches us."
-        case .payment:
-            return "Order \(order.number) is \(order.paymentState.label) (\(order.totals.total)). If a payment failed you may pay again by another card, the wallet or cash at an agent with 'comptoir pay'."
-        case .other:
-            return nil
-        }
+        SupportAnswer(order: order, now: now).answer(self)
     }
 }

@@ -35,6 +35,7 @@ extension ShopState {
         case let .addToCart(sku, quantity, shopper):
             let (owner, cart) = try cartInUse(by: shopper)
             guard let product = catalogue.product(sku: sku) else { throw .cart(.unknownProduct(sku: sku)) }
+            try checkListed(product)
             let added = quantity ?? max(1, product.minimumOrderQuantity)
             guard added > 0 else { throw .cart(.quantityNotPositive(added)) }
             let (total, overflow) = cart.quantity(of: sku).addingReportingOverflow(added)
@@ -48,6 +49,7 @@ extension ShopState {
                 guard cart.quantity(of: sku) > 0 else { throw .cart(.notInCart(sku: sku)) }
                 return [.cartLineSet(cart: owner, sku: sku, quantity: 0)]
             }
+            try checkListed(product)
             guard quantity > 0 else { throw .cart(.quantityNotPositive(quantity)) }
             try check(product, quantity: quantity, in: cart)
             return [.cartLineSet(cart: owner, sku: sku, quantity: quantity)]
@@ -61,6 +63,10 @@ extension ShopState {
         case let .commerce(command, now, entropy):
             return try decide(command, at: now, entropy: entropy)
         }
+    }
+
+    private func checkListed(_ product: Product) throws(ShopError) {
+        guard commerce.backOffice.isListed(product.sku) else { throw .commerce(.unlisted(sku: product.sku, title: product.title)) }
     }
 
     /// The cart `shopper` uses and its owner; an account acting by itself must exist.

@@ -36,11 +36,16 @@ public struct ShopState: Sendable, Equatable {
         case let .cartLineSet(cart, sku, quantity):
             // Resolved again: a journal of the first format names the local session's cart even
             // while it is logged in.
-            carts[cartOwner(of: cart)].setQuantity(quantity, for: sku)
+            let owner = cartOwner(of: cart)
+            carts[owner].setQuantity(quantity, for: sku)
+            if quantity == 0 { commerce.backOffice.forgetNotice(of: sku, in: owner) }
         case let .cartCleared(cart):
-            carts[cartOwner(of: cart)] = Cart()
+            let owner = cartOwner(of: cart)
+            carts[owner] = Cart()
+            commerce.backOffice.forgetNotices(in: owner)
         case let .commerce(event):
             moveStock(for: event)
+            applyToCatalogue(event)
             commerce.apply(event, carts: &carts)
         }
     }

@@ -60,6 +60,12 @@ enum CartView {
             y += 1
         }
         guard y < inner.maxY else { return }
+        // A price the shop changed since the line was added is said before checkout.
+        if let change = state.shop.priceChanges(in: state.shopper).first {
+            let text = "Price now \(state.money.format(change.current)) (was \(state.money.format(change.previous))): \(change.sku)"
+            canvas.put(text, x: inner.x + 2, y: y, maxWidth: inner.width - 3, style: styles.stockLow)
+            return
+        }
         // The domain's rule for standard delivery, the one checkout applies to the goods' total.
         guard let threshold = DeliveryMethod.standard.freeFrom(currency: summary.currency) else { return }
         let missing = threshold.minorUnits - summary.total.minorUnits

@@ -33,6 +33,23 @@ enum CartView {
         ])
     }
 
+    /// The lines whose price the shop changed since they were put in the cart.
+    static func json(_ changes: [(sku: String, previous: Money, current: Money)]) -> JSONValue {
+        .array(changes.map { change in
+            .object([("sku", .string(change.sku)), ("previous_price_minor", .int(change.previous.minorUnits)),
+                     ("price_minor", .int(change.current.minorUnits))])
+        })
+    }
+
+    /// `Price changed: SKU was 12,90 €, now 13,90 €.` for each changed line.
+    static func notices(_ changes: [(sku: String, previous: Money, current: Money)], locale: ShopLocale) -> [String] {
+        let formatter = MoneyFormatter(locale: locale)
+        return changes.map { change in
+            let way = change.current.minorUnits > change.previous.minorUnits ? "went up" : "went down"
+            return "Price changed since you added it: \(change.sku) \(way) from \(formatter.format(change.previous)) to \(formatter.format(change.current))."
+        }
+    }
+
     static func table(_ summary: CartSummary, locale: ShopLocale) -> String {
         guard !summary.lines.isEmpty else { return "The cart is empty. Add a product with 'comptoir cart add SKU'." }
         let formatter = MoneyFormatter(locale: locale)

@@ -1,0 +1,83 @@
+/// The shop's sales over a period of days (`comptoir merchant report`): revenue with and without
+/// VAT, orders, average basket, refunds, top products, per day, and how many carts became orders.
+/// An order counts on the day it was placed once it was paid; refunds count on the day they were made.
+public struct SalesReport: Hashable, Sendable {
+    public struct Day: Hashable, Sendable {
+        public let day: CalendarDay
+        public let orders: Int
+        public let revenue: Money
+    }
+
+    public struct ProductSales: Hashable, Sendable {
+        public let sku: String
+        public let title: String
+        public let quantity: Int
+        public let revenue: Money
+    }
+
+    /// Inclusive bounds; nil is open.
+    public let from: CalendarDay?
+    public let to: CalendarDay?
+    public let orders: Int
+    /// What the paid orders cost, VAT included.
+    public let revenue: Money
+    public let revenueWithoutVAT: Money
+    public let vat: Money
+    public let averageBasket: Money
+    public let refunds: Money
+    /// Best sellers by units, then revenue; at most `topCount`.
+    public let topProducts: [ProductSales]
+    /// Orders placed in the period, paid or not.
+    public let ordersPlaced: Int
+    /// Carts holding something now that were not ordered.
+    public let openCarts: Int
+    /// Orders placed over orders placed plus the open carts, in basis points (10000 = 100 %).
+    public let conversionBasisPoints: Int
+    public let days: [Day]
+
+    public static let topCount = 5
+
+    public init(state: ShopState, from: CalendarDay? = nil, to: CalendarDay? = nil) {
+        let commerce = state.commerce
+        func inPeriod(_ day: CalendarDay) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
+        let placed = commerce.orderNumbers.compactMap { commerce.orders[$0] }.filter { inPeriod($0.placedAt.calendarDay) }
+        let paid = placed.filter(\.isPaid)
+        let currency = commerce.orderNumbers.first.flatMap { commerce.orders[$0]?.totals.currency } ?? .eur
+        func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
+        let gross = paid.reduce(Int64(0)) { $0.saturatingAdding($1.totals.total.minorUnits) }
+        let net = paid.reduce(Int64(0)) { $0.saturatingAdding($1.totals.net.minorUnits) }
+        var refunded: Int64 = 0
+        for order in commerce.orders.values {
+            for refund in order.refunds where inPeriod(refund.at.calendarDay) { refunded = refunded.saturatingAdding(refund.amount.minorUnits) }
+        }
+        var products: [String: (title: String, quantity: Int, revenue: Int64)] = [:]
+        var perDay: [CalendarDay: (orders: Int, revenue: Int64)] = [:]
+        for order in paid {
+            for line in order.lines {
+                let current = products[line.sku] ?? (line.title, 0, 0)
+                products[line.sku] = (current.title, current.quantity + line.quantity, current.revenue.saturatingAdding(line.gross.minorUnits))
+            }
+            let day = order.placedAt.calendarDay
+            let current = perDay[day] ?? (0, 0)
+            perDay[day] = (current.orders + 1, current.revenue.saturatingAdding(order.totals.total.minorUnits))
+        }
+        let openCarts = state.carts.guests.values.filter { !$0.isEmpty }.count + state.carts.accounts.values.filter { !$0.isEmpty }.count
+        self.from = from
+        self.to = to
+        self.orders = paid.count
+        self.revenue = money(gross)
+        self.revenueWithoutVAT = money(net)
+        self.vat = money(gross.saturatingSubtracting(net))
+        self.averageBasket = money(paid.isEmpty ? 0 : (gross + Int64(paid.count) / 2) / Int64(paid.count))
+        self.refunds = money(refunded)
+        self.topProducts = products
+            .map { ProductSales(sku: $0.key, title: $0.value.title, quantity: $0.value.quantity, revenue: money($0.value.revenue)) }
+            .sorted { ($0.quantity, $0.revenue.minorUnits, $1.sku) > ($1.quantity, $1.revenue.minorUnits, $0.sku) }
+            .prefix(Self.topCount).map { $0 }
+        self.ordersPlaced = placed.count
+        self.openCarts = openCarts
+        let attempts = placed.count + openCarts
+        self.conversionBasisPoints = attempts == 0 ? 0 : placed.count * 10_000 / attempts
+        self.days = perDay.keys.sorted().map { Day(day: $0, orders: perDay[$0]!.orders, revenue: money(perDay[$0]!.revenue)) }
+    }
+}
