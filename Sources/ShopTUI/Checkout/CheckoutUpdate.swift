@@ -34,6 +34,11 @@ enum CheckoutUpdate {
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var wizard = state.checkout else { return [] }
+        // The shop works on the order (off the UI thread): a second Enter must not order twice.
+        if wizard.pending != nil {
+            state.status = StatusMessage(waitNote)
+            return []
+        }
         defer { if state.checkout != nil { state.checkout = wizard } }
         switch wizard.step {
         case .address: return addressKey(&state, &wizard, key)
@@ -237,17 +242,13 @@ enum CheckoutUpdate {
         return [.trade(.placeOrder(wizard.request(payment: request), by: state.shopper), note: "Order placed with obligation to pay")]
     }
 
+    static let waitNote = "One moment: the shop is saving your order"
+
     /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
     static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
         guard var wizard = state.checkout else { return }
         guard let pending = wizard.pending else {
-            // Shop time moved on while a code or an approval was awaited: the code may have expired.
-            let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
-            if awaiting, let number = wizard.orderNumber,
-               state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
-                route(&state, &wizard, after: .paying)
-                state.checkout = wizard
-            }
+            shopChanged(&state)
             return
         }
         wizard.pending = nil
@@ -256,6 +257,18 @@ enum CheckoutUpdate {
         }
         route(&state, &wizard, after: pending)
         state.checkout = wizard
+    }
+
+    /// The shop changed under the wizard (shop time moved on, another process or session acted)
+    /// while a code or an approval was awaited: the code may have expired, the payment gone through.
+    static func shopChanged(_ state: inout AppState) {
+        guard var wizard = state.checkout, wizard.pending == nil else { return }
+        let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
+        if awaiting, let number = wizard.orderNumber,
+           state.shop.commerce.orders[number]?.currentPayment?.paymentState != .requiresAction {
+            route(&state, &wizard, after: .paying)
+            state.checkout = wizard
+        }
     }
 
     /// A trade command was refused: the reason shows where the customer acted.
