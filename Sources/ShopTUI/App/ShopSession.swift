@@ -41,7 +41,9 @@ public final class ShopSession {
         self.init(worker: ShopWorker(service: service), state: state)
     }
 
-    /// A session on `worker`, which other sessions may share.
+    /// A session on `worker`, which other sessions may share (`comptoir serve`: one a customer,
+    /// all driven from one thread). `state` should show the worker's shop (`worker.snapshot.state`):
+    /// the screen follows changes from there on.
     public init(worker: ShopWorker, state: AppState) {
         self.worker = worker
         self.requester = worker.attach()
