@@ -48,7 +48,7 @@ struct SessionBenchmark: ParsableCommand {
         }
         let session = ShopSession(worker: worker, state: state(worker, .local))
         session.send(.key(.character("3")))
-        guard session.waitForBackgroundWork(timeout: 60) else { throw ValidationError("the session did not settle") }
+        guard session.waitForBackgroundWork(timeout: 600) else { throw ValidationError("the session did not settle") }
 
         print("\(products) products, \(width)x\(height), \(keys) keys per scenario; a frame = send the key + collect finished work + draw")
         print("scenario".padded(34) + "frame p50".padded(11, left: true) + "frame p99".padded(11, left: true)
@@ -78,7 +78,7 @@ struct SessionBenchmark: ParsableCommand {
 
     private func state(_ worker: ShopWorker, _ shopper: Shopper) -> AppState {
         AppState(shop: worker.snapshot.state, shopper: shopper, width: width, height: height, themes: ThemeCatalog.bundled().themes,
-                 colourDepth: .indexed256, locale: .enUS, searchMode: .inline)
+                 colourDepth: .indexed256, locale: .enUS, searchMode: .automatic(productCount: products))
     }
 
     /// Another customer's session pressing `+` and `-` in its cart as fast as its commits go.
