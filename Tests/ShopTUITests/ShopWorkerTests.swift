@@ -176,4 +176,25 @@ import Testing
             #expect(kiosk.state.now == clock.now)
         }
     }
+
+    /// What the store warns about (a torn record cut at a commit) shows on every screen, once.
+    @Test func aWarningOfTheStoreReachesEveryScreenOnce() throws {
+        try Self.withSessions([.local, Self.kiosk]) { sessions, _, store in
+            let (local, kiosk) = (sessions[0], sessions[1])
+            let journal = try FileHandle(forWritingTo: URL(fileURLWithPath: store.folder.path + "/journal"))
+            journal.seekToEndOfFile()
+            journal.write(Data([0x01, 0x02, 0x03, 0x04, 0x05]))
+            try journal.close()
+            local.press(.character("a"))
+            #expect(store.state.cart(of: .local).itemCount == 1)
+            #expect(local.state.status?.text.contains("cut off an incomplete last record") == true)
+            kiosk.settle()
+            #expect(kiosk.state.status?.isError == true)
+            #expect(kiosk.state.status?.text.contains("cut off an incomplete last record") == true)
+            kiosk.send(.notice("Theme: mono", isError: false))
+            kiosk.follow()
+            kiosk.settle()
+            #expect(kiosk.state.status == StatusMessage("Theme: mono"), "said once")
+        }
+    }
 }
