@@ -202,14 +202,29 @@ public final class Store {
                     }
                     handle.close()
                 }
-                // The journal read was replaced before it could be opened: read again.
+                // The journal read was replaced before it could be opened: read again, and after a few
+                // tries hold the lock for one read (writers compact only holding it).
                 if attempt < 5 { continue }
+                if let settled = try readHoldingLock(layout, writable: writable) { return settled }
                 throw StoreError.unusable(folder: layout.folder, reason: "its journal kept being replaced while it was read")
             } catch {
                 let after = (JournalWriter.identity(at: layout.snapshot), JournalWriter.identity(at: layout.journal))
                 if attempt >= 5 || before == after { throw error }
             }
         }
+    }
+
+    /// One read of the folder holding the writer lock, for a reader that kept finding the journal
+    /// replaced under it (a busy folder whose writers compact often); nil when the lock cannot be
+    /// taken (a folder this process may not write) or the journal is still not the one read.
+    private static func readHoldingLock(_ layout: StoreLayout, writable: Bool) throws(StoreError) -> (ShopImage, JournalWriter?)? {
+        guard let lock = try? StoreLock.acquire(layout) else { return nil }
+        defer { lock.release() }
+        let image = try ShopImage.read(layout)
+        guard let scan = image.journal else { return (image, nil) }
+        guard let handle = try JournalWriter.attach(layout.journal, writable: writable) else { return nil }
+        handle.end = scan.goodEnd
+        return (image, handle)
     }
 
     /// Writes a snapshot when due (see `SnapshotPolicy`) if no other process is committing, and

@@ -65,6 +65,6 @@ import Testing
         for line in canvas.text().split(separator: "\n") {
             #expect(DisplayWidth.of(line) <= width, "\(screen) \(width)x\(height): \(line)")
         }
-        try assertSnapshot(canvas.text(), named: "\(screen.rawValue)-\(width)x\(height)")
+        try assertSnapshot(canvas, named: "\(screen.rawValue)-\(width)x\(height)")
     }
 }

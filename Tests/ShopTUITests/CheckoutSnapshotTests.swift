@@ -86,7 +86,7 @@ import Testing
     @Test(arguments: arguments)
     func screen(_ screen: Screen, width: Int, height: Int) throws {
         let canvas = ShopView.render(Self.state(screen, width: width, height: height))
-        try assertSnapshot(canvas.text(), named: "\(screen.rawValue)-\(width)x\(height)")
+        try assertSnapshot(canvas, named: "\(screen.rawValue)-\(width)x\(height)")
     }
 
     @Test func everyLineFitsAndTheCursorSitsInTheFocusedField() {

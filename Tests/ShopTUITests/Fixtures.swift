@@ -41,6 +41,20 @@ enum Fixtures {
         keys.flatMap { update(&state, .key($0)) }
     }
 
+    /// The effects as the screen meant them, without the request address the stack adds.
+    static func unaddressed(_ effects: [Effect]) -> [Effect] {
+        effects.map { effect in
+            if case let .request(_, inner) = effect { return inner }
+            return effect
+        }
+    }
+
+    /// The address of the first request among `effects`.
+    static func request(_ effects: [Effect]) -> RequestID? {
+        for effect in effects { if case let .request(id, _) = effect { return id } }
+        return nil
+    }
+
     @discardableResult
     static func type(_ state: inout AppState, _ text: String) -> [Effect] {
         text.flatMap { update(&state, .key(.character($0))) }

@@ -61,6 +61,21 @@ import Testing
         #expect(shop.appState(mailbox: mailbox, shopper: .session("local:guest")).customerMessages.isEmpty)
     }
 
+    @Test func theReaderScrollsWithinWhatWasDrawnAndUpdateNeverMeasuresIt() throws {
+        let shop = try AfterSalesShop()
+        var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)
+        Fixtures.press(&state, .character("5"), .enter)
+        Fixtures.press(&state, .end)
+        #expect(state.reader?.scroll ?? 0 > 1_000_000, "not drawn yet: nothing to clamp to but 0")
+        #expect(ShopView.render(state).text().contains("Line 60 of the voucher."), "drawing clamps it")
+        let most = AfterSalesView.maxScroll(state)
+        Fixtures.press(&state, .end, .up)
+        #expect(state.reader?.scroll == most - 1, "once drawn, End stops at the end and ↑ moves at once")
+        Fixtures.press(&state, .home, .up)
+        #expect(state.reader?.scroll == 0)
+        #expect(ScrollExtents().scroll(Int.max - 1, by: Int.max / 2, id: "x") == Int.max, "saturates")
+    }
+
     @Test func enterOpensTheReaderMarksReadAndScrolls() throws {
         let shop = try AfterSalesShop()
         var state = shop.appState(width: 80, height: 24, mailbox: Self.mailbox)

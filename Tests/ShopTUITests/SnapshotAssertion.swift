@@ -1,5 +1,14 @@
 import Foundation
+import ShopTUI
 import Testing
+
+/// Compares a rendered screen with its golden files: the text with `Snapshots/NAME.txt` and the
+/// styles of every cell with `Snapshots/NAME.styles.txt` (see `StyleMap`), so a colour or an
+/// attribute that changes shows in a review as surely as a character.
+func assertSnapshot(_ canvas: Canvas, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try assertSnapshot(canvas.text(), named: name, filePath: filePath, sourceLocation: sourceLocation)
+    try assertSnapshot(StyleMap.of(canvas), named: name + ".styles", filePath: filePath, sourceLocation: sourceLocation)
+}
 
 /// Compares `text` with `Snapshots/NAME.txt`; records the file when it is missing or when
 /// COMPTOIR_RECORD_SNAPSHOTS=1 (then read the recorded file before committing).

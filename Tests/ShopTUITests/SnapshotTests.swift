@@ -44,12 +44,12 @@ import Testing
     @Test(arguments: arguments)
     func screen(_ screen: Screen, width: Int, height: Int) throws {
         let canvas = ShopView.render(Self.state(screen, width: width, height: height))
-        try assertSnapshot(canvas.text(), named: "\(screen.rawValue)-\(width)x\(height)")
+        try assertSnapshot(canvas, named: "\(screen.rawValue)-\(width)x\(height)")
     }
 
     @Test func tooSmall() throws {
         let canvas = ShopView.render(Fixtures.state(width: 36, height: 10))
-        try assertSnapshot(canvas.text(), named: "too-small-36x10")
+        try assertSnapshot(canvas, named: "too-small-36x10")
     }
 
     @Test func everyLineFitsTheWidthAndTheCursorSitsOnTheSelection() {

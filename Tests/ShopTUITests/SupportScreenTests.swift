@@ -21,9 +21,9 @@ import Testing
         #expect(state.orderScreen?.supportDraft?.text == "Where is my parcel? q t l", "shop keys type into the field")
         let effects = Fixtures.press(&state, .enter)
         let open = CommerceCommand.openTicket(orderNumber: number, topic: nil, text: "Where is my parcel? q t l", by: .local)
-        #expect(effects == [.trade(open, note: "Message sent to the shop about order \(number)")])
+        #expect(Fixtures.unaddressed(effects) == [.trade(open, note: "Message sent to the shop about order \(number)")])
         let events = try shop.trade(open)
-        _ = update(&state, .commandSucceeded(events: events, state: shop.state, note: "Message sent"))
+        _ = update(&state, .answered(try #require(Fixtures.request(effects)), .commandSucceeded(events: events, state: shop.state, note: "Message sent")))
         #expect(state.orderScreen?.supportDraft?.text == "")
         text = ShopView.render(state).text()
         #expect(text.contains("You · "))
@@ -31,7 +31,7 @@ import Testing
         #expect(text.contains("Thank you for your question about the delivery"))
         Fixtures.type(&state, "Thanks")
         let ticket = try #require(shop.state.commerce.ticketIDs.last)
-        #expect(Fixtures.press(&state, .enter) == [.trade(.replyToTicket(ticketID: ticket, text: "Thanks", by: .local),
+        #expect(Fixtures.unaddressed(Fixtures.press(&state, .enter)) == [.trade(.replyToTicket(ticketID: ticket, text: "Thanks", by: .local),
                                                           note: "Message sent to the shop about order \(number)")])
     }
 
@@ -60,7 +60,7 @@ import Testing
         var state = shop.appState()
         Fixtures.press(&state, .character("4"), .character("s"))
         Fixtures.type(&state, "hello")
-        _ = update(&state, .commandFailed("the message is empty: write your question"))
+        _ = update(&state, .answered(RequestID(screen: .order, serial: 1), .commandFailed("the message is empty: write your question")))
         #expect(state.orderScreen?.supportDraft?.problem == "the message is empty: write your question")
         #expect(state.orderScreen?.supportDraft?.text == "hello", "what was typed stays")
         Fixtures.press(&state, .escape)

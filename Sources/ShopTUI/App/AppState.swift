@@ -31,6 +31,11 @@ public struct SearchBox: Hashable, Sendable {
         self.field = TextField(text, maxLength: Self.maxLength)
         self.isEditing = isEditing
     }
+
+    public init(field: TextField, isEditing: Bool) {
+        self.field = field
+        self.isEditing = isEditing
+    }
 }
 
 /// The whole interface as one value: the shop as last journaled, what the customer searched,
@@ -49,7 +54,8 @@ public struct AppState: Sendable {
     /// Whether searches run in `update` or in the background (see `SearchMode`).
     public let searchMode: SearchMode
     public internal(set) var searchProgress = SearchProgress()
-    public var search: SearchBox
+    /// The search box's text and caret (`search` adds whether keys type into it, a screen).
+    var searchField: TextField
     public var filters: FilterSelection
     public internal(set) var filterRows: [FilterItem]
     public var focus: PaneID
@@ -61,14 +67,16 @@ public struct AppState: Sendable {
     /// The selected order in Orders (newest first) and message in Messages (newest first).
     public var ordersCursor = ListCursor()
     public var messagesCursor = ListCursor()
-    /// The order screen, when open over the panes.
-    public var orderScreen: OrderScreen?
-    /// The message open in the reader.
-    public var reader: MessageReader?
-    /// The order whose cancellation waits for y/n.
-    public var pendingCancel: String?
-    public var detail: ProductDetail?
-    public var showsHelp = false
+    /// The screens open over the panes, each with its own state (see `ShopScreen`); the
+    /// properties `detail`, `orderScreen`, `checkout`... read and write them.
+    public internal(set) var screens = ScreenStack<ShopScreen>()
+    /// The login screen and the checkout closed with their input kept, for when they reopen.
+    var keptAccountForm: AccountForm?
+    var keptCheckout: CheckoutWizard?
+    /// How far the scrolled screens could scroll as last drawn (see `ScrollExtents`).
+    public let scrollExtents = ScrollExtents()
+    /// Requests screens sent so far: the serial of the next `RequestID`.
+    var requestCount = 0
     public var status: StatusMessage? { didSet { statusTicks = 0 } }
     /// Ticks since the status line was last set: 0 means it says what the last action did.
     public var statusTicks = 0
@@ -85,12 +93,6 @@ public struct AppState: Sendable {
     public var mailbox: [MailboxEntry] = []
     /// Set in demo mode: the header shows "DEMO" and shop time, the status line the demo's caption.
     public var demo: DemoBanner?
-    /// The "Log in" / "Create an account" screen, open or closed with its input kept.
-    public var accountForm: AccountForm?
-    /// The checkout wizard, open or closed with its input kept.
-    public var checkout: CheckoutWizard?
-    /// `q` was pressed on a form screen: the next key answers "Quit and lose what you typed? y/n".
-    public var confirmsQuit = false
 
     public init(
         shop: ShopState, shopper: Shopper, index: SearchIndex? = nil, width: Int, height: Int, themes: [Theme], themeIndex: Int = 0,
@@ -112,7 +114,7 @@ public struct AppState: Sendable {
         }
         // The first results come at once: the whole catalogue, searched, or in its own order while indexing.
         self.results = self.index?.search(SearchQuery()) ?? SearchResultSet.catalogueOrder(count: shop.catalogue.count)
-        self.search = SearchBox()
+        self.searchField = TextField("", maxLength: SearchBox.maxLength)
         self.filters = FilterSelection()
         self.filterRows = []
         self.focus = .catalogue

@@ -19,6 +19,8 @@ public struct EffectRunner {
         switch effect {
         case .quit, .search, .buildIndex:
             return nil
+        case let .request(id, effect):
+            return outcome(of: effect, for: shopper)?.map { .answered(id, $0) }
         case let .execute(command, note):
             do throws(ServiceError) {
                 let events = try service.execute(command)

@@ -5,28 +5,66 @@ import ShopCore
 enum FormScreens {
     static let quitQuestion = "Quit and lose what you typed? y/n"
 
-    /// Keys for the open form screen; nil when none is open (the shop's keys apply).
-    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
-        if state.confirmsQuit {
-            state.confirmsQuit = false
-            if key == .character("y") || key == .character("Y") { return [.quit] }
-            state.status = StatusMessage("Not quitting: what you typed is still here")
-            return []
-        }
-        guard state.isFormScreenOpen else { return nil }
+    /// The keys of the open form screen: outside a text field `q` asks before quitting and `?`
+    /// shows the help; every other key goes to the form (its fields, Tab, Enter, Esc).
+    static func keyMap(_ state: AppState) -> ShopKeyMap {
+        var bindings: [ShopKeyBinding] = []
         if !state.isTypingInForm {
-            switch key {
-            case .character("q"):
+            bindings.append(.init(.character("q")) { state, _ in
                 state.confirmsQuit = true
                 state.status = StatusMessage(quitQuestion, isError: true)
                 return []
-            case .character("?"):
+            })
+            bindings.append(.init(.character("?")) { state, _ in
                 state.showsHelp = true
                 return []
-            default:
-                break
-            }
+            })
         }
+        return ShopKeyMap(bindings + footerBindings(state) + [.init([.anyKey], action: formKey)])
+    }
+
+    /// The form's own keys, named for the footer.
+    private static func footerBindings(_ state: AppState) -> [ShopKeyBinding] {
+        let field = ShopKeyBinding(.tab, .backTab, footer: ("Tab ⇧Tab", "field"), action: formKey)
+        let interrupt = ShopKeys.note("Ctrl-C", "quit")
+        let quit = ShopKeys.note("q", "quit")
+        func enter(_ text: String) -> ShopKeyBinding { .init(.enter, footer: ("Enter", text), action: formKey) }
+        func escape(_ text: String) -> ShopKeyBinding { .init(.escape, footer: ("Esc", text), action: formKey) }
+        if let screen = state.accountForm, screen.isOpen {
+            return [field, enter(screen.mode == .logIn ? "log in / choose" : "create"),
+                    escape(screen.mode == .logIn ? "close" : "back to log in"), interrupt]
+        }
+        guard let wizard = state.checkout, wizard.isOpen else { return [] }
+        switch wizard.step {
+        case .address:
+            return [field, enter("continue"), escape("close, keeps input"), interrupt]
+        case .delivery:
+            return [.init(.up, .down, .character("k"), .character("j"), footer: ("↑↓ j k", "choose"), action: formKey),
+                    enter("continue"), escape("back"), quit]
+        case .review:
+            return [field, .init(.character(" "), footer: ("Space", "tick"), action: formKey), enter("order"), escape("back"), interrupt]
+        case .payment:
+            switch wizard.paymentScreen {
+            case .choose: return [.init(.up, .down, footer: ("↑↓", "method"), action: formKey), field, enter("pay"), escape("back"), interrupt]
+            case .threeDSecure: return [.init([.anyCharacter], footer: ("digits", "code"), action: formKey), enter("confirm"),
+                                        escape("another method"), interrupt]
+            case .wallet: return [enter("approve"), escape("another method"), quit]
+            case .cash: return [enter("continue"), escape("another method"), quit]
+            }
+        case .confirmation:
+            return [enter("back to the shop"), escape("back to the shop"), quit]
+        }
+    }
+
+    /// The keys every form shares, for the help.
+    static let helpTable = ShopKeyMap([
+        .init([.anyCharacter], help: (ShopKeys.forms, "letters", "type, even q t l c"), action: formKey),
+        .init(.tab, .backTab, help: (ShopKeys.forms, "Tab ⇧Tab", "next / previous field"), action: formKey),
+        .init(.escape, help: (ShopKeys.forms, "Esc", "back, keeps the input"), action: formKey),
+    ])
+
+    /// A key for the open form: its field, or the form's Tab, Enter and Esc.
+    static func formKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         if case .character = key, state.isTypingInForm, let field = state.focusedFormTextField, field.isFull {
             state.status = StatusMessage(TextField.cutNote(field.maxLength), isError: true)
         }
@@ -39,57 +77,6 @@ enum FormScreens {
             state.status = nil
         }
         return effects
-    }
-
-    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        AccountUpdate.commandSucceeded(&state, events: events)
-        CheckoutUpdate.commandSucceeded(&state, events: events)
-    }
-
-    static func commandFailed(_ state: inout AppState, reason: String) {
-        AccountUpdate.commandFailed(&state, reason: reason)
-        CheckoutUpdate.commandFailed(&state, reason: reason)
-    }
-
-    /// Draws the open form screen in place of the panes; false when none is open.
-    static func draw(_ state: AppState, into canvas: inout Canvas) -> Bool {
-        if let screen = state.accountForm, screen.isOpen {
-            AccountView.draw(state, screen, into: &canvas)
-            return true
-        }
-        if let wizard = state.checkout, wizard.isOpen {
-            CheckoutView.draw(state, wizard, into: &canvas)
-            return true
-        }
-        return false
-    }
-
-    /// The footer's keys for the open form screen; nil when none is open.
-    static func footer(_ state: AppState) -> [KeyHelp.Binding]? {
-        if state.confirmsQuit { return [("y", "quit"), ("any other key", "stay")] }
-        if let screen = state.accountForm, screen.isOpen {
-            let back: KeyHelp.Binding = screen.mode == .logIn ? ("Esc", "close") : ("Esc", "back to log in")
-            return [("Tab ⇧Tab", "field"), ("Enter", screen.mode == .logIn ? "log in / choose" : "create"), back, ("Ctrl-C", "quit")]
-        }
-        guard let wizard = state.checkout, wizard.isOpen else { return nil }
-        let field: KeyHelp.Binding = ("Tab ⇧Tab", "field")
-        switch wizard.step {
-        case .address:
-            return [field, ("Enter", "continue"), ("Esc", "close, keeps input"), ("Ctrl-C", "quit")]
-        case .delivery:
-            return [("↑↓ j k", "choose"), ("Enter", "continue"), ("Esc", "back"), ("q", "quit")]
-        case .review:
-            return [field, ("Space", "tick"), ("Enter", "order"), ("Esc", "back"), ("Ctrl-C", "quit")]
-        case .payment:
-            switch wizard.paymentScreen {
-            case .choose: return [("↑↓", "method"), field, ("Enter", "pay"), ("Esc", "back"), ("Ctrl-C", "quit")]
-            case .threeDSecure: return [("digits", "code"), ("Enter", "confirm"), ("Esc", "another method"), ("Ctrl-C", "quit")]
-            case .wallet: return [("Enter", "approve"), ("Esc", "another method"), ("q", "quit")]
-            case .cash: return [("Enter", "continue"), ("Esc", "another method"), ("q", "quit")]
-            }
-        case .confirmation:
-            return [("Enter", "back to the shop"), ("Esc", "back to the shop"), ("q", "quit")]
-        }
     }
 }
 

@@ -30,6 +30,8 @@ public enum Message: Sendable {
     case passwordWorkFinished(request: Int, PasswordWork)
     /// Demo mode started, or the demo player's caption changed.
     case demoBanner(DemoBanner?)
+    /// The outcome of an effect sent as `Effect.request(id, …)`: the runtime echoes the id.
+    indirect case answered(RequestID, Message)
 }
 
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.
@@ -51,6 +53,8 @@ public enum Effect: Hashable, Sendable {
     /// Build the search index of the current catalogue in the background; answer `.indexBuilt`.
     case buildIndex(generation: Int)
     case quit
+    /// Carry out the effect and send back its outcome addressed to `id` (`Message.answered`).
+    indirect case request(RequestID, Effect)
 }
 
 /// The one-line message under the panes.

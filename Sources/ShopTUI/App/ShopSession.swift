@@ -20,6 +20,9 @@ public final class ShopSession {
     private var awaiting: Set<Int> = []
     /// Upkeep asked of the worker (following, catching up) not done yet.
     private var awaitingUpkeep: Set<Int> = []
+    /// The screen request each command answers, when a screen asked (`Effect.request`): its
+    /// outcome comes back as `Message.answered` to that screen.
+    private var addresses: [Int: RequestID] = [:]
     /// Shop seconds per wall second: 1 for a real shop, thousands in `--demo` (an `AcceleratedClock`).
     public var clockSpeed: Int64 { (worker.clock as? AcceleratedClock)?.speed ?? 1 }
     /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
@@ -152,8 +155,10 @@ public final class ShopSession {
         _ = waitForBackgroundWork(timeout: 10)
     }
 
-    private func perform(_ effect: Effect) -> [Message] {
+    private func perform(_ effect: Effect, address: RequestID? = nil) -> [Message] {
         switch effect {
+        case let .request(id, effect):
+            return perform(effect, address: id).map { .answered(id, $0) }
         case .quit:
             isFinished = true
             return []
@@ -161,15 +166,22 @@ public final class ShopSession {
             unstartedWork.append(effect)
             return []
         case .logIn:
-            awaiting.insert(worker.submit(effect, shopper: state.shopper, for: requester))
+            submit(effect, answering: address)
             return [.notice("Logging in…", isError: false)]
         case .register:
-            awaiting.insert(worker.submit(effect, shopper: state.shopper, for: requester))
+            submit(effect, answering: address)
             return [.notice("Creating your account…", isError: false)]
         case .execute, .trade, .markMessageRead:
-            awaiting.insert(worker.submit(effect, shopper: state.shopper, for: requester))
+            submit(effect, answering: address)
             return []
         }
+    }
+
+    /// Hands a shop effect to the worker; its outcome will answer `address`, if a screen asked.
+    private func submit(_ effect: Effect, answering address: RequestID?) {
+        let request = worker.submit(effect, shopper: state.shopper, for: requester)
+        awaiting.insert(request)
+        if let address { addresses[request] = address }
     }
 
     /// Sends `update` the outcomes of this session's finished requests, oldest first, then what
@@ -179,8 +191,9 @@ public final class ShopSession {
         let (results, snapshot) = worker.take(requester)
         var shopChanged = false
         for result in results where awaiting.remove(result.request) != nil || awaitingUpkeep.remove(result.request) != nil {
+            let address = addresses.removeValue(forKey: result.request)
             for message in result.messages {
-                send(message)
+                send(address.map { .answered($0, message) } ?? message)
                 if case .commandSucceeded = message {
                     shown.sequence = result.sequence
                     shown.catalogueVersion = result.catalogueVersion

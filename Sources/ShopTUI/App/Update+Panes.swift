@@ -2,7 +2,7 @@ import ShopCore
 
 /// The movement keys every list shares: those of a document (arrows, j/k, PgUp/PgDn, Home),
 /// End going to the last of `count` rows.
-private func listMovement(_ key: Key, page: Int, count: Int) -> Int? {
+func listMovement(_ key: Key, page: Int, count: Int) -> Int? {
     key == .end ? max(count, 1) : scrollMovement(key, page: page)
 }
 

@@ -32,21 +32,24 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
     case let .commandSucceeded(events, shop, note):
         let catalogueChanged = events.contains { if case .productsUpserted = $0 { return true } else { return false } }
         state.shop = shop
-        afterSalesSucceeded(&state, events: events)
+        closeScreensOfLoggedOutCustomer(&state)
         if catalogueChanged { state.catalogueChanged() }
         if !note.isEmpty { state.status = StatusMessage(note) }
-        FormScreens.commandSucceeded(&state, events: events)
+        CheckoutUpdate.shopMoved(&state)
         state.clampCursors()
         return []
     case let .shopChanged(shop, catalogueChanged):
         state.followShop(shop, catalogueChanged: catalogueChanged)
-        CheckoutUpdate.shopChanged(&state)
+        CheckoutUpdate.shopMoved(&state)
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)
-        FormScreens.commandFailed(&state, reason: reason)
-        afterSalesFailed(&state, reason: reason)
         return []
+    case let .answered(request, outcome):
+        let effects = handleMessage(&state, outcome)
+        ShopScreens.receive(outcome, answering: request, &state)
+        state.clampCursors()
+        return effects
     case let .notice(text, isError):
         state.status = StatusMessage(text, isError: isError)
         return []
@@ -65,77 +68,23 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
     }
 }
 
+/// Sends the key down the stack of screens, the top one first, until one takes it; the panes
+/// (the focused one's keys, then the global ones) take what every screen let through.
 private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.showsHelp {
-        state.showsHelp = false
-        return []
+    var below: ShopScreen.Layer?
+    while let screen = state.screens.highest(below: below) {
+        below = screen.layer
+        guard let map = ShopScreens.keyMap(screen, state), let action = map.action(for: key) else { continue }
+        if let effects = action(&state, key) { return ShopScreens.address(effects, from: screen.layer, &state) }
     }
-    if let effects = FormScreens.handleKey(&state, key) { return effects }
-    if let effects = handleAfterSalesKey(&state, key) { return effects }
-    if state.search.isEditing, let effects = handleSearchKey(&state, key) { return effects }
-    switch key {
-    case .character("q"):
-        return [.quit]
-    case .character("?"):
-        state.showsHelp = true
-        return []
-    case .character("t"):
-        state.selectTheme(state.themeIndex + 1)
-        state.status = StatusMessage("Theme: \(state.theme.title) (\(state.themeIndex + 1) of \(state.themes.count)), t for the next")
-        return []
-    case .character("/"):
-        state.search.isEditing = true
-        if state.layout.mode == .single, state.focus != .filters { focus(&state, .catalogue) }
-        return []
-    case .tab:
-        focus(&state, state.focus.next(1))
-        return []
-    case .backTab:
-        focus(&state, state.focus.next(-1))
-        return []
-    case let .character(digit) where ("1"..."5").contains(digit):
-        focus(&state, PaneID(rawValue: Int(String(digit))!)!)
-        return []
-    case .character("x"), .character("r"), .character("s"):
-        return handleOrderAction(&state, key)
-    case .character("l"):
-        return AccountUpdate.toggleLogin(&state)
-    case .character("c"):
-        return CheckoutUpdate.start(&state)
-    default:
-        break
-    }
-    if state.detail != nil, state.focus == .catalogue { return handleDetailKey(&state, key) }
-    switch state.focus {
-    case .catalogue: return handleCatalogueKey(&state, key)
-    case .filters: return handleFiltersKey(&state, key)
-    case .cart: return handleCartKey(&state, key)
-    case .orders: return handleOrdersPaneKey(&state, key)
-    case .messages: return handleMessagesPaneKey(&state, key)
-    }
+    return ShopKeys.panes(state).action(for: key)?(&state, key) ?? []
 }
 
-/// Keys while typing in the search box; nil lets the key through to the usual handling.
-private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
-    switch key {
-    case .enter, .down:
-        state.search.isEditing = false
-        state.detail = nil
-        focus(&state, .catalogue)
+/// Keys that edit the text of the search box; the results follow each change.
+func editSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if case .character = key, state.search.field.isFull {
+        state.status = StatusMessage(TextField.cutNote(SearchBox.maxLength), isError: true)
         return []
-    case .escape:
-        state.search.isEditing = false
-        return []
-    case .tab, .backTab:
-        state.search.isEditing = false
-        return nil
-    case .character:
-        if state.search.field.isFull {
-            state.status = StatusMessage(TextField.cutNote(SearchBox.maxLength), isError: true)
-            return []
-        }
-    default:
-        break
     }
     let before = state.search.text
     switch key {

@@ -32,6 +32,8 @@ enum CheckoutUpdate {
         state.checkout = CheckoutWizard(account: account)
     }
 
+    static let waitNote = "One moment: the shop is saving your order"
+
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var wizard = state.checkout else { return [] }
         // The shop works on the order (off the UI thread): a second Enter must not order twice.
@@ -242,26 +244,9 @@ enum CheckoutUpdate {
         return [.trade(.placeOrder(wizard.request(payment: request), by: state.shopper), note: "Order placed with obligation to pay")]
     }
 
-    static let waitNote = "One moment: the shop is saving your order"
-
-    /// A trade command was journaled: when the wizard waited for it, route from the order's payment.
-    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-        guard var wizard = state.checkout else { return }
-        guard let pending = wizard.pending else {
-            shopChanged(&state)
-            return
-        }
-        wizard.pending = nil
-        for event in events {
-            if case let .commerce(.orderPlaced(order)) = event { wizard.orderNumber = order.number }
-        }
-        route(&state, &wizard, after: pending)
-        state.checkout = wizard
-    }
-
-    /// The shop changed under the wizard (shop time moved on, another process or session acted)
-    /// while a code or an approval was awaited: the code may have expired, the payment gone through.
-    static func shopChanged(_ state: inout AppState) {
+    /// A command was journaled while no request of the wizard waits: shop time moved on while a
+    /// code or an approval was awaited, and the code may have expired.
+    static func shopMoved(_ state: inout AppState) {
         guard var wizard = state.checkout, wizard.pending == nil else { return }
         let awaiting = wizard.step == .payment && (wizard.paymentScreen == .threeDSecure || wizard.paymentScreen == .wallet)
         if awaiting, let number = wizard.orderNumber,
@@ -269,6 +254,17 @@ enum CheckoutUpdate {
             route(&state, &wizard, after: .paying)
             state.checkout = wizard
         }
+    }
+
+    /// The wizard's trade command was journaled: route from the order's payment.
+    static func commandSucceeded(_ state: inout AppState, events: [ShopEvent]) {
+        guard var wizard = state.checkout, let pending = wizard.pending else { return }
+        wizard.pending = nil
+        for event in events {
+            if case let .commerce(.orderPlaced(order)) = event { wizard.orderNumber = order.number }
+        }
+        route(&state, &wizard, after: pending)
+        state.checkout = wizard
     }
 
     /// A trade command was refused: the reason shows where the customer acted.

@@ -34,7 +34,7 @@ func handleReaderKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
         return nil
     }
     if let delta = scrollMovement(key, page: AfterSalesView.textRows(state.layout) - 1) {
-        reader.scroll = min(max(0, reader.scroll + delta), AfterSalesView.maxScroll(state))
+        reader.scroll = state.scrollExtents.scroll(reader.scroll, by: delta, id: AfterSalesView.extentID(of: reader))
         state.reader = reader
         return []
     }
@@ -70,16 +70,18 @@ func receiveMailbox(_ state: inout AppState, _ entries: [MailboxEntry]) {
     }
 }
 
-/// What a journaled command means for the after-sales screens: the label of a return just
-/// asked for, a support message sent, a customer logged out.
+/// A customer logged out (here or in another terminal): their order, message and question close.
+func closeScreensOfLoggedOutCustomer(_ state: inout AppState) {
+    guard state.customer == nil else { return }
+    state.orderScreen = nil
+    state.reader = nil
+    state.pendingCancel = nil
+}
+
+/// What the order screen's journaled command means for it: the label of a return just asked
+/// for, a support message sent.
 func afterSalesSucceeded(_ state: inout AppState, events: [ShopEvent]) {
-    guard state.customer != nil else {
-        state.orderScreen = nil
-        state.reader = nil
-        state.pendingCancel = nil
-        return
-    }
-    guard var screen = state.orderScreen else { return }
+    guard state.customer != nil, var screen = state.orderScreen else { return }
     for event in events {
         guard case let .commerce(commerce) = event else { continue }
         switch (commerce, screen.mode) {

@@ -28,7 +28,7 @@ enum AfterSalesView {
         return nil
     }
 
-    /// The furthest the current document may scroll.
+    /// The furthest the current document may scroll (for tests: `update` uses what was drawn).
     static func maxScroll(_ state: AppState) -> Int {
         max(0, (document(state)?.count ?? 0) - textRows(state.layout))
     }
@@ -40,10 +40,10 @@ enum AfterSalesView {
             switch screen.mode {
             case .details:
                 drawDocument(OrderScreenView.document(state, order: order, width: textWidth(layout)), title: "Order \(order.number)",
-                             scroll: screen.scroll, cursorRow: nil, in: rect, state: state, into: &canvas)
+                             scroll: screen.scroll, extent: extentID(of: screen), cursorRow: nil, in: rect, state: state, into: &canvas)
             case let .returning(draft):
                 drawDocument(ReturnView.document(state, order: order, draft: draft, width: textWidth(layout)),
-                             title: "Return items · Order \(order.number)", scroll: screen.scroll,
+                             title: "Return items · Order \(order.number)", scroll: screen.scroll, extent: extentID(of: screen),
                              cursorRow: ReturnView.selectedRow(draft), in: rect, state: state, into: &canvas)
             case let .support(draft):
                 let inner = ShopView.frame(rect, title: "Support · Order \(order.number)", focused: true, state: state, into: &canvas)
@@ -53,26 +53,30 @@ enum AfterSalesView {
         }
         if let reader = state.reader, let message = state.readerMessage {
             drawDocument(MessageReaderView.document(state, message: message, width: textWidth(layout)), title: "Message",
-                         scroll: reader.scroll, cursorRow: nil, in: rect, state: state, into: &canvas)
+                         scroll: reader.scroll, extent: extentID(of: reader), cursorRow: nil, in: rect, state: state, into: &canvas)
             return true
         }
         return false
     }
 
+    /// The name under which a screen's scroll extent is recorded.
+    static func extentID(of screen: OrderScreen) -> String {
+        switch screen.mode {
+        case .details: return "order \(screen.number)"
+        case .returning: return "return \(screen.number)"
+        case .support: return "support \(screen.number)"
+        }
+    }
+
+    static func extentID(of reader: MessageReader) -> String { "message \(reader.key)" }
+
     /// A framed document from line `scroll`, with where it is when it does not fit.
-    static func drawDocument(_ lines: [StyledLine], title: String, scroll: Int, cursorRow: Int?, in rect: Rect,
+    static func drawDocument(_ lines: [StyledLine], title: String, scroll: Int, extent: String, cursorRow: Int?, in rect: Rect,
                              state: AppState, into canvas: inout Canvas) {
         let inner = ShopView.frame(rect, title: title, focused: true, state: state, into: &canvas)
         guard inner.height > 0, inner.width > 2 else { return }
-        let top = min(max(0, scroll), max(0, lines.count - inner.height))
-        for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            line.draw(x: inner.x + 1, y: inner.y + offset, width: inner.width - 2, into: &canvas)
-        }
-        if lines.count > inner.height {
-            let last = min(lines.count, top + inner.height)
-            let position = " ↑↓ \(top + 1)–\(last) of \(lines.count) "
-            canvas.putRight(position, rightEdge: rect.maxX - 2, y: rect.maxY - 1, maxWidth: max(0, rect.width - 4), style: state.styles.muted)
-        }
+        state.scrollExtents.record(extent, maxScroll: lines.count - inner.height)
+        let top = ScrolledDocument(lines: lines, scroll: scroll).draw(in: inner, frame: rect, styles: state.styles, into: &canvas)
         // The hardware cursor on the chosen line, else on the first line shown (screen readers).
         if let cursorRow, cursorRow >= top, cursorRow < top + inner.height {
             canvas.cursor = (inner.x + 1, inner.y + cursorRow - top)

@@ -118,7 +118,7 @@ func returnRefusal(_ order: Order, now: ShopInstant) -> String? {
     }
 }
 
-private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {
+func confirmCancel(_ state: inout AppState, number: String, _ key: Key) -> [Effect] {
     switch key {
     case .character("y"), .character("Y"):
         state.pendingCancel = nil
@@ -133,7 +133,7 @@ private func confirmCancel(_ state: inout AppState, number: String, _ key: Key) 
     return []
 }
 
-private func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
     guard var screen = state.orderScreen, let order = state.screenOrder else {
         state.orderScreen = nil
         return nil
@@ -141,7 +141,7 @@ private func handleOrderScreenKey(_ state: inout AppState, _ key: Key) -> [Effec
     switch screen.mode {
     case .details:
         if let delta = scrollMovement(key, page: AfterSalesView.textRows(state.layout) - 1) {
-            screen.scroll = min(max(0, screen.scroll + delta), AfterSalesView.maxScroll(state))
+            screen.scroll = state.scrollExtents.scroll(screen.scroll, by: delta, id: AfterSalesView.extentID(of: screen))
             state.orderScreen = screen
             return []
         }
@@ -217,8 +217,8 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
     var effects: [Effect] = []
     let page = max(1, AfterSalesView.textRows(state.layout) - 4)
     switch key {
-    case .up: draft.scrollBack = min(draft.scrollBack + 1, SupportView.maxScrollBack(state, order: order, draft: draft))
-    case .pageUp: draft.scrollBack = min(draft.scrollBack + page, SupportView.maxScrollBack(state, order: order, draft: draft))
+    case .up: draft.scrollBack = state.scrollExtents.scroll(draft.scrollBack, by: 1, id: AfterSalesView.extentID(of: screen))
+    case .pageUp: draft.scrollBack = state.scrollExtents.scroll(draft.scrollBack, by: page, id: AfterSalesView.extentID(of: screen))
     case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
     case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
     case .tab, .backTab: break

@@ -33,6 +33,7 @@ enum SupportView {
         let threadRect = threadArea(draft, in: inner)
         let lines = thread(state, order: order, width: threadRect.width - 2)
         let scroll = max(0, lines.count - threadRect.height)
+        state.scrollExtents.record(AfterSalesView.extentID(of: OrderScreen(number: order.number, mode: .support(draft))), maxScroll: scroll)
         let top = max(0, lines.count - threadRect.height - min(draft.scrollBack, scroll))
         for (offset, line) in lines.dropFirst(top).prefix(threadRect.height).enumerated() {
             line.draw(x: threadRect.x + 1, y: threadRect.y + offset, width: threadRect.width - 2, into: &canvas)
@@ -49,7 +50,8 @@ enum SupportView {
         return Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - fieldRows))
     }
 
-    /// How far the thread may scroll back from its end on the current screen.
+    /// How far the thread may scroll back from its end on the current screen (for tests: `update`
+    /// uses what was drawn).
     static func maxScrollBack(_ state: AppState, order: Order, draft: SupportDraft) -> Int {
         let area = threadArea(draft, in: AfterSalesView.screenRect(state.layout).inner)
         return max(0, thread(state, order: order, width: area.width - 2).count - area.height)

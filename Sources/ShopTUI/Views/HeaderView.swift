@@ -135,23 +135,18 @@ public enum TabBarView {
     }
 
     static func draw(_ state: AppState, in rect: Rect, into canvas: inout Canvas) {
-        canvas.fill(rect, style: state.styles.tab)
-        var x = rect.x
-        for (pane, label) in labels(width: rect.width, focus: state.focus, unread: state.unreadCount) {
-            let style = pane == state.focus ? state.styles.tabActive : state.styles.tab
-            x += canvas.put(label, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
-        }
+        tabs(width: rect.width, focus: state.focus, unread: state.unreadCount).widget.draw(in: rect, styles: state.styles, into: &canvas)
     }
 
     /// The pane whose tab covers `column`.
     public static func pane(atColumn column: Int, width: Int, focus: PaneID, unread: Int = 0) -> PaneID? {
-        var x = 0
-        for (pane, label) in labels(width: width, focus: focus, unread: unread) {
-            let width = DisplayWidth.of(label)
-            if column >= x && column < x + width { return pane }
-            x += width
-        }
-        return nil
+        let tabs = tabs(width: width, focus: focus, unread: unread)
+        return tabs.widget.tab(atColumn: column).map { tabs.panes[$0] }
+    }
+
+    private static func tabs(width: Int, focus: PaneID, unread: Int) -> (widget: TabsWidget, panes: [PaneID]) {
+        let labels = labels(width: width, focus: focus, unread: unread)
+        return (TabsWidget(labels: labels.map(\.1), selected: labels.firstIndex { $0.0 == focus } ?? 0), labels.map(\.0))
     }
 }
 

@@ -18,12 +18,10 @@ public enum ShopView {
             return
         }
         HeaderView.draw(state, layout: layout, into: &canvas)
-        if FormScreens.draw(state, into: &canvas) {
-            StatusBarView.draw(state, layout: layout, into: &canvas)
-            if state.showsHelp { HelpOverlay.draw(state, into: &canvas) }
-            return
-        }
-        let screenOpen = AfterSalesView.drawScreen(state, layout: layout, into: &canvas)
+        // The highest screen that replaces the panes draws itself; the screens over it (the y/n
+        // questions, the help) show in the status line, the footer and the overlay.
+        let covering = ShopScreens.covering(state)
+        let screenOpen = covering.map { ShopScreens.draw($0, state, layout: layout, into: &canvas) } ?? false
         if !screenOpen, let tabs = layout.tabBar { TabBarView.draw(state, in: tabs, into: &canvas) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !screenOpen {
             let focused = pane == state.focus
@@ -42,7 +40,7 @@ public enum ShopView {
         }
         StatusBarView.draw(state, layout: layout, into: &canvas)
         if state.showsHelp { HelpOverlay.draw(state, into: &canvas) }
-        if state.search.isEditing { canvas.cursor = HeaderView.searchCursor(state, layout: layout) }
+        if state.search.isEditing, !state.isFormScreenOpen { canvas.cursor = HeaderView.searchCursor(state, layout: layout) }
     }
 
     private static func drawTooSmall(_ state: AppState, into canvas: inout Canvas) {
@@ -69,16 +67,7 @@ public enum ShopView {
     /// Paints a selected row: the `›` marker, and the selection style (reverse video in `mono`);
     /// the hardware cursor goes there when the pane has the focus.
     static func markSelected(row: Int, in inner: Rect, focused: Bool, state: AppState, into canvas: inout Canvas) {
-        let style = focused ? state.styles.selection : state.styles.selectionInactive
-        let rect = Rect(x: inner.x, y: row, width: inner.width, height: 1)
-        for column in rect.x..<rect.maxX {
-            var cellStyle = canvas[column, row].style
-            if style.background != .terminalDefault { cellStyle.background = style.background }
-            if style.foreground != .terminalDefault { cellStyle.foreground = style.foreground }
-            cellStyle.attributes = cellStyle.attributes.subtracting(.strikethrough).union(style.attributes)
-            canvas.restyle(Rect(x: column, y: row, width: 1, height: 1), style: cellStyle)
-        }
-        canvas.put("›", x: inner.x, y: row, maxWidth: 1, style: canvas[inner.x, row].style)
-        if focused { canvas.cursor = (inner.x, row) }
+        ListWidget.markSelected(row: row, in: Rect(x: inner.x, y: row, width: inner.width, height: 1),
+                                style: focused ? state.styles.selection : state.styles.selectionInactive, focused: focused, into: &canvas)
     }
 }
