@@ -42,8 +42,13 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
-    let service = ShopService(store: store, clock: WallClock(), entropy: SystemEntropy(), hasher: ScryptPasswordHasher())
-    let session = ShopSession(service: service, state: state, clockSpeed: options.clockSpeed)
+    // The demo's shop time runs `clockSpeed` times faster than the wall, held at the wall's pace
+    // while a customer payment is awaited (see `AcceleratedClock`).
+    let clock: any ShopClock = options.clockSpeed > 1 ? AcceleratedClock(speed: options.clockSpeed, start: WallClock().now) : WallClock()
+    let service = ShopService(store: store, clock: clock, entropy: SystemEntropy(), hasher: ScryptPasswordHasher())
+    // From here on the worker owns the store: commits, following and catching up run off this thread.
+    let worker = ShopWorker(service: service)
+    let session = ShopSession(worker: worker, state: state)
     for notice in notices { session.send(.notice(notice, isError: true)) }
 
     var playback: DemoPlayback?
@@ -109,7 +114,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     }
     screen.close()
     do throws(StoreError) {
-        try store.close()
+        // After the commits still queued: what the customer was told is saved is on disk.
+        try worker.close()
     } catch {
         printError("comptoir: \(error)")
         if exitCode == 0 { exitCode = 1 }

@@ -41,7 +41,7 @@ extension ShopService {
     /// The first step of a registration, on the store's thread: refused at once when the address
     /// already has an account, before any hashing.
     public func checkAddressFree(_ registration: AccountRegistration) throws(ServiceError) {
-        try? store.refresh()
+        try? refresh()
         let email = registration.email.value
         if commerce.account(email: email) != nil { throw .emailTaken(email) }
     }
@@ -70,7 +70,7 @@ extension ShopService {
 
     /// The first step of a login, on the store's thread: what the password will be checked against.
     public func passwordCheck(email: String) -> PasswordCheck {
-        try? store.refresh()
+        try? refresh()
         let account = commerce.account(email: email)
         let usable = account.flatMap { $0.isLocked(at: now) ? nil : $0 }
         return PasswordCheck(email: email, hash: usable?.passwordHash)
@@ -81,7 +81,7 @@ extension ShopService {
     /// the check counts as a wrong password.
     @discardableResult
     public func finishLogIn(_ check: PasswordCheck, verified: Bool, session: String?) throws(ServiceError) -> LoggedIn {
-        try? store.refresh()
+        try? refresh()
         let account = commerce.account(email: check.email)
         let stillRight = verified && account != nil && account?.passwordHash == check.hash && account?.isLocked(at: now) == false
         let command = CommerceCommand.logIn(email: check.email, passwordVerified: stillRight, session: session)

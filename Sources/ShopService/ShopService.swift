@@ -29,6 +29,7 @@ public final class ShopService {
 
     /// Reads what other processes committed since this process last looked.
     public func refresh() throws(StoreError) {
+        defer { paceClock(decidedAt: nil) }
         try store.refresh()
     }
 
@@ -36,8 +37,10 @@ public final class ShopService {
     /// caused. `.mailNotWritten` means the events are journaled and only the mail is missing.
     @discardableResult
     public func trade(_ command: CommerceCommand) throws(ServiceError) -> [ShopEvent] {
+        let wallClock = clock.now
+        defer { paceClock(decidedAt: wallClock) }
         do {
-            return try store.trade(command, wallClock: clock.now, entropy: entropy.next())
+            return try store.trade(command, wallClock: wallClock, entropy: entropy.next())
         } catch let error as StoreError {
             throw .store(error)
         } catch {
@@ -48,6 +51,7 @@ public final class ShopService {
     /// Journals a command that is not a trade (an import, a catalogue change).
     @discardableResult
     public func execute(_ command: ShopCommand) throws(ServiceError) -> [ShopEvent] {
+        defer { paceClock(decidedAt: nil) }
         do throws(StoreError) {
             return try store.execute(command)
         } catch {

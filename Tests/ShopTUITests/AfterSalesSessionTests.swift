@@ -1,11 +1,12 @@
 import Foundation
 import ShopCore
+import ShopService
 import ShopStore
 import Testing
 @testable import ShopTUI
 
 /// After-sales through the runtime with a real store: an order placed by trade commands, shop
-/// time advanced by the runtime's ticks (`advanceClock`, journaled), the scans on the order
+/// time advanced by the runtime's ticks (an accelerated clock, what it made due journaled), the scans on the order
 /// screen, a return and a support ticket journaled, the mail announced and read.
 @Suite struct AfterSalesSessionTests {
     /// A store in a fresh folder with Zoë registered and logged in, and a paid order of `lines`.
@@ -24,11 +25,13 @@ import Testing
         try body(store, try #require(store.state.commerce.orderNumbers.last))
     }
 
+    /// The shop on an accelerated clock whose wall seconds the test moves (`tick`).
     static func withShop(_ body: (ShopSession, Store, String) throws -> Void) throws {
         try withPaidOrder([("KET-SMG-1", 1), ("FLT-HAR-1", 2)]) { store, number in
             let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-            // An hour of shop time a wall second: each tick journals an `advanceClock` and what it made due.
-            let session = ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: 3_601)
+            // An hour of shop time a wall second: each tick journals what that hour made due.
+            let clock = AcceleratedClock(speed: 3_600, start: WallClock().now, source: ManualMonotonic())
+            let session = ShopSession(service: ShopService(store: store, clock: clock, hasher: PlainHasher()), state: state)
             try body(session, store, number)
         }
     }
@@ -37,13 +40,18 @@ import Testing
 
     /// Ticks (an hour of shop time each) until `done`, at most `limit` times.
     static func tick(_ session: ShopSession, until done: () -> Bool, limit: Int = 200) {
-        for _ in 0..<limit where !done() { session.tick(elapsedWallSeconds: 1) }
+        let source = (session.worker.clock as? AcceleratedClock)?.source as? ManualMonotonic
+        for _ in 0..<limit where !done() {
+            source?.advance(seconds: 1)
+            session.tick(elapsedWallSeconds: 1)
+            session.settle()
+        }
     }
 
     @Test func scansArriveOnTheOrderScreenThenAReturnAndATicketAreJournaled() throws {
         try Self.withShop { session, store, number in
-            session.send(.key(.character("4")))
-            session.send(.key(.enter))
+            session.press(.character("4"))
+            session.press(.enter)
             #expect(Self.screen(session).contains("Order \(number)"))
             #expect(Self.screen(session).contains("Not shipped yet"))
             Self.tick(session) { !(store.state.commerce.orders[number]?.scans.isEmpty ?? true) }
@@ -51,33 +59,33 @@ import Testing
             #expect(!scans.isEmpty)
             #expect(session.state.shop.commerce.orders[number]?.scans == scans, "the tick's scans reach the interface")
             #expect(Self.screen(session).contains(String(scans.last!.message.prefix(30))))
-            #expect(session.state.now == store.shopTime || session.state.now.seconds(since: store.shopTime) <= 1)
+            #expect(session.state.now == session.worker.now || session.worker.now.seconds(since: session.state.now) <= 1)
             #expect(session.state.mailbox.contains { $0.subject.hasPrefix("Order \(number) has shipped") })
 
-            session.send(.key(.character("x")))
+            session.press(.character("x"))
             #expect(session.state.status?.isError == true)
             #expect(session.state.status?.text.contains("too late to cancel") == true)
             #expect(store.state.commerce.orders[number]?.state == .placed)
 
-            session.send(.key(.character("r")))
+            session.press(.character("r"))
             #expect(session.state.status?.text.contains("has not been delivered yet") == true)
 
             Self.tick(session) { store.state.commerce.orders[number]?.fulfillment == .delivered }
             #expect(Self.screen(session).contains("Delivered on"))
             #expect(session.state.status?.text.hasPrefix("New message: ") == true)
 
-            for key in [Key.character("r"), .down, .character("+"), .enter] { session.send(.key(key)) }
+            for key in [Key.character("r"), .down, .character("+"), .enter] { session.press(key) }
             let request = try #require(store.state.commerce.orders[number]?.returns.first)
             #expect(request.lines == [ReturnLine(sku: "FLT-HAR-1", quantity: 1)])
             #expect(Self.screen(session).contains("Return label: \(request.shipment.trackingNumber)"))
             #expect(Self.screen(session).contains("Refund: €5.90"))
 
-            session.send(.key(.escape))
-            session.send(.key(.character("s")))
-            session.send(.key(.enter))
+            session.press(.escape)
+            session.press(.character("s"))
+            session.press(.enter)
             #expect(store.state.commerce.tickets.isEmpty, "an empty message is not sent")
-            for character in "When will my refund arrive?" { session.send(.key(.character(character))) }
-            session.send(.key(.enter))
+            session.type("When will my refund arrive?")
+            session.press(.enter)
             let ticket = try #require(store.state.commerce.tickets.values.first)
             #expect(ticket.messages.map(\.author) == [.customer, .shop])
             let text = Self.screen(session)
@@ -101,8 +109,8 @@ import Testing
             try store.trade(.advanceClock(seconds: next.time.seconds(since: store.shopTime) - 1))
             let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
             let session = ShopSession(store: store, state: state, hasher: PlainHasher())
-            session.send(.key(.character("4")))
-            session.send(.key(.enter))
+            session.press(.character("4"))
+            session.press(.enter)
             #expect(!ShopView.render(session.state).text().contains(String(next.message.prefix(30))))
             let deadline = Date().addingTimeInterval(10)
             while (session.state.shop.commerce.orders[number]?.scans.count ?? 0) <= recorded, Date() < deadline {
@@ -118,16 +126,16 @@ import Testing
         try Self.withShop { session, store, _ in
             let unread = session.state.unreadCount
             #expect(unread >= 1)
-            session.send(.key(.character("5")))
+            session.press(.character("5"))
             #expect(Self.screen(session).contains("5 Messages (\(unread))"))
-            session.send(.key(.enter))
+            session.press(.enter)
             let key = try #require(session.state.reader?.key)
             #expect(session.state.mailbox.first { $0.key == key }?.isRead == true)
             #expect(try Maildir(dataFolder: store.folder.path).messages().first { $0.key == key }?.isRead == true)
             #expect(session.state.unreadCount == unread - 1)
             let subject = try #require(session.state.readerMessage?.subject)
             #expect(Self.screen(session).contains(String(subject.prefix(40))))
-            session.send(.key(.escape))
+            session.press(.escape)
             #expect(session.state.reader == nil)
         }
     }

@@ -184,8 +184,7 @@ import Testing
         #expect(!session.state.isSearching)
         #expect(session.state.results.total == 1)
         #expect(session.state.selectedProduct?.sku == "KET-SMG-1")
-        session.send(.key(.enter))
-        session.send(.key(.character("a")))
+        session.press(.enter, .character("a"))
         #expect(store.state.cart(of: .local).quantity(of: "KET-SMG-1") == 1)
     }
 }

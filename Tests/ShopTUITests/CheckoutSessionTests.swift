@@ -9,11 +9,11 @@ import Testing
 /// shop wrote, as a customer would.
 @Suite struct CheckoutSessionTests {
     static func keys(_ session: ShopSession, _ keys: Key...) {
-        for key in keys { session.send(.key(key)) }
+        for key in keys { session.press(key) }
     }
 
     static func type(_ session: ShopSession, _ text: String) {
-        for character in text { session.send(.key(.character(character))) }
+        session.type(text)
     }
 
     @Test func aPurchaseWithThreeDSecureFromRegistrationToConfirmation() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopService
 import ShopStore
 import Testing
 @testable import ShopTUI
@@ -7,7 +8,8 @@ import Testing
 /// The demo's script and player against a real store: the whole purchase plays to a delivered,
 /// returned order; a step that cannot reach its goal is reported, never waited on forever.
 @Suite struct DemoScriptTests {
-    /// A new shop with the demo catalogue and the demo account logged in, like `comptoir demo`.
+    /// A new shop with the demo catalogue and the demo account logged in, like `comptoir demo`, on
+    /// the demo's accelerated clock paced by a source the test moves (`play`).
     static func withDemoShop(clockSpeed: Int64, _ body: (ShopSession, Store) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -15,22 +17,32 @@ import Testing
         defer { try? store.close() }
         try store.trade(.register(try DemoAccount.registration(), passwordHash: try PlainHasher().hash(DemoAccount.password), session: "local"))
         let state = AppState(shop: store.state, shopper: .local, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-        try body(ShopSession(store: store, state: state, hasher: PlainHasher(), clockSpeed: clockSpeed), store)
+        let clock = AcceleratedClock(speed: clockSpeed, start: WallClock().now, source: ManualMonotonic())
+        try body(ShopSession(service: ShopService(store: store, clock: clock, hasher: PlainHasher()), state: state), store)
     }
 
-    /// Plays `player` against `session` on simulated time: 20 ms a turn, a shop tick every second.
+    /// The source pacing the session's clock, moved by the test.
+    static func source(_ session: ShopSession) -> ManualMonotonic {
+        (session.worker.clock as! AcceleratedClock).source as! ManualMonotonic
+    }
+
+    /// Plays `player` against `session` on simulated time: 20 ms a turn, a shop tick every second,
+    /// each key's and each tick's outcome shown before the next turn.
     /// Returns the last action and the simulated seconds it took.
     static func play(_ player: inout DemoPlayer, _ session: ShopSession, limit: Double = 600) -> (DemoPlayer.Action, Double) {
+        let source = Self.source(session)
         var time = 0.0, lastTick = 0.0
         while time < limit {
             let action = player.next(session.state, at: time)
             switch action {
             case let .press(key):
-                session.send(.key(key))
+                session.press(key)
             case .wait:
                 time += 0.02
+                source.advance(seconds: 0.02)
                 if time - lastTick >= 1 {
                     session.tick(elapsedWallSeconds: time - lastTick)
+                    session.settle()
                     lastTick = time
                 }
             case .finished, .failed:
@@ -50,21 +62,24 @@ import Testing
             #expect(order.deliveredAt != nil)
             #expect(order.isPaid)
             #expect(order.returns.count == 1)
+            #expect(store.state.commerce.clockOffsetSeconds == 0, "the demo's time is its clock's, never journaled")
             #expect(DemoScript.finishedLine(session.state) == "Demo finished: order \(order.number) delivered and returned.")
             #expect(seconds < 60, "the fast pace took \(seconds) s of demo time")
             #expect(player.caption == "Demo finished — q ends")
         }
     }
 
-    /// The after-sales chapters alone, on an order paid through the store: the timeline, the
+    /// The after-sales chapters alone, on an order paid through the service: the timeline, the
     /// return and the messages work whatever the checkout screens do.
     @Test func fromAPaidOrderTheParcelArrivesAndIsReturned() throws {
-        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
+        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, _ in
             let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
-            session.send(.commandSucceeded(events: try store.execute(.addToCart(sku: product.sku, quantity: 1, by: .local)), state: store.state, note: ""))
-            let card = try CardDetails(number: "4242 4242 4242 4242", expiry: "12/30", securityCode: "123", now: store.shopTime)
-            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
-            session.send(.commandSucceeded(events: [], state: store.state, note: ""))
+            try session.worker.sync { service in
+                try service.execute(.addToCart(sku: product.sku, quantity: 1, by: .local))
+                let card = try CardDetails(number: "4242 4242 4242 4242", expiry: "12/30", securityCode: "123", now: service.now)
+                try service.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
+            }
+            session.settle()
             let script = DemoScript(chapters: ["following", "returning", "reading"], steps:
                 Array(DemoScript.following(chapter: 1, timeout: 30).dropFirst())
                 + DemoScript.returning(chapter: 2) + DemoScript.readingMessages(chapter: 3))
@@ -77,23 +92,35 @@ import Testing
     }
 
     /// At 7 200 shop seconds a second the five-minute 3-D Secure code would expire before anyone
-    /// typed it: fast time holds while a card payment waits, and runs again once it is paid.
+    /// typed it: the accelerated clock holds at the wall's pace while a card payment waits, and
+    /// runs fast again once it is paid.
     @Test func fastTimeHoldsWhileACodeWaitsAndRunsAgainOncePaid() throws {
         try Self.withDemoShop(clockSpeed: 7_200) { session, store in
+            let source = Self.source(session)
             let product = try #require(DemoCatalogue.products.first { DemoScript.isGoodToShow($0) })
-            try store.execute(.addToCart(sku: product.sku, quantity: 1, by: .local))
-            let card = try CardDetails(number: DemoScript.threeDSecureCard, expiry: "12/30", securityCode: "123", now: store.shopTime)
-            try store.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
-            session.send(.mailboxChanged(try Maildir(dataFolder: store.folder.path).messages()))
-            let before = store.shopTime
-            for _ in 0..<20 { session.tick(elapsedWallSeconds: 1) }
-            #expect(store.shopTime.seconds(since: before) < 60)
+            source.advance(seconds: 1)
+            let number = try session.worker.sync { service -> String in
+                try service.execute(.addToCart(sku: product.sku, quantity: 1, by: .local))
+                let card = try CardDetails(number: DemoScript.threeDSecureCard, expiry: "12/30", securityCode: "123", now: service.now)
+                try service.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: .card(CardEntry(card))), by: .local))
+                return try #require(service.commerce.orderNumbers.last)
+            }
+            session.settle()
+            let before = session.worker.now
+            for _ in 0..<20 {
+                source.advance(seconds: 1)
+                session.tick(elapsedWallSeconds: 1)
+                session.settle()
+            }
+            #expect(session.worker.now.seconds(since: before) == 20, "shop time ran at the wall's pace")
+            #expect(session.state.now == session.worker.now)
             let code = try #require(DemoScript.threeDSecureCode(session.state))
-            let number = try #require(store.state.commerce.orderNumbers.last)
-            try store.trade(.confirmCode(orderNumber: number, code: code, by: .local))
-            let paid = store.shopTime
-            session.tick(elapsedWallSeconds: 1)
-            #expect(store.shopTime.seconds(since: paid) >= 7_000)
+            try session.worker.sync { service in try service.confirmCode(orderNumber: number, code: code, by: .local) }
+            #expect(store.state.commerce.orders[number]?.isPaid == true, "the code had not expired")
+            let paid = session.worker.now
+            source.advance(seconds: 1)
+            #expect(session.worker.now.seconds(since: paid) == 7_200)
+            #expect(store.state.commerce.clockOffsetSeconds == 0)
         }
     }
 

@@ -27,7 +27,10 @@ final class TemporaryShop {
 }
 
 /// Runs `update` with the effects carried out by the terminal runtime's `EffectRunner` through
-/// `ShopService` on a real store: whole screens tested against the use cases the shop runs.
+/// `ShopService` on a real store: whole screens tested against the use cases the shop runs. An
+/// inline executor: each effect runs at once on the test's thread, so a key's outcome is there
+/// when `send` returns. The runtime's worker, where effects run off the UI thread, is tested
+/// through `ShopSession` (`ShopWorkerTests`, `ShopSessionTests`, ...).
 struct ShopHarness {
     var state: AppState
     let shop: TemporaryShop

@@ -17,7 +17,7 @@ import Testing
 
     @Test func addingJournalsTheCommandAndShowsTheOutcome() throws {
         try Self.withSession { session, store in
-            session.send(.key(.character("a")))
+            session.press(.character("a"))
             #expect(store.state.cart(of: .local).quantity(of: "COF-LAV-1") == 1)
             #expect(session.state.shop.cart(of: .local).quantity(of: "COF-LAV-1") == 1)
             #expect(session.state.status == StatusMessage("Added 1 × Lavazza Qualità Oro 1 kg to the cart"))
@@ -26,10 +26,9 @@ import Testing
 
     @Test func aRefusedCommandIsAnErrorLineAndChangesNothing() throws {
         try Self.withSession { session, store in
-            session.send(.key(.character("/")))
-            for character in "mug" { session.send(.key(.character(character))) }
-            session.send(.key(.enter))
-            session.send(.key(.character("a")))
+            session.press(.character("/"))
+            session.type("mug")
+            session.press(.enter, .character("a"))
             #expect(store.state.cart(of: .local).isEmpty)
             #expect(session.state.status?.isError == true)
             #expect(session.state.status?.text.contains("out of stock") == true)
@@ -39,11 +38,9 @@ import Testing
 
     @Test func changingTheQuantityInTheCartGoesThroughTheStore() throws {
         try Self.withSession { session, store in
-            session.send(.key(.character("a")))
-            session.send(.key(.character("3")))
-            session.send(.key(.character("+")))
+            session.press(.character("a"), .character("3"), .character("+"))
             #expect(store.state.cart(of: .local).quantity(of: "COF-LAV-1") == 2)
-            session.send(.key(.character("d")))
+            session.press(.character("d"))
             #expect(store.state.cart(of: .local).isEmpty)
             #expect(session.state.shop.cart(of: .local).isEmpty)
         }
@@ -53,8 +50,9 @@ import Testing
         try Self.withSession { local, store in
             let kiosk = Shopper.session("local:kiosk")
             let state = AppState(shop: store.state, shopper: kiosk, width: 80, height: 24, themes: ThemeCatalog.bundled().themes, locale: .enUS)
-            let session = ShopSession(store: store, state: state, hasher: PlainHasher())
-            session.send(.key(.character("a")))
+            // A second screen on the same worker, as `comptoir serve` runs one per customer.
+            let session = ShopSession(worker: local.worker, state: state)
+            session.press(.character("a"))
             #expect(store.state.cart(of: kiosk).quantity(of: "COF-LAV-1") == 1)
             #expect(store.state.cart(of: .local).isEmpty)
             #expect(session.state.cart.itemCount == 1)

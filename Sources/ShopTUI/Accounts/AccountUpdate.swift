@@ -28,6 +28,8 @@ enum AccountUpdate {
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var screen = state.accountForm else { return [] }
+        // The password is being checked (off the UI thread): one login at a time.
+        if screen.isWaiting, key == .enter { return [] }
         defer { state.accountForm = screen }
         var form = screen.form
         let outcome = form.handle(key)

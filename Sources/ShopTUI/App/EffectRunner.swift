@@ -4,7 +4,8 @@ import ShopStore
 
 /// Carries out the effects `update` asks of the shop through the application layer and says
 /// their outcome as messages: a refused or failed use case is a `commandFailed`, never a crash.
-/// The terminal runtime (`ShopSession`) and the interface tests use it alike.
+/// The shop worker (`ShopWorker`) runs it on its queue; the interface tests' harness runs it
+/// inline, on the test's thread, for tests of `update` and the views.
 public struct EffectRunner {
     public let service: ShopService
 

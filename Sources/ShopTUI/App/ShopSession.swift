@@ -2,68 +2,81 @@ import ShopCore
 import ShopService
 import ShopStore
 
-/// The runtime around `update`: sends a message, carries out the effects through the application
-/// layer (`ShopService`: every command journaled before the screen says so), and feeds their
-/// outcome back as messages. A
-/// refused or failed command becomes a status line, never a crash. It also keeps shop time
-/// moving (`tick`) and the mailbox read.
+/// The runtime around `update` for one screen: sends a message, hands the shop effects it asks for
+/// to the `ShopWorker` (every command journaled there, off this thread, before the screen says so)
+/// and feeds their outcome back as messages once done (`collectBackgroundWork`); searches run on
+/// the session's own search worker. A refused or failed command becomes a status line, never a
+/// crash. It also keeps shop time moving (`tick`) and shows what other sessions on the worker and
+/// other processes committed (`follow`). Several sessions may share one worker; each gets the
+/// outcome of its own requests only, and every one sees the shop change.
 public final class ShopSession {
     public internal(set) var state: AppState
     public private(set) var isFinished = false
-    private let service: ShopService
-    private let runner: EffectRunner
-    private var store: Store { service.store }
-    /// Shop seconds per wall second: 1 for a real shop, thousands in `--demo` so parcels move live.
-    public let clockSpeed: Int64
-    private var pendingShopSeconds = 0.0
-    private var ticksSinceMailboxRead = 0
+    /// The worker that owns the shop; shared when the session was made with `init(worker:state:)`.
+    public let worker: ShopWorker
+    /// This session's address on the worker: its outcomes come back to it only.
+    private let requester: Int
+    /// Commands handed to the worker whose outcome has not come back.
+    private var awaiting: Set<Int> = []
+    /// Upkeep asked of the worker (following, catching up) not done yet.
+    private var awaitingUpkeep: Set<Int> = []
+    /// The screen request each command answers, when a screen asked (`Effect.request`): its
+    /// outcome comes back as `Message.answered` to that screen.
+    private var addresses: [Int: RequestID] = [:]
+    /// Shop seconds per wall second: 1 for a real shop, thousands in `--demo` (an `AcceleratedClock`).
+    public var clockSpeed: Int64 { (worker.clock as? AcceleratedClock)?.speed ?? 1 }
     /// Runs searches and index builds of a `SearchMode.background` state off the loop's thread.
     private let searchWorker: SearchWorker
-    /// Checks and hashes passwords off the loop's thread, so the screen draws while scrypt works.
-    private let passwordWorker: PasswordWorker
-    /// Logins and registrations whose password work runs, by request id.
-    private var accountRequests: [Int: AccountRequest] = [:]
-    /// The screen request each of them answers, when a screen asked (`Effect.request`).
-    private var accountRequestAddresses: [Int: RequestID] = [:]
-    private var nextRequest = 1
     /// Background work asked for and not started yet: it starts once the frame is drawn
     /// (`startBackgroundWork`), so that it does not compete with the frame for a core.
     private var unstartedWork: [Effect] = []
-    /// The journal position and catalogue version the screen last showed (see `follow()`).
-    private var shownSequence: UInt64
-    private var shownCatalogueVersion: Int
-    /// The last problem following the store ran into, said once in the status line.
-    private var followProblem: String?
-    /// How many of the store's warnings the status line has said (a torn record cut while following).
-    private var warningsShown: Int
+    /// Where the shop the screen shows stands (see `ShopSnapshot`).
+    private var shown: ShopSnapshot.Version
 
-    public init(service: ShopService, state: AppState, clockSpeed: Int64 = 1) {
-        self.service = service
-        self.runner = EffectRunner(service: service)
+    /// A session on a worker of its own, which takes `service` over. With `clockSpeed` above 1 (the
+    /// demo), shop time runs that much faster than `service`'s clock from now on.
+    public convenience init(service: ShopService, state: AppState, clockSpeed: Int64 = 1) {
+        var service = service
+        if clockSpeed > 1, (service.clock as? AcceleratedClock)?.speed != clockSpeed {
+            let clock = AcceleratedClock(speed: clockSpeed, start: service.clock.now)
+            service = ShopService(store: service.store, clock: clock, entropy: service.entropy, hasher: service.hasher)
+        }
+        self.init(worker: ShopWorker(service: service), state: state)
+    }
+
+    /// A session on `worker`, which other sessions may share (`comptoir serve`: one a customer,
+    /// all driven from one thread). `state` should show the worker's shop (`worker.snapshot.state`):
+    /// the screen follows changes from there on.
+    public init(worker: ShopWorker, state: AppState) {
+        self.worker = worker
+        self.requester = worker.attach()
         self.state = state
-        self.clockSpeed = max(1, clockSpeed)
         self.searchWorker = SearchWorker()
-        self.passwordWorker = PasswordWorker(hasher: service.hasher)
-        self.shownSequence = service.store.sequence
-        self.shownCatalogueVersion = service.store.catalogueVersion
-        self.warningsShown = service.store.warnings.count
-        self.state.now = service.now
-        self.state.mailbox = readMailbox() ?? []
+        let snapshot = worker.snapshot
+        self.shown = snapshot.version
+        self.state.now = worker.now
+        self.state.mailbox = snapshot.mailbox
         // A large catalogue's index is built once the first frame is drawn.
         unstartedWork = self.state.takeBackgroundWork()
     }
 
-    /// Whether a background search or index build is waiting, running or has results not yet
-    /// shown: the terminal loop then waits for keys only briefly, so results show as they come.
-    public var hasBackgroundWork: Bool { !unstartedWork.isEmpty || searchWorker.isBusy || passwordWorker.isBusy }
+    deinit { worker.detach(requester) }
+
+    /// Whether a background search, an index build or shop work this session asked for is waiting,
+    /// running or has an outcome not yet shown, or the shop changed since shown: the terminal loop
+    /// then waits for keys only briefly, so outcomes show as they come.
+    public var hasBackgroundWork: Bool {
+        !unstartedWork.isEmpty || searchWorker.isBusy || worker.isBusy(requester, shown: shown)
+    }
 
     /// How long the terminal loop may wait for a key before it looks for finished background
     /// work, in milliseconds: 4 while search results are on their way (they take a few
-    /// milliseconds at 1,000,000 products), 50 while only the index is being built (seconds),
-    /// nil when nothing runs and the loop's usual wait applies.
+    /// milliseconds at 1,000,000 products), 10 while the shop works for this session (a commit, a
+    /// login), 50 while only the index is being built (seconds), nil when nothing runs and the
+    /// loop's usual wait applies.
     public var backgroundPollMilliseconds: Int32? {
         guard hasBackgroundWork else { return nil }
-        if passwordWorker.isBusy { return 10 }
+        if !awaiting.isEmpty { return 10 }
         return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
     }
 
@@ -75,19 +88,15 @@ public final class ShopSession {
         for effect in work { _ = searchWorker.start(effect, state: state) }
     }
 
-    /// Sends the outcome of finished background work (search results, a built index) to `update`.
-    /// Returns whether there was any.
+    /// Sends the outcome of finished background work (search results, a built index, the outcome
+    /// of this session's shop requests, what changed in the shop) to `update`. Returns whether
+    /// there was any.
     @discardableResult
     public func collectBackgroundWork() -> Bool {
         let finished = searchWorker.takeFinished()
         for message in finished { send(message) }
-        let passwords = passwordWorker.takeFinished()
-        for message in passwords {
-            guard case let .passwordWorkFinished(request, work) = message else { continue }
-            let address = accountRequestAddresses.removeValue(forKey: request)
-            for outcome in finishAccountRequest(request, work) { send(address.map { .answered($0, outcome) } ?? outcome) }
-        }
-        return !finished.isEmpty || !passwords.isEmpty
+        let delivered = deliver()
+        return !finished.isEmpty || delivered.any
     }
 
     /// Starts the background work asked for, waits until it and whatever its outcome asks for
@@ -97,11 +106,11 @@ public final class ShopSession {
         startBackgroundWork()
         let clock = ContinuousClock()
         let deadline = clock.now + .nanoseconds(Int64(seconds * 1_000_000_000))
-        while hasBackgroundWork {
+        while hasBackgroundWork || worker.hasInFlight(requester) {
             let left = clock.now.duration(to: deadline).components
             let leftSeconds = Double(left.seconds) + Double(left.attoseconds) / 1e18
             guard leftSeconds > 0, searchWorker.waitUntilIdle(timeout: leftSeconds),
-                  passwordWorker.waitUntilIdle(timeout: leftSeconds) else { return false }
+                  worker.waitUntilIdle(requester, timeout: leftSeconds) else { return false }
             collectBackgroundWork()
             startBackgroundWork()
         }
@@ -118,157 +127,101 @@ public final class ShopSession {
         }
     }
 
-    /// Shows what other processes committed since the screen last showed the shop (another
-    /// terminal, `comptoir courier advance`, `agent pay`, an import), and their mail. Reads only what
-    /// was appended to the journal since the last look, so the terminal loop calls it every few
-    /// hundred milliseconds. Returns whether the shop changed.
+    /// Asks the worker to read what other processes committed (another terminal, `comptoir courier
+    /// advance`, `agent pay`, an import), and shows what is already known: their commits and those
+    /// of the other sessions on the worker, and their mail. The terminal loop calls it every few
+    /// hundred milliseconds; reading only what was appended costs little. Returns whether the shop
+    /// shown changed.
     @discardableResult
     public func follow() -> Bool {
-        var outcome: [Message] = []
-        do throws(StoreError) {
-            try store.refresh()
-            followProblem = nil
-        } catch {
-            if followProblem != error.description {
-                followProblem = error.description
-                outcome.append(.commandFailed(error.description))
-            }
-        }
-        for warning in store.warnings.dropFirst(warningsShown) { outcome.append(.notice(warning, isError: true)) }
-        warningsShown = store.warnings.count
-        let catalogueChanged = store.catalogueVersion != shownCatalogueVersion
-        let changed = catalogueChanged || store.sequence != shownSequence
-        if changed {
-            shownSequence = store.sequence
-            shownCatalogueVersion = store.catalogueVersion
-            outcome.append(.shopChanged(store.state, catalogueChanged: catalogueChanged))
-            if let mailbox = readMailbox(), mailbox != state.mailbox { outcome.append(.mailboxChanged(mailbox)) }
-        }
-        for message in outcome { send(message) }
-        return changed
+        awaitingUpkeep.insert(worker.follow(for: requester))
+        return deliver().shopChanged
     }
 
-    /// Called by the terminal loop about once a second with the wall time since the last call:
-    /// speeds shop time up in demo mode, records what shop time made due (shipments, scans,
-    /// expiries), follows what other processes committed, and tells the interface the new time and
-    /// any new mail.
+    /// Called by the terminal loop about once a second: asks the worker to record what shop time
+    /// made due (shipments, scans, expiries; shop time is the worker's clock's, faster in demo
+    /// mode) and to follow other processes, then tells the interface the new time.
+    /// `elapsedWallSeconds` is not needed any more: the clock knows how much time passed.
     public func tick(elapsedWallSeconds: Double) {
-        var outcome: [Message] = []
-        if clockSpeed > 1, !awaitsCustomerPayment {
-            pendingShopSeconds += elapsedWallSeconds * Double(clockSpeed - 1)
-            let whole = Int64(pendingShopSeconds)
-            if whole > 0 {
-                pendingShopSeconds -= Double(whole)
-                outcome += runTrade(.advanceClock(seconds: whole), note: nil)
-            }
-        } else if hasOrdersInProgress {
-            outcome += runTrade(.catchUp, note: nil)
-        }
-        for message in outcome { send(message) }
-        outcome = []
-        follow()
-        ticksSinceMailboxRead += 1
-        if ticksSinceMailboxRead >= 5, let mailbox = readMailbox(), mailbox != state.mailbox {
-            outcome.append(.mailboxChanged(mailbox))
-        }
-        outcome.append(.tick(service.now))
-        for message in outcome { send(message) }
+        awaitingUpkeep.insert(worker.catchUp(for: requester))
+        deliver()
+        send(.tick(worker.now))
     }
 
-    /// A placed order waits for the customer to pay by card or wallet (a 3-D Secure code to type,
-    /// a wallet to approve, a declined card to replace). Fast demo time holds meanwhile: at
-    /// thousands of shop seconds a second the five-minute code, and the unpaid order itself,
-    /// would expire before anyone could type. Shop time then runs at the wall clock's pace.
-    private var awaitsCustomerPayment: Bool {
-        store.state.commerce.ordersInProgress.contains { order in
-            guard order.state == .placed, !order.isPaid else { return false }
-            if case .cash? = order.currentPayment { return false }
-            return true
-        }
-    }
-
-    private var hasOrdersInProgress: Bool { !store.state.commerce.ordersInProgress.isEmpty }
-
-    /// Carries out one effect as if `update` had asked for it, and applies the outcome.
-    /// Password work it starts is waited for (at most 10 s) and its outcome applied.
+    /// Carries out one effect as if `update` had asked for it, and applies the outcome once the
+    /// worker is done (at most 10 s).
     func perform(testing effect: Effect) {
         for message in perform(effect) { send(message) }
         _ = waitForBackgroundWork(timeout: 10)
     }
 
-    private func perform(_ effect: Effect) -> [Message] {
+    private func perform(_ effect: Effect, address: RequestID? = nil) -> [Message] {
         switch effect {
+        case let .request(id, effect):
+            return perform(effect, address: id).map { .answered(id, $0) }
         case .quit:
             isFinished = true
             return []
         case .search, .buildIndex:
             unstartedWork.append(effect)
             return []
-        case let .request(id, effect):
-            let firstAccountRequest = nextRequest
-            let outcome = perform(effect)
-            if nextRequest != firstAccountRequest { accountRequestAddresses[firstAccountRequest] = id }
-            return outcome.map { .answered(id, $0) }
-        case let .logIn(email, password):
-            let check = service.passwordCheck(email: email)
-            let request = startAccountRequest(.logIn(check, session: state.shopper.sessionName))
-            passwordWorker.verify(request: request, check, password: password)
+        case .logIn:
+            submit(effect, answering: address)
             return [.notice("Logging in…", isError: false)]
-        case let .register(registration, password):
-            do throws(ServiceError) {
-                try service.checkAddressFree(registration)
-            } catch {
-                return [.commandFailed(error.description)]
-            }
-            let request = startAccountRequest(.register(registration, session: state.shopper.sessionName))
-            passwordWorker.hash(request: request, password: password)
+        case .register:
+            submit(effect, answering: address)
             return [.notice("Creating your account…", isError: false)]
-        default:
-            let messages = runner.outcome(of: effect, for: state.shopper) ?? []
-            if messages.contains(where: { if case .mailboxChanged = $0 { return true } else { return false } }) {
-                ticksSinceMailboxRead = 0
-            }
-            return messages
+        case .execute, .trade, .markMessageRead:
+            submit(effect, answering: address)
+            return []
         }
     }
 
-    private func startAccountRequest(_ request: AccountRequest) -> Int {
-        let id = nextRequest
-        nextRequest += 1
-        accountRequests[id] = request
-        return id
+    /// Hands a shop effect to the worker; its outcome will answer `address`, if a screen asked.
+    private func submit(_ effect: Effect, answering address: RequestID?) {
+        let request = worker.submit(effect, shopper: state.shopper, for: requester)
+        awaiting.insert(request)
+        if let address { addresses[request] = address }
     }
 
-    /// Finishes on the store the login or registration `request` whose password work is done.
-    private func finishAccountRequest(_ request: Int, _ work: PasswordWork) -> [Message] {
-        guard let pending = accountRequests.removeValue(forKey: request) else { return [] }
-        switch (pending, work) {
-        case let (.logIn(check, session), .verified(right)):
-            return runner.loggedIn { () throws(ServiceError) in try service.finishLogIn(check, verified: right, session: session) }
-        case let (.register(registration, session), .hashed(hash)):
-            return runner.registered(registration) { () throws(ServiceError) in
-                try service.finishRegistration(registration, passwordHash: hash, session: session)
+    /// Sends `update` the outcomes of this session's finished requests, oldest first, then what
+    /// changed in the published shop since the screen last showed it.
+    @discardableResult
+    private func deliver() -> (any: Bool, shopChanged: Bool) {
+        let (results, snapshot) = worker.take(requester)
+        var shopChanged = false
+        for result in results where awaiting.remove(result.request) != nil || awaitingUpkeep.remove(result.request) != nil {
+            let address = addresses.removeValue(forKey: result.request)
+            for message in result.messages {
+                send(address.map { .answered($0, message) } ?? message)
+                if case .commandSucceeded = message {
+                    shown.sequence = result.sequence
+                    shown.catalogueVersion = result.catalogueVersion
+                    shopChanged = true
+                }
             }
-        case let (_, .failed(reason)):
-            return [.commandFailed("The password could not be hashed: \(reason)")]
-        case (.logIn, .hashed), (.register, .verified):
-            return [.commandFailed("The login could not be finished: try again")]
         }
+        let changed = show(snapshot)
+        return (!results.isEmpty || changed.any, shopChanged || changed.shopChanged)
     }
 
-    private func runTrade(_ command: CommerceCommand, note: String?) -> [Message] {
-        runner.trade(command, note: note)
+    /// Sends `update` what changed in `snapshot` since the screen last showed the shop.
+    private func show(_ snapshot: ShopSnapshot) -> (any: Bool, shopChanged: Bool) {
+        guard snapshot.version != shown else { return (false, false) }
+        var messages: [Message] = snapshot.warnings.dropFirst(shown.warningCount).map { .notice($0, isError: true) }
+        // A notice, not a `commandFailed`: it is no answer to what the customer asked (a form
+        // waiting for its own outcome must not take it for a refusal).
+        if snapshot.version.problemVersion != shown.problemVersion, let problem = snapshot.problem {
+            messages.append(.notice(problem, isError: true))
+        }
+        let catalogueChanged = snapshot.version.catalogueVersion != shown.catalogueVersion
+        let shopChanged = catalogueChanged || snapshot.version.sequence != shown.sequence
+        if shopChanged { messages.append(.shopChanged(snapshot.state, catalogueChanged: catalogueChanged)) }
+        if snapshot.version.mailboxVersion != shown.mailboxVersion, snapshot.mailbox != state.mailbox {
+            messages.append(.mailboxChanged(snapshot.mailbox))
+        }
+        shown = snapshot.version
+        for message in messages { send(message) }
+        return (!messages.isEmpty, shopChanged)
     }
-
-    /// The mailbox in `DATA/mail`, oldest first; nil when it cannot be read.
-    private func readMailbox() -> [MailboxEntry]? {
-        ticksSinceMailboxRead = 0
-        return runner.readMailbox()
-    }
-}
-
-/// A login or registration waiting for its password work, with what finishing it needs.
-private enum AccountRequest {
-    case logIn(PasswordCheck, session: String?)
-    case register(AccountRegistration, session: String?)
 }

@@ -40,6 +40,7 @@ private func handleMessage(_ state: inout AppState, _ message: Message) -> [Effe
         return []
     case let .shopChanged(shop, catalogueChanged):
         state.followShop(shop, catalogueChanged: catalogueChanged)
+        CheckoutUpdate.shopMoved(&state)
         return []
     case let .commandFailed(reason):
         state.status = StatusMessage(reason, isError: true)

@@ -32,8 +32,15 @@ enum CheckoutUpdate {
         state.checkout = CheckoutWizard(account: account)
     }
 
+    static let waitNote = "One moment: the shop is saving your order"
+
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var wizard = state.checkout else { return [] }
+        // The shop works on the order (off the UI thread): a second Enter must not order twice.
+        if wizard.pending != nil {
+            state.status = StatusMessage(waitNote)
+            return []
+        }
         defer { if state.checkout != nil { state.checkout = wizard } }
         switch wizard.step {
         case .address: return addressKey(&state, &wizard, key)

@@ -1,4 +1,5 @@
 import ShopCore
+import ShopService
 
 /// Keys of the after-sales screens, asked first by `handleKey`: the y/n of a cancellation, the
 /// order screen and its steps, the message reader. Nil lets the key through to the shop's keys.
@@ -234,11 +235,8 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
                 draft.problem = nil
                 draft.scrollBack = 0
                 let note = "Message sent to the shop about order \(order.number)"
-                if let open = state.tickets(of: order.number).last(where: { $0.status != .closed }) {
-                    effects = [.trade(.replyToTicket(ticketID: open.id, text: text, by: state.shopper), note: note)]
-                } else {
-                    effects = [.trade(.openTicket(orderNumber: order.number, topic: nil, text: text, by: state.shopper), note: note)]
-                }
+                let command = ShopService.supportMessage(about: order.number, text: text, by: state.shopper, in: state.shop.commerce)
+                effects = [.trade(command, note: note)]
             }
         case .handled, .ignored:
             break
