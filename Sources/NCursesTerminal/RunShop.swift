@@ -38,10 +38,11 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         return 2
     }
     let size = screen.size
-    let state = AppState(
+    var state = AppState(
         shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
+    state.timeZone = ShopTimeZone.customer(tz: options.environment["TZ"])
     let service = ShopService(store: store, clock: WallClock(), entropy: SystemEntropy(), hasher: ScryptPasswordHasher())
     let session = ShopSession(service: service, state: state, clockSpeed: options.clockSpeed)
     for notice in notices { session.send(.notice(notice, isError: true)) }

@@ -162,6 +162,11 @@ public struct Commerce: Hashable, Sendable {
         case let .orderCanceled(number, reason):
             orders[number]?.state = .canceled
             orders[number]?.cancelReason = reason
+            // A canceled order is no longer prepared: nothing leaves the warehouse.
+            if orders[number]?.fulfillment == .preparing {
+                orders[number]?.fulfillment = .unfulfilled
+                orders[number]?.preparingSince = nil
+            }
         case let .refundRecorded(number, amount, at):
             guard let method = orders[number]?.currentPayment?.method else { return }
             orders[number]?.refunds.append(Refund(amount: amount, at: at, method: method))

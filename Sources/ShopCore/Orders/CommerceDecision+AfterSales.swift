@@ -19,7 +19,7 @@ extension CommerceDecision {
             emit(.orderCanceled(orderNumber: order.number, .customer))
         }
         if let canceled = commerce.orders[order.number] {
-            send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled", body: OrderMessages.canceled(canceled, refund: refund))
+            send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled", body: OrderMessages.canceled(canceled, refund: refund, at: now))
             if let refund {
                 send(.refund, about: canceled, subject: "Refund of \(refund.amount) for order \(order.number)",
                      body: OrderMessages.refund(canceled, refund: refund, reason: "you canceled the order before it shipped"))

@@ -5,13 +5,13 @@ extension CommerceDecision {
     /// Nothing may be promised further than this from the order day.
     static let longestPromiseDays = 30
 
-    /// Checks the cart, prices it, promises a delivery range, reserves the stock, sends the
-    /// voucher and starts the payment.
+    /// Checks the cart, prices it, promises a delivery range, reserves the stock, says the order
+    /// was received (what is due, by when) and starts the payment; the voucher follows once paid.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
         let order = try quote(request)
         emit(.orderPlaced(order))
-        send(.orderConfirmation, about: order, subject: "Order \(order.number) confirmed: your voucher",
-             body: OrderMessages.voucher(order))
+        send(.orderReceived, about: order, subject: "Order \(order.number) received: \(order.totals.total) to pay",
+             body: OrderVoucher.received(order, deadline: order.paymentDeadline, seller: state.seller))
         try startPayment(order, request.payment)
     }
 

@@ -35,8 +35,9 @@ extension CommerceDecision {
                 emit(.paymentUpdated(orderNumber: order.number, .cash(payment)))
                 emit(.orderCanceled(orderNumber: order.number, .cashReferenceExpired))
                 if let canceled = commerce.orders[order.number] {
+                    // Canceled when the reference expired, however late shop time is caught up.
                     send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: cash reference expired",
-                         body: OrderMessages.canceled(canceled, refund: nil))
+                         body: OrderMessages.canceled(canceled, refund: nil, at: payment.expiresAt), date: payment.expiresAt)
                 }
                 return
             }
@@ -48,8 +49,9 @@ extension CommerceDecision {
         if !pending, now > order.placedAt.adding(hours: Self.unpaidOrderHours) {
             emit(.orderCanceled(orderNumber: order.number, .unpaid))
             if let canceled = commerce.orders[order.number] {
+                let deadline = order.paymentDeadline
                 send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: not paid",
-                     body: OrderMessages.canceled(canceled, refund: nil))
+                     body: OrderMessages.canceled(canceled, refund: nil, at: deadline), date: deadline)
             }
         }
     }
@@ -90,7 +92,7 @@ extension CommerceDecision {
             let refund = refundRemaining(order.number)
             if let returned = commerce.orders[order.number] {
                 send(.orderCanceled, about: returned, subject: "Order \(order.number) could not be delivered",
-                     body: OrderMessages.canceled(returned, refund: refund), date: back.time)
+                     body: OrderMessages.canceled(returned, refund: refund, at: back.time), date: back.time)
             }
         }
     }
@@ -106,7 +108,10 @@ extension CommerceDecision {
             guard let current = commerce.orders[order.number] else { continue }
             let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
             let amount = everything ? nil : current.refundValue(of: request.lines)
-            let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
+            // Dated when the parcel arrived, like the return's receipt: the order screen tells
+            // each return's refund by that date (`Order.refund(ofReturnAt:)`).
+            let granted = amount.map { self.refund($0, on: current.number, at: arrived.time) }
+                ?? refundRemaining(current.number, at: arrived.time)
             if let refund = granted, let refunded = commerce.orders[order.number] {
                 send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(order.number)",
                      body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
@@ -116,18 +121,19 @@ extension CommerceDecision {
     }
 
     /// Records a refund of `amount` (at most what is left) to the original method.
-    mutating func refund(_ amount: Money, on number: String) -> Refund? {
+    mutating func refund(_ amount: Money, on number: String, at time: ShopInstant? = nil) -> Refund? {
         guard let order = commerce.orders[number], let payment = order.currentPayment, var ledger = payment.refundLedger else { return nil }
         for refund in order.refunds { _ = try? ledger.refund(refund.amount, at: refund.at) }
         let granted = Money(minorUnits: min(amount.minorUnits, ledger.remaining.minorUnits), currency: amount.currency)
         guard granted.minorUnits > 0 else { return nil }
-        emit(.refundRecorded(orderNumber: number, amount: granted, at: now))
-        return Refund(amount: granted, at: now, method: payment.method)
+        let at = time ?? now
+        emit(.refundRecorded(orderNumber: number, amount: granted, at: at))
+        return Refund(amount: granted, at: at, method: payment.method)
     }
 
-    mutating func refundRemaining(_ number: String) -> Refund? {
+    mutating func refundRemaining(_ number: String, at time: ShopInstant? = nil) -> Refund? {
         guard let order = commerce.orders[number] else { return nil }
-        return refund(order.totals.total, on: number)
+        return refund(order.totals.total, on: number, at: time)
     }
 
     /// The order number without its year (`C-2026-000042` -> `000042`): parcels are seeded by it,
