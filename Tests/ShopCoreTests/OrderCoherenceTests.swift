@@ -52,7 +52,7 @@ struct OrderCoherenceTests {
         try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local))
         for _ in 0..<20 where shop.order(number).fulfillment != .returned { try shop.advance(hours: 12) }
         let returned = try #require(shop.order(number).cancelRefusal)
-        #expect(returned.description.contains("nothing left to cancel"))
+        #expect(returned.description.contains("nothing is left to cancel"))
     }
 
     @Test("two 12.90 € lines at 5.5 %: the cart and the order both say 1.35 € of VAT, and the lines add up")

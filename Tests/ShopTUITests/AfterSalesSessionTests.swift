@@ -56,7 +56,7 @@ import Testing
 
             session.send(.key(.character("x")))
             #expect(session.state.status?.isError == true)
-            #expect(session.state.status?.text.contains("cannot be canceled") == true)
+            #expect(session.state.status?.text.contains("too late to cancel") == true)
             #expect(store.state.commerce.orders[number]?.state == .placed)
 
             session.send(.key(.character("r")))

@@ -114,7 +114,7 @@ import Testing
         #expect(Fixtures.press(&state, .character("x")).isEmpty)
         #expect(state.pendingCancel == nil)
         #expect(state.status == StatusMessage(
-            "Order \(number) has shipped, so it cannot be canceled: refuse the parcel or return it once delivered", isError: true))
+            "Order \(number) has shipped: too late to cancel, return it once delivered", isError: true))
     }
 
     @Test func theDomainsRefusalOfACancelShowsInTheStatusLine() throws {

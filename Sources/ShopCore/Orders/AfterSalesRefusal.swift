@@ -49,11 +49,11 @@ extension AfterSalesRefusal {
     static func tooLateToCancel(_ number: String, _ fulfillment: FulfillmentState) -> String {
         switch fulfillment {
         case .delivered:
-            return "Order \(number) was delivered, so it cannot be canceled: return items instead, within 14 days of delivery"
+            return "Order \(number) was delivered: return items instead, within 14 days"
         case .returned:
-            return "Order \(number) came back to the shop and was refunded: there is nothing left to cancel"
+            return "Order \(number) was returned and refunded: nothing is left to cancel"
         default:
-            return "Order \(number) has shipped, so it cannot be canceled: refuse the parcel or return it once delivered"
+            return "Order \(number) has shipped: too late to cancel, return it once delivered"
         }
     }
 }
