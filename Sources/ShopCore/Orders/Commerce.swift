@@ -211,3 +211,12 @@ public struct Commerce: Hashable, Sendable {
         }
     }
 }
+
+extension Commerce {
+    /// Whether a parcel or return parcel of any order already carries `number`.
+    func usesTrackingNumber(_ number: TrackingNumber) -> Bool {
+        orders.values.contains { order in
+            order.shipment?.trackingNumber == number || order.returns.contains { $0.shipment.trackingNumber == number }
+        }
+    }
+}

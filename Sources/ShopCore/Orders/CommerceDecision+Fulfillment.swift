@@ -63,8 +63,9 @@ extension CommerceDecision {
         let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
         guard now >= shippedAt else { return }
         var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "parcel"))
+        Self.skipFormerNumberDraws(order.delivery.carrier, &dice)
         let shipment = Shipment(
-            trackingNumber: .generate(for: order.delivery.carrier, using: &dice),
+            trackingNumber: freshTrackingNumber(for: order.delivery.carrier),
             origin: Self.warehouse,
             destination: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
             shippedAt: shippedAt, speed: order.delivery.speed, seed: dice.next())
@@ -134,6 +135,26 @@ extension CommerceDecision {
     mutating func refundRemaining(_ number: String, at time: ShopInstant? = nil) -> Refund? {
         guard let order = commerce.orders[number] else { return nil }
         return refund(order.totals.total, on: number, at: time)
+    }
+
+    /// A tracking number no parcel of the shop has had, its serial drawn from the shop's entropy
+    /// (never from the order's serial, so numbers cannot be guessed from each other). One in
+    /// 10^8 draws collides; after 32 tries in a row (a shop holding most of the serials) the
+    /// last draw is kept.
+    mutating func freshTrackingNumber(for carrier: Carrier) -> TrackingNumber {
+        var number = TrackingNumber.generate(for: carrier, using: &random)
+        var tries = 1
+        while tries < 32, commerce.usesTrackingNumber(number) {
+            number = TrackingNumber.generate(for: carrier, using: &random)
+            tries += 1
+        }
+        return number
+    }
+
+    /// Parcel routes are seeded by the order's serial after the draws its tracking number once
+    /// took from the same seed, so routes stay what they were (demos and walk-throughs).
+    static func skipFormerNumberDraws(_ carrier: Carrier, _ dice: inout SplitMix64) {
+        for _ in 0..<(carrier == .colisRapide ? 8 : 11) { _ = dice.next() }
     }
 
     /// The order number without its year (`C-2026-000042` -> `000042`): parcels are seeded by it,
