@@ -72,3 +72,24 @@ struct OrderMessagesByEventTests {
         #expect(mail.date == cash.expiresAt)
     }
 }
+
+@Suite("Cash at an agent near the customer")
+struct CashAgentTests {
+    @Test("the same postal code first, then the département, then the closest codes")
+    func nearest() {
+        #expect(CashAgent.nearest(to: "75011").map(\.postalCode) == ["75011", "75011", "75011"])
+        #expect(CashAgent.nearest(to: "69002", count: 3).map(\.name) == ["Presse Mercière", "Tabac des Terreaux", "Tabac de la Guillotière"])
+        #expect(CashAgent.nearest(to: "13008", count: 1).map(\.city) == ["Marseille"])
+        #expect(CashAgent.nearest(to: "", count: 2).count == 2)
+        #expect(CashAgent.nearest(to: "75011", count: 0).isEmpty)
+    }
+
+    @Test("the cash reference mail lists the agents near the delivery address with their hours")
+    func referenceMailListsAgents() throws {
+        var shop = try TradeShop()
+        _ = try shop.order(payment: .cash)
+        let mail = try #require(shop.state.commerce.outbox.first { $0.kind == .cashPaymentReference })
+        #expect(mail.body.contains("Agents near 75011:"))
+        #expect(mail.body.contains("- Tabac de la Roquette, 48 rue de la Roquette, 75011 Paris (Mon–Sat 07:00–20:00)"))
+    }
+}

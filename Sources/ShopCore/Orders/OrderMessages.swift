@@ -42,6 +42,9 @@ enum OrderMessages {
         Valid until: \(MessageTime.text(payment.expiresAt))
 
         Unpaid by then, the order is canceled and its items released.
+
+        Agents near \(order.address.postalCode):
+        \(CashAgent.nearest(to: order.address.postalCode).map { "- \($0.name), \($0.address) (\($0.openingHours))" }.joined(separator: "\n"))
         """
     }
 

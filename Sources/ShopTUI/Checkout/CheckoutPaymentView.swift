@@ -43,6 +43,13 @@ enum CheckoutPaymentView {
             rest = FormScreen.skip(1, rest)
             rest = FormScreen.write("Pay at any agent with reference \(cash.reference); the order ships once paid.", style: styles.heading,
                                     in: rest, into: &canvas)
+            if let order {
+                rest = FormScreen.write("Agents near \(order.address.postalCode):", style: styles.base, in: rest, into: &canvas)
+                for agent in CashAgent.nearest(to: order.address.postalCode) where rest.height > 3 {
+                    rest = FormScreen.write("  \(agent.name) · \(agent.openingHours)", style: styles.base, in: rest, into: &canvas)
+                    rest = FormScreen.write("    \(agent.address)", style: styles.muted, in: rest, into: &canvas)
+                }
+            }
             rest = FormScreen.skip(1, rest)
             FormScreen.write("Enter continues; Esc withdraws the reference to pay another way.", style: styles.muted, in: rest, into: &canvas)
         }
