@@ -37,8 +37,8 @@ struct CheckoutCommand: ParsableCommand {
         commandName: "checkout",
         abstract: "Order the cart with obligation to pay: address, delivery, extras, promo code, terms, payment.",
         discussion: """
-            Delivery: standard (4.90 €, free from 50 €), express (9.90 €), relay (3.50 €). Extras are \
-            off unless asked for: --gift-wrap (3.50 €), --insurance (2.90 €). The address defaults to \
+            Delivery: standard (€4.90, free from €50), express (€9.90), relay (€3.50). Extras are \
+            off unless asked for: --gift-wrap (€3.50), --insurance (€2.90). The address defaults to \
             the account's. Exit status 2 means the order was placed but its payment failed: pay it \
             again with 'comptoir pay ORDER ...'.
             """

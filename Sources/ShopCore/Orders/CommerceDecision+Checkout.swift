@@ -26,7 +26,7 @@ extension CommerceDecision {
         } catch {
             throw .cart(error)
         }
-        let today = now.calendarDay
+        let today = ShopTimeZone.paris.day(of: now)
         var lines: [OrderLine] = []
         var latestReady = 0
         var earliestReady = 0
@@ -40,7 +40,7 @@ extension CommerceDecision {
                 readyMin = lead.minDays
                 readyMax = lead.maxDays
             }
-            let latest = today.adding(days: readyMax + request.delivery.speed.transitDays.upperBound)
+            let latest = today.adding(days: readyMax).addingWorkingDays(request.delivery.speed.transitDays.upperBound)
             if today.days(until: latest) > Self.longestPromiseDays {
                 throw .promiseTooFar(title: product.title, latest: latest, limit: today.adding(days: Self.longestPromiseDays))
             }
@@ -66,7 +66,9 @@ extension CommerceDecision {
             promo = code.code
         }
         let transit = request.delivery.speed.transitDays
-        let promise = today.adding(days: earliestReady + transit.lowerBound)...today.adding(days: latestReady + transit.upperBound)
+        // Delivery days count working days (Monday to Saturday), like the carrier's.
+        let firstDay = today.adding(days: earliestReady).addingWorkingDays(transit.lowerBound)
+        let promise = firstDay...today.adding(days: latestReady).addingWorkingDays(transit.upperBound)
         let number = "C-\(today.year)-\(zeroPadded(commerce.orderNumbers.count + 1, width: 6))"
         return Order(
             number: number, customer: account.id, placedAt: now, lines: lines, delivery: request.delivery,

@@ -58,9 +58,17 @@ extension CommerceDecision {
 
     private mutating func ship(_ order: Order) {
         guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return }
-        // Backordered goods ship once the supplier's lead time has passed.
-        let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
-        let shippedAt = max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
+        // Backordered goods ship once the supplier's lead time has passed: the first day from
+        // which the promise's first day is the transit's working days away.
+        let placedDay = ShopTimeZone.paris.day(of: order.placedAt)
+        let transit = order.delivery.speed.transitDays.lowerBound
+        var readyDay = placedDay
+        for wait in 0...Self.longestPromiseDays where placedDay.adding(days: wait).addingWorkingDays(transit) >= order.promise.lowerBound {
+            readyDay = placedDay.adding(days: wait)
+            break
+        }
+        let shippedAt = max(since.adding(hours: Self.preparationHours),
+                            readyDay > placedDay ? ShopTimeZone.paris.instant(on: readyDay, hour: 8) : since)
         guard now >= shippedAt else { return }
         var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "parcel"))
         Self.skipFormerNumberDraws(order.delivery.carrier, &dice)

@@ -29,7 +29,7 @@ enum CheckoutUpdate {
             state.checkout = wizard
             return
         }
-        state.checkout = CheckoutWizard(account: account)
+        state.checkout = CheckoutWizard(account: account, money: state.money)
     }
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
