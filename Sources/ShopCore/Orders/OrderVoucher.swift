@@ -10,7 +10,7 @@ enum OrderVoucher {
         Our confirmation, the record of the contract to keep, follows once the payment is received.
 
         """
-        text += lines(order)
+        text += "\n" + lines(order)
         text += """
 
         Due: \(order.totals.total), to be paid by \(MessageTime.text(deadline)) (\(CommerceDecision.unpaidOrderHours) hours after ordering).
