@@ -38,10 +38,11 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         return 2
     }
     let size = screen.size
-    let state = AppState(
+    var state = AppState(
         shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
+    state.timeZone = ShopTimeZone.customer(tz: options.environment["TZ"])
     // The demo's shop time runs `clockSpeed` times faster than the wall, held at the wall's pace
     // while a customer payment is awaited (see `AcceleratedClock`).
     let clock: any ShopClock = options.clockSpeed > 1 ? AcceleratedClock(speed: options.clockSpeed, start: WallClock().now) : WallClock()

@@ -85,7 +85,7 @@ struct SupportCommand: ParsableCommand {
                 try session.execute(.openTicket(orderNumber: order, topic: chosen, text: text, by: shopper))
                 guard let id = session.commerce.ticketIDs.first(where: { !before.contains($0) }),
                       let ticket = session.commerce.tickets[id] else { return }
-                SupportCommand.print(ticket)
+                SupportCommand.print(ticket, zone: data.timeZone)
             }
         }
     }
@@ -101,7 +101,7 @@ struct SupportCommand: ParsableCommand {
             try reportingFailures {
                 let (session, shopper, _) = try ShopSession.forCustomer(customer, data: data)
                 try session.execute(.replyToTicket(ticketID: ticket, text: text, by: shopper))
-                if let updated = session.commerce.tickets[ticket.uppercased()] { SupportCommand.print(updated) }
+                if let updated = session.commerce.tickets[ticket.uppercased()] { SupportCommand.print(updated, zone: data.timeZone) }
             }
         }
     }
@@ -143,7 +143,7 @@ struct SupportCommand: ParsableCommand {
                 } else if tickets.isEmpty {
                     printText("No support tickets. Open one with 'comptoir support open ORDER \"question\"'.")
                 } else {
-                    for ticket in tickets { SupportCommand.print(ticket) }
+                    for ticket in tickets { SupportCommand.print(ticket, zone: data.timeZone) }
                 }
             }
         }
@@ -162,13 +162,13 @@ struct SupportCommand: ParsableCommand {
 
     /// The thread for people: each message on its own lines, indented under its author, so a
     /// message cannot pass for another one.
-    static func print(_ ticket: SupportTicket, reader: TicketMessage.Author = .customer) {
+    static func print(_ ticket: SupportTicket, zone: ShopTimeZone, reader: TicketMessage.Author = .customer) {
         printText("Ticket \(ticket.id) about order \(ticket.orderNumber) (\(ticket.topic.rawValue)): \(ticket.status.rawValue)")
         for message in ticket.messages {
             let text = TextSanitizer.clean(message.text, for: .terminalLines)
                 .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
             let author = message.author == .shop ? "Comptoir" : (reader == .customer ? "You" : "Customer")
-            printText("  [\(message.at)] \(author): \(text)")
+            printText("  [\(zone.dateAndTime(message.at))] \(author): \(text)")
         }
     }
 }
@@ -208,7 +208,7 @@ struct MessagesCommand: ParsableCommand {
             }
             guard !entries.isEmpty else { printText("No messages."); return }
             for entry in entries {
-                printText("\(entry.date?.description ?? "?")  \(TerminalText.sanitize(entry.subject))")
+                printText("\(entry.date.map { data.timeZone.dateAndTime($0) } ?? "?")  \(TerminalText.sanitize(entry.subject))")
             }
         }
     }

@@ -7,8 +7,8 @@ struct PaymentOptions: ParsableArguments {
     @Option(name: .customLong("card-number"), help: ArgumentHelp(
         "Card number (test cards such as 4242 4242 4242 4242; never stored).", valueName: "DIGITS"))
     var cardNumber: String?
-    @Option(help: ArgumentHelp("Card expiry, MM/YY.", valueName: "MM/YY")) var expiry = "12/34"
-    @Option(help: ArgumentHelp("Card security code (never stored).", valueName: "CODE")) var cvc: String?
+    @Option(help: ArgumentHelp("Card expiry as printed on the card, MM/YY (required with --card-number).", valueName: "MM/YY")) var expiry: String?
+    @Option(help: ArgumentHelp("Card security code, 3 or 4 digits (required with --card-number; never stored).", valueName: "CODE")) var cvc: String?
     @Option(help: ArgumentHelp("Pay with the wallet of this email address.", valueName: "EMAIL")) var wallet: String?
     @Flag(help: "Pay in cash at an agent with a payment reference (valid 72 hours).") var cash = false
 
@@ -19,12 +19,13 @@ struct PaymentOptions: ParsableArguments {
         }
         if let cardNumber {
             do {
-                let number = try CardNumber(cardNumber)
-                let code = cvc ?? String(repeating: "1", count: number.brand.securityCodeLength)
-                return .card(CardEntry(try CardDetails(number: cardNumber, expiry: expiry, securityCode: code, now: now)))
+                return .card(CardEntry(try CardDetails.given(number: cardNumber, expiry: expiry, securityCode: cvc, now: now)))
             } catch {
                 throw CommandFailure(String(describing: error), status: .refused)
             }
+        }
+        if expiry != nil || cvc != nil {
+            throw CommandFailure("--expiry and --cvc belong to a card payment: give them with --card-number", status: .usage)
         }
         if let wallet { return .wallet(payer: wallet) }
         return .cash
@@ -36,8 +37,8 @@ struct CheckoutCommand: ParsableCommand {
         commandName: "checkout",
         abstract: "Order the cart with obligation to pay: address, delivery, extras, promo code, terms, payment.",
         discussion: """
-            Delivery: standard (4.90 €, free from 50 €), express (9.90 €), relay (3.50 €). Extras are \
-            off unless asked for: --gift-wrap (3.50 €), --insurance (2.90 €). The address defaults to \
+            Delivery: standard (€4.90, free from €50), express (€9.90), relay (€3.50). Extras are \
+            off unless asked for: --gift-wrap (€3.50), --insurance (€2.90). The address defaults to \
             the account's. Exit status 2 means the order was placed but its payment failed: pay it \
             again with 'comptoir pay ORDER ...'.
             """
@@ -84,7 +85,7 @@ struct CheckoutCommand: ParsableCommand {
             if !json { for line in CartView.notices(changes, locale: data.locale) { printText(line) } }
             guard let order = try session.placeOrder(request, by: shopper) else { return }
             if !json { printText("Order with obligation to pay: \(order.number) placed.") }
-            try OrderOutput.report(order, json: json, locale: data.locale, now: session.now)
+            try OrderOutput.report(order, json: json, locale: data.locale, zone: data.timeZone, now: session.now)
         }
     }
 }

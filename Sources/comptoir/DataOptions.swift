@@ -30,6 +30,10 @@ struct DataOptions: ParsableArguments {
         }
     }
 
+    /// The customer's time zone: `TZ` when it names a zone Comptoir knows, else the shop's
+    /// (Europe/Paris). Times printed for people are local to it.
+    var timeZone: ShopTimeZone { ShopTimeZone.customer(tz: environment["TZ"]) }
+
     /// The locale amounts are shown in, from the usual POSIX variables.
     var locale: ShopLocale {
         let env = environment

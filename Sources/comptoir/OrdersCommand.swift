@@ -87,7 +87,7 @@ struct OrderCommand: ParsableCommand {
             try reportingFailures {
                 let view = try OrdersView(data: data, customer: customer)
                 let found = try view.order(order)
-                if json { printJSON(OrderView.json(found, now: view.now)) } else { printText(OrderView.text(found, locale: data.locale, now: view.now)) }
+                if json { printJSON(OrderView.json(found, now: view.now)) } else { printText(OrderView.text(found, locale: data.locale, zone: data.timeZone, now: view.now)) }
             }
         }
     }
@@ -128,12 +128,16 @@ struct TrackCommand: ParsableCommand {
                 return
             }
             guard !parcels.isEmpty else {
-                printText("Order \(found.number) has not shipped yet (\(found.fulfillment.rawValue)); promised between \(found.promise.lowerBound) and \(found.promise.upperBound).")
+                if let promise = found.activePromise {
+                    printText("Order \(found.number) has not shipped yet (\(found.fulfillment.rawValue)); promised between \(promise.lowerBound) and \(promise.upperBound).")
+                } else {
+                    printText("Order \(found.number) is canceled: nothing was shipped.")
+                }
                 return
             }
             for (kind, shipment, scans) in parcels {
                 printText("\(kind) \(shipment.trackingNumber) — \(shipment.carrier.name)")
-                for scan in scans { printText("  \(scan.time)  \(scan.status.rawValue.padding(20))  \(scan.message)") }
+                for scan in scans { printText("  \(data.timeZone.dateAndTime(scan.time))  \(scan.status.rawValue.padding(20))  \(scan.message)") }
             }
             if let estimate = found.estimatedDelivery(now: view.now), found.fulfillment == .shipped {
                 printText("Estimated delivery: \(estimate)")

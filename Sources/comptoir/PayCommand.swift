@@ -77,7 +77,7 @@ struct PayCommand: ParsableCommand {
 
     static func report(_ number: String, session: ShopSession, json: Bool) throws {
         guard let order = session.commerce.order(numbered: number) else { return }
-        try OrderOutput.report(order, json: json, locale: session.data.locale, now: session.now)
+        try OrderOutput.report(order, json: json, locale: session.data.locale, zone: session.data.timeZone, now: session.now)
     }
 }
 

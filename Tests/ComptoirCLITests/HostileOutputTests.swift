@@ -109,7 +109,7 @@ struct HostileOutputTests {
         let shopper = try Shopper()
         try shopper.register()
         #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
-        let checkout = try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242", "--json")
+        let checkout = try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123", "--json")
         #expect(checkout.status == 0, "\(checkout.stderr)")
         let number = try #require(try parseJSON(checkout.stdout)["number"] as? String)
         let text = "Where is it?\u{1b}]0;pwned\u{07}\u{07}\rRefund granted\u{202e}!"
@@ -132,7 +132,7 @@ struct HostileOutputTests {
         #expect(try shopper.run("import", file).status == 0)
         try shopper.register()
         #expect(try shopper.run("cart", "add", "EVIL-1", "2").status == 0)
-        #expect(try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242").status == 0)
+        #expect(try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123").status == 0)
         let mail = try shopper.allFileBytes().filter { $0.0.hasPrefix("mail/") }
         #expect(mail.count >= 2)
         var sawTitle = false
@@ -201,7 +201,7 @@ struct HostileOutputTests {
         let mail = URL(fileURLWithPath: shopper.home).appendingPathComponent("mail")
         try FileManager.default.removeItem(at: mail)
         try Data("not a folder".utf8).write(to: mail)
-        let outcome = try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242")
+        let outcome = try shopper.run("checkout", "--accept-terms", "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123")
         #expect(outcome.status == 74)
         #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
         try FileManager.default.removeItem(at: mail)

@@ -95,7 +95,7 @@ struct SessionCommandTests {
         try register(shopper, email: "zoe@example.fr", session: "z")
         try register(shopper, email: "oe@example.fr", session: "o")
         #expect(try shopper.run("cart", "add", Self.book, "--email", "zoe@example.fr").status == 0)
-        let checkout = try shopper.run("checkout", "--accept-terms", "--card-number", "4000 0027 6000 3184", "--email", "zoe@example.fr")
+        let checkout = try shopper.run("checkout", "--accept-terms", "--card-number", "4000 0027 6000 3184", "--expiry", "12/34", "--cvc", "123", "--email", "zoe@example.fr")
         #expect(checkout.status == 0, "\(checkout.stderr)")
 
         func messages(_ arguments: String...) throws -> [[String: Any]] {

@@ -55,7 +55,8 @@ struct OrderAfterSalesTests {
         #expect(shop.state.commerce.outbox.contains { $0.kind == .refund })
         #expect(commerceError { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) } == .orderCanceled(number))
         try shop.advance(hours: 5)
-        #expect(shop.order(number).fulfillment == .preparing)
+        #expect(shop.order(number).fulfillment == .unfulfilled)
+        #expect(shop.order(number).activePromise == nil)
         #expect(shop.order(number).shipment == nil)
     }
 

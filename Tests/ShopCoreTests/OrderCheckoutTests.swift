@@ -17,7 +17,7 @@ struct OrderCheckoutTests {
         let kinds = shop.state.commerce.outbox.map(\.kind)
         #expect(kinds.contains(.orderConfirmation))
         let voucher = try #require(shop.state.commerce.outbox.first { $0.kind == .orderConfirmation })
-        #expect(voucher.body.contains("Order with obligation to pay"))
+        #expect(voucher.body.contains("order with obligation to pay"))
         #expect(voucher.body.contains("14 days"))
         #expect(voucher.body.contains(number))
     }

@@ -32,7 +32,7 @@ struct OrderPaymentTests {
         let kinds = shop.state.commerce.outbox.map(\.kind)
         #expect(kinds.contains(.threeDSecureCode) == (state == .requiresAction))
         #expect(kinds.contains(.paymentFailed) == (state == .failed))
-        #expect(kinds.contains(.paymentReceived) == (state == .paid))
+        #expect(kinds.contains(.orderConfirmation) == (state == .paid))
         if case let .card(card)? = order.currentPayment {
             #expect(card.card.lastFour == String(number.suffix(4)))
         }

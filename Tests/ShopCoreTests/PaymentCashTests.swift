@@ -147,7 +147,7 @@ import Testing
     @Test func theExpiryMessageSaysWhen() throws {
         let payment = try issued()
         #expect(PaymentError.referenceExpired(reference: payment.reference, expiredAt: payment.expiresAt).description
-            == "reference \(payment.reference) expired on 2026-11-26 18:00 UTC: no payment can be recorded against it")
+            == "reference \(payment.reference) expired on 2026-11-26 19:00 (Paris time): no payment can be recorded against it")
     }
 
     @Test func anExpiredReferenceIsMarkedAndThenRefused() throws {

@@ -58,32 +58,44 @@ struct TrackingSimulatorTests {
         }
     }
 
-    @Test("express arrives within 1-2 days, standard and relay within 2-5 days of shipping")
+    /// Working days (Monday to Saturday) after `from` up to and including `to`.
+    static func workingDays(from: CalendarDay, to: CalendarDay) -> Int {
+        (1...max(1, from.days(until: to))).filter { from.adding(days: $0).isWorkingDay && from.days(until: to) > 0 }.count
+    }
+
+    @Test("express arrives within 1-2 working days, standard and relay within 2-5 (one more when picked up late), Monday to Saturday in the daytime")
     func transitTimes() {
+        let paris = ShopTimeZone.paris
         for speed in DeliverySpeed.allCases {
             let allowed = speed.transitDays
             #expect(allowed == (speed == .express ? 1...2 : 2...5))
             var seen = Set<Int>()
             for simulator in Self.simulators(speed: speed) {
-                let shipDay = simulator.shipment.shippedAt.calendarDay
-                let arrival = shipDay.days(until: simulator.plannedArrivalDay)
+                let shipDay = paris.day(of: simulator.shipment.shippedAt)
+                let arrival = Self.workingDays(from: shipDay, to: simulator.plannedArrivalDay)
                 seen.insert(arrival)
-                #expect(allowed.contains(arrival))
-                if simulator.scenario == .deliveredFirstAttempt {
-                    let delivered = simulator.plannedScans.last!
-                    #expect(delivered.status == .delivered)
-                    #expect(allowed.contains(shipDay.days(until: delivered.time.calendarDay)))
+                #expect(allowed.lowerBound...allowed.upperBound + 1 ~= arrival)
+                #expect(simulator.plannedArrivalDay.isWorkingDay)
+                for scan in simulator.plannedScans where [.delivered, .outForDelivery, .failure].contains(scan.status) {
+                    let local = paris.local(scan.time)
+                    let hour = (local.secondsSince1970 - local.calendarDay.start.secondsSince1970) / 3_600
+                    #expect(local.calendarDay.isWorkingDay, "\(scan.status) on a Sunday")
+                    #expect((8...18).contains(hour), "\(scan.status) at \(hour) h")
                 }
+                let pickup = simulator.plannedScans.first { $0.message.hasPrefix("Parcel picked up") }!
+                let pickupLocal = paris.local(pickup.time)
+                let pickupHour = (pickupLocal.secondsSince1970 - pickupLocal.calendarDay.start.secondsSince1970) / 3_600
+                #expect(pickup.time > simulator.shipment.shippedAt && pickupLocal.calendarDay.isWorkingDay && (8...18).contains(pickupHour))
             }
-            #expect(seen == Set(allowed), "every transit time of \(speed) occurs")
+            #expect(Set(allowed).isSubset(of: seen), "every transit time of \(speed) occurs")
         }
     }
 
     @Test("express shipped after the 17:00 cut-off takes two days")
     func expressCutOff() {
         let day = CalendarDay(year: 2026, month: 11, day: 23)
-        let before = CourierSimulator(shipment: Self.shipment(seed: 3, speed: .express, at: day.at(hour: 16, minute: 59)))
-        let after = CourierSimulator(shipment: Self.shipment(seed: 3, speed: .express, at: day.at(hour: 17)))
+        let before = CourierSimulator(shipment: Self.shipment(seed: 3, speed: .express, at: ShopTimeZone.paris.instant(on: day, hour: 16, minute: 59)))
+        let after = CourierSimulator(shipment: Self.shipment(seed: 3, speed: .express, at: ShopTimeZone.paris.instant(on: day, hour: 17)))
         #expect(before.plannedArrivalDay == day.adding(days: 1))
         #expect(after.plannedArrivalDay == day.adding(days: 2))
     }
@@ -142,7 +154,7 @@ struct TrackingSimulatorTests {
                 let delivered = simulator.plannedScans.last!
                 #expect(statuses.filter { $0 == .outForDelivery }.count == 2)
                 #expect(delivered.status == .delivered)
-                #expect(failure.time.calendarDay.adding(days: 1) == delivered.time.calendarDay)
+                #expect(ShopTimeZone.paris.day(of: failure.time).addingWorkingDays(1) == ShopTimeZone.paris.day(of: delivered.time))
             case .heldAtDepotAfterFailedAttempt:
                 #expect(Array(statuses.suffix(4)) == [.outForDelivery, .failure, .availableForPickup, .delivered])
             case .addressNotFoundReturned:
@@ -228,5 +240,31 @@ struct TrackingSimulatorTests {
             "pre_transit", "in_transit", "out_for_delivery", "delivered", "available_for_pickup",
             "failure", "return_to_sender",
         ])
+    }
+}
+
+@Suite("A believable carrier: working days and hours, Paris time")
+struct CarrierWorkingHoursTests {
+    @Test("a return label made on Saturday night is picked up on Monday morning, after the label")
+    func returnPickupAfterItsLabel() throws {
+        let saturdayNight = ShopTimeZone.paris.instant(on: CalendarDay(year: 2026, month: 11, day: 28), hour: 22)
+        var dice = SplitMix64(seed: 9)
+        let parcel = Shipment.returnParcel(
+            trackingNumber: .generate(for: .colisRapide, using: &dice), from: TrackingPlace(city: "Paris", countryCode: "FR"),
+            to: TrackingPlace(city: "Lyon", countryCode: "FR"), shippedAt: saturdayNight, seed: 9)
+        let scans = CourierSimulator(shipment: parcel).plannedScans
+        let pickup = try #require(scans.first { $0.message.hasPrefix("Parcel picked up") })
+        #expect(pickup.time == ShopTimeZone.paris.instant(on: CalendarDay(year: 2026, month: 11, day: 30), hour: 8))
+        #expect(zip(scans, scans.dropFirst()).allSatisfy { $0.time < $1.time })
+    }
+
+    @Test("the promise counts working days: ordered on Saturday, standard comes Tuesday to Friday")
+    func promiseCountsWorkingDays() throws {
+        var shop = try TradeShop()
+        shop.now = ShopTimeZone.paris.instant(on: CalendarDay(year: 2026, month: 11, day: 28), hour: 11)
+        let number = try shop.order()
+        #expect(shop.order(number).promise == CalendarDay(year: 2026, month: 12, day: 1)...CalendarDay(year: 2026, month: 12, day: 4))
+        #expect(CalendarDay(year: 2026, month: 11, day: 28).addingWorkingDays(1) == CalendarDay(year: 2026, month: 11, day: 30))
+        #expect(CalendarDay(year: 2026, month: 11, day: 29).addingWorkingDays(1) == CalendarDay(year: 2026, month: 11, day: 30))
     }
 }

@@ -170,7 +170,7 @@ struct MailEncodingTests {
             #expect(headerLines.contains("Content-Type: text/plain; charset=utf-8"))
             #expect(headerLines.contains("Content-Transfer-Encoding: quoted-printable"))
             #expect(headerLines.contains("Message-ID: \(message.messageID)"))
-            #expect(headerLines.contains("Date: \(RFC5322Date.format(message.date))"))
+            #expect(headerLines.contains("Date: \(RFC5322Date.format(message.date, in: MessageTime.zone))"))
             #expect(bodyLines.allSatisfy { $0.count <= 76 })
         }
     }

@@ -39,7 +39,7 @@ import Testing
         let state = Self.opened(shop)
         let text = Self.screen(state)
         #expect(text.contains("Payment: cash at an agent, reference \(cash.reference) · awaiting payment"))
-        #expect(text.contains("Pay \(state.money.format(cash.amount)) at any agent before \(OrderScreenView.time(cash.expiresAt)) UTC"))
+        #expect(text.contains("Pay \(state.money.format(cash.amount)) at any agent before \(OrderScreenView.time(cash.expiresAt, in: state.timeZone))"))
         #expect(text.contains("placed · awaiting payment · unfulfilled"))
     }
 
@@ -56,8 +56,8 @@ import Testing
         _ = update(&state, .commandSucceeded(events: [], state: shop.state, note: ""))
         _ = update(&state, .tick(shop.now))
         let text = Self.screen(state)
-        let newest = try #require(text.range(of: OrderScreenView.time(scans.last!.time) + "  " + scans.last!.place.description))
-        let oldest = try #require(text.range(of: OrderScreenView.time(scans.first!.time) + "  " + scans.first!.place.description))
+        let newest = try #require(text.range(of: OrderScreenView.time(scans.last!.time, in: state.timeZone) + "  " + scans.last!.place.description))
+        let oldest = try #require(text.range(of: OrderScreenView.time(scans.first!.time, in: state.timeZone) + "  " + scans.first!.place.description))
         #expect(newest.lowerBound < oldest.lowerBound, "newest first")
         #expect(text.contains(scans.last!.message))
         if let estimate = shop.order(number).estimatedDelivery(now: shop.now) {
@@ -66,7 +66,7 @@ import Testing
         try shop.deliver(number)
         _ = update(&state, .commandSucceeded(events: [], state: shop.state, note: ""))
         let delivered = try #require(shop.order(number).deliveredAt)
-        #expect(Self.screen(state).contains("Delivered on \(OrderScreenView.time(delivered)) UTC"))
+        #expect(Self.screen(state).contains("Delivered on \(OrderScreenView.time(delivered, in: state.timeZone))"))
     }
 
     @Test func aLongScreenScrollsAndStopsAtItsEnd() throws {

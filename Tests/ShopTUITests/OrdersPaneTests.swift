@@ -45,7 +45,7 @@ import Testing
         var state = shop.appState(width: 120, height: 40)
         Fixtures.press(&state, .character("4"))
         let text = Self.screen(state)
-        #expect(text.contains("canceled · refunded · preparing"))
+        #expect(text.contains("canceled · refunded · unfulfilled"))
         #expect(text.contains("✗ canceled · at your request"))
         Fixtures.press(&state, .enter)
         #expect(Self.screen(state).contains("Canceled: canceled at the customer's request"))
@@ -124,7 +124,8 @@ import Testing
         var state = shop.appState()
         let reason = try #require(refusal { try shop.trade(.cancelOrder(orderNumber: number, by: .local)) })
         _ = update(&state, .commandFailed(reason))
-        #expect(state.status == StatusMessage("order \(number) is shipped and can no longer be canceled: return it once delivered", isError: true))
+        #expect(state.status == StatusMessage(
+            "order \(number) has shipped, so it cannot be canceled: return it once delivered with 'comptoir return \(number)'", isError: true))
     }
 }
 

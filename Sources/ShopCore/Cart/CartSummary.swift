@@ -27,7 +27,9 @@ public struct CartSummary: Hashable, Sendable {
     public var total: Money
 
     /// Prices `cart` against `catalogue`. Lines whose product disappeared are skipped.
-    /// VAT is rounded per line (half-up), so net + VAT = gross on every line and in every total.
+    /// VAT follows the shop's one rule, the order's too (`OrderTotals`): per rate, on the gross
+    /// sold at that rate, rounded half-up once; each line carries its share of its rate's VAT
+    /// (largest remainder), so net + VAT = gross on every line and the lines add up to the rate.
     /// A cart above `ShopLimits.maximumTotalMinorUnits` (only data written before that limit can
     /// hold one) is refused with `CartError.totalTooLarge`, never computed past `Int64`.
     public init(cart: Cart, catalogue: Catalogue, defaultCurrency: Currency = .eur) throws(CartError) {
@@ -42,10 +44,11 @@ public struct CartSummary: Hashable, Sendable {
             let limit = Money(minorUnits: ShopLimits.maximumTotalMinorUnits, currency: product.price.currency)
             guard let gross = try? product.price.multiplied(by: line.quantity),
                   gross.minorUnits.magnitude <= limit.minorUnits.magnitude else { throw .totalTooLarge(limit: limit) }
-            let (net, vat) = product.vatClass.split(gross: gross)
-            priced.append(Line(product: product, quantity: line.quantity, unitPrice: product.price, gross: gross, net: net, vat: vat))
+            priced.append(Line(product: product, quantity: line.quantity, unitPrice: product.price, gross: gross,
+                               net: gross, vat: .zero(gross.currency)))
         }
         let currencyUsed = currency ?? defaultCurrency
+        Self.shareVAT(&priced)
         // Each line is at most the limit, so these sums stay far from overflow until checked below.
         var byClass: [VATClass: VATLine] = [:]
         var net: Int64 = 0
@@ -72,5 +75,31 @@ public struct CartSummary: Hashable, Sendable {
         self.vat = Money(minorUnits: vat, currency: currencyUsed)
         self.vatBreakdown = VATClass.allCases.compactMap { byClass[$0] }
         self.total = subtotal
+    }
+
+    /// Gives each line its share of its rate's VAT: the rate's VAT computed once on the rate's
+    /// gross, shared in proportion to the lines' gross by largest remainder (ties to the first).
+    static func shareVAT(_ lines: inout [Line]) {
+        for vatClass in VATClass.allCases {
+            let indices = lines.indices.filter { lines[$0].product.vatClass == vatClass }
+            guard let first = indices.first else { continue }
+            let currency = lines[first].gross.currency
+            let gross = indices.reduce(Int64(0)) { $0.saturatingAdding(lines[$1].gross.minorUnits) }
+            let vat = vatClass.split(gross: Money(minorUnits: gross, currency: currency)).vat.minorUnits
+            var shares: [Int64] = []
+            var remainders: [(position: Int, remainder: Int64)] = []
+            for (position, index) in indices.enumerated() {
+                let (quotient, remainder) = gross == 0 ? (0, 0) : vat.scaled(by: lines[index].gross.minorUnits, over: gross)
+                shares.append(quotient)
+                remainders.append((position, remainder))
+            }
+            let left = vat.saturatingSubtracting(shares.reduce(Int64(0)) { $0.saturatingAdding($1) })
+            let ordered = remainders.sorted { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.position < $1.position }
+            for entry in ordered.prefix(Int(max(0, left))) { shares[entry.position] += 1 }
+            for (position, index) in indices.enumerated() {
+                lines[index].vat = Money(minorUnits: shares[position], currency: currency)
+                lines[index].net = Money(minorUnits: lines[index].gross.minorUnits - shares[position], currency: currency)
+            }
+        }
     }
 }

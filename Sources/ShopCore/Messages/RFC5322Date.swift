@@ -1,13 +1,14 @@
-/// The `Date:` header format of RFC 5322 §3.3, always written in UTC: `Mon, 23 Nov 2026 18:38:03 +0000`.
+/// The `Date:` header format of RFC 5322 §3.3, local time with its offset: `Mon, 23 Nov 2026 19:38:03 +0100`.
 public enum RFC5322Date {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    public static func format(_ instant: ShopInstant) -> String {
-        let day = instant.calendarDay
-        let seconds = instant.secondsSince1970 - day.start.secondsSince1970
+    public static func format(_ instant: ShopInstant, in zone: ShopTimeZone = .utc) -> String {
+        let local = zone.local(instant)
+        let day = local.calendarDay
+        let seconds = local.secondsSince1970 - day.start.secondsSince1970
         let time = "\(twoDigits(seconds / 3_600)):\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))"
-        return "\(weekdays[day.weekday]), \(twoDigits(Int64(day.day))) \(months[day.month - 1]) \(day.year) \(time) +0000"
+        return "\(weekdays[day.weekday]), \(twoDigits(Int64(day.day))) \(months[day.month - 1]) \(day.year) \(time) \(zone.numericOffset(at: instant))"
     }
 
     /// Reads a date in the RFC 5322 format (weekday optional, seconds optional, numeric zone

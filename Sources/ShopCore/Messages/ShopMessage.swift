@@ -48,7 +48,7 @@ public struct ShopMessage: Hashable, Sendable {
     /// The rendered message as text (it is pure ASCII).
     public var renderedText: String {
         var lines: [String] = []
-        lines += EncodedWords.fold(name: "Date", tokens: [RFC5322Date.format(date)])
+        lines += EncodedWords.fold(name: "Date", tokens: [RFC5322Date.format(date, in: MessageTime.zone)])
         lines += addressField(name: "From", from)
         lines += addressField(name: "To", to)
         lines += EncodedWords.unstructuredField(name: "Subject", text: subject)

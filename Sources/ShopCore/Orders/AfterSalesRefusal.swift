@@ -29,7 +29,7 @@ public enum AfterSalesRefusal: Hashable, Sendable, CustomStringConvertible {
         case let .alreadyCanceled(number):
             return "Order \(number) is already canceled"
         case let .tooLateToCancel(number, fulfillment):
-            return "Order \(number) has \(fulfillment == .shipped ? "shipped" : "been \(fulfillment.rawValue)"): too late to cancel, return it once delivered"
+            return AfterSalesRefusal.tooLateToCancel(number, fulfillment)
         case let .canceledNothingToReturn(number):
             return "Order \(number) is canceled: there is nothing to return"
         case let .notDelivered(number, _):
@@ -40,6 +40,20 @@ public enum AfterSalesRefusal: Hashable, Sendable, CustomStringConvertible {
             return "Order \(number) holds only perishable groceries, which cannot be returned"
         case let .everythingReturned(number):
             return "Everything on order \(number) that can be returned is already on its way back"
+        }
+    }
+}
+
+extension AfterSalesRefusal {
+    /// Why an order that left the warehouse cannot be canceled, and what the customer can do instead.
+    static func tooLateToCancel(_ number: String, _ fulfillment: FulfillmentState) -> String {
+        switch fulfillment {
+        case .delivered:
+            return "Order \(number) was delivered: return items instead, within 14 days"
+        case .returned:
+            return "Order \(number) was returned and refunded: nothing is left to cancel"
+        default:
+            return "Order \(number) has shipped: too late to cancel, return it once delivered"
         }
     }
 }

@@ -166,6 +166,11 @@ public struct Commerce: Hashable, Sendable {
         case let .orderCanceled(number, reason):
             orders[number]?.state = .canceled
             orders[number]?.cancelReason = reason
+            // A canceled order is no longer prepared: nothing leaves the warehouse.
+            if orders[number]?.fulfillment == .preparing {
+                orders[number]?.fulfillment = .unfulfilled
+                orders[number]?.preparingSince = nil
+            }
         case let .refundRecorded(number, amount, at):
             guard let method = orders[number]?.currentPayment?.method else { return }
             orders[number]?.refunds.append(Refund(amount: amount, at: at, method: method))
@@ -209,6 +214,15 @@ public struct Commerce: Hashable, Sendable {
             outbox.removeAll { $0.sequence <= upTo }
         case let .backOffice(event):
             backOffice.apply(event)
+        }
+    }
+}
+
+extension Commerce {
+    /// Whether a parcel or return parcel of any order already carries `number`.
+    func usesTrackingNumber(_ number: TrackingNumber) -> Bool {
+        orders.values.contains { order in
+            order.shipment?.trackingNumber == number || order.returns.contains { $0.shipment.trackingNumber == number }
         }
     }
 }

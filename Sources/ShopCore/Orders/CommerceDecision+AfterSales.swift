@@ -19,7 +19,7 @@ extension CommerceDecision {
             emit(.orderCanceled(orderNumber: order.number, .customer))
         }
         if let canceled = commerce.orders[order.number] {
-            send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled", body: OrderMessages.canceled(canceled, refund: refund))
+            send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled", body: OrderMessages.canceled(canceled, refund: refund, at: now))
             if let refund {
                 send(.refund, about: canceled, subject: "Refund of \(refund.amount) for order \(order.number)",
                      body: OrderMessages.refund(canceled, refund: refund, reason: "you canceled the order before it shipped"))
@@ -73,8 +73,9 @@ extension CommerceDecision {
         guard !lines.isEmpty else { throw .nothingToReturn(order.number) }
         let index = order.returns.count
         var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "return", String(index)))
+        Self.skipFormerNumberDraws(.colisRapide, &dice)
         let shipment = Shipment.returnParcel(
-            trackingNumber: .generate(for: .colisRapide, using: &dice),
+            trackingNumber: freshTrackingNumber(for: .colisRapide),
             from: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
             to: Self.warehouse, shippedAt: now, seed: dice.next())
         let request = ReturnRequest(lines: lines, requestedAt: now, shipment: shipment)

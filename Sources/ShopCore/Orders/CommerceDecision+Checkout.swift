@@ -5,13 +5,13 @@ extension CommerceDecision {
     /// Nothing may be promised further than this from the order day.
     static let longestPromiseDays = 30
 
-    /// Checks the cart, prices it, promises a delivery range, reserves the stock, sends the
-    /// voucher and starts the payment.
+    /// Checks the cart, prices it, promises a delivery range, reserves the stock, says the order
+    /// was received (what is due, by when) and starts the payment; the voucher follows once paid.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
         let order = try quote(request)
         emit(.orderPlaced(order))
-        send(.orderConfirmation, about: order, subject: "Order \(order.number) confirmed: your voucher",
-             body: OrderMessages.voucher(order))
+        send(.orderReceived, about: order, subject: "Order \(order.number) received: \(order.totals.total) to pay",
+             body: OrderVoucher.received(order, deadline: order.paymentDeadline, seller: state.seller))
         try startPayment(order, request.payment)
     }
 
@@ -26,7 +26,7 @@ extension CommerceDecision {
         } catch {
             throw .cart(error)
         }
-        let today = now.calendarDay
+        let today = ShopTimeZone.paris.day(of: now)
         var lines: [OrderLine] = []
         var latestReady = 0
         var earliestReady = 0
@@ -41,7 +41,7 @@ extension CommerceDecision {
                 readyMin = lead.minDays
                 readyMax = lead.maxDays
             }
-            let latest = today.adding(days: readyMax + request.delivery.speed.transitDays.upperBound)
+            let latest = today.adding(days: readyMax).addingWorkingDays(request.delivery.speed.transitDays.upperBound)
             if today.days(until: latest) > Self.longestPromiseDays {
                 throw .promiseTooFar(title: product.title, latest: latest, limit: today.adding(days: Self.longestPromiseDays))
             }
@@ -67,7 +67,9 @@ extension CommerceDecision {
             promo = code.code
         }
         let transit = request.delivery.speed.transitDays
-        let promise = today.adding(days: earliestReady + transit.lowerBound)...today.adding(days: latestReady + transit.upperBound)
+        // Delivery days count working days (Monday to Saturday), like the carrier's.
+        let firstDay = today.adding(days: earliestReady).addingWorkingDays(transit.lowerBound)
+        let promise = firstDay...today.adding(days: latestReady).addingWorkingDays(transit.upperBound)
         let number = "C-\(today.year)-\(zeroPadded(commerce.orderNumbers.count + 1, width: 6))"
         return Order(
             number: number, customer: account.id, placedAt: now, lines: lines, delivery: request.delivery,

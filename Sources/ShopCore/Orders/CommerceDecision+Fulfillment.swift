@@ -35,8 +35,9 @@ extension CommerceDecision {
                 emit(.paymentUpdated(orderNumber: order.number, .cash(payment)))
                 emit(.orderCanceled(orderNumber: order.number, .cashReferenceExpired))
                 if let canceled = commerce.orders[order.number] {
+                    // Canceled when the reference expired, however late shop time is caught up.
                     send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: cash reference expired",
-                         body: OrderMessages.canceled(canceled, refund: nil))
+                         body: OrderMessages.canceled(canceled, refund: nil, at: payment.expiresAt), date: payment.expiresAt)
                 }
                 return
             }
@@ -48,8 +49,9 @@ extension CommerceDecision {
         if !pending, now > order.placedAt.adding(hours: Self.unpaidOrderHours) {
             emit(.orderCanceled(orderNumber: order.number, .unpaid))
             if let canceled = commerce.orders[order.number] {
+                let deadline = order.paymentDeadline
                 send(.orderCanceled, about: canceled, subject: "Order \(order.number) canceled: not paid",
-                     body: OrderMessages.canceled(canceled, refund: nil))
+                     body: OrderMessages.canceled(canceled, refund: nil, at: deadline), date: deadline)
             }
         }
     }
@@ -63,17 +65,26 @@ extension CommerceDecision {
     /// When the warehouse hands a paid order to the courier by itself; nil unless it is being prepared.
     static func plannedShipping(of order: Order) -> ShopInstant? {
         guard order.state == .placed, order.fulfillment == .preparing, let since = order.preparingSince else { return nil }
-        // Backordered goods ship once the supplier's lead time has passed.
-        let readyDay = order.promise.lowerBound.adding(days: -order.delivery.speed.transitDays.lowerBound)
-        return max(since.adding(hours: Self.preparationHours), readyDay > order.placedAt.calendarDay ? readyDay.at(hour: 8) : since)
+        // Backordered goods ship once the supplier's lead time has passed: the first day from
+        // which the promise's first day is the transit's working days away.
+        let placedDay = ShopTimeZone.paris.day(of: order.placedAt)
+        let transit = order.delivery.speed.transitDays.lowerBound
+        var readyDay = placedDay
+        for wait in 0...Self.longestPromiseDays where placedDay.adding(days: wait).addingWorkingDays(transit) >= order.promise.lowerBound {
+            readyDay = placedDay.adding(days: wait)
+            break
+        }
+        return max(since.adding(hours: Self.preparationHours),
+                   readyDay > placedDay ? ShopTimeZone.paris.instant(on: readyDay, hour: 8) : since)
     }
 
     /// The parcel of `order` leaves the warehouse with `carrier` at `shippedAt`, and the customer
     /// is told its tracking number.
     mutating func handToCourier(_ order: Order, at shippedAt: ShopInstant, carrier: Carrier) {
         var dice = SplitMix64(seed: Self.seed(Self.serial(of: order.number), order.customer.rawValue, "parcel"))
+        Self.skipFormerNumberDraws(order.delivery.carrier, &dice)
         let shipment = Shipment(
-            trackingNumber: .generate(for: carrier, using: &dice),
+            trackingNumber: freshTrackingNumber(for: carrier),
             origin: Self.warehouse,
             destination: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
             shippedAt: shippedAt, speed: order.delivery.speed, seed: dice.next())
@@ -101,7 +112,7 @@ extension CommerceDecision {
             let refund = refundRemaining(order.number)
             if let returned = commerce.orders[order.number] {
                 send(.orderCanceled, about: returned, subject: "Order \(order.number) could not be delivered",
-                     body: OrderMessages.canceled(returned, refund: refund), date: back.time)
+                     body: OrderMessages.canceled(returned, refund: refund, at: back.time), date: back.time)
             }
         }
     }
@@ -128,7 +139,9 @@ extension CommerceDecision {
         guard let current = commerce.orders[number] else { return }
         let everything = current.lines.allSatisfy { current.receivedReturnQuantity(of: $0.sku) >= $0.quantity }
         let amount = everything ? nil : current.refundValue(of: request.lines)
-        let granted = amount.map { self.refund($0, on: current.number) } ?? refundRemaining(current.number)
+        // Dated when the parcel arrived, like the return's receipt: the order screen tells
+        // each return's refund by that date (`Order.refund(ofReturnAt:)`).
+        let granted = amount.map { self.refund($0, on: current.number, at: arrived) } ?? refundRemaining(current.number, at: arrived)
         if let refund = granted, let refunded = commerce.orders[number] {
             send(.refund, about: refunded, subject: "Refund of \(refund.amount) for order \(number)",
                  body: OrderMessages.refund(refunded, refund: refund, reason: "your return has reached our warehouse"),
@@ -137,18 +150,39 @@ extension CommerceDecision {
     }
 
     /// Records a refund of `amount` (at most what is left) to the original method.
-    mutating func refund(_ amount: Money, on number: String) -> Refund? {
+    mutating func refund(_ amount: Money, on number: String, at time: ShopInstant? = nil) -> Refund? {
         guard let order = commerce.orders[number], let payment = order.currentPayment, var ledger = payment.refundLedger else { return nil }
         for refund in order.refunds { _ = try? ledger.refund(refund.amount, at: refund.at) }
         let granted = Money(minorUnits: min(amount.minorUnits, ledger.remaining.minorUnits), currency: amount.currency)
         guard granted.minorUnits > 0 else { return nil }
-        emit(.refundRecorded(orderNumber: number, amount: granted, at: now))
-        return Refund(amount: granted, at: now, method: payment.method)
+        let at = time ?? now
+        emit(.refundRecorded(orderNumber: number, amount: granted, at: at))
+        return Refund(amount: granted, at: at, method: payment.method)
     }
 
-    mutating func refundRemaining(_ number: String) -> Refund? {
+    mutating func refundRemaining(_ number: String, at time: ShopInstant? = nil) -> Refund? {
         guard let order = commerce.orders[number] else { return nil }
-        return refund(order.totals.total, on: number)
+        return refund(order.totals.total, on: number, at: time)
+    }
+
+    /// A tracking number no parcel of the shop has had, its serial drawn from the shop's entropy
+    /// (never from the order's serial, so numbers cannot be guessed from each other). One in
+    /// 10^8 draws collides; after 32 tries in a row (a shop holding most of the serials) the
+    /// last draw is kept.
+    mutating func freshTrackingNumber(for carrier: Carrier) -> TrackingNumber {
+        var number = TrackingNumber.generate(for: carrier, using: &random)
+        var tries = 1
+        while tries < 32, commerce.usesTrackingNumber(number) {
+            number = TrackingNumber.generate(for: carrier, using: &random)
+            tries += 1
+        }
+        return number
+    }
+
+    /// Parcel routes are seeded by the order's serial after the draws its tracking number once
+    /// took from the same seed, so routes stay what they were (demos and walk-throughs).
+    static func skipFormerNumberDraws(_ carrier: Carrier, _ dice: inout SplitMix64) {
+        for _ in 0..<(carrier == .colisRapide ? 8 : 11) { _ = dice.next() }
     }
 
     /// The order number without its year (`C-2026-000042` -> `000042`): parcels are seeded by it,

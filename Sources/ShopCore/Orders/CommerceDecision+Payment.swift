@@ -36,12 +36,13 @@ extension CommerceDecision {
         }
     }
 
-    /// The money is taken: the payment is recorded, the customer told, the warehouse starts.
+    /// The money is taken: the payment is recorded, the confirmation with the voucher sent, the
+    /// warehouse starts.
     mutating func paid(_ number: String, _ payment: Payment) {
         emit(.paymentUpdated(orderNumber: number, payment))
         guard let order = commerce.orders[number] else { return }
-        send(.paymentReceived, about: order, subject: "Payment received for order \(number)",
-             body: OrderMessages.paymentReceived(order, payment: payment))
+        send(.orderConfirmation, about: order, subject: "Order \(number) confirmed: your voucher",
+             body: OrderVoucher.voucher(order, payment: payment, seller: state.seller))
         emit(.preparationStarted(orderNumber: number, at: now))
     }
 

@@ -71,7 +71,14 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .unknownCashReference(reference):
             return "no order has the payment reference \(Quote.value(reference)): check it on the customer's message"
         case let .cannotCancel(number, fulfillment):
-            return "order \(Quote.text(number)) is \(fulfillment.rawValue) and can no longer be canceled: return it once delivered"
+            switch fulfillment {
+            case .delivered:
+                return "order \(Quote.text(number)) was delivered, so it cannot be canceled: return items within 14 days of delivery with 'comptoir return \(number)'"
+            case .returned:
+                return "order \(Quote.text(number)) came back to the shop and was refunded: there is nothing left to cancel"
+            default:
+                return "order \(Quote.text(number)) has shipped, so it cannot be canceled: return it once delivered with 'comptoir return \(number)'"
+            }
         case let .notDelivered(number):
             return "order \(Quote.text(number)) has not been delivered yet: a return starts after delivery (cancel it instead while unshipped)"
         case let .withdrawalPeriodOver(number, lastDay):

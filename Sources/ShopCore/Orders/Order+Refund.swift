@@ -38,3 +38,29 @@ extension Order {
         return Money(minorUnits: max(0, paid.saturatingSubtracting(refunded.minorUnits).saturatingSubtracting(pending)), currency: totals.currency)
     }
 }
+
+extension Order {
+    /// What the return at `index` was refunded, once it reached the warehouse: the refund
+    /// recorded when it arrived (returns that arrived at the same second take those refunds in
+    /// order). Nil while it travels, or when no refund carries its arrival time (data written
+    /// before refunds were dated by the arrival).
+    public func refund(ofReturnAt index: Int) -> Money? {
+        guard returns.indices.contains(index), let arrived = returns[index].receivedAt else { return nil }
+        let sameArrival = returns.indices.filter { returns[$0].receivedAt == arrived }
+        let matching = refunds.filter { $0.at == arrived }
+        guard let position = sameArrival.firstIndex(of: index), matching.indices.contains(position) else { return nil }
+        return matching[position].amount
+    }
+
+    /// The refund to show for the return at `index`: what it was refunded once it arrived, what
+    /// it will earn while it travels.
+    public func shownRefund(ofReturnAt index: Int) -> Money {
+        if let refunded = refund(ofReturnAt: index) { return refunded }
+        if returns.indices.contains(index), returns[index].receivedAt != nil, refunds.isEmpty == false {
+            return refundValue(of: returns[index].lines)
+        }
+        var others = returns
+        let request = others.remove(at: index)
+        return expectedRefund(of: request.lines, besides: others)
+    }
+}

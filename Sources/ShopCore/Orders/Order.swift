@@ -83,6 +83,17 @@ public struct Order: Hashable, Sendable, Identifiable {
         deliveredAt.map { $0.calendarDay.adding(days: ReturnRequest.withdrawalDays) }
     }
 
+    /// When an unpaid order is canceled: 72 hours after it was placed (a cash reference issued
+    /// later runs to its own expiry).
+    public var paymentDeadline: ShopInstant {
+        placedAt.adding(hours: CommerceDecision.unpaidOrderHours)
+    }
+
+    /// The delivery range still promised: none once the order is canceled.
+    public var activePromise: ClosedRange<CalendarDay>? {
+        state == .canceled ? nil : promise
+    }
+
     /// The current estimated delivery day, from the courier's plan and the scans so far.
     public func estimatedDelivery(now: ShopInstant) -> CalendarDay? {
         guard let shipment else { return nil }

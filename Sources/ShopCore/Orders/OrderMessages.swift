@@ -13,53 +13,14 @@ enum OrderMessages {
         """
     }
 
-    /// The voucher: the durable record of the contract.
-    static func voucher(_ order: Order) -> String {
-        var text = """
-        Thank you for your order. This message is your voucher: keep it.
-
-        Order \(order.number), placed \(order.placedAt) (Order with obligation to pay)
-
-        """
-        for line in order.lines {
-            text += "\(line.quantity) × \(line.title) (\(line.sku)) at \(line.unitPrice) = \(line.gross)\n"
-        }
-        let totals = order.totals
-        text += "\nGoods: \(totals.goods)\n"
-        if !totals.discount.isZero { text += "Discount (\(order.promoCode ?? "")): -\(totals.discount)\n" }
-        text += "\(order.delivery.label): \(totals.shipping)\n"
-        for extra in order.extras { text += "\(extra.label): \(Money(minorUnits: extra.price, currency: totals.currency))\n" }
-        text += "Total: \(totals.total) including VAT \(totals.vat)\n"
-        for rate in totals.vatBreakdown {
-            text += "  VAT \(rate.vatClass.label) on \(rate.net): \(rate.vat)\n"
-        }
-        text += """
-
-        Delivery to: \(order.address.description)
-        Promised between \(order.promise.lowerBound) and \(order.promise.upperBound).
-
-        Right of withdrawal: you may return items without giving a reason within 14 days of
-        delivery (perishable groceries excepted) with 'comptoir return \(order.number)'; the
-        refund goes back to your payment method within 14 days of our receiving them.
-        """
-        return text
-    }
-
     static func threeDSecure(_ order: Order, card: CardSummary, challenge: ThreeDSecureChallenge) -> String {
         """
         Your bank asks you to confirm a payment of \(order.totals.total) to Comptoir with \(card.masked).
 
         Your code: \(challenge.oneTimeCode)
 
-        It is valid until \(challenge.expiresAt) and for \(ThreeDSecureChallenge.allowedAttempts) attempts.
+        It is valid until \(MessageTime.text(challenge.expiresAt)) and for \(ThreeDSecureChallenge.allowedAttempts) attempts.
         Type it with: comptoir pay confirm \(order.number) --code \(challenge.oneTimeCode)
-        """
-    }
-
-    static func paymentReceived(_ order: Order, payment: Payment) -> String {
-        """
-        We received \(payment.amount) for order \(order.number), paid by \(payment.method).
-        The warehouse is preparing your parcel; you will get its tracking number when it ships.
         """
     }
 
@@ -78,14 +39,17 @@ enum OrderMessages {
 
         Reference: \(payment.reference)
         Amount: \(payment.amount)
-        Valid until: \(payment.expiresAt)
+        Valid until: \(MessageTime.text(payment.expiresAt))
 
         Unpaid by then, the order is canceled and its items released.
+
+        Agents near \(order.address.postalCode):
+        \(CashAgent.nearest(to: order.address.postalCode).map { "- \($0.name), \($0.address) (\($0.openingHours))" }.joined(separator: "\n"))
         """
     }
 
-    static func canceled(_ order: Order, refund: Refund?) -> String {
-        var text = "Order \(order.number) is canceled (\(order.cancelReason?.label ?? "returned to us by the carrier")).\n"
+    static func canceled(_ order: Order, refund: Refund?, at time: ShopInstant) -> String {
+        var text = "Order \(order.number) was canceled on \(MessageTime.text(time)) (\(order.cancelReason?.label ?? "returned to us by the carrier")).\n"
         if let refund { text += "We refund \(refund.amount) to your \(refund.method).\n" }
         return text
     }
@@ -102,7 +66,7 @@ enum OrderMessages {
 
     static func delivered(_ order: Order, scan: ScanEvent) -> String {
         """
-        Order \(order.number) was delivered on \(scan.time): \(scan.message).
+        Order \(order.number) was delivered on \(MessageTime.text(scan.time)): \(scan.message).
         You may return items within 14 days (until \(order.withdrawalLastDay.map(\.description) ?? "")) with 'comptoir return \(order.number)'.
         """
     }

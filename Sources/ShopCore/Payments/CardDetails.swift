@@ -25,6 +25,16 @@ public struct CardDetails: Equatable, Sendable {
         )
     }
 
+    /// The card as a command line gives it, where the expiry and the security code may be
+    /// missing: a card payment needs both (every accepted brand has a security code), so a
+    /// missing one is refused by name, after the number is checked.
+    public static func given(number: String, expiry: String?, securityCode: String?, now: ShopInstant) throws(PaymentError) -> CardDetails {
+        let parsed = try CardNumber(number)
+        guard let expiry, !expiry.trimmingSpaces().isEmpty else { throw .missingExpiry }
+        guard let securityCode, !securityCode.trimmingSpaces().isEmpty else { throw .missingSecurityCode(brand: parsed.brand) }
+        return try CardDetails(number: number, expiry: expiry, securityCode: securityCode, now: now)
+    }
+
     /// What may be kept of this card.
     public var summary: CardSummary {
         CardSummary(brand: number.brand, coBadge: number.coBadge, lastFour: number.lastFour,

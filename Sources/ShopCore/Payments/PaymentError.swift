@@ -9,6 +9,10 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
     case cardNumberLength(brand: CardBrand, digitCount: Int)
     case cardNumberCheckDigit
     case malformedExpiry(String)
+    /// A card payment without its expiry date.
+    case missingExpiry
+    /// A card payment without the security code its brand has.
+    case missingSecurityCode(brand: CardBrand)
     case invalidExpiryMonth(Int)
     case cardExpired(month: Int, year: Int)
     case expiryTooFarAhead(year: Int)
@@ -52,6 +56,10 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the card number fails its check digit: check for a typo"
         case let .malformedExpiry(text):
             return "\(Quote.value(text)) is not an expiry date: write the month and year as on the card, MM/YY (e.g. 04/29)"
+        case .missingExpiry:
+            return "a card payment needs the card's expiry date: add --expiry MM/YY as printed on the card"
+        case let .missingSecurityCode(brand):
+            return "a card payment needs the security code: add --cvc with the \(brand.securityCodeLength) digits \(brand == .americanExpress ? "on the front" : "on the back") of the card"
         case let .invalidExpiryMonth(month):
             return "\(month) is not a month: the expiry month is between 01 and 12"
         case let .cardExpired(month, year):
@@ -78,7 +86,7 @@ public enum PaymentError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .wrongCashAmount(reference, expected, received):
             return "reference \(reference) is for \(expected) but \(received) was given: collect exactly \(expected)"
         case let .referenceExpired(reference, expiredAt):
-            return "reference \(reference) expired on \(expiredAt): no payment can be recorded against it"
+            return "reference \(reference) expired on \(MessageTime.text(expiredAt)): no payment can be recorded against it"
         case let .referenceAlreadyPaid(reference):
             return "reference \(reference) is already paid: nothing more to collect"
         case let .refundNotPositive(amount):

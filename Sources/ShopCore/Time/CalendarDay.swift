@@ -57,6 +57,26 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         Int(other.daysSince1970.saturatingSubtracting(daysSince1970))
     }
 
+    /// Carriers deliver Monday to Saturday.
+    public var isWorkingDay: Bool { weekday != 0 }
+
+    /// The day `count` working days (Monday to Saturday) after this one; from a Sunday the
+    /// count starts on Monday.
+    public func addingWorkingDays(_ count: Int) -> CalendarDay {
+        var day = self
+        var left = max(0, count)
+        var steps = 0
+        while left > 0, steps < 4 * count + 7 {
+            day = day.adding(days: 1)
+            if day.isWorkingDay { left -= 1 }
+            steps += 1
+        }
+        return day
+    }
+
+    /// This day when carriers work, else the next one that is.
+    public var nextWorkingDayOrSelf: CalendarDay { isWorkingDay ? self : adding(days: 1) }
+
     /// 0 = Sunday ... 6 = Saturday.
     public var weekday: Int {
         Int(((daysSince1970 % 7) + 11) % 7)

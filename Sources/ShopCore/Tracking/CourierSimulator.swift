@@ -2,9 +2,11 @@
 /// time reveals them. The same shipment (seed included) always gives the same timeline, so the
 /// journal only needs the shipment and the scans already shown.
 ///
-/// Transit: express is delivered the day after shipping (two days after when shipped at or after
-/// 17:00 UTC); standard and relay pickup 2 to 5 days after. Exceptions follow `CourierScenario`;
-/// every scan lies within 30 days of shipping (at most 15 in practice).
+/// Transit, in working days (Monday to Saturday) in the shop's time zone (Europe/Paris): express
+/// the next one (two when shipped at or after 17:00), standard and relay pickup 2 to 5. The
+/// courier picks parcels up in working hours (Monday to Saturday, 08:00–19:00) after their label,
+/// and delivers in the daytime of working days; night scans happen only at sorting centres and
+/// hubs. Exceptions follow `CourierScenario`; every scan lies within 30 days of shipping.
 public struct CourierSimulator: Hashable, Sendable {
     public let shipment: Shipment
     public let scenario: CourierScenario
@@ -15,7 +17,7 @@ public struct CourierSimulator: Hashable, Sendable {
     /// The estimated delivery day in effect once the scan of the same index has happened.
     private let estimatesAfterScan: [CalendarDay?]
 
-    /// Express parcels shipped at or after this hour (UTC) take one more day.
+    /// Express parcels shipped at or after this hour (Paris time) take one more day.
     public static let expressCutOffHour = 17
     /// Nothing is planned further than this from the ship time.
     public static let longestRouteDays = 30
@@ -74,8 +76,9 @@ private struct RoutePlan {
         self.shipment = shipment
         var dice = SplitMix64(seed: shipment.seed)
         scenario = CourierScenario.decide(speed: shipment.speed, direction: shipment.direction, draw: dice.below(120))
-        let shipDay = shipment.shippedAt.calendarDay
-        let shipSecondOfDay = shipment.shippedAt.secondsSince1970 - shipDay.start.secondsSince1970
+        let zone = ShopTimeZone.paris
+        let shipDay = zone.day(of: shipment.shippedAt)
+        let shipSecondOfDay = zone.local(shipment.shippedAt).secondsSince1970 - shipDay.start.secondsSince1970
         let transitDays: Int
         switch shipment.speed {
         case .express:
@@ -86,11 +89,39 @@ private struct RoutePlan {
             let range = shipment.speed.transitDays
             transitDays = range.lowerBound + dice.below(range.count)
         }
-        arrivalDay = shipDay.adding(days: transitDays)
+        var arrival = shipDay.addingWorkingDays(transitDays)
+        // A parcel picked up late (a label made on Saturday night) arrives a working day later.
+        if Self.pickupTime(after: shipment.shippedAt).adding(hours: 6) > zone.instant(on: arrival, hour: 8) {
+            arrival = arrival.addingWorkingDays(1)
+        }
+        arrivalDay = arrival
         self.dice = dice
     }
 
     private var carrierName: String { shipment.carrier.name }
+
+    /// The courier's first round after a label made at `start`: at least 45 minutes later, in
+    /// working hours (Monday to Saturday, 08:00–18:59, Paris time).
+    static func pickupTime(after start: ShopInstant) -> ShopInstant {
+        let zone = ShopTimeZone.paris
+        let earliest = start.adding(minutes: 45)
+        var day = zone.day(of: earliest)
+        for _ in 0..<3 {
+            if day.isWorkingDay {
+                let opens = zone.instant(on: day, hour: 8)
+                let closes = zone.instant(on: day, hour: 19)
+                if earliest < opens { return opens }
+                if earliest < closes { return earliest.adding(seconds: -(earliest.secondsSince1970 % 60)) }
+            }
+            day = day.adding(days: 1)
+        }
+        return zone.instant(on: day.nextWorkingDayOrSelf, hour: 8)
+    }
+
+    /// `hour:minute` on `day`, Paris time.
+    private func local(_ day: CalendarDay, hour: Int, minute: Int = 0) -> ShopInstant {
+        ShopTimeZone.paris.instant(on: day, hour: hour, minute: minute)
+    }
     private var destination: TrackingPlace { shipment.destination }
 
     mutating func build() {
@@ -103,8 +134,8 @@ private struct RoutePlan {
 
         let relayPoint = Self.relayPoints[dice.below(Self.relayPoints.count)]
         let handOver = shipment.speed == .relayPickup
-            ? arrivalDay.at(hour: 9 + dice.below(3), minute: dice.below(60))
-            : arrivalDay.at(hour: 7, minute: dice.below(60))
+            ? local(arrivalDay, hour: 10 + dice.below(3), minute: dice.below(60))
+            : local(arrivalDay, hour: 8, minute: dice.below(60))
         addTransit(from: start, to: handOver)
 
         switch scenario {
@@ -115,59 +146,61 @@ private struct RoutePlan {
                 : "Delivered, \(destination.city)"
             add(.delivered, daytime(on: arrivalDay), destination, delivered)
         case .redeliveredAfterFailedAttempt:
-            let nextDay = arrivalDay.adding(days: 1)
+            let nextDay = arrivalDay.addingWorkingDays(1)
             add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
             add(.failure, daytime(on: arrivalDay), destination,
-                "Delivery attempted: recipient absent, notice left; next attempt tomorrow, \(destination.city)",
+                "Delivery attempted: recipient absent, notice left; next attempt on the next working day, \(destination.city)",
                 estimate: .day(nextDay))
-            add(.outForDelivery, nextDay.at(hour: 7, minute: dice.below(60)), destination,
+            add(.outForDelivery, local(nextDay, hour: 8, minute: dice.below(60)), destination,
                 "Out for delivery (second attempt), \(destination.city)", estimate: .day(nextDay))
             add(.delivered, daytime(on: nextDay), destination, "Delivered, \(destination.city)")
         case .heldAtDepotAfterFailedAttempt:
             add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
             add(.failure, daytime(on: arrivalDay), destination,
                 "Delivery attempted: recipient absent; parcel taken to the \(carrierName) depot, \(destination.city)")
-            add(.availableForPickup, arrivalDay.at(hour: 18, minute: dice.below(60)), destination,
+            add(.availableForPickup, local(arrivalDay, hour: 19, minute: dice.below(60)), destination,
                 "Available for pickup at the \(carrierName) depot for 10 days, with ID, \(destination.city)")
-            add(.delivered, daytime(on: arrivalDay.adding(days: 1 + dice.below(3))), destination,
+            add(.delivered, daytime(on: arrivalDay.addingWorkingDays(1 + dice.below(3))), destination,
                 "Collected by the recipient at the depot, \(destination.city)")
         case .addressNotFoundReturned:
-            let nextDay = arrivalDay.adding(days: 1)
+            let nextDay = arrivalDay.addingWorkingDays(1)
             add(.outForDelivery, handOver, destination, "Out for delivery, \(destination.city)")
             add(.failure, daytime(on: arrivalDay), destination,
-                "Delivery attempted: address not found; next attempt tomorrow, \(destination.city)",
+                "Delivery attempted: address not found; next attempt on the next working day, \(destination.city)",
                 estimate: .day(nextDay))
-            add(.outForDelivery, nextDay.at(hour: 7, minute: dice.below(60)), destination,
+            add(.outForDelivery, local(nextDay, hour: 8, minute: dice.below(60)), destination,
                 "Out for delivery (second attempt), \(destination.city)", estimate: .day(nextDay))
             add(.failure, daytime(on: nextDay), destination,
                 "Second delivery attempt failed: address not found, \(destination.city)", estimate: .unknown)
-            add(.returnToSender, nextDay.at(hour: 18, minute: dice.below(60)), destination,
+            add(.returnToSender, local(nextDay, hour: 19, minute: dice.below(60)), destination,
                 "Parcel is being returned to the sender, \(destination.city)", estimate: .unknown)
         case .collectedAtRelay:
             add(.availableForPickup, handOver, destination,
                 "Available for pickup at relay point \(relayPoint), \(destination.city)")
             let waitDays = dice.below(4)
             let collected = waitDays == 0
-                ? arrivalDay.at(hour: 14 + dice.below(5), minute: dice.below(60))
-                : arrivalDay.adding(days: waitDays).at(hour: 10 + dice.below(9), minute: dice.below(60))
+                ? local(arrivalDay, hour: 15 + dice.below(4), minute: dice.below(60))
+                : local(arrivalDay.addingWorkingDays(waitDays), hour: 10 + dice.below(9), minute: dice.below(60))
             add(.delivered, collected, destination,
                 "Collected at relay point \(relayPoint), \(destination.city)")
         case .uncollectedAtRelayReturned:
             add(.availableForPickup, handOver, destination,
                 "Available for pickup at relay point \(relayPoint), \(destination.city)")
-            add(.returnToSender, arrivalDay.adding(days: 10).at(hour: 19), destination,
+            add(.returnToSender, local(arrivalDay.adding(days: 10), hour: 20), destination,
                 "Not collected within 10 days at relay point \(relayPoint); returning to the sender, \(destination.city)",
                 estimate: .unknown)
         }
     }
 
-    /// Pickup, sorting centres and hub between the label and the hand-over to the last mile,
-    /// spread over the interval at fixed fractions (in thousandths) with a little seeded jitter.
+    /// The pickup in working hours after the label, then sorting centres and hub up to the
+    /// hand-over to the last mile, spread over that interval at fixed fractions (in thousandths)
+    /// with a little seeded jitter; sorting may run at night.
     private mutating func addTransit(from start: ShopInstant, to handOver: ShopInstant) {
         let origin = shipment.origin
         let hub = shipment.carrier.hub
+        let pickup = Self.pickupTime(after: start)
+        add(.inTransit, pickup, origin, "Parcel picked up by \(carrierName), \(origin.city)")
         var stops: [(Int, String, TrackingPlace)] = [
-            (60, "Parcel picked up by \(carrierName), \(origin.city)", origin),
             (150, "Parcel arrived at sorting centre, \(origin.city)", origin),
             (250, "Parcel left sorting centre, \(origin.city)", origin),
         ]
@@ -177,17 +210,19 @@ private struct RoutePlan {
             stops.append((550, "Parcel left national hub, \(hub.city)", hub))
         }
         stops.append((800, "Parcel arrived at delivery depot, \(destination.city)", destination))
-        let span = handOver.secondsSince1970 - start.secondsSince1970
+        let span = max(0, handOver.secondsSince1970 - pickup.secondsSince1970)
+        var previous = pickup.secondsSince1970
         for (thousandths, message, place) in stops {
             let jittered = Int64(thousandths - 20 + dice.below(41))
-            let seconds = start.secondsSince1970 + span * jittered / 1_000
-            add(.inTransit, ShopInstant(secondsSince1970: seconds - seconds % 60), place, message)
+            let seconds = max(previous + 60, pickup.secondsSince1970 + span * jittered / 1_000)
+            previous = seconds - seconds % 60
+            add(.inTransit, ShopInstant(secondsSince1970: previous), place, message)
         }
     }
 
-    /// A delivery attempt during the day, between 09:00 and 16:59 UTC.
+    /// A delivery attempt during the day, between 10:00 and 17:59 Paris time.
     private mutating func daytime(on day: CalendarDay) -> ShopInstant {
-        day.at(hour: 9 + dice.below(8), minute: dice.below(60))
+        local(day, hour: 10 + dice.below(8), minute: dice.below(60))
     }
 
     /// Appends a scan and the estimated delivery day in effect once it has happened.

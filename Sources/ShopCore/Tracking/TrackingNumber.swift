@@ -1,4 +1,5 @@
-/// A parcel's tracking number: a carrier prefix, digits, and a carrier-specific check digit.
+/// A parcel's tracking number in the UPU S10 form: the carrier's prefix, an 8-digit serial, the
+/// S10 check digit and `FR` (older Pélican Express and Estafette numbers still read).
 public struct TrackingNumber: Hashable, Sendable, CustomStringConvertible {
     public let carrier: Carrier
     /// The canonical text, upper case without spaces, e.g. `CR123456785FR`.
@@ -11,15 +12,16 @@ public struct TrackingNumber: Hashable, Sendable, CustomStringConvertible {
         guard let carrier = Carrier.allCases.first(where: { cleaned.hasPrefix($0.prefix) }) else {
             throw .unknownCarrier(text)
         }
-        guard cleaned.count == carrier.trackingNumberLength, cleaned.hasSuffix(carrier.suffix) else {
-            throw .wrongFormat(text, carrier: carrier)
-        }
-        let digitText = cleaned.dropFirst(carrier.prefix.count).dropLast(carrier.suffix.count)
+        let s10 = cleaned.count == carrier.trackingNumberLength && cleaned.hasSuffix(carrier.suffix)
+        let legacy = carrier.legacyDigitCount.map { cleaned.count == carrier.prefix.count + $0 } ?? false
+        guard s10 || legacy else { throw .wrongFormat(text, carrier: carrier) }
+        let digitText = cleaned.dropFirst(carrier.prefix.count).dropLast(s10 ? carrier.suffix.count : 0)
         let digits = digitText.compactMap { $0.wholeNumberValue }
         guard digits.count == digitText.count, digitText.allSatisfy(\.isASCII) else {
             throw .wrongFormat(text, carrier: carrier)
         }
-        let expected = carrier.checkDigit(for: Array(digits.dropLast()))
+        let payload = Array(digits.dropLast())
+        let expected = s10 ? carrier.checkDigit(for: payload) : carrier.legacyCheckDigit(for: payload)
         guard digits.last == expected else {
             throw .checkDigitMismatch(text, carrier: carrier, expected: expected)
         }
@@ -27,7 +29,7 @@ public struct TrackingNumber: Hashable, Sendable, CustomStringConvertible {
         self.value = cleaned
     }
 
-    /// A fresh tracking number for `carrier`, its digits drawn from `generator`.
+    /// A fresh S10 tracking number for `carrier`, its serial drawn from `generator`.
     public static func generate(
         for carrier: Carrier, using generator: inout some RandomNumberGenerator
     ) -> TrackingNumber {

@@ -146,6 +146,9 @@ public struct AppState: Sendable {
     }
 
     public var money: MoneyFormatter { MoneyFormatter(locale: locale) }
+    /// The customer's time zone (`TZ` read at launch; the shop's Europe/Paris by default):
+    /// every time on screen is local to it.
+    public var timeZone: ShopTimeZone = .paris
 
     public var layout: Layout { Layout(width: width, height: height, focus: focus, sidePane: sidePane) }
 

@@ -38,11 +38,18 @@ enum CheckoutPaymentView {
             rest = FormScreen.write("Reference", style: styles.base, right: (cash.reference.description, styles.heading.adding(.bold)),
                                     in: rest, into: &canvas)
             rest = FormScreen.write("Amount", style: styles.base, right: (state.money.format(cash.amount), styles.price), in: rest, into: &canvas)
-            rest = FormScreen.write("Pay before", style: styles.base, right: (DayFormat.dayAndTime(cash.expiresAt) + " UTC", styles.base),
+            rest = FormScreen.write("Pay before", style: styles.base, right: (DayFormat.dayAndTime(cash.expiresAt, in: state.timeZone), styles.base),
                                     in: rest, into: &canvas)
             rest = FormScreen.skip(1, rest)
             rest = FormScreen.write("Pay at any agent with reference \(cash.reference); the order ships once paid.", style: styles.heading,
                                     in: rest, into: &canvas)
+            if let order {
+                rest = FormScreen.write("Agents near \(order.address.postalCode):", style: styles.base, in: rest, into: &canvas)
+                for agent in CashAgent.nearest(to: order.address.postalCode) where rest.height > 3 {
+                    rest = FormScreen.write("  \(agent.name) · \(agent.openingHours)", style: styles.base, in: rest, into: &canvas)
+                    rest = FormScreen.write("    \(agent.address)", style: styles.muted, in: rest, into: &canvas)
+                }
+            }
             rest = FormScreen.skip(1, rest)
             FormScreen.write("Enter continues; Esc withdraws the reference to pay another way.", style: styles.muted, in: rest, into: &canvas)
         }
@@ -58,7 +65,7 @@ enum CheckoutPaymentView {
         var expiry = ""
         if case let .card(card)? = order?.currentPayment, let challenge = card.challenge {
             attempts = "\(challenge.attemptsLeft) attempt\(challenge.attemptsLeft == 1 ? "" : "s") left"
-            expiry = "The code expires at \(DayFormat.time(challenge.expiresAt)) UTC"
+            expiry = "The code expires at \(DayFormat.time(challenge.expiresAt, in: state.timeZone))"
             rest = FormScreen.write("\(card.card.masked) · \(attempts) · \(expiry)", style: styles.muted, in: rest, into: &canvas)
         }
         let formRows = FormView.height(wizard.action, width: rest.width)
@@ -75,7 +82,7 @@ enum CheckoutPaymentView {
             return
         }
         var y = inner.y
-        let date = message.date.map(DayFormat.dayAndTime) ?? ""
+        let date = message.date.map { DayFormat.dayAndTime($0, in: state.timeZone) } ?? ""
         canvas.put(message.subject, x: inner.x + 1, y: y, maxWidth: inner.width - 3 - DisplayWidth.of(date), style: styles.heading)
         canvas.putRight(date, rightEdge: inner.maxX - 1, y: y, maxWidth: DisplayWidth.of(date), style: styles.muted)
         y += 1

@@ -12,7 +12,7 @@ extension CheckoutUpdate {
             state.checkout?.isOpen = true
             return true
         }
-        var wizard = CheckoutWizard(account: account)
+        var wizard = CheckoutWizard(account: account, money: state.money)
         wizard.orderNumber = order.number
         wizard.step = .payment
         switch order.currentPayment?.paymentState {

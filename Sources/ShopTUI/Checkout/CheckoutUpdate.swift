@@ -29,7 +29,7 @@ enum CheckoutUpdate {
             state.checkout = wizard
             return
         }
-        state.checkout = CheckoutWizard(account: account)
+        state.checkout = CheckoutWizard(account: account, money: state.money)
     }
 
     static let waitNote = "One moment: the shop is saving your order"

@@ -57,7 +57,8 @@ public struct CheckoutWizard: Hashable, Sendable {
     /// Shown over the panes; false keeps the input for when `c` reopens it.
     public var isOpen = true
 
-    public init(account: Account) {
+    /// `money` formats the extras' prices as every amount of the screen (one format per locale).
+    public init(account: Account, money: MoneyFormatter = MoneyFormatter(locale: .enUS)) {
         let address = account.address
         self.address = Form([
             .text("name", "Name", address.name, maxLength: PostalAddress.maximumNameLength),
@@ -70,8 +71,8 @@ public struct CheckoutWizard: Hashable, Sendable {
         delivery = Form([.choice("method", "", DeliveryMethod.allCases.map { ChoiceOption($0.label) })])
         review = Form([
             .text("promo", "Promo code", maxLength: 20, optional: true),
-            .checkbox("giftWrap", "Gift wrap (+3.50 €)"),
-            .checkbox("insurance", "Parcel insurance (+2.90 €)"),
+            .checkbox("giftWrap", "Gift wrap (+\(money.format(Money(minorUnits: CheckoutExtra.giftWrap.price, currency: .eur))))"),
+            .checkbox("insurance", "Parcel insurance (+\(money.format(Money(minorUnits: CheckoutExtra.insurance.price, currency: .eur))))"),
             .checkbox("terms", "I accept the terms of sale"),
             .button("order", "Order with obligation to pay"),
         ])

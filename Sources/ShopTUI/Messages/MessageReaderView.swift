@@ -9,7 +9,7 @@ enum MessageReaderView {
         var lines = StyledLine.wrapped(message.subject, width: width, style: styles.heading.adding(.bold))
         lines.append(StyledLine([.init(text: "From: ", style: styles.muted), .init(text: message.from, style: styles.base)]))
         lines.append(StyledLine([.init(text: "Date: ", style: styles.muted),
-                                 .init(text: message.date.map { "\(OrderScreenView.time($0)) UTC" } ?? "unknown", style: styles.base)]))
+                                 .init(text: message.date.map { OrderScreenView.time($0, in: state.timeZone) } ?? "unknown", style: styles.base)]))
         if let number = message.orderNumber {
             lines.append(StyledLine([.init(text: "Order: ", style: styles.muted), .init(text: number, style: styles.base)]))
         }

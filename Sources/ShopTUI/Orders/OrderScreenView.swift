@@ -4,23 +4,23 @@ import ShopCore
 /// payment, the tracking timeline (newest scan first), returns with their labels, the lines and
 /// totals, support. Built from the state each frame, so a tick's new scans show at once.
 enum OrderScreenView {
-    /// `2026-12-02 14:03`: shop time to the minute (UTC, like every time of the shop).
-    static func time(_ instant: ShopInstant) -> String {
-        let text = instant.description
-        return text.hasSuffix(" UTC") ? String(text.dropLast(4)) : text
+    /// `2026-12-02 14:03`: shop time to the minute, local to the customer's zone.
+    static func time(_ instant: ShopInstant, in zone: ShopTimeZone) -> String {
+        zone.dateAndTime(instant)
     }
 
     static func document(_ state: AppState, order: Order, width: Int) -> [StyledLine] {
         let styles = state.styles
+        let zone = state.timeZone
         var lines: [StyledLine] = [
-            StyledLine("Placed \(time(order.placedAt)) UTC · \(order.delivery.label) to \(order.address.city)", styles.muted),
+            StyledLine("Placed \(time(order.placedAt, in: zone)) · \(order.delivery.label) to \(order.address.city)", styles.muted),
             OrderBadges.badgeLine(order, styles: styles, indent: 0),
             OrderBadges.progressLine(order, width: width, styles: styles, indent: 0),
         ]
-        lines.append(deliveryLine(order, now: state.now, styles: styles))
+        lines.append(deliveryLine(order, now: state.now, zone: zone, styles: styles))
         lines += paymentLines(order, state: state)
         lines.append(.blank)
-        lines += timeline(order.shipment, scans: order.scans, title: "Tracking", width: width, styles: styles)
+        lines += timeline(order.shipment, scans: order.scans, title: "Tracking", width: width, zone: zone, styles: styles)
         for (index, request) in order.returns.enumerated() {
             lines.append(.blank)
             lines += returnLines(request, index: index, order: order, width: width, state: state)
@@ -32,10 +32,10 @@ enum OrderScreenView {
         return lines
     }
 
-    static func deliveryLine(_ order: Order, now: ShopInstant, styles: ThemeStyles) -> StyledLine {
+    static func deliveryLine(_ order: Order, now: ShopInstant, zone: ShopTimeZone, styles: ThemeStyles) -> StyledLine {
         if let delivered = order.deliveredAt {
-            var spans: [StyledLine.Span] = [.init(text: "Delivered on \(time(delivered)) UTC", style: styles.statusDelivered)]
-            if let lastDay = order.withdrawalLastDay {
+            var spans: [StyledLine.Span] = [.init(text: "Delivered on \(time(delivered, in: zone))", style: styles.statusDelivered)]
+            if let lastDay = order.withdrawalLastDay, zone.day(of: now) <= lastDay {
                 spans.append(.init(text: " · returns accepted until \(lastDay)", style: styles.muted))
             }
             return StyledLine(spans)
@@ -68,7 +68,7 @@ enum OrderScreenView {
             lines.append(StyledLine("  Not paid yet: c pays it", styles.stockLow))
         }
         if case let .cash(cash) = payment, cash.status == .awaitingPayment, order.state != .canceled {
-            lines.append(StyledLine("  Pay \(state.money.format(cash.amount)) at any agent before \(time(cash.expiresAt)) UTC", styles.stockLow))
+            lines.append(StyledLine("  Pay \(state.money.format(cash.amount)) at any agent before \(time(cash.expiresAt, in: state.timeZone))", styles.stockLow))
         }
         if !order.refunds.isEmpty {
             lines.append(StyledLine("Refunded \(state.money.format(order.refunded)) to \(order.refunds[0].method)", styles.stockLow))
@@ -77,7 +77,7 @@ enum OrderScreenView {
     }
 
     /// A parcel's scans, newest first: time, place, message.
-    static func timeline(_ shipment: Shipment?, scans: [ScanEvent], title: String, width: Int, styles: ThemeStyles) -> [StyledLine] {
+    static func timeline(_ shipment: Shipment?, scans: [ScanEvent], title: String, width: Int, zone: ShopTimeZone, styles: ThemeStyles) -> [StyledLine] {
         guard let shipment else {
             return [StyledLine(title, styles.heading), StyledLine("Not shipped yet: the timeline starts when the parcel leaves Lyon.", styles.muted, indent: 2)]
         }
@@ -88,14 +88,15 @@ enum OrderScreenView {
         }
         for (index, scan) in scans.reversed().enumerated() {
             let style = index == 0 ? (scan.status == .delivered ? styles.statusDelivered : styles.base) : styles.muted
-            lines += scanLines(scan, timeStyle: index == 0 ? styles.heading : styles.muted, messageStyle: style, width: width, styles: styles)
+            lines += scanLines(scan, timeStyle: index == 0 ? styles.heading : styles.muted, messageStyle: style, width: width, zone: zone, styles: styles)
         }
         return lines
     }
 
     /// A scan: time, place, then its message, wrapped under itself when the line is too short.
-    static func scanLines(_ scan: ScanEvent, timeStyle: TextStyle, messageStyle: TextStyle, width: Int, styles: ThemeStyles) -> [StyledLine] {
-        let head = [StyledLine.Span(text: time(scan.time) + "  ", style: timeStyle),
+    static func scanLines(_ scan: ScanEvent, timeStyle: TextStyle, messageStyle: TextStyle, width: Int, zone: ShopTimeZone,
+                          styles: ThemeStyles) -> [StyledLine] {
+        let head = [StyledLine.Span(text: time(scan.time, in: zone) + "  ", style: timeStyle),
                     StyledLine.Span(text: scan.place.description + "  ", style: styles.muted)]
         let column = 2 + head.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let pieces = width - column >= 20 ? TextWrap.lines(scan.message, width: width - column) : [scan.message]
@@ -108,14 +109,15 @@ enum OrderScreenView {
         let styles = state.styles
         let items = request.lines.reduce(0) { $0 + $1.quantity }
         let value = state.money.format(ReturnView.refund(order, returnAt: index))
-        let progress = request.receivedAt.map { "received on \(time($0)) UTC" } ?? (request.scans.last?.status.label.lowercased() ?? "label created")
+        let progress = request.receivedAt.map { "received on \(time($0, in: state.timeZone))" } ?? (request.scans.last?.status.label.lowercased() ?? "label created")
+        let refundWord = order.refund(ofReturnAt: index) == nil ? "refund" : "refunded"
         var lines = [
             StyledLine([.init(text: "Return \(index + 1) · ", style: styles.heading),
                         .init(text: "Return label: \(request.shipment.trackingNumber)", style: styles.heading)]),
-            StyledLine("\(items) item\(items == 1 ? "" : "s") · refund \(value) · \(progress)", styles.muted, indent: 2),
+            StyledLine("\(items) item\(items == 1 ? "" : "s") · \(refundWord) \(value) · \(progress)", styles.muted, indent: 2),
         ]
         for scan in request.scans.reversed() {
-            lines += scanLines(scan, timeStyle: styles.muted, messageStyle: styles.base, width: width, styles: styles)
+            lines += scanLines(scan, timeStyle: styles.muted, messageStyle: styles.base, width: width, zone: state.timeZone, styles: styles)
         }
         return lines
     }

@@ -51,7 +51,7 @@ enum ReturnView {
         }
         lines.append(.blank)
         lines.append(StyledLine("Refund: \(money.format(order.expectedRefund(of: draft.lines, besides: order.returns)))", styles.price.adding(.bold)))
-        if let lastDay = order.withdrawalLastDay {
+        if let lastDay = order.withdrawalLastDay, state.now.calendarDay <= lastDay {
             lines.append(StyledLine("Returns accepted until \(lastDay) (14 days after delivery)", styles.muted))
         }
         if let problem = draft.problem {
@@ -61,11 +61,9 @@ enum ReturnView {
         return lines
     }
 
-    /// What the order's return at `index` earns, next to its other returns.
+    /// What the order's return at `index` was refunded once it arrived, or earns while it travels.
     static func refund(_ order: Order, returnAt index: Int) -> Money {
-        var others = order.returns
-        let request = others.remove(at: index)
-        return order.expectedRefund(of: request.lines, besides: others)
+        order.shownRefund(ofReturnAt: index)
     }
 
     /// The row of the selected line in the document, for the hardware cursor.

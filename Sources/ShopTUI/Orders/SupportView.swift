@@ -19,7 +19,7 @@ enum SupportView {
             for message in ticket.messages {
                 let author = message.author == .customer ? "You" : "Comptoir"
                 lines.append(StyledLine([.init(text: author, style: message.author == .customer ? styles.price : styles.success.adding(.bold)),
-                                         .init(text: " · \(OrderScreenView.time(message.at))", style: styles.muted)], indent: 2))
+                                         .init(text: " · \(OrderScreenView.time(message.at, in: state.timeZone))", style: styles.muted)], indent: 2))
                 lines += StyledLine.wrapped(message.text, width: width, style: styles.base, indent: 4)
             }
         }

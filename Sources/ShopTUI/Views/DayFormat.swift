@@ -1,7 +1,7 @@
 import ShopCore
 
-/// Days and times of shop time as the screens show them, in English and UTC like all shop time:
-/// `Tue 1 Dec`, `Tue 1 – Thu 3 Dec`, `09:05`.
+/// Days and times of shop time as the screens show them, in English and in the customer's time
+/// zone: `Tue 1 Dec`, `Tue 1 – Thu 3 Dec`, `09:05`.
 public enum DayFormat {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -20,13 +20,13 @@ public enum DayFormat {
         return "\(day(first)) – \(day(last))"
     }
 
-    /// `09:05` (UTC).
-    public static func time(_ instant: ShopInstant) -> String {
-        let seconds = ((instant.secondsSince1970 % 86_400) + 86_400) % 86_400
-        let hours = seconds / 3_600, minutes = seconds % 3_600 / 60
-        return (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+    /// `09:05`, local to `zone`.
+    public static func time(_ instant: ShopInstant, in zone: ShopTimeZone) -> String {
+        zone.time(instant)
     }
 
-    /// `Tue 1 Dec 09:05`.
-    public static func dayAndTime(_ instant: ShopInstant) -> String { "\(day(instant.calendarDay)) \(time(instant))" }
+    /// `Tue 1 Dec 09:05`, local to `zone`.
+    public static func dayAndTime(_ instant: ShopInstant, in zone: ShopTimeZone) -> String {
+        "\(day(zone.day(of: instant))) \(time(instant, in: zone))"
+    }
 }

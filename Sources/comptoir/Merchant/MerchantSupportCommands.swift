@@ -49,7 +49,7 @@ struct MerchantReplyCommand: ParsableCommand {
         try reportingFailures {
             let desk = try MerchantDesk(staff)
             try desk.act(.replyToTicket(ticketID: ticket, text: text))
-            if let updated = desk.commerce.tickets[ticket.trimmed.uppercased()] { SupportCommand.print(updated, reader: .shop) }
+            if let updated = desk.commerce.tickets[ticket.trimmed.uppercased()] { SupportCommand.print(updated, zone: staff.data.timeZone, reader: .shop) }
         }
     }
 }

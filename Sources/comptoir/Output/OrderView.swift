@@ -39,8 +39,8 @@ enum OrderView {
             })),
             ("total_minor", money(totals.total)),
             ("refunded_minor", money(order.refunded)),
-            ("promised_from", .string(order.promise.lowerBound.iso8601)),
-            ("promised_to", .string(order.promise.upperBound.iso8601)),
+            ("promised_from", .optional(order.activePromise) { .string($0.lowerBound.iso8601) }),
+            ("promised_to", .optional(order.activePromise) { .string($0.upperBound.iso8601) }),
             ("payment", .optional(order.currentPayment) { payment(order, $0) }),
             ("payment_attempts", .int(order.payments.count)),
             ("tracking_number", .optional(order.shipment) { .string($0.trackingNumber.value) }),
@@ -63,7 +63,8 @@ enum OrderView {
     static func payment(_ order: Order, _ payment: Payment) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("method", .string(payment.method.description)),
-            ("state", .string(payment.paymentState.rawValue)),
+            // The current attempt's state is the order's payment state (refunds included).
+            ("state", .string(order.paymentState.rawValue)),
             ("amount_minor", money(payment.amount)),
             ("failure", .optional(payment.failure) { .string($0.customerMessage) }),
         ]
@@ -78,11 +79,11 @@ enum OrderView {
         return .object(members)
     }
 
-    static func text(_ order: Order, locale: ShopLocale, now: ShopInstant) -> String {
+    static func text(_ order: Order, locale: ShopLocale, zone: ShopTimeZone, now: ShopInstant) -> String {
         let format = MoneyFormatter(locale: locale)
         let totals = order.totals
         var lines = [
-            "Order \(order.number) — placed \(order.placedAt)",
+            "Order \(order.number) — placed \(zone.dateAndTime(order.placedAt))",
             "State: \(order.state.rawValue) · payment: \(order.paymentState.rawValue) · fulfillment: \(order.fulfillment.rawValue)",
         ]
         if let reason = order.cancelReason { lines.append("Canceled: \(reason.label)") }
@@ -102,30 +103,41 @@ enum OrderView {
         for rate in totals.vatBreakdown { lines.append("VAT \(rate.vatClass.label) on \(format.format(rate.net)): \(format.format(rate.vat))") }
         lines.append("Total incl. VAT \(format.format(totals.total))")
         if !order.refunds.isEmpty { lines.append("Refunded \(format.format(order.refunded)) to \(order.refunds[0].method)") }
-        lines.append("Delivery promised between \(order.promise.lowerBound) and \(order.promise.upperBound) to \(order.address)")
+        if let promise = order.activePromise {
+            lines.append("Delivery promised between \(promise.lowerBound) and \(promise.upperBound) to \(order.address)")
+        }
         if let payment = order.currentPayment {
             lines.append("Payment: \(payment.method), \(order.paymentState.label)\(payment.failure.map { " — \($0.customerMessage)" } ?? "")")
             if case let .cash(cash) = payment, cash.status == .awaitingPayment {
-                lines.append("Pay \(format.format(cash.amount)) at an agent with reference \(cash.reference) before \(cash.expiresAt)")
+                lines.append("Pay \(format.format(cash.amount)) at an agent with reference \(cash.reference) before \(zone.dateAndTime(cash.expiresAt))")
             }
         }
         if let shipment = order.shipment {
             let estimate = order.estimatedDelivery(now: now).map { ", estimated delivery \($0)" } ?? ""
             lines.append("Parcel \(shipment.trackingNumber) with \(shipment.carrier.name): \(order.scans.last?.status.label ?? "label created")\(estimate)")
         }
-        if let lastDay = order.withdrawalLastDay { lines.append("Returns accepted until \(lastDay)") }
+        for (index, request) in order.returns.enumerated() {
+            let items = request.lines.reduce(0) { $0 + $1.quantity }
+            let progress = request.receivedAt.map { "received on \(zone.dateAndTime($0))" } ?? (request.scans.last?.status.label.lowercased() ?? "label created")
+            let refund = order.refund(ofReturnAt: index).map { "refunded \(format.format($0))" }
+                ?? "refund \(format.format(order.shownRefund(ofReturnAt: index))) on arrival"
+            lines.append("Return \(index + 1): parcel \(request.shipment.trackingNumber) with \(request.shipment.carrier.name), \(items) item\(items == 1 ? "" : "s"), \(progress), \(refund)")
+        }
+        if let lastDay = order.withdrawalLastDay {
+            lines.append(zone.day(of: now) <= lastDay ? "Returns accepted until \(lastDay)" : "Returns closed on \(lastDay) (14 days after delivery)")
+        }
         return lines.joined(separator: "\n")
     }
 }
 
 /// What a command that placed or paid an order prints, and its exit status.
 enum OrderOutput {
-    static func report(_ order: Order, json: Bool, locale: ShopLocale, now: ShopInstant) throws {
+    static func report(_ order: Order, json: Bool, locale: ShopLocale, zone: ShopTimeZone, now: ShopInstant) throws {
         if json {
             printJSON(OrderView.json(order, now: now))
         } else {
-            printText(OrderView.text(order, locale: locale, now: now))
-            printText(summary(order))
+            printText(OrderView.text(order, locale: locale, zone: zone, now: now))
+            printText(summary(order, locale: locale, zone: zone))
         }
         if order.state != .canceled, let failure = order.currentPayment?.failure {
             printError("comptoir: the payment of order \(order.number) failed: \(failure.customerMessage)")
@@ -133,15 +145,16 @@ enum OrderOutput {
         }
     }
 
-    static func summary(_ order: Order) -> String {
-        let head = "Order \(order.number): \(order.totals.total), payment \(order.paymentState.rawValue), fulfillment \(order.fulfillment.rawValue)"
+    static func summary(_ order: Order, locale: ShopLocale, zone: ShopTimeZone) -> String {
+        let format = MoneyFormatter(locale: locale)
+        let head = "Order \(order.number): \(format.format(order.totals.total)), payment \(order.paymentState.rawValue), fulfillment \(order.fulfillment.rawValue)"
         switch order.currentPayment {
         case let .card(card)? where card.challenge != nil:
             return head + "\nYour bank sent a code (see 'comptoir messages'): comptoir pay confirm \(order.number) --code NNNNNN"
         case let .wallet(wallet)? where wallet.status == .created:
             return head + "\nApprove the payment in the wallet: comptoir pay approve \(order.number)"
         case let .cash(cash)? where cash.status == .awaitingPayment:
-            return head + "\nPay \(cash.amount) at an agent with reference \(cash.reference) before \(cash.expiresAt)"
+            return head + "\nPay \(format.format(cash.amount)) at an agent with reference \(cash.reference) before \(zone.dateAndTime(cash.expiresAt))"
         default:
             return head
         }

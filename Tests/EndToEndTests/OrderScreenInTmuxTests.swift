@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Issue 14: the order screen at 80×24 after a refunded return, in the real binary: the return
+/// parcel with the amount actually refunded, local times without "UTC", and `x` saying what is left.
+@Suite(.serialized) struct OrderScreenInTmuxTests {
+    @discardableResult
+    func cli(_ arguments: [String], data: String) throws -> String {
+        try PurchaseInTmuxTests.cli(arguments, data: data)
+    }
+
+    @Test func theOrderScreenAfterARefundedReturn() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("shop").path
+        try cli(["account", "register", "--name", "Ana Lopez", "--email", "ana@example.com", "--line1", "3 rue Mercière",
+                 "--postal-code", "69002", "--city", "Lyon"], data: data)
+        try cli(["cart", "add", "BOK-PHA-001"], data: data)
+        let placed = try cli(["checkout", "--accept-terms", "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123"], data: data)
+        let word = try #require(placed.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("C-") })
+        let number = String(word.filter { $0.isLetter || $0.isNumber || $0 == "-" })
+        var shown = try cli(["order", "show", number, "--json"], data: data)
+        for _ in 0..<30 where !shown.contains("\"fulfillment_state\": \"delivered\"") {
+            try cli(["courier", "advance", "--hours", "12"], data: data)
+            shown = try cli(["order", "show", number, "--json"], data: data)
+        }
+        try cli(["return", number], data: data)
+        for _ in 0..<30 where !shown.contains("\"fulfillment_state\": \"returned\"") {
+            try cli(["courier", "advance", "--hours", "12"], data: data)
+            shown = try cli(["order", "show", number, "--json"], data: data)
+        }
+        #expect(shown.contains("\"payment_state\": \"refunded\""))
+        let text = try cli(["order", "show", number], data: data)
+        #expect(text.contains("refunded €25.90"), "order show lists the return parcel and its refund")
+        #expect(!text.contains("UTC"))
+
+        let shop = try PurchaseInTmuxTests.start(["--data", data], folder: folder)
+        defer { shop.kill() }
+        try shop.waitFor("Logged in as Ana Lopez")
+        try shop.press("4")
+        try shop.waitFor("completed·refunded·retur")
+        try shop.press("Enter")
+        let top = try shop.waitFor("Order \(number)")
+        #expect(top.contains("Payment: Visa •••• 4242 · refunded"))
+        #expect(!top.contains("UTC"))
+        try shop.press("PgDn")
+        let returns = try shop.waitFor("the return with its refund") { $0.contains("Return 1 · Return label:") && $0.contains("refunded €25.90") }
+        #expect(!returns.contains("refund €0.00"))
+        #expect(returns.contains("received on"))
+        try shop.press("x")
+        try shop.waitFor("was returned and refunded: nothing is left to cancel")
+    }
+}
