@@ -25,7 +25,7 @@ struct Comptoir: ParsableCommand {
             SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
             ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
             OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
-            AgentCommand.self, CourierCommand.self, MessagesCommand.self, DemoCommand.self,
+            AgentCommand.self, CourierCommand.self, MessagesCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,221 @@
+@preconcurrency import CNCurses
+@preconcurrency import Glibc
+import ShopCore
+import ShopService
+import ShopStore
+import ShopTUI
+
+/// Many customers' shops in one process, for `comptoir serve`.
+///
+/// Design: every SSH connection with a pty gets its own pty pair (opened by the SSH side), its own
+/// `ShopSession` and `AppState`, and its own ncurses SCREEN made with `newterm` on the pty's slave;
+/// all of them share one `Store`, one `ShopService` and one search index. ncurses is not
+/// thread-safe, so one thread — this loop, on the main actor — drives every screen, making each
+/// current with `set_term` before it touches it. The SSH event loops only move bytes (channel data
+/// into the pty's master, the master's output back to the channel) and post what happened to the
+/// `ScreenHostInbox`. The loop waits in `poll` on the inbox's pipe and every slave: a customer's
+/// keys make its slave readable and only that session steps; others step when their wait is over
+/// (a second when idle, a few milliseconds while a search runs). One session's end or bad input
+/// closes only its screen.
+@MainActor
+public final class ScreenHost {
+    /// What every hosted session shares.
+    public struct Settings: Sendable {
+        /// A session with no key for this long is ended (nil: never).
+        public var idleTimeout: Double?
+        /// How long an idle session waits between steps (ticks, following other processes), in ms.
+        public var idleStepMilliseconds: Int32 = 1_000
+
+        public init(idleTimeout: Double?) {
+            self.idleTimeout = idleTimeout
+        }
+    }
+
+    private struct Hosted {
+        let terminal: ShopTerminal
+        let slave: Int32
+        let input: UnsafeMutablePointer<FILE>
+        let output: UnsafeMutablePointer<FILE>
+        let ended: @Sendable (HostedSessionEnd) -> Void
+        var nextStep: Double
+        var lastInput: Double
+    }
+
+    private let inbox: ScreenHostInbox
+    private let service: ShopService
+    private let settings: Settings
+    private let themes: ThemeCatalog
+    private var sessions: [Int: Hosted] = [:]
+    /// The search index every session starts with, rebuilt when the catalogue changed.
+    private var sharedIndex: (version: Int, index: SearchIndex)?
+
+    public init(inbox: ScreenHostInbox, service: ShopService, settings: Settings, environment: [String: String]) {
+        self.inbox = inbox
+        self.service = service
+        self.settings = settings
+        self.themes = ThemeCatalog.load(environment: environment)
+    }
+
+    /// Gets the process ready to host screens: a UTF-8 locale (the environment's, else C.UTF-8),
+    /// and no LINES/COLUMNS overriding each pty's own size. False when no UTF-8 locale exists.
+    public nonisolated static func prepareProcess() -> Bool {
+        setlocale(LC_ALL, "")
+        if comptoir_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        return comptoir_codeset_is_utf8() != 0
+    }
+
+    /// How many sessions are open.
+    public var count: Int { sessions.count }
+
+    /// Steps every session until `stop()` is posted or SIGINT/SIGTERM arrives; then tells every
+    /// customer, draws that, and closes every screen. Returns the signal that stopped it, if any.
+    public func run() -> Int32? {
+        SignalWatch.install()
+        var stopping = false
+        var signal: Int32?
+        while !stopping {
+            for event in inbox.take() {
+                switch event {
+                case let .open(request): open(request)
+                case let .resize(connection, width, height): resize(connection, width: width, height: height)
+                case let .close(connection): end(connection, .closedByClient)
+                case let .job(job): job(service)
+                case .stop: stopping = true
+                }
+            }
+            if let received = SignalWatch.received {
+                signal = received
+                stopping = true
+            }
+            if stopping { break }
+            waitAndStep()
+        }
+        for connection in sessions.keys.sorted() {
+            guard let hosted = sessions[connection] else { continue }
+            hosted.terminal.session.send(.notice("The shop is closing now. Thank you for your visit!", isError: false))
+            _ = hosted.terminal.advance()
+            end(connection, .serverStopping)
+        }
+        return signal
+    }
+
+    /// Waits for a key on any screen, a posted event or the next due step, then steps the
+    /// sessions that have input or are due.
+    private func waitAndStep() {
+        let ids = Array(sessions.keys)
+        var fds = [pollfd(fd: inbox.wakeRead, events: Int16(POLLIN), revents: 0)]
+        fds += ids.map { pollfd(fd: sessions[$0]!.slave, events: Int16(POLLIN), revents: 0) }
+        let now = MonotonicClock.seconds()
+        let nextDue = sessions.values.map(\.nextStep).min() ?? now + 1
+        let timeout = Int32(max(0, min(1_000, (nextDue - now) * 1_000)).rounded(.up))
+        let ready = poll(&fds, nfds_t(fds.count), timeout)
+        if ready < 0 { return }
+        let after = MonotonicClock.seconds()
+        for (offset, connection) in ids.enumerated() {
+            let revents = Int32(fds[offset + 1].revents)
+            guard sessions[connection] != nil else { continue }
+            if revents & (POLLHUP | POLLERR | POLLNVAL) != 0, revents & POLLIN == 0 {
+                end(connection, .hangUp)
+                continue
+            }
+            let hasInput = revents & POLLIN != 0
+            if hasInput { readInput(connection, now: after) }
+            guard let hosted = sessions[connection] else { continue }
+            if let idle = settings.idleTimeout, after - hosted.lastInput > idle {
+                end(connection, .idle)
+                continue
+            }
+            if hasInput || after >= hosted.nextStep { step(connection, now: after) }
+        }
+    }
+
+    /// Hands every key waiting on the session's screen to it (a bounded number a step).
+    private func readInput(_ connection: Int, now: Double) {
+        guard var hosted = sessions[connection] else { return }
+        hosted.lastInput = now
+        sessions[connection] = hosted
+        for _ in 0..<512 {
+            guard let input = hosted.terminal.screen.read(waitingAtMost: 0) else { break }
+            hosted.terminal.handle(input)
+            if hosted.terminal.session.isFinished { break }
+        }
+    }
+
+    private func step(_ connection: Int, now: Double) {
+        guard var hosted = sessions[connection] else { return }
+        if hosted.terminal.session.isFinished || !hosted.terminal.advance() || hosted.terminal.session.isFinished {
+            end(connection, .quit)
+            return
+        }
+        let wait = hosted.terminal.wait(idle: settings.idleStepMilliseconds)
+        hosted.nextStep = now + Double(wait) / 1_000
+        sessions[connection] = hosted
+    }
+
+    private func open(_ request: HostedTerminalRequest) {
+        let input = dup(request.slave)
+        let output = dup(request.slave)
+        guard input >= 0, output >= 0, let inputFile = fdopen(input, "r"), let outputFile = fdopen(output, "w") else {
+            if input >= 0 { close(input) }
+            if output >= 0 { close(output) }
+            close(request.slave)
+            request.ended(.hangUp)
+            return
+        }
+        guard let screen = NCursesScreen(term: request.term, output: outputFile, input: inputFile, environment: request.environment) else {
+            let line = "comptoir: the terminal type '\(TextSanitizer.clean(request.term))' is unknown here: try TERM=xterm-256color\r\n"
+            _ = line.withCString { write(request.slave, $0, strlen($0)) }
+            fclose(inputFile)
+            fclose(outputFile)
+            close(request.slave)
+            request.ended(.unknownTerminal)
+            return
+        }
+        screen.resize(width: request.width, height: request.height)
+        var catalog = themes
+        let (themeIndex, _) = catalog.choose(requested: nil, environment: request.environment)
+        let shop = service.store.state
+        let env = request.environment
+        let state = AppState(
+            shop: shop, shopper: request.shopper, index: index(for: shop), width: request.width, height: request.height,
+            themes: catalog.themes, themeIndex: themeIndex, colourDepth: screen.colourDepth,
+            locale: ShopLocale.from(posix: env["LC_ALL"] ?? env["LANG"]),
+            searchMode: .automatic(productCount: shop.catalogue.count))
+        let session = ShopSession(service: service, state: state)
+        let now = MonotonicClock.seconds()
+        sessions[request.connection] = Hosted(
+            terminal: ShopTerminal(session: session, screen: screen, playback: nil), slave: request.slave,
+            input: inputFile, output: outputFile, ended: request.ended, nextStep: now, lastInput: now)
+        step(request.connection, now: now)
+    }
+
+    /// The shared index when the catalogue is small enough to search inline; built once per
+    /// catalogue version, shared by every session (a value: copies share its storage).
+    private func index(for shop: ShopState) -> SearchIndex? {
+        guard SearchMode.automatic(productCount: shop.catalogue.count) == .inline else { return nil }
+        let version = service.store.catalogueVersion
+        if let sharedIndex, sharedIndex.version == version { return sharedIndex.index }
+        let index = SearchIndex(catalogue: shop.catalogue)
+        sharedIndex = (version, index)
+        return index
+    }
+
+    private func resize(_ connection: Int, width: Int, height: Int) {
+        guard let hosted = sessions[connection] else { return }
+        hosted.terminal.screen.resize(width: width, height: height)
+        hosted.terminal.resized()
+        step(connection, now: MonotonicClock.seconds())
+    }
+
+    /// Closes the session's screen (ncurses restores the customer's terminal) and its pty slave.
+    private func end(_ connection: Int, _ reason: HostedSessionEnd) {
+        guard let hosted = sessions.removeValue(forKey: connection) else { return }
+        hosted.terminal.screen.close()
+        fclose(hosted.input)
+        fclose(hosted.output)
+        close(hosted.slave)
+        hosted.ended(reason)
+    }
+}

@@ -1,0 +1,80 @@
+import ShopTUI
+
+/// One shop session on one ncurses screen: the body of the terminal loop, as steps. `runShop`
+/// steps one of them with blocking reads on the process's terminal; `ScreenHost` (`comptoir serve`)
+/// steps many, one per SSH customer, from one thread.
+@MainActor
+final class ShopTerminal {
+    let session: ShopSession
+    let screen: NCursesScreen
+    private(set) var playback: DemoPlayback?
+    private var themeIndexShown: Int
+    /// Fast shop time ticks more often, so parcels move in small steps.
+    private let tickInterval: Double
+    private var lastTick: Double
+
+    init(session: ShopSession, screen: NCursesScreen, playback: DemoPlayback?) {
+        self.session = session
+        self.screen = screen
+        self.playback = playback
+        themeIndexShown = session.state.themeIndex
+        tickInterval = session.clockSpeed > 1 ? 0.5 : 1
+        lastTick = MonotonicClock.seconds()
+    }
+
+    /// Collects finished background work, ticks shop time (or follows what other processes
+    /// committed), plays the demo, draws the frame and starts the background work it asked for.
+    /// False when the demo player ended the loop.
+    func advance() -> Bool {
+        session.collectBackgroundWork()
+        let now = MonotonicClock.seconds()
+        if now - lastTick >= tickInterval {
+            session.tick(elapsedWallSeconds: now - lastTick)
+            lastTick = now
+        } else {
+            // What other processes commit shows within the loop's wait, not only at the tick.
+            session.follow()
+        }
+        if let playback {
+            playback.advance(session, wallNow: now)
+            if playback.outcome == .ended || (playback.outcome == .finished && playback.pace == .fast) { return false }
+            if case .failed = playback.outcome { return false }
+        }
+        if session.state.themeIndex != themeIndexShown {
+            themeIndexShown = session.state.themeIndex
+            screen.invalidate()
+        }
+        screen.draw(ShopView.render(session.state))
+        session.startBackgroundWork()
+        return true
+    }
+
+    /// How long to wait for a key before the next step: `idle`, shorter while background work
+    /// (a search, a password) is on its way.
+    func wait(idle: Int32) -> Int32 {
+        min(session.backgroundPollMilliseconds ?? idle, idle)
+    }
+
+    /// Hands one input to the demo player or the session.
+    func handle(_ input: KeyDecoder.Input) {
+        switch input {
+        case let .key(key):
+            if let playback, playback.isPlaying {
+                playback.handle(key, session: session)
+            } else {
+                playback?.handOver(session)
+                session.send(.key(key))
+            }
+        case let .mouse(event): session.send(.mouse(event))
+        case .resize: resized()
+        case .ignored: break
+        }
+    }
+
+    /// The screen took a new size: lay the shop out again for it.
+    func resized() {
+        let size = screen.size
+        screen.invalidate()
+        session.send(.resized(width: size.width, height: size.height))
+    }
+}
