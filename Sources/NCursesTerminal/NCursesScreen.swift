@@ -70,22 +70,18 @@ final class NCursesScreen {
         set_term(screen)
     }
 
-    /// Takes a new size given by the pty's other side (an SSH window change): no SIGWINCH reaches
-    /// this process for a pty it does not control, so ncurses is told directly.
-    func resize(width: Int, height: Int) {
-        activate()
-        resize_term(Int32(height), Int32(width))
-        invalidate()
-    }
 
-    /// Restores the terminal; safe to call twice.
-    func close() {
+    /// Restores the terminal; safe to call twice. `freeing` releases the SCREEN too; a host of
+    /// several screens passes false: ncursesw 6.4's `delscreen` while another SCREEN lives
+    /// breaks that one (its `stdscr` is gone and the next `wrefresh` crashes; reproduced in C), so
+    /// an ended customer's SCREEN stays allocated (about 170 KB).
+    func close(freeing: Bool = true) {
         guard isOpen else { return }
         isOpen = false
         activate()
         curs_set(1)
         endwin()
-        delscreen(screen)
+        if freeing { delscreen(screen) }
     }
 
     /// Forgets what is on screen, so the next draw repaints every cell (after a resize or theme change).

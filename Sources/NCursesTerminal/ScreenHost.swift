@@ -36,9 +36,14 @@ public final class ScreenHost {
         let slave: Int32
         let input: UnsafeMutablePointer<FILE>
         let output: UnsafeMutablePointer<FILE>
+        let term: String
+        let environment: [String: String]
         let ended: @Sendable (HostedSessionEnd) -> Void
         var nextStep: Double
         var lastInput: Double
+        /// A window change not applied yet, and when to apply it (changes come in bursts while a
+        /// window is dragged; only the last one is applied).
+        var pendingSize: (width: Int, height: Int, at: Double)?
     }
 
     private let inbox: ScreenHostInbox
@@ -73,6 +78,11 @@ public final class ScreenHost {
     /// customer, draws that, and closes every screen. Returns the signal that stopped it, if any.
     public func run() -> Int32? {
         SignalWatch.install()
+        // A parent may have started us with these blocked (a test runner does): they must reach the loop.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopSignals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         var stopping = false
         var signal: Int32?
         while !stopping {
@@ -108,7 +118,7 @@ public final class ScreenHost {
         var fds = [pollfd(fd: inbox.wakeRead, events: Int16(POLLIN), revents: 0)]
         fds += ids.map { pollfd(fd: sessions[$0]!.slave, events: Int16(POLLIN), revents: 0) }
         let now = MonotonicClock.seconds()
-        let nextDue = sessions.values.map(\.nextStep).min() ?? now + 1
+        let nextDue = sessions.values.map { min($0.nextStep, $0.pendingSize?.at ?? .infinity) }.min() ?? now + 1
         let timeout = Int32(max(0, min(1_000, (nextDue - now) * 1_000)).rounded(.up))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
         if ready < 0 { return }
@@ -119,6 +129,9 @@ public final class ScreenHost {
             if revents & (POLLHUP | POLLERR | POLLNVAL) != 0, revents & POLLIN == 0 {
                 end(connection, .hangUp)
                 continue
+            }
+            if let pending = sessions[connection]?.pendingSize, after >= pending.at {
+                applySize(connection, width: pending.width, height: pending.height)
             }
             let hasInput = revents & POLLIN != 0
             if hasInput { readInput(connection, now: after) }
@@ -173,7 +186,6 @@ public final class ScreenHost {
             request.ended(.unknownTerminal)
             return
         }
-        screen.resize(width: request.width, height: request.height)
         var catalog = themes
         let (themeIndex, _) = catalog.choose(requested: nil, environment: request.environment)
         let shop = service.store.state
@@ -187,7 +199,8 @@ public final class ScreenHost {
         let now = MonotonicClock.seconds()
         sessions[request.connection] = Hosted(
             terminal: ShopTerminal(session: session, screen: screen, playback: nil), slave: request.slave,
-            input: inputFile, output: outputFile, ended: request.ended, nextStep: now, lastInput: now)
+            input: inputFile, output: outputFile, term: request.term, environment: request.environment, ended: request.ended,
+            nextStep: now, lastInput: now)
         step(request.connection, now: now)
     }
 
@@ -202,17 +215,33 @@ public final class ScreenHost {
         return index
     }
 
+    /// Notes a window change, applied once the window has kept its size for a tenth of a second.
     private func resize(_ connection: Int, width: Int, height: Int) {
-        guard let hosted = sessions[connection] else { return }
-        hosted.terminal.screen.resize(width: width, height: height)
-        hosted.terminal.resized()
+        sessions[connection]?.pendingSize = (width, height, MonotonicClock.seconds() + Self.resizeSettle)
+    }
+
+    static let resizeSettle = 0.1
+
+    /// A new size for the session's screen. ncursesw 6.4's `resize_term` resizes the windows of
+    /// every SCREEN in the process, not only the current one's (the others then crash in
+    /// `doupdate`; reproduced in C), so the session gets a new SCREEN made at the pty's new size
+    /// (the SSH side set it with TIOCSWINSZ) and the old one is left alone — never freed, as
+    /// `delscreen` has the same flaw: about 170 KB a window change.
+    private func applySize(_ connection: Int, width: Int, height: Int) {
+        guard var hosted = sessions[connection] else { return }
+        hosted.pendingSize = nil
+        sessions[connection] = hosted
+        let current = hosted.terminal.screen.size
+        guard current.width != width || current.height != height else { return }
+        guard let screen = NCursesScreen(term: hosted.term, output: hosted.output, input: hosted.input, environment: hosted.environment) else { return }
+        hosted.terminal.replace(screen: screen)
         step(connection, now: MonotonicClock.seconds())
     }
 
     /// Closes the session's screen (ncurses restores the customer's terminal) and its pty slave.
     private func end(_ connection: Int, _ reason: HostedSessionEnd) {
         guard let hosted = sessions.removeValue(forKey: connection) else { return }
-        hosted.terminal.screen.close()
+        hosted.terminal.screen.close(freeing: false)
         fclose(hosted.input)
         fclose(hosted.output)
         close(hosted.slave)

@@ -6,7 +6,7 @@ import ShopTUI
 @MainActor
 final class ShopTerminal {
     let session: ShopSession
-    let screen: NCursesScreen
+    private(set) var screen: NCursesScreen
     private(set) var playback: DemoPlayback?
     private var themeIndexShown: Int
     /// Fast shop time ticks more often, so parcels move in small steps.
@@ -69,6 +69,12 @@ final class ShopTerminal {
         case .resize: resized()
         case .ignored: break
         }
+    }
+
+    /// Draws on `screen` from now on (a new SCREEN at a customer's new window size), all of it.
+    func replace(screen: NCursesScreen) {
+        self.screen = screen
+        resized()
     }
 
     /// The screen took a new size: lay the shop out again for it.

@@ -33,8 +33,10 @@ import Testing
         defer { bob.kill() }
         let bobs = try bob.waitFor("1 Catalogue")
         #expect(!bobs.contains("Cart 1 item"))
-        try bob.press("a", "+")
-        try bob.waitFor("the second cart with its own lines") { $0.contains("Cart ") && !$0.contains("Cart 1 item") && !$0.contains("Cart 0") }
+        try bob.press("a")
+        try bob.waitFor("Cart 1 item")
+        try bob.press("a")
+        try bob.waitFor("Cart 2 items")
 
         // A window change lays the shop out again at the new size.
         try alice.resize(width: 80, height: 24)
@@ -52,6 +54,7 @@ import Testing
         let again = try Self.connect(server, key: first)
         defer { again.kill() }
         try again.waitFor("Cart 1 item")
+        try bob.waitFor("Cart 2 items")
 
         try server.waitFor("a log line for Alice's session") { server.log.contains("end=quit") }
         let line = try #require(server.log.split(separator: "\n").first { $0.contains("end=quit") })
