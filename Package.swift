@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         .testTarget(name: "ShopServiceTests", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
+        .testTarget(name: "ShopServerTests", dependencies: ["ShopServer"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopService", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
         .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore"]),

@@ -68,6 +68,12 @@ public final class ScreenHost {
         if comptoir_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
         unsetenv("LINES")
         unsetenv("COLUMNS")
+        // About six descriptors a customer (socket, pty master and slave, the screen's streams).
+        var files = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files) == 0, files.rlim_cur < files.rlim_max {
+            files.rlim_cur = files.rlim_max
+            setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files)
+        }
         return comptoir_codeset_is_utf8() != 0
     }
 

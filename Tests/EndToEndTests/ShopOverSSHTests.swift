@@ -111,4 +111,21 @@ import Testing
         try server.waitFor("the refusals logged") { server.log.components(separatedBy: "closed before authenticating").count >= 3 }
         _ = try server.stop()
     }
+
+    @Test func aFullShopSaysSoAndAnIdleSessionEnds() throws {
+        let server = try ServeHarness(extra: ["--max-sessions", "1", "--idle-timeout", "3s"])
+        let key = try server.makeKey("first")
+        let first = try Self.connect(server, key: key)
+        defer { first.kill() }
+        try first.waitFor("1 Catalogue")
+        let second = try server.run(server.ssh(user: "guest", key: key, terminal: false) + ["search", "tea"])
+        #expect(second.status == 75)
+        #expect(second.output.contains("the shop is full"))
+        // Nobody types: the session ends by itself, and the slot is free again.
+        try first.waitFor("ssh exited with 1")
+        try server.waitFor("the idle session's log line") { server.log.contains("end=idle timeout") }
+        let third = try server.run(server.ssh(user: "guest", key: key, terminal: false) + ["search", "tea"])
+        #expect(third.status == 0)
+        _ = try server.stop()
+    }
 }
