@@ -32,6 +32,8 @@ final class ShopAuthentication: NIOSSHServerUserAuthenticationDelegate {
         case let .publicKey(key):
             let fingerprint = KeyFingerprint.of(key.publicKey)
             screens.perform { service in
+                // What other processes committed (an account registered since) counts.
+                try? service.store.refresh()
                 guard service.commerce.account(email: user) == nil else {
                     // An account's address with a key: the account's registered keys are not kept yet.
                     responsePromise.succeed(.failure)
@@ -44,18 +46,17 @@ final class ShopAuthentication: NIOSSHServerUserAuthenticationDelegate {
             let screens = self.screens
             let secret = password.password
             screens.perform { service in
+                // Refreshes the store first, so an account another process just registered counts.
+                let check = service.passwordCheck(email: user)
+                let hasher = service.hasher
                 guard service.commerce.account(email: user) != nil else {
                     // No such account: the same hashing time as a real check, then refused.
-                    let check = service.passwordCheck(email: user)
-                    let hasher = service.hasher
                     DispatchQueue.global().async {
                         _ = check.verify(secret, with: hasher)
                         responsePromise.succeed(.failure)
                     }
                     return
                 }
-                let check = service.passwordCheck(email: user)
-                let hasher = service.hasher
                 DispatchQueue.global().async {
                     let right = check.verify(secret, with: hasher)
                     screens.perform { service in

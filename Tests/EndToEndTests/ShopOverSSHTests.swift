@@ -128,4 +128,32 @@ import Testing
         #expect(third.status == 0)
         _ = try server.stop()
     }
+
+    @Test func anAccountLogsInWithItsPasswordAndAWrongOneIsRefused() throws {
+        let server = try ServeHarness()
+        let password = "Tilleul-et-verveine-42"
+        let register = try server.run(
+            [try BuiltBinary.comptoir(), "account", "register", "--data", server.data, "--name", "Camille Martin",
+             "--email", "camille@example.com", "--line1", "1 rue de la Paix", "--postal-code", "75002", "--city", "Paris"],
+            environment: ["COMPTOIR_PASSWORD": password, "COMPTOIR_SESSION": "setup"])
+        #expect(register.status == 0, "\(register.output)")
+        func askpass(_ answer: String) throws -> [String: String] {
+            let path = server.folder.appendingPathComponent("askpass-\(UUID().uuidString).sh").path
+            try "#!/bin/sh\necho '\(answer)'\n".write(toFile: path, atomically: true, encoding: .utf8)
+            chmod(path, 0o700)
+            return ["SSH_ASKPASS": path, "SSH_ASKPASS_REQUIRE": "force", "DISPLAY": ":0"]
+        }
+        let ssh = server.ssh(user: "camille@example.com", key: nil, terminal: false, extra: ["-o", "NumberOfPasswordPrompts=1"])
+        // Orders need a logged-in customer: a guest is refused, the account's session is not.
+        let orders = try server.run(ssh + ["orders", "--json"], environment: try askpass(password))
+        #expect(orders.status == 0, "\(orders.output)")
+        let wrong = try server.run(ssh + ["orders", "--json"], environment: try askpass("Not-her-password-1"))
+        #expect(wrong.status == 255)
+        #expect(wrong.output.contains("Permission denied"))
+        let key = try server.makeKey("guest")
+        let guest = try server.run(server.ssh(user: "guest", key: key, terminal: false) + ["orders"])
+        #expect(guest.status == 1)
+        try server.waitFor("the account's log line") { server.log.contains("session=ssh:account:camille@example.com") }
+        _ = try server.stop()
+    }
 }
