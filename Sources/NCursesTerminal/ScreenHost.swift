@@ -110,7 +110,7 @@ public final class ScreenHost {
         }
         for connection in sessions.keys.sorted() {
             guard let hosted = sessions[connection] else { continue }
-            hosted.terminal.session.send(.notice("The shop is closing now. Thank you for your visit!", isError: false))
+            hosted.terminal.notify("The shop is closing now. Thank you for your visit!")
             _ = hosted.terminal.advance()
             end(connection, .serverStopping)
         }
@@ -203,8 +203,10 @@ public final class ScreenHost {
             searchMode: .automatic(productCount: shop.catalogue.count))
         let session = ShopSession(service: service, state: state)
         let now = MonotonicClock.seconds()
+        let terminal = ShopTerminal(session: session, screen: screen, playback: nil)
+        terminal.drawsOnlyChanges = true
         sessions[request.connection] = Hosted(
-            terminal: ShopTerminal(session: session, screen: screen, playback: nil), slave: request.slave,
+            terminal: terminal, slave: request.slave,
             input: inputFile, output: outputFile, term: request.term, environment: request.environment, ended: request.ended,
             nextStep: now, lastInput: now)
         step(request.connection, now: now)

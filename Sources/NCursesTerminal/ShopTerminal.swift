@@ -1,3 +1,4 @@
+import ShopCore
 import ShopTUI
 
 /// One shop session on one ncurses screen: the body of the terminal loop, as steps. `runShop`
@@ -12,6 +13,16 @@ final class ShopTerminal {
     /// Fast shop time ticks more often, so parcels move in small steps.
     private let tickInterval: Double
     private var lastTick: Double
+    /// Hosted sessions (`comptoir serve`) draw a frame only when something may have changed: a
+    /// key, finished background work, a change of the shop or the mailbox, or every
+    /// `heartbeatSeconds` (clock, notices that expire). Hundreds of idle customers then cost
+    /// nearly nothing; the local shop draws every step, as before.
+    var drawsOnlyChanges = false
+    static let heartbeatSeconds = 30.0
+    private var needsDraw = true
+    private var drawnShop: ShopState?
+    private var drawnMailboxCount = 0
+    private var drawnAt = 0.0
 
     init(session: ShopSession, screen: NCursesScreen, playback: DemoPlayback?) {
         self.session = session
@@ -26,14 +37,14 @@ final class ShopTerminal {
     /// committed), plays the demo, draws the frame and starts the background work it asked for.
     /// False when the demo player ended the loop.
     func advance() -> Bool {
-        session.collectBackgroundWork()
+        if session.collectBackgroundWork() { needsDraw = true }
         let now = MonotonicClock.seconds()
         if now - lastTick >= tickInterval {
             session.tick(elapsedWallSeconds: now - lastTick)
             lastTick = now
         } else {
             // What other processes commit shows within the loop's wait, not only at the tick.
-            session.follow()
+            if session.follow() { needsDraw = true }
         }
         if let playback {
             playback.advance(session, wallNow: now)
@@ -44,8 +55,18 @@ final class ShopTerminal {
             themeIndexShown = session.state.themeIndex
             screen.invalidate()
         }
+        if drawsOnlyChanges, !needsDraw, !session.hasBackgroundWork, now - drawnAt < Self.heartbeatSeconds,
+           session.state.mailbox.count == drawnMailboxCount, session.state.shop == drawnShop {
+            return true
+        }
         screen.draw(ShopView.render(session.state))
         session.startBackgroundWork()
+        if drawsOnlyChanges {
+            needsDraw = false
+            drawnShop = session.state.shop
+            drawnMailboxCount = session.state.mailbox.count
+            drawnAt = now
+        }
         return true
     }
 
@@ -55,8 +76,15 @@ final class ShopTerminal {
         min(session.backgroundPollMilliseconds ?? idle, idle)
     }
 
+    /// Says `text` on the status line at the next step.
+    func notify(_ text: String) {
+        session.send(.notice(text, isError: false))
+        needsDraw = true
+    }
+
     /// Hands one input to the demo player or the session.
     func handle(_ input: KeyDecoder.Input) {
+        needsDraw = true
         switch input {
         case let .key(key):
             if let playback, playback.isPlaying {
@@ -74,6 +102,7 @@ final class ShopTerminal {
     /// Draws on `screen` from now on (a new SCREEN at a customer's new window size), all of it.
     func replace(screen: NCursesScreen) {
         self.screen = screen
+        needsDraw = true
         resized()
     }
 

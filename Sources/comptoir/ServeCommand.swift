@@ -28,6 +28,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("At most this many customers at once; more are told the shop is full.", valueName: "N"))
     var maxSessions = 1_000
 
+    @Option(help: ArgumentHelp("At most this many new connections a minute from one address; more are closed at once.", valueName: "N"))
+    var connectionsPerMinute = 120
+
     @Option(help: ArgumentHelp("End a shop session after this long without a key: 90s, 30m, 2h, or 0 for never.", valueName: "DURATION"))
     var idleTimeout = "30m"
 
@@ -48,6 +51,10 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure("--max-sessions \(maxSessions) is out of range: give 1 to 100000", status: .usage)
         }
         configuration.maxSessions = maxSessions
+        guard (1...1_000_000).contains(connectionsPerMinute) else {
+            throw CommandFailure("--connections-per-minute \(connectionsPerMinute) is out of range: give 1 to 1000000", status: .usage)
+        }
+        configuration.connectionsPerMinutePerAddress = connectionsPerMinute
         guard let idle = Self.seconds(idleTimeout) else {
             throw CommandFailure("--idle-timeout '\(idleTimeout)' is not a duration: give 90s, 30m, 2h or 0", status: .usage)
         }
