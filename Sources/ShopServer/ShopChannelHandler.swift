@@ -218,11 +218,15 @@ final class ShopChannelHandler: ChannelInboundHandler {
 }
 
 /// The pty master's bytes (what ncurses drew) out on the SSH channel. It never stops reading the
-/// master, so the screens' thread never blocks writing a frame to a slow client's pty.
-final class MasterOutputHandler: ChannelInboundHandler, Sendable {
+/// master, so the screens' thread never blocks writing a frame to a slow client's pty; a client
+/// that takes nothing while more than `backlogLimit` bytes wait for it is disconnected.
+final class MasterOutputHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
+    static let backlogLimit = 8 << 20
 
     private let ssh: Channel
+    /// Bytes written while the SSH channel was not writable (its window or socket full).
+    private var backlog = 0
 
     init(ssh: Channel) {
         self.ssh = ssh
@@ -230,6 +234,16 @@ final class MasterOutputHandler: ChannelInboundHandler, Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = unwrapInboundIn(data)
+        if ssh.isWritable {
+            backlog = 0
+        } else {
+            backlog += bytes.readableBytes
+            if backlog > Self.backlogLimit {
+                ssh.close(promise: nil)
+                context.close(promise: nil)
+                return
+            }
+        }
         ssh.write(SSHChannelData(type: .channel, data: .byteBuffer(bytes)), promise: nil)
     }
 

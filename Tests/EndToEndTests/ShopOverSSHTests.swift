@@ -156,4 +156,16 @@ import Testing
         try server.waitFor("the account's log line") { server.log.contains("session=ssh:account:camille@example.com") }
         _ = try server.stop()
     }
+
+    @Test func tooManyConnectionsFromOneAddressAreClosedAndOthersGoOn() throws {
+        let server = try ServeHarness(extra: ["--connections-per-minute", "2"])
+        let key = try server.makeKey("hasty")
+        let ssh = server.ssh(user: "guest", key: key, terminal: false) + ["search", "tea"]
+        #expect(try server.run(ssh).status == 0)
+        #expect(try server.run(ssh).status == 0)
+        let third = try server.run(ssh)
+        #expect(third.status == 255)
+        try server.waitFor("the refusal logged") { server.log.contains("end=refused: too many connections from this address") }
+        _ = try server.stop()
+    }
 }
