@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
@@ -36,10 +38,22 @@ let package = Package(
         .target(name: "ShopTUI", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
         // The only code that calls ncurses: canvas -> screen, keys, mouse, resize, colours.
         .target(name: "NCursesTerminal", dependencies: ["ShopTUI", "ShopService", "ShopStore", "ShopCore", "ShopSecurity", "CNCurses"]),
+        // `comptoir serve`: the SSH protocol side (swift-nio-ssh); moves bytes between SSH channels and
+        // the pty masters of the sessions NCursesTerminal's host drives. No ncurses here.
+        .target(
+            name: "ShopServer",
+            dependencies: [
+                "ShopCore", "ShopService",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopService", "ShopSecurity", "ShopTUI", "NCursesTerminal",
+                "ShopCore", "ShopStore", "ShopService", "ShopSecurity", "ShopTUI", "NCursesTerminal", "ShopServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +68,7 @@ let package = Package(
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         .testTarget(name: "ShopServiceTests", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
+        .testTarget(name: "ShopServerTests", dependencies: ["ShopServer"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopService", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
         .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore"]),

@@ -5,6 +5,10 @@ import ShopTUI
 /// The terminal through ncurses: starts and ends it, copies canvases to the screen (only the
 /// cells that changed; ncurses then sends only what differs), maps styles to colour pairs, and
 /// reads keys, mouse events and resizes.
+///
+/// Several screens can live in one process (`comptoir serve`: one per SSH customer, each on its own
+/// pty). ncurses keeps one current SCREEN, so every method makes its own screen current first
+/// (`set_term`); all screens must be driven from one thread, the main actor's.
 @MainActor
 final class NCursesScreen {
     private let screen: OpaquePointer
@@ -26,8 +30,14 @@ final class NCursesScreen {
     }
 
     /// Starts ncurses on stdin/stdout; nil when terminfo does not know `TERM`.
-    init?(term: String) {
-        guard let screen = newterm(term, stdout, stdin) else { return nil }
+    convenience init?(term: String) {
+        self.init(term: term, output: stdout, input: stdin, environment: [:])
+    }
+
+    /// Starts ncurses on the given streams (a pty's slave for an SSH customer); nil when terminfo
+    /// does not know `term`. `environment` is the customer's (`COLORTERM` for the colour depth).
+    init?(term: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, environment: [String: String]) {
+        guard let screen = newterm(term, output, input) else { return nil }
         self.screen = screen
         set_term(screen)
         window = comptoir_stdscr()!
@@ -47,27 +57,42 @@ final class NCursesScreen {
         mouseinterval(0)
         let colours = has_colors() ? Int(comptoir_colors()) : 0
         directColour = colours >= 16_777_216
-        colourDepth = ColourDepth.detect(terminalColours: colours, environment: [:])
+        colourDepth = ColourDepth.detect(terminalColours: colours, environment: environment)
     }
 
-    var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+    var size: (width: Int, height: Int) {
+        activate()
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
 
-    /// Restores the terminal; safe to call twice.
-    func close() {
+    /// Makes this screen ncurses' current one (a no-op cost when it already is).
+    private func activate() {
+        set_term(screen)
+    }
+
+
+    /// Restores the terminal; safe to call twice. `freeing` releases the SCREEN too; a host of
+    /// several screens passes false: ncursesw 6.4's `delscreen` while another SCREEN lives
+    /// breaks that one (its `stdscr` is gone and the next `wrefresh` crashes; reproduced in C), so
+    /// an ended customer's SCREEN stays allocated (about 170 KB).
+    func close(freeing: Bool = true) {
         guard isOpen else { return }
         isOpen = false
+        activate()
         curs_set(1)
         endwin()
-        delscreen(screen)
+        if freeing { delscreen(screen) }
     }
 
     /// Forgets what is on screen, so the next draw repaints every cell (after a resize or theme change).
     func invalidate() {
+        activate()
         previous = nil
         clearok(window, true)
     }
 
     func draw(_ canvas: Canvas) {
+        activate()
         let full = previous == nil || previous!.width != canvas.width || previous!.height != canvas.height
         if full { werase(window) }
         var text: [wchar_t] = []
@@ -95,6 +120,7 @@ final class NCursesScreen {
     /// The next input; waits up to `milliseconds` (a quarter second by default). Returns nil when
     /// none came or a read was interrupted.
     func read(waitingAtMost milliseconds: Int32 = 250) -> KeyDecoder.Input? {
+        activate()
         if milliseconds != readTimeout {
             readTimeout = milliseconds
             wtimeout(window, milliseconds)

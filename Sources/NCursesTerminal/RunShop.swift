@@ -64,31 +64,9 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     }
 
     var exitCode: Int32 = 0
-    var themeIndexShown = session.state.themeIndex
-    // Fast shop time ticks more often, so parcels move in small steps.
-    let tickInterval = session.clockSpeed > 1 ? 0.5 : 1
-    var lastTick = MonotonicClock.seconds()
+    let terminal = ShopTerminal(session: session, screen: screen, playback: playback)
     while !session.isFinished {
-        session.collectBackgroundWork()
-        let now = MonotonicClock.seconds()
-        if now - lastTick >= tickInterval {
-            session.tick(elapsedWallSeconds: now - lastTick)
-            lastTick = now
-        } else {
-            // What other processes commit shows within the loop's wait (250 ms), not only at the tick.
-            session.follow()
-        }
-        if let playback {
-            playback.advance(session, wallNow: now)
-            if playback.outcome == .ended || (playback.outcome == .finished && playback.pace == .fast) { break }
-            if case .failed = playback.outcome { break }
-        }
-        if session.state.themeIndex != themeIndexShown {
-            themeIndexShown = session.state.themeIndex
-            screen.invalidate()
-        }
-        screen.draw(ShopView.render(session.state))
-        session.startBackgroundWork()
+        guard terminal.advance() else { break }
         if let signal = SignalWatch.received {
             exitCode = 128 + signal
             break
@@ -96,22 +74,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         // While a search or the index build runs, look for its outcome often between keys; the demo
         // player presses keys every few hundredths of a second, so it reads often too.
         let idleWait: Int32 = playback == nil ? 250 : 15
-        guard let input = screen.read(waitingAtMost: min(session.backgroundPollMilliseconds ?? idleWait, idleWait)) else { continue }
-        switch input {
-        case let .key(key):
-            if let playback, playback.isPlaying {
-                playback.handle(key, session: session)
-            } else {
-                playback?.handOver(session)
-                session.send(.key(key))
-            }
-        case let .mouse(event): session.send(.mouse(event))
-        case .resize:
-            let size = screen.size
-            screen.invalidate()
-            session.send(.resized(width: size.width, height: size.height))
-        case .ignored: break
-        }
+        guard let input = screen.read(waitingAtMost: terminal.wait(idle: idleWait)) else { continue }
+        terminal.handle(input)
     }
     screen.close()
     do throws(StoreError) {

@@ -26,6 +26,7 @@ struct Comptoir: ParsableCommand {
             ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
             OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
             AgentCommand.self, CourierCommand.self, MessagesCommand.self, DemoCommand.self, MerchantCommand.self,
+            ServeCommand.self,
         ]
     )
 

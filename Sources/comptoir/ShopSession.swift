@@ -118,6 +118,7 @@ struct SessionOptions: ParsableArguments {
 
     /// The session named by `--session`, else COMPTOIR_SESSION, else the default local session.
     func shopper() throws -> Shopper {
+        if session == nil, let ssh = Self.sshSession() { return ssh }
         let named = session ?? ProcessInfo.processInfo.environment[Self.variable].flatMap { $0.isEmpty ? nil : $0 }
         guard let named else { return .local }
         do {
@@ -126,6 +127,15 @@ struct SessionOptions: ParsableArguments {
             let source = session == nil ? Self.variable : "--session"
             throw CommandFailure("\(source): \(error.description)", status: .usage)
         }
+    }
+
+    /// The SSH customer's session (`ssh:SHA256:…`, `ssh:account:EMAIL`) that `comptoir serve` gives an
+    /// `exec` command it runs as a child in COMPTOIR_SSH_SESSION; it reaches no more than `--session`
+    /// on a data folder that is the server user's own.
+    static func sshSession() -> Shopper? {
+        guard let name = ProcessInfo.processInfo.environment["COMPTOIR_SSH_SESSION"], name.hasPrefix("ssh:"),
+              name.utf8.count <= 200, name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
+        return .session(name)
     }
 
     /// The name of the session (see `Shopper`).
