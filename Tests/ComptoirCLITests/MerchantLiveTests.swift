@@ -37,7 +37,7 @@ struct MerchantLiveTests {
         defer { if merchant.isRunning { merchant.terminate() } }
 
         #expect(try shopper.run("cart", "add", "BOK-PHA-001").status == 0)
-        let placed = try shopper.json("checkout", "--accept-terms", "--card-number", "4242424242424242", "--cvc", "123", "--json")
+        let placed = try shopper.json("checkout", "--accept-terms", "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123", "--json")
         let number = try #require(placed["number"] as? String)
         let opened = try shopper.run("support", "open", number, "Can the parcel be left with my neighbour?", "--topic", "other")
         #expect(opened.stdout.contains("A person from our team will answer by"))
