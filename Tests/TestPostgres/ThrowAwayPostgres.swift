@@ -46,8 +46,13 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
         chmod(folder, 0o755)
         if root, let owner = getpwnam("postgres") { chown(folder, owner.pointee.pw_uid, owner.pointee.pw_gid) }
         let server = ThrowAwayPostgres(folder: folder, port: try freePort(), bin: bin)
-        try server.run("initdb", ["-D", "\(folder)/data", "-U", server.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
-        try server.startServer()
+        do {
+            try server.run("initdb", ["-D", "\(folder)/data", "-U", server.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
+            try server.startServer()
+        } catch {
+            server.stop()
+            throw error
+        }
         everyServerLock.lock()
         if everyServer.isEmpty { atexit { ThrowAwayPostgres.stopAll() } }
         everyServer.append(server)
@@ -115,10 +120,14 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
     /// parent had open, and Process waits for every holder of its own descriptors to close them.
     @discardableResult
     func run(_ program: String, _ arguments: [String]) throws -> String {
-        let command = getuid() == 0
+        let invocation = getuid() == 0
             ? ["/usr/sbin/runuser", "-u", "postgres", "--", "\(bin)/\(program)"] + arguments
             : ["\(bin)/\(program)"] + arguments
-        let outputPath = "\(folder)/\(program).\(UUID().uuidString).out"
+        // Through a shell that first closes every descriptor above 2: nothing else this process has
+        // open (another test's pipes) may live on in the server, or that test would wait for its end.
+        let closeAndRun = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; exec \"$@\""
+        let command = ["/bin/bash", "-c", closeAndRun, "bash"] + invocation
+        let outputPath = "\(folder)/run.\(UUID().uuidString).out"
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -126,10 +135,10 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var arguments = command.map { strdup($0) } + [nil]
-        defer { for argument in arguments { free(argument) } }
+        var argv = command.map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, &arguments, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
         guard spawned == 0 else { throw ThrowAwayPostgresError.cannotStart("cannot run \(command[0]): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -149,7 +158,7 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
     }
 
     /// A loopback port nobody listens on now.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw ThrowAwayPostgresError.cannotStart("socket failed") }
         defer { close(socket) }
