@@ -57,6 +57,29 @@ struct PostgresStoreCommandTests {
         #expect(digests[0] != nil && Set(digests.map { $0 ?? "" }).count == 1, "\(digests)")
     }
 
+    @Test func concurrentProcessesOnOneDatabaseLoseNoUpdate() throws {
+        let url = try ThrowAwayPostgres.shared().makeDatabase()
+        let seeding = try TemporaryFolder()
+        let json = try parseJSON(run(["search", "in:stock", "--json", "--limit", "300"], ["COMPTOIR_HOME": seeding.path, "COMPTOIR_STORE": url]).stdout)
+        let results = try #require(json["results"] as? [[String: Any]])
+        let sku = try #require(results.first { ($0["available"] as? Int ?? 0) >= 20 }?["sku"] as? String)
+        let writers = 6
+        let folders = try (0..<writers).map { _ in try TemporaryFolder() }
+        let paths = folders.map(\.path)
+        let statuses = StatusList()
+        DispatchQueue.concurrentPerform(iterations: writers) { index in
+            let outcome = try? ComptoirProcess.run(["cart", "add", sku, "1", "--session", "race"],
+                                                   environment: ["COMPTOIR_HOME": paths[index], "COMPTOIR_STORE": url])
+            statuses.append(outcome.map { "\($0.status) \($0.stderr)" } ?? "did not run")
+        }
+        #expect(statuses.values.allSatisfy { $0.hasPrefix("0 ") }, "\(statuses.values)")
+        let shown = try parseJSON(run(["cart", "show", "--json", "--session", "race"], ["COMPTOIR_HOME": seeding.path, "COMPTOIR_STORE": url]).stdout)
+        let lines = try #require(shown["lines"] as? [[String: Any]])
+        #expect(lines.first?["quantity"] as? Int == writers)
+        let verified = try run(["store", "verify", "--json", "--store", url], ["COMPTOIR_HOME": seeding.path])
+        #expect(try parseJSON(verified.stdout)["last_sequence"] as? Int == 1 + writers, "\(verified.stdout)")
+    }
+
     @Test func anUnreachableServerIsOneLineWithExit69AndNoPassword() throws {
         let data = try TemporaryFolder()
         let port = try ThrowAwayPostgres.freePort()
@@ -83,4 +106,11 @@ enum PostgresForCLI {
             return false
         }
     }
+}
+
+final class StatusList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func append(_ value: String) { lock.lock(); list.append(value); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
