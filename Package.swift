@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "comptoir-bench",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite",
+                "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite", "ShopPostgres", "TestPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -32,7 +32,8 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
     nonisolated(unsafe) private static var everyServer: [ThrowAwayPostgres] = []
 
     /// Starts a new server of its own (fault tests stop and restart theirs).
-    public static func start() throws -> ThrowAwayPostgres {
+    /// `durable` keeps PostgreSQL's fsync on (the benchmark); tests run without it.
+    public static func start(durable: Bool = false) throws -> ThrowAwayPostgres {
         guard let bin = binaries() else {
             throw ThrowAwayPostgresError.cannotStart("no PostgreSQL server programs in /usr/lib/postgresql/*/bin (install Debian's postgresql package)")
         }
@@ -45,7 +46,7 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
         let folder = String(cString: made)
         chmod(folder, 0o755)
         if root, let owner = getpwnam("postgres") { chown(folder, owner.pointee.pw_uid, owner.pointee.pw_gid) }
-        let server = ThrowAwayPostgres(folder: folder, port: try freePort(), bin: bin)
+        let server = ThrowAwayPostgres(folder: folder, port: try freePort(), bin: bin, durable: durable)
         do {
             try server.run("initdb", ["-D", "\(folder)/data", "-U", server.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
             try server.startServer()
@@ -60,7 +61,10 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
         return server
     }
 
-    private init(folder: String, port: Int, bin: String) {
+    private let durable: Bool
+
+    private init(folder: String, port: Int, bin: String, durable: Bool) {
+        self.durable = durable
         self.folder = folder
         self.port = port
         self.bin = bin
@@ -88,7 +92,7 @@ public final class ThrowAwayPostgres: @unchecked Sendable {
 
     public func startServer() throws {
         try run("pg_ctl", ["-D", "\(folder)/data", "-l", "\(folder)/server.log", "-w", "-t", "30", "-o",
-                           "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start"])
+                           "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=\(durable ? "on" : "off") -c max_connections=200", "start"])
         running = true
     }
 
