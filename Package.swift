@@ -13,12 +13,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
         .target(name: "ShopCore"),
         // Persistence: data folder, journal, snapshots, lock, recovery.
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
+        // The event log on PostgreSQL (postgres-nio) under the same Store, for shops beyond one machine.
+        .target(
+            name: "ShopPostgres",
+            dependencies: [
+                "ShopCore", "ShopStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // Password hashing (scrypt) behind ShopCore's PasswordHasher protocol.
         .target(
             name: "ShopSecurity",
@@ -53,25 +62,28 @@ let package = Package(
         .executableTarget(
             name: "comptoir",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopService", "ShopSecurity", "ShopTUI", "NCursesTerminal", "ShopServer",
+                "ShopCore", "ShopStore", "ShopPostgres", "ShopService", "ShopSecurity", "ShopTUI", "NCursesTerminal", "ShopServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "comptoir-bench",
             dependencies: [
-                "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite",
+                "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite", "ShopPostgres", "TestPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore"]),
+        // A throw-away PostgreSQL server for the tests (initdb in a temporary folder, a free loopback port).
+        .target(name: "TestPostgres", path: "Tests/TestPostgres"),
+        .testTarget(name: "ShopPostgresTests", dependencies: ["ShopPostgres", "ShopStore", "ShopCore", "TestPostgres"]),
         .testTarget(name: "ShopSecurityTests", dependencies: ["ShopSecurity", "ShopCore"]),
         .testTarget(name: "ShopServiceTests", dependencies: ["ShopService", "ShopCore", "ShopStore"]),
         .testTarget(name: "ShopServerTests", dependencies: ["ShopServer"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopService", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
-        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore"]),
+        .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore", "TestPostgres"]),
         .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
     ],
     swiftLanguageModes: [.v6]

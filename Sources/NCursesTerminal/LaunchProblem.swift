@@ -14,6 +14,8 @@ struct LaunchProblem: Error, CustomStringConvertible {
     init(storeError: StoreError) {
         if case .locked = storeError {
             self.init(description: "comptoir: \(storeError)", exitCode: 75)
+        } else if case .unreachable = storeError {
+            self.init(description: "comptoir: \(storeError)", exitCode: 69)
         } else {
             self.init(description: "comptoir: \(storeError)")
         }

@@ -106,6 +106,7 @@ private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolde
     guard options.demo != nil else {
         do throws(StoreError) {
             let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
+            if let openStore = options.openStore { return .success((try openStore(folder), nil)) }
             return .success((try Store.open(folder, access: .readWrite, seed: options.seed), nil))
         } catch {
             return .failure(LaunchProblem(storeError: error))

@@ -1,4 +1,5 @@
 import ShopCore
+import ShopStore
 import ShopTUI
 
 /// What the command line gives the interactive shop.
@@ -25,6 +26,9 @@ public struct ShopLaunchOptions: Sendable {
     /// The session the shop is used in: `local` (shared with the command line), or `local:NAME`
     /// for `--session NAME`.
     public var shopper: Shopper = .local
+    /// Opens the shop kept elsewhere than the data folder (`--store URL`: PostgreSQL), given the data
+    /// folder for what stays on this machine; nil opens the data folder's own journal.
+    public var openStore: (@Sendable (DataFolder) throws(StoreError) -> Store)?
 
     public init(dataFolder: String?, theme: String?, environment: [String: String], seed: @escaping @Sendable () -> [Product]) {
         self.dataFolder = dataFolder

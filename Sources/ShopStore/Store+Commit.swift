@@ -29,6 +29,7 @@ extension Store {
     @discardableResult
     public func execute(deciding command: (ShopState) -> ShopCommand) throws(StoreError) -> [ShopEvent] {
         try checkWritable()
+        if log != nil { return try executeOnLog(deciding: command) }
         if heldLock == nil {
             try catchUp(holdingLock: false)
             if try decide(command(state)).isEmpty { return [] }
@@ -48,6 +49,7 @@ extension Store {
     @discardableResult
     public func executeAll(_ commands: [ShopCommand]) throws(StoreError) -> [Result<[ShopEvent], ShopError>] {
         try checkWritable()
+        if log != nil { return try executeAllOnLog(commands) }
         return try commit { () throws(StoreError) in
             guard let journal else { throw .unusable(folder: folder.path, reason: "the store is closed") }
             var scratch = state
@@ -127,6 +129,10 @@ extension Store {
     /// with other processes' commits (writing the mail the outbox holds, then journaling that it went).
     public func withCommitLock<T>(_ body: () throws -> T) throws -> T {
         try checkWritable()
+        if log != nil {
+            try catchUpFromLog()
+            return try body()
+        }
         let outcome: Result<T, any Error> = try commit { () throws(StoreError) in Result { try body() } }
         return try outcome.get()
     }
@@ -169,9 +175,9 @@ extension Store {
     }
 
     func checkWritable() throws(StoreError) {
-        guard access == .readWrite else { throw .readOnly(folder: folder.path) }
-        if let unusableReason { throw .unusable(folder: folder.path, reason: unusableReason) }
-        guard !isClosed, journal != nil else { throw .unusable(folder: folder.path, reason: "the store is closed") }
+        guard access == .readWrite else { throw .readOnly(folder: log?.name ?? folder.path) }
+        if let unusableReason { throw .unusable(folder: log?.name ?? folder.path, reason: unusableReason) }
+        guard !isClosed, journal != nil || log != nil else { throw .unusable(folder: folder.path, reason: "the store is closed") }
     }
 }
 

@@ -27,6 +27,7 @@ extension Store {
     @discardableResult
     public func refresh() throws(StoreError) -> StoreRefresh {
         guard !isClosed else { return StoreRefresh() }
+        if log != nil { return try refreshFromLog() }
         return try catchUp(holdingLock: false)
     }
 

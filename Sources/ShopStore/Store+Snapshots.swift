@@ -4,12 +4,15 @@ extension Store {
     /// Writes a snapshot of the current state now (the previous one is kept as `snapshot.prev`).
     public func snapshot() throws(StoreError) {
         try checkWritable()
+        if log != nil { return try snapshotToLog() }
         try commit { () throws(StoreError) in try writeSnapshot() }
     }
 
     /// Snapshot, then drop the journal records it covers.
     public func compact() throws(StoreError) {
         try checkWritable()
+        // The log keeps every record (the shop's history); a snapshot is what shortens an open.
+        if log != nil { return try snapshotToLog() }
         try commit { () throws(StoreError) in
             try writeSnapshot()
             try rewriteJournal(keepingAfter: sequence)
@@ -26,6 +29,7 @@ extension Store {
     /// The automatic snapshot after a commit, when the policy says it is due. A failure does not undo
     /// the commit (its records are safely journaled): it becomes a warning.
     func snapshotIfDue() {
+        if log != nil { return snapshotToLogIfDue() }
         guard policy.isDue(records: recordsSinceSnapshot, journalBytes: journalBytesSinceSnapshot) else { return }
         do {
             try checkpoint()

@@ -44,8 +44,12 @@ public final class Store {
     var isClosed = false
     /// A read-only store of a folder without data holds the seed in memory; data appearing later is read whole.
     var isSeededInMemory = false
+    /// Where the events live when not in the folder's journal (see `Store+EventLog.swift`).
+    var log: (any EventLog)?
+    /// The last claimed message of the log copied to this machine's Maildir.
+    var logMailPosition: Int64 = 0
 
-    private init(folder: DataFolder, access: StoreAccess, policy: SnapshotPolicy, lockWaitSeconds: Double) {
+    init(folder: DataFolder, access: StoreAccess, policy: SnapshotPolicy, lockWaitSeconds: Double) {
         self.folder = folder
         self.access = access
         self.policy = policy
@@ -231,6 +235,7 @@ public final class Store {
     /// closes the journal. Further writes are refused; `refresh()` finds nothing more.
     public func close() throws(StoreError) {
         guard !isClosed else { return }
+        if log != nil { return try closeLog() }
         defer {
             isClosed = true
             journal?.close()

@@ -25,6 +25,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordTooLarge(bytes: Int)
     /// The store was used after `close()`, or after a failed write left it unusable.
     case unusable(folder: String, reason: String)
+    /// The event log's server (`store` names it, without its password) could not be reached or
+    /// dropped the connection; nothing unacknowledged was kept. Try again when it is back.
+    case unreachable(store: String, reason: String)
+    /// The event log's schema is newer than this Comptoir knows: nothing was changed.
+    case newerSchema(store: String, version: Int, readable: Int)
+    /// Other writers kept committing first, attempt after attempt: nothing was written.
+    case contended(store: String, attempts: Int)
 
     /// The description without the advice to run `store verify`, for the reports of verify and recover.
     public var summary: String {
@@ -57,6 +64,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "one change of \(bytes) bytes is more than a journal record holds (4 GiB): import the products in several parts"
         case let .unusable(folder, reason):
             return "the shop data in \(folder) can no longer be written (\(reason)): reopen it"
+        case let .unreachable(store, reason):
+            return "cannot reach the shop's store \(store): \(reason)"
+        case let .newerSchema(store, version, readable):
+            return "the shop's store \(store) has schema version \(version), newer than this Comptoir reads (up to \(readable)): run a newer comptoir on it"
+        case let .contended(store, attempts):
+            return "the shop's store \(store) was changed by other writers \(attempts) times in a row while this change was decided: nothing was written, try again"
         }
     }
 }

@@ -58,6 +58,7 @@ extension Store {
             report.lastSequence = image.sequence
             report.products = image.state.catalogue.count
             report.cartLines = image.state.carts.lineCount
+            report.stateDigest = StateDigest.of(image.state)
         } catch {
             note(error)
         }

@@ -34,6 +34,8 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
     public var lastSequence: UInt64 = 0
     public var products = 0
     public var cartLines = 0
+    /// A checksum of the whole state the good data gives (`StateDigest`): equal on two stores that hold the same shop.
+    public var stateDigest: String?
     /// The first damage found; nil when none.
     public var problem: StoreError?
 
@@ -63,6 +65,7 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
         if tornTailBytes > 0 { lines.append("torn tail: \(tornTailBytes) bytes of an unfinished record (cut off at the next open)") }
         if problem == nil {
             lines.append("state: \(products) products, \(cartLines) cart lines, up to record \(lastSequence)")
+            if let stateDigest { lines.append("state digest: \(stateDigest)") }
         }
         if let problem {
             lines.append("problem: \(problem.summary)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopCore
 import ShopStore
+import TestPostgres
 
 /// Measures the store against its budgets (DESIGN.md §8): journaled, fsynced command latency against
 /// SQLite (WAL, synchronous=FULL, one row per transaction) in the same folder and run; snapshot write,
@@ -25,6 +26,8 @@ struct StoreBenchmark: ParsableCommand {
     @Option(help: "Records another process appends before a follower catches up.") var catchUpRecords = 10_000
     @Flag(help: "Only the writers runs and the catch-up (with --writers): skip the single-writer latency and the big shop.")
     var writersOnly = false
+    @Option(help: "Where the writers also run: folder (the data folder and SQLite only) or postgres (also on a throw-away PostgreSQL started for the run, fsync on; adds commit-to-visible-elsewhere latency).")
+    var backend: BenchBackend = .folder
     @Option(help: .hidden) var writerChild: String?
     @Option(help: .hidden) var childKind: WriterBenchmark.Kind = .comptoir
     @Option(help: .hidden) var childCommits = 0
@@ -52,7 +55,12 @@ struct StoreBenchmark: ParsableCommand {
         if let writers {
             let counts = writers.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
             guard !counts.isEmpty else { throw ValidationError("--writers wants counts such as 1,4,16") }
-            results.writers = try WriterBenchmark.measure(writers: counts, commits: writerCommits, in: base)
+            var server: ThrowAwayPostgres?
+            defer { server?.stop() }
+            if backend == .postgres { server = try ThrowAwayPostgres.start(durable: true) }
+            let makeDatabase: (() throws -> String)? = server.map { server in { try server.makeDatabase() } }
+            results.writers = try WriterBenchmark.measure(writers: counts, commits: writerCommits, in: base, postgres: makeDatabase)
+            if let makeDatabase { results.visibility = try PostgresVisibility.measure(url: try makeDatabase(), commits: 300, in: base) }
             results.catchUp = try WriterBenchmark.measureCatchUp(records: catchUpRecords, in: base)
         }
         if json {

@@ -87,6 +87,8 @@ struct StoreBenchmarkResults: Codable {
     var writers: [WriterRun]?
     /// A follower reading what another process appended (`--writers`).
     var catchUp: CatchUpMeasurement?
+    /// Commit acknowledged on one PostgreSQL store to visible on another (`--backend postgres`).
+    var visibility: StoreLatencySummary?
 
     var table: String {
         func ms(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1_000) }
@@ -97,11 +99,14 @@ struct StoreBenchmarkResults: Codable {
         if let writers {
             lines.append("writer processes on one data folder (cart commands) vs on one SQLite database (one row per transaction):")
             for run in writers {
-                for (name, summary) in [("comptoir", run.comptoir), ("SQLite  ", run.sqlite)] {
+                for (name, summary) in [("comptoir", run.comptoir), ("SQLite  ", run.sqlite), ("postgres", run.postgres)].compactMap({ pair in pair.1.map { (pair.0, $0) } }) {
                     let rate = String(format: "%6.0f", summary.commitsPerSecond)
                     lines.append("  \(run.writers) writers  \(name)  \(rate) commits/s   median \(us(summary.latency.medianMicroseconds))   p99 \(us(summary.latency.p99Microseconds))   max \(us(summary.latency.maxMicroseconds))")
                 }
             }
+        }
+        if let visibility {
+            lines.append("a commit on PostgreSQL visible to another store (LISTEN/NOTIFY, then refresh), \(visibility.count) commits: median \(us(visibility.medianMicroseconds))   p99 \(us(visibility.p99Microseconds))   max \(us(visibility.maxMicroseconds))")
         }
         if let catchUp {
             lines.append("catching up \(catchUp.records) records another process appended: median \(ms(catchUp.medianSeconds)), best \(ms(catchUp.bestSeconds))")

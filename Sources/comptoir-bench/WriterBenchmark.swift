@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShopCore
+import ShopPostgres
 import ShopStore
 
 /// N writer *processes* on one data folder, each committing small commands (its own cart line set
@@ -9,7 +10,7 @@ import ShopStore
 /// again; they start together (each says it is ready, then waits for "go") and report the latency of
 /// every commit and when they began and ended on the monotonic clock, which all processes share.
 enum WriterBenchmark {
-    enum Kind: String, Codable, ExpressibleByArgument { case comptoir, sqlite }
+    enum Kind: String, Codable, ExpressibleByArgument { case comptoir, sqlite, postgres }
 
     /// What one child measured.
     struct ChildReport: Codable {
@@ -21,7 +22,8 @@ enum WriterBenchmark {
     static let catalogueSize = 1_000
 
     /// Runs every writer count for both peers; `commits` is the total per run, shared among the writers.
-    static func measure(writers counts: [Int], commits: Int, in base: String) throws -> [WriterRun] {
+    /// With `postgres` (a maker of empty databases), the same writers also run on PostgreSQL.
+    static func measure(writers counts: [Int], commits: Int, in base: String, postgres: (() throws -> String)? = nil) throws -> [WriterRun] {
         var runs: [WriterRun] = []
         for count in counts {
             let each = max(1, commits / count)
@@ -36,7 +38,19 @@ enum WriterBenchmark {
             let database = "\(base)/writers-\(count).sqlite"
             _ = try SQLiteRowPeer(path: database)
             let theirs = try runChildren(.sqlite, count: count, commits: each, target: database)
-            runs.append(WriterRun(writers: count, commitsPerWriter: each, comptoir: ours, sqlite: theirs))
+            var run = WriterRun(writers: count, commitsPerWriter: each, comptoir: ours, sqlite: theirs)
+            if let postgres {
+                let url = try postgres()
+                let log = try PostgresEventLog.open(try PostgresStoreURL(parsing: url))
+                try Store.open(DataFolder(path: "\(base)/pg-seed-\(count)"), log: log, access: .readWrite) { catalogue }.close()
+                run.postgres = try runChildren(.postgres, count: count, commits: each, target: url)
+                let check = try PostgresEventLog.open(try PostgresStoreURL(parsing: url))
+                let last = try Store.open(DataFolder(path: "\(base)/pg-check-\(count)"), log: check, access: .readOnly) { [] }.sequence
+                guard last == UInt64(1 + count * each) else {
+                    throw ValidationError("\(count) writers on PostgreSQL: the log holds \(last - 1) commits, \(count * each) were acknowledged")
+                }
+            }
+            runs.append(run)
         }
         return runs
     }
@@ -90,6 +104,18 @@ enum WriterBenchmark {
             let writer = Shopper.session("bench:\(index)")
             commit = { step in try store.execute(.setCartQuantity(sku: sku, quantity: 1 + step % 3, by: writer)) }
             close = { try store.close() }
+        case .postgres:
+            let log = try PostgresEventLog.open(try PostgresStoreURL(parsing: target))
+            let local = FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-bench-machine-\(getpid())").path
+            let store = try Store.open(DataFolder(path: local), log: log, access: .readWrite) { [] }
+            let skus = store.state.catalogue.products.filter { $0.leadTime == nil && $0.availableStock >= 3 }.map(\.sku)
+            let sku = skus[index % skus.count]
+            let writer = Shopper.session("bench:\(index)")
+            commit = { step in try store.execute(.setCartQuantity(sku: sku, quantity: 1 + step % 3, by: writer)) }
+            close = {
+                try store.close()
+                try? FileManager.default.removeItem(atPath: local)
+            }
         case .sqlite:
             let database = try SQLiteRowPeer(path: target)
             commit = { step in try database.insertRow(sku: "W-\(index)", quantity: 1 + step % 3) }
@@ -170,6 +196,8 @@ struct WriterRun: Codable {
     var commitsPerWriter: Int
     var comptoir: WriterSummary
     var sqlite: WriterSummary
+    /// The same writers on PostgreSQL (`--backend postgres`).
+    var postgres: WriterSummary?
 }
 
 struct CatchUpMeasurement: Codable {

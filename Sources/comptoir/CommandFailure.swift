@@ -14,6 +14,8 @@ enum ExitStatus: Int32 {
     case dataError = 65
     case noInput = 66
     case ioError = 74
+    /// The store's server (PostgreSQL) cannot be reached: try again when it is back.
+    case unavailable = 69
     case inUse = 75
 }
 
@@ -43,6 +45,7 @@ struct CommandFailure: Error, CustomStringConvertible {
             switch store {
             case let .rejected(shopError): self.init(shopError.description, status: .refused)
             case .locked: self.init(store.description, status: .inUse)
+            case .unreachable: self.init(store.description, status: .unavailable)
             default: self.init(store.description, status: .ioError)
             }
         case let shop as ShopError:

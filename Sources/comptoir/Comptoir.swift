@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NCursesTerminal
 import ShopCore
+import ShopPostgres
 import ShopStore
 
 @main
@@ -18,7 +19,7 @@ struct Comptoir: ParsableCommand {
 
             Exit codes: 0 done; 1 refused by the shop's rules; 2 order placed or kept but its payment \
             failed (pay again); 64 bad usage; 65 malformed data or \
-            query; 66 file not found or unreadable; 74 storage error or damage; 75 data folder in use.
+            query; 66 file not found or unreadable; 69 the store's server cannot be reached; 74 storage error or damage; 75 data folder in use.
             """,
         version: version,
         subcommands: [
@@ -68,6 +69,15 @@ struct Comptoir: ParsableCommand {
         var options = ShopLaunchOptions(
             dataFolder: data.path, theme: theme, environment: data.environment, seed: { DemoCatalogue.products })
         options.shopper = shopper
+        var storeURL: PostgresStoreURL?
+        try reportingFailures { storeURL = try data.storeURL() }
+        if let storeURL {
+            if demo {
+                printError("comptoir: --demo uses a throw-away shop of its own: leave out --store and COMPTOIR_STORE")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            options.openStore = { folder throws(StoreError) in try DataOptions.openPostgres(storeURL, folder: folder, access: .readWrite) }
+        }
         if demo {
             options.demo = .shop
             options.clockSpeed = ShopLaunchOptions.demoClockSpeed

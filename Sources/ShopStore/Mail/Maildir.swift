@@ -51,13 +51,19 @@ public struct Maildir: Sendable {
     @discardableResult
     public func deliverOnce(_ message: OutgoingMessage) throws(MaildirError) -> Bool {
         guard let rendered = message.shopMessage else { return false }
-        let key = MaildirName.key(for: message)
+        return try deliverOnce(key: MaildirName.key(for: message), bytes: rendered.rendered())
+    }
+
+    /// Delivers `bytes` as the message named `key` unless it is already in `new/` or `cur/` (a message
+    /// another machine claimed, copied here). Returns whether it was written.
+    @discardableResult
+    public func deliverOnce(key: String, bytes: [UInt8]) throws(MaildirError) -> Bool {
         for name in ["new/\(key)", "cur/\(key):2,", "cur/\(key):2,S"] where access("\(path)/\(name)", F_OK) == 0 {
             return false
         }
         // A temporary file of the same name is what a crash left of an earlier attempt.
         unlink("\(path)/tmp/\(key)")
-        return try writeMessage(rendered.rendered(), key: key)
+        return try writeMessage(bytes, key: key)
     }
 
     /// Writes `bytes` as `tmp/KEY`, fsynced, then renames it to `new/KEY` and fsyncs `new/`.

@@ -7,6 +7,7 @@ extension Store {
     /// journaling so) is not written again; the mailbox is not read. Returns how many messages were written.
     @discardableResult
     public func deliverMail(to maildir: Maildir) throws -> Int {
+        if log != nil { return try deliverMailThroughLog(exportingTo: maildir) }
         let outbox = state.commerce.outbox
         guard let last = outbox.map(\.sequence).max() else { return 0 }
         var written = 0
