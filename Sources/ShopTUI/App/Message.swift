@@ -34,6 +34,17 @@ public enum Message: Sendable {
     indirect case answered(RequestID, Message)
 }
 
+extension Message {
+    /// Whether the customer sent it (a key, a mouse event): what they do next may depend on the
+    /// outcome of what they did before, so the runtime keeps their order against the shop's.
+    public var isInput: Bool {
+        switch self {
+        case .key, .mouse: true
+        default: false
+        }
+    }
+}
+
 /// What `update` asks the runtime to do; the outcome comes back as a `Message`.
 public enum Effect: Hashable, Sendable {
     /// Run a command on the store; on success say `note` in the status line.

@@ -32,6 +32,18 @@ public final class ShopSession {
     private var unstartedWork: [Effect] = []
     /// Where the shop the screen shows stands (see `ShopSnapshot`).
     private var shown: ShopSnapshot.Version
+    /// Keys and mouse events that came while a command of this session was on its way to the
+    /// store, oldest first. They are handed to `update` once its outcome is back, so a key acts on
+    /// the shop its earlier keys made: `a` then `c` typed within one fsync checks out the item just
+    /// added instead of an empty cart.
+    private var heldInput: [Message] = []
+    /// Since when the commands in `awaiting` have been on their way.
+    private var awaitingSince: ContinuousClock.Instant?
+    /// How long input waits for a command's outcome at most: a store held by another process (up
+    /// to seconds) must not freeze the keyboard; past it, keys act on the shop as shown.
+    public var inputHoldLimit: Duration = .milliseconds(250)
+    /// At most this many events are held; more flow on at once.
+    static let heldInputLimit = 256
 
     /// A session on a worker of its own, which takes `service` over. With `clockSpeed` above 1 (the
     /// demo), shop time runs that much faster than `service`'s clock from now on.
@@ -66,7 +78,7 @@ public final class ShopSession {
     /// running or has an outcome not yet shown, or the shop changed since shown: the terminal loop
     /// then waits for keys only briefly, so outcomes show as they come.
     public var hasBackgroundWork: Bool {
-        !unstartedWork.isEmpty || searchWorker.isBusy || worker.isBusy(requester, shown: shown)
+        !heldInput.isEmpty || !unstartedWork.isEmpty || searchWorker.isBusy || worker.isBusy(requester, shown: shown)
     }
 
     /// How long the terminal loop may wait for a key before it looks for finished background
@@ -76,7 +88,7 @@ public final class ShopSession {
     /// loop's usual wait applies.
     public var backgroundPollMilliseconds: Int32? {
         guard hasBackgroundWork else { return nil }
-        if !awaiting.isEmpty { return 10 }
+        if !awaiting.isEmpty || !heldInput.isEmpty { return 10 }
         return state.isIndexing && state.searchProgress.inFlight == nil ? 50 : 4
     }
 
@@ -96,7 +108,8 @@ public final class ShopSession {
         let finished = searchWorker.takeFinished()
         for message in finished { send(message) }
         let delivered = deliver()
-        return !finished.isEmpty || delivered.any
+        let released = releaseHeldInput()
+        return !finished.isEmpty || delivered.any || released
     }
 
     /// Starts the background work asked for, waits until it and whatever its outcome asks for
@@ -117,7 +130,38 @@ public final class ShopSession {
         return true
     }
 
+    /// Hands `message` to `update` and carries out what it asks. A key or mouse event that comes
+    /// while a command of this session is on its way to the store waits for its outcome (see
+    /// `heldInput`); everything else goes at once.
     public func send(_ message: Message) {
+        if message.isInput, !heldInput.isEmpty || holdsInput {
+            heldInput.append(message)
+            releaseHeldInput()
+            return
+        }
+        handle(message)
+    }
+
+    /// Whether input must wait now: a command is on its way, for less than `inputHoldLimit`, and
+    /// not too much input waits already.
+    private var holdsInput: Bool {
+        guard let awaitingSince, !awaiting.isEmpty, heldInput.count < Self.heldInputLimit else { return false }
+        return ContinuousClock.now - awaitingSince < inputHoldLimit
+    }
+
+    /// Hands the held input to `update`, oldest first, until a key sends a command that must be
+    /// waited for again. Returns whether any was handed on.
+    @discardableResult
+    private func releaseHeldInput() -> Bool {
+        var released = false
+        while !heldInput.isEmpty, !holdsInput {
+            handle(heldInput.removeFirst())
+            released = true
+        }
+        return released
+    }
+
+    private func handle(_ message: Message) {
         var pending = [message]
         while !pending.isEmpty {
             let effects = update(&state, pending.removeFirst())
@@ -180,6 +224,7 @@ public final class ShopSession {
     /// Hands a shop effect to the worker; its outcome will answer `address`, if a screen asked.
     private func submit(_ effect: Effect, answering address: RequestID?) {
         let request = worker.submit(effect, shopper: state.shopper, for: requester)
+        if awaiting.isEmpty { awaitingSince = .now }
         awaiting.insert(request)
         if let address { addresses[request] = address }
     }
@@ -201,7 +246,9 @@ public final class ShopSession {
                 }
             }
         }
+        if awaiting.isEmpty { awaitingSince = nil }
         let changed = show(snapshot)
+        releaseHeldInput()
         return (!results.isEmpty || changed.any, shopChanged || changed.shopChanged)
     }
 
