@@ -7,8 +7,9 @@ import ShopService
 /// Who may shop, decided per connection:
 /// - a user name that is no account's e-mail (`guest`, say) with any public key is a guest bound
 ///   to the key's fingerprint: the session `ssh:SHA256:…`, so the same key finds the same cart;
-/// - an account's e-mail with its password (scrypt, the shop's throttle: failures are journaled
-///   and lock the account as in the terminal shop), logged in on the session `ssh:account:ID`;
+/// - an account's e-mail with a public key registered to that account (`comptoir account keys add`),
+///   or with its password (scrypt, the shop's throttle: failures are journaled and lock the account
+///   as in the terminal shop), logged in on the session `ssh:account:EMAIL`;
 /// - anything else (no key and no password, a wrong password) is refused.
 /// The quick halves of a login run on the screens' thread (the store's), the slow scrypt check
 /// on a global queue, so no event loop and no screen waits for it.
@@ -34,9 +35,18 @@ final class ShopAuthentication: NIOSSHServerUserAuthenticationDelegate {
             screens.perform { service in
                 // What other processes committed (an account registered since) counts.
                 try? service.store.refresh()
-                guard service.commerce.account(email: user) == nil else {
-                    // An account's address with a key: the account's registered keys are not kept yet.
-                    responsePromise.succeed(.failure)
+                if service.commerce.account(email: user) != nil {
+                    // An account's address: its own registered key logs in (the lock holds); any
+                    // other key is refused without counting as a failed login, so the client
+                    // may go on to the password.
+                    let session = Self.sessionName(user)
+                    do throws(ServiceError) {
+                        try service.trade(.logInWithKey(email: user, fingerprint: fingerprint, session: session))
+                        record.identify(user: user, fingerprint: fingerprint, shopper: .session(session))
+                        responsePromise.succeed(.success)
+                    } catch {
+                        responsePromise.succeed(.failure)
+                    }
                     return
                 }
                 record.identify(user: user, fingerprint: fingerprint, shopper: .session("ssh:" + fingerprint))

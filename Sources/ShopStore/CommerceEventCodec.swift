@@ -13,6 +13,7 @@ enum CommerceEventCodec {
         case orderShipped, scansRecorded, orderDelivered, orderReturnedToSender, returnRequested, returnReceived
         case ticketOpened, ticketMessageAdded, ticketStatusChanged, messageQueued, messagesDelivered
         case sessionStarted, sessionEnded
+        case accountKeyAdded, accountKeyRemoved
         /// Staff, settings, catalogue changes, promotions, consent and audit: see `BackOfficeCodec`.
         /// Numbered apart from the others so that trade events added meanwhile cannot take it.
         case backOffice = 64
@@ -34,6 +35,10 @@ enum CommerceEventCodec {
             tag(.sessionEnded); w.string(session)
         case let .passwordChanged(id, hash):
             tag(.passwordChanged); w.string(id.rawValue); w.string(hash.encoded)
+        case let .accountKeyAdded(key):
+            tag(.accountKeyAdded); write(key, to: w)
+        case let .accountKeyRemoved(id, fingerprint):
+            tag(.accountKeyRemoved); w.string(id.rawValue); w.string(fingerprint)
         case let .orderPlaced(order):
             tag(.orderPlaced); OrderCodec.write(order, to: w)
         case let .paymentStarted(number, payment):
@@ -101,6 +106,11 @@ enum CommerceEventCodec {
         case .passwordChanged:
             let id = AccountID(try r.string())
             return .passwordChanged(id, PasswordHash(encoded: try r.string()))
+        case .accountKeyAdded:
+            return .accountKeyAdded(try readKey(&r))
+        case .accountKeyRemoved:
+            let id = AccountID(try r.string())
+            return .accountKeyRemoved(id, fingerprint: try r.string())
         case .orderPlaced:
             return .orderPlaced(try OrderCodec.readOrder(&r))
         case .paymentStarted:
@@ -156,6 +166,18 @@ enum CommerceEventCodec {
         }
     }
 
+    static func write(_ key: AccountKey, to w: BinaryWriter) {
+        w.string(key.account.rawValue); w.string(key.type); w.string(key.blob); w.string(key.comment)
+        w.string(key.fingerprint); V.write(key.addedAt, to: w)
+    }
+
+    static func readKey(_ r: inout Reader) throws(DecodingFailure) -> AccountKey {
+        let account = AccountID(try r.string())
+        let type = try r.string(), blob = try r.string(), comment = try r.string(), fingerprint = try r.string()
+        return AccountKey(account: account, type: type, blob: blob, comment: comment, fingerprint: fingerprint,
+                          addedAt: try V.readInstant(&r))
+    }
+
     // MARK: The trade state in snapshots
 
     static func write(_ commerce: Commerce, to w: BinaryWriter) {
@@ -170,9 +192,10 @@ enum CommerceEventCodec {
         w.array(commerce.outbox) { V.write($1, to: $0) }
         w.int(commerce.lastMessageSequence)
         BackOfficeCodec.write(commerce.backOffice, to: w)
+        w.array(commerce.accountKeysInOrder) { write($1, to: $0) }
     }
 
-    /// The trade state of a snapshot of format `version`. Before format 4 there was no back office
+    /// The trade state of a snapshot of format `version`. Before format 5 no account had SSH keys. Before format 4 there was no back office
     /// (it starts as a new shop's: automatic fulfilment, the seed promotions). Before format 3 the state held one
     /// session (read as the `local` session) and the carts of accounts logged out, returned apart.
     static func readCommerce(
@@ -203,9 +226,10 @@ enum CommerceEventCodec {
         let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
         let lastMessageSequence = try r.int()
         let backOffice = version >= 4 ? try BackOfficeCodec.readBackOffice(&r) : BackOffice()
+        let keys = version >= 5 ? try r.array(minimumItemSize: 6, readKey) : []
         let commerce = Commerce(
             clockOffsetSeconds: offset, accounts: accounts, sessions: sessions, orders: orders, tickets: tickets,
-            outbox: outbox, lastMessageSequence: lastMessageSequence, backOffice: backOffice)
+            outbox: outbox, lastMessageSequence: lastMessageSequence, backOffice: backOffice, accountKeys: keys)
         return (commerce, savedCarts)
     }
 }

@@ -7,8 +7,8 @@ import ShopStore
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
-        abstract: "Register, log in, log out, change the password.",
-        subcommands: [Register.self, Login.self, Logout.self, Password.self, Show.self],
+        abstract: "Register, log in, log out, change the password, manage the SSH keys.",
+        subcommands: [Register.self, Login.self, Logout.self, Password.self, Show.self, AccountKeysCommand.self],
         defaultSubcommand: Show.self
     )
 

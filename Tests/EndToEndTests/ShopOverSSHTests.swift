@@ -157,6 +157,41 @@ import Testing
         _ = try server.stop()
     }
 
+    @Test func aKeyAddedToAnAccountLogsItInWithoutAPassword() throws {
+        let server = try ServeHarness()
+        let comptoir = try BuiltBinary.comptoir()
+        let setup = ["COMPTOIR_PASSWORD": "Tilleul-et-verveine-42", "COMPTOIR_SESSION": "setup"]
+        let register = try server.run(
+            [comptoir, "account", "register", "--data", server.data, "--name", "Camille Martin",
+             "--email", "camille@example.com", "--line1", "1 rue de la Paix", "--postal-code", "75002", "--city", "Paris"],
+            environment: setup)
+        #expect(register.status == 0, "\(register.output)")
+        let key = try server.makeKey("camille")
+        let stranger = try server.makeKey("stranger")
+        // Before the key is registered it is refused for the account (and no password is offered).
+        let early = try server.run(server.ssh(user: "camille@example.com", key: key, terminal: false) + ["orders", "--json"])
+        #expect(early.status == 255, "\(early.output)")
+        let added = try server.run([comptoir, "account", "keys", "add", key + ".pub", "--data", server.data], environment: setup)
+        #expect(added.status == 0, "\(added.output)")
+
+        let orders = try server.run(server.ssh(user: "camille@example.com", key: key, terminal: false) + ["orders", "--json"])
+        #expect(orders.status == 0, "\(orders.output)")
+        let other = try server.run(server.ssh(user: "camille@example.com", key: stranger, terminal: false) + ["orders", "--json"])
+        #expect(other.status == 255, "\(other.output)")
+
+        let script = "\"$0\" \"$@\"; echo \"ssh exited with $?\"; read line"
+        let shop = try TmuxSession(command: ["sh", "-c", script] + server.ssh(user: "camille@example.com", key: key),
+                                   width: 120, height: 40, environment: ["LANG": "C.UTF-8"])
+        defer { shop.kill() }
+        try shop.waitFor("Camille Martin")
+        try shop.press("q")
+        try shop.waitFor("ssh exited with 0")
+        try server.waitFor("the key login's log line") {
+            server.log.split(separator: "\n").contains { $0.contains("session=ssh:account:camille@example.com") && $0.contains("key=SHA256:") }
+        }
+        _ = try server.stop()
+    }
+
     @Test func tooManyConnectionsFromOneAddressAreClosedAndOthersGoOn() throws {
         let server = try ServeHarness(extra: ["--connections-per-minute", "2"])
         let key = try server.makeKey("hasty")

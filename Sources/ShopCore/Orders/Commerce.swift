@@ -7,6 +7,8 @@ public struct Commerce: Hashable, Sendable {
     public private(set) var accountIDsByEmail: [String: AccountID] = [:]
     /// The account each logged-in session acts for, by session name (see `Shopper`).
     public private(set) var sessions: [String: AccountID] = [:]
+    /// The SSH public keys registered to accounts, by fingerprint: one key, one account.
+    public private(set) var accountKeys: [String: AccountKey] = [:]
     public private(set) var orders: [String: Order] = [:]
     /// Order numbers, oldest first.
     public private(set) var orderNumbers: [String] = []
@@ -30,9 +32,10 @@ public struct Commerce: Hashable, Sendable {
     public init(
         clockOffsetSeconds: Int64, accounts: [Account], sessions: [String: AccountID],
         orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int,
-        backOffice: BackOffice = BackOffice()
+        backOffice: BackOffice = BackOffice(), accountKeys: [AccountKey] = []
     ) {
         self.backOffice = backOffice
+        for key in accountKeys { self.accountKeys[key.fingerprint] = key }
         self.clockOffsetSeconds = clockOffsetSeconds
         for account in accounts {
             self.accounts[account.id] = account
@@ -85,6 +88,17 @@ public struct Commerce: Hashable, Sendable {
     /// The sessions logged in to `account`, by name.
     public func sessions(of account: AccountID) -> [String] {
         sessions.filter { $0.value == account }.map(\.key).sorted()
+    }
+
+    /// The SSH keys registered to `account`, oldest first.
+    public func keys(of account: AccountID) -> [AccountKey] {
+        accountKeys.values.filter { $0.account == account }
+            .sorted { ($0.addedAt, $0.fingerprint) < ($1.addedAt, $1.fingerprint) }
+    }
+
+    /// Keys registered in the order they were added (snapshots keep this order).
+    public var accountKeysInOrder: [AccountKey] {
+        accountKeys.values.sorted { ($0.addedAt, $0.fingerprint) < ($1.addedAt, $1.fingerprint) }
     }
 
     /// The customer's orders, oldest first.
@@ -153,6 +167,10 @@ public struct Commerce: Hashable, Sendable {
             carts[.session(session)] = Cart()
         case let .passwordChanged(id, hash):
             accounts[id]?.passwordHash = hash
+        case let .accountKeyAdded(key):
+            accountKeys[key.fingerprint] = key
+        case let .accountKeyRemoved(id, fingerprint):
+            if accountKeys[fingerprint]?.account == id { accountKeys[fingerprint] = nil }
         case let .orderPlaced(order):
             orders[order.number] = order
             orderPositions[order.number] = orderNumbers.count

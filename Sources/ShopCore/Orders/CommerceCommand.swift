@@ -18,6 +18,13 @@ public enum CommerceCommand: Hashable, Sendable {
     case logOut(by: Shopper)
     /// The caller proved the current password (`Account.changingPassword`).
     case changePassword(newHash: PasswordHash, by: Shopper)
+    /// Registers an SSH public key to the customer's account; a key belongs to one account only.
+    case addAccountKey(PublicKeyEntry, by: Shopper)
+    /// Unregisters the key of that fingerprint from the customer's account.
+    case removeAccountKey(fingerprint: String, by: Shopper)
+    /// A login over SSH whose key signature the caller verified: `session` logs in to the account of
+    /// `email` when the key of `fingerprint` is registered to it (the login throttle's lock holds).
+    case logInWithKey(email: String, fingerprint: String, session: String)
     /// "Order with obligation to pay": places the customer's cart and starts its payment.
     case placeOrder(CheckoutRequest, by: Shopper)
     /// Another payment attempt for an unpaid order.
@@ -50,9 +57,10 @@ extension CommerceCommand {
     /// name the session they log in.
     public var shopper: Shopper? {
         switch self {
-        case .catchUp, .advanceClock, .register, .logIn, .recordCash, .markMessagesDelivered, .merchant:
+        case .catchUp, .advanceClock, .register, .logIn, .logInWithKey, .recordCash, .markMessagesDelivered, .merchant:
             return nil
-        case let .logOut(shopper), let .changePassword(_, shopper), let .placeOrder(_, shopper), let .pay(_, _, shopper),
+        case let .logOut(shopper), let .changePassword(_, shopper), let .addAccountKey(_, shopper), let .removeAccountKey(_, shopper),
+             let .placeOrder(_, shopper), let .pay(_, _, shopper),
              let .confirmCode(_, _, shopper), let .approveWallet(_, shopper), let .abandonPayment(_, shopper),
              let .cancelOrder(_, shopper), let .requestReturn(_, _, shopper), let .openTicket(_, _, _, shopper),
              let .replyToTicket(_, _, shopper), let .closeTicket(_, shopper):

@@ -96,6 +96,9 @@ extension CommerceDecision {
         case let .register(registration, hash, session): try register(registration, hash: hash, session: session)
         case let .logIn(email, verified, session): try logIn(email: email, passwordVerified: verified, session: session)
         case let .logOut(shopper): try logOut(shopper)
+        case let .addAccountKey(entry, _): try addKey(entry)
+        case let .removeAccountKey(fingerprint, _): try removeKey(fingerprint)
+        case let .logInWithKey(email, fingerprint, session): try logInWithKey(email: email, fingerprint: fingerprint, session: session)
         case let .changePassword(hash, _):
             let account = try customer()
             emit(.passwordChanged(account.id, hash))

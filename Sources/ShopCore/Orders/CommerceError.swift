@@ -3,6 +3,10 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     case emailTaken(String)
     case login(LoginError)
     case notLoggedIn
+    /// The SSH key is registered already, to this account (`yours`) or to another one.
+    case keyTaken(fingerprint: String, yours: Bool)
+    /// No key of that fingerprint is registered to the account.
+    case unknownKey(String)
     case emptyCart
     case termsNotAccepted
     case promo(PromoCodeError)
@@ -47,6 +51,12 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .login(error): return error.description
         case .notLoggedIn:
             return "no customer is logged in: run 'comptoir account login --email ADDRESS' or give --email"
+        case let .keyTaken(fingerprint, yours):
+            return yours
+                ? "the key \(fingerprint) is already registered to this account: see them with 'comptoir account keys list'"
+                : "the key \(fingerprint) is registered to another account: a key logs in to one account only, add another key"
+        case let .unknownKey(fingerprint):
+            return "no key with the fingerprint \(Quote.value(fingerprint)) is registered to this account: see them with 'comptoir account keys list'"
         case .emptyCart: return "the cart is empty: add products with 'comptoir cart add SKU' before checking out"
         case .termsNotAccepted:
             return "the terms of sale must be accepted: add --accept-terms to order with obligation to pay"

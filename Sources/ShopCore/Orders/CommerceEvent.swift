@@ -11,6 +11,9 @@ public enum CommerceEvent: Hashable, Sendable {
     /// The session logged out: the account keeps its cart, the session's guest cart starts empty.
     case sessionEnded(session: String)
     case passwordChanged(AccountID, PasswordHash)
+    /// The key logs its account in over SSH from now on.
+    case accountKeyAdded(AccountKey)
+    case accountKeyRemoved(AccountID, fingerprint: String)
     /// Stock of the lines is reserved; the cart of the order's account is emptied.
     case orderPlaced(Order)
     /// A new payment attempt for the order.
@@ -51,6 +54,7 @@ extension CommerceEvent {
              let .returnRequested(number, _), let .returnReceived(number, _, _):
             return number
         case .clockAdvanced, .accountRegistered, .loginRecorded, .sessionStarted, .sessionEnded, .passwordChanged,
+             .accountKeyAdded, .accountKeyRemoved,
              .ticketOpened, .ticketMessageAdded, .ticketStatusChanged, .messageQueued, .messagesDelivered, .backOffice:
             return nil
         }
