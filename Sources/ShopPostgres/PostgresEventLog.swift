@@ -290,7 +290,9 @@ public final class PostgresEventLog: EventLog {
                 lastServerState = state
                 throw .unusable(folder: name, reason: "the server refused a statement: \(info[.message] ?? "no reason given") (SQLSTATE \(state))")
             }
-            let _: EventLoopFuture<Void> = connection.close()
+            // Closed before it is let go (postgres-nio asserts a connection is closed when released).
+            let closing: EventLoopFuture<Void> = connection.close()
+            try? closing.wait()
             self.connection = nil
             throw unreachable(error)
         }
