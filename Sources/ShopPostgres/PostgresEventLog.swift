@@ -26,6 +26,8 @@ public final class PostgresEventLog: EventLog {
     private var nextConnectionID = 0
     /// The SQLSTATE of the last statement the server refused.
     private var lastServerState: String?
+    /// Inside `exclusively`: appends join its transaction.
+    private var holdsWriterLock = false
 
     private init(url: PostgresStoreURL) {
         self.url = url
@@ -132,8 +134,8 @@ public final class PostgresEventLog: EventLog {
         precondition(first.sequence == expected + 1, "records are appended right after the expected sequence")
         lastServerState = nil
         do throws(StoreError) {
-            if records.count == 1 {
-                _ = try run(insert(first))
+            if records.count == 1 || holdsWriterLock {
+                for record in records { _ = try run(insert(record)) }
             } else {
                 try transaction { () throws(StoreError) in
                     for record in records { _ = try run(insert(record)) }
@@ -144,6 +146,17 @@ public final class PostgresEventLog: EventLog {
             // A unique violation on the sequence: another writer appended there first.
             if lastServerState == "23505" { return .conflict }
             throw error
+        }
+    }
+
+    public func exclusively<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        precondition(!holdsWriterLock, "exclusively is not reentrant")
+        holdsWriterLock = true
+        defer { holdsWriterLock = false }
+        // The lock is released after the commit is visible, so the next holder's catch-up reads it.
+        return try transaction { () throws(StoreError) in
+            _ = try run("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))")
+            return try body()
         }
     }
 
@@ -277,7 +290,9 @@ public final class PostgresEventLog: EventLog {
                 lastServerState = state
                 throw .unusable(folder: name, reason: "the server refused a statement: \(info[.message] ?? "no reason given") (SQLSTATE \(state))")
             }
-            let _: EventLoopFuture<Void> = connection.close()
+            // Closed before it is let go (postgres-nio asserts a connection is closed when released).
+            let closing: EventLoopFuture<Void> = connection.close()
+            try? closing.wait()
             self.connection = nil
             throw unreachable(error)
         }

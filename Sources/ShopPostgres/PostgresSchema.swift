@@ -14,6 +14,9 @@ enum PostgresSchema {
     static let channel = "comptoir_events"
     /// The advisory lock key migrations hold, so that two processes never migrate at once.
     static let migrationLock: Int64 = 0x436F_6D70_746F_6972
+    /// The advisory lock key a commit holds from catching up to appending, so that writers decide one
+    /// after the other on the up-to-date state instead of racing for the next sequence.
+    static let writerLock: Int64 = 0x436F_6D70_7457_7269
 
     static let versionTable = """
         CREATE TABLE IF NOT EXISTS comptoir_schema (

@@ -196,6 +196,61 @@ struct PostgresFaultTests {
         #expect(reader.state.cart(of: .local).quantity(of: "C-3") == 1)
         #expect(reader.sequence == 3)
     }
+
+    /// kill -9 of the backend serving a writer that commits without pause: whatever the backend was
+    /// doing (most likely inside the append's transaction or its COMMIT), every acknowledged commit is
+    /// there after the server's crash recovery, the one cut at most is there or not as a whole, and
+    /// the same open store commits again.
+    @Test func aBackendKilledMidCommitLosesNoAcknowledgedWriteAndTheNextCommitWorks() throws {
+        let server = try ThrowAwayPostgres.start(durable: true)
+        defer { server.stop() }
+        let url = try PostgresStoreURL(parsing: try server.makeDatabase())
+        let temp = TemporaryFolder()
+        let store = Unchecked(try Store.open(temp.dataFolder("one"), log: try PostgresEventLog.open(url), access: .readWrite) { Fixtures.seed + [Fixtures.product("LOTS", stock: 100_000)] })
+        let acknowledged = Counter()
+        let failure = Unchecked<StoreError?>(nil)
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            for _ in 0..<20_000 {
+                do throws(StoreError) {
+                    try store.value.execute(.addToCart(sku: "LOTS", quantity: 1, by: .local))
+                    acknowledged.add()
+                } catch {
+                    failure.value = error
+                    break
+                }
+            }
+            stopped.signal()
+        }
+        #expect(eventually(within: 20) { acknowledged.value >= 50 })
+        let serving = try server.psql(url.database, """
+            SELECT pid || ' ' || state || ': ' || query FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND query NOT LIKE 'LISTEN%'
+            """).split(separator: "\n").first.map(String.init)
+        let pid = try #require(serving.flatMap { pid_t($0.prefix { $0 != " " }) }, "no backend serves the writer")
+        #expect(kill(pid, SIGKILL) == 0)
+        print("killed the backend serving the writer (\(serving ?? "")) after \(acknowledged.value) acknowledged commits")
+        #expect(stopped.wait(timeout: .now() + 30) == .success, "the writer stops at its first failed commit")
+        guard case .unreachable? = failure.value else {
+            Issue.record("the cut commit fails as unreachable, not \(String(describing: failure.value))")
+            return
+        }
+        let acknowledgedCommits = acknowledged.value
+        // The server recovers from the crash; the same open store commits again (bounded wait).
+        #expect(eventually(within: 30) { (try? store.value.execute(.addToCart(sku: "C-3", quantity: 1, by: .local))) != nil })
+        let reader = try Store.open(temp.dataFolder("two"), log: try PostgresEventLog.open(url), access: .readOnly) { [] }
+        let kept = reader.state.cart(of: .local).quantity(of: "LOTS")
+        #expect(kept == acknowledgedCommits || kept == acknowledgedCommits + 1, "\(kept) kept of \(acknowledgedCommits) acknowledged")
+        #expect(reader.state.cart(of: .local).quantity(of: "C-3") == 1)
+        #expect(reader.sequence == UInt64(1 + kept + 1), "the seed, the LOTS commits kept, the commit after")
+        #expect(reader.state == store.value.state)
+    }
+}
+
+/// Hands a value to a thread of the test (the test waits for that thread before reading it).
+final class Unchecked<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 final class Counter: @unchecked Sendable {

@@ -22,6 +22,12 @@ public protocol EventLog: AnyObject {
     /// when it returns `.appended`; `.conflict` when another writer already appended after `expected`.
     func append(_ records: [LoggedRecord], after expected: UInt64) throws(StoreError) -> AppendOutcome
 
+    /// Runs `body` holding the log's writer lock: no other writer appends until it returns, and the
+    /// records `body` appends are durable together when it returns (none of them when it throws).
+    /// A store catches up, decides and appends inside it, so it decides on the up-to-date state and
+    /// the append at the sequence it decided on does not race other writers.
+    func exclusively<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T
+
     /// Keeps a snapshot covering `sequence` (one already kept for that sequence stays).
     func saveSnapshot(_ bytes: [UInt8], sequence: UInt64) throws(StoreError)
 

@@ -145,21 +145,31 @@ extension Store {
     }
 
     /// Catch up, decide (`decision` gives the payloads of the records, the events they hold in order,
-    /// and the answer), append at the next sequence; on a conflict catch up and decide again.
+    /// and the answer), append at the next sequence, all under the log's writer lock, so writers decide
+    /// one after the other on the up-to-date state. A conflict (a writer that did not take the lock)
+    /// catches up and decides again. The events are applied once the commit is durable.
     private func appendToLog<T>(_ decision: () throws(StoreError) -> (payloads: [[UInt8]], events: [ShopEvent], answer: T)) throws(StoreError) -> T {
         guard let log else { throw .unusable(folder: folder.path, reason: "the store is closed") }
-        try catchUpFromLog()
         for _ in 0..<Self.logAttempts {
-            let (payloads, events, answer) = try decision()
-            guard !payloads.isEmpty else { return answer }
-            if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) { throw .recordTooLarge(bytes: tooLarge.count) }
-            let first = sequence + 1
-            let records = payloads.enumerated().map { index, payload in
-                let number = first + UInt64(index)
-                return LoggedRecord(sequence: number, bytes: JournalFormat.record(sequence: number, payload: payload))
+            let attempt = try log.exclusively { () throws(StoreError) -> LogAttempt<T> in
+                try catchUpFromLog()
+                let (payloads, events, answer) = try decision()
+                guard !payloads.isEmpty else { return .decidedNothing(answer) }
+                if let tooLarge = payloads.first(where: { $0.count > Int(UInt32.max) }) { throw .recordTooLarge(bytes: tooLarge.count) }
+                let first = sequence + 1
+                let records = payloads.enumerated().map { index, payload in
+                    let number = first + UInt64(index)
+                    return LoggedRecord(sequence: number, bytes: JournalFormat.record(sequence: number, payload: payload))
+                }
+                switch try log.append(records, after: sequence) {
+                case .appended: return .appended(records, events, answer)
+                case .conflict: return .conflict
+                }
             }
-            switch try log.append(records, after: sequence) {
-            case .appended:
+            switch attempt {
+            case let .decidedNothing(answer):
+                return answer
+            case let .appended(records, events, answer):
                 state.apply(events)
                 if events.contains(where: \.upsertsProducts) { catalogueVersion += 1 }
                 sequence += UInt64(records.count)
@@ -168,7 +178,7 @@ extension Store {
                 snapshotToLogIfDue()
                 return answer
             case .conflict:
-                try catchUpFromLog()
+                continue
             }
         }
         throw .contended(store: log.name, attempts: Self.logAttempts)
@@ -237,4 +247,11 @@ extension Store {
             logMailPosition = message.position
         }
     }
+}
+
+/// How one attempt of a commit on the log ended.
+private enum LogAttempt<T> {
+    case decidedNothing(T)
+    case appended([LoggedRecord], [ShopEvent], T)
+    case conflict
 }

@@ -258,8 +258,12 @@ public final class ShopSession {
         var messages: [Message] = snapshot.warnings.dropFirst(shown.warningCount).map { .notice($0, isError: true) }
         // A notice, not a `commandFailed`: it is no answer to what the customer asked (a form
         // waiting for its own outcome must not take it for a refusal).
-        if snapshot.version.problemVersion != shown.problemVersion, let problem = snapshot.problem {
-            messages.append(.notice(problem, isError: true))
+        if snapshot.version.problemVersion != shown.problemVersion {
+            if let problem = snapshot.problem {
+                messages.append(.notice(problem.notice, isError: true))
+            } else if let recovery = snapshot.recovered?.recoveryNotice {
+                messages.append(.notice(recovery, isError: false))
+            }
         }
         let catalogueChanged = snapshot.version.catalogueVersion != shown.catalogueVersion
         let shopChanged = catalogueChanged || snapshot.version.sequence != shown.sequence

@@ -13,7 +13,7 @@ public struct ShopSnapshot: Sendable {
         public var catalogueVersion: Int
         /// Bumped each time the mailbox read differs from the last one.
         public var mailboxVersion: Int
-        /// Bumped each time a new problem is met.
+        /// Bumped each time a new problem is met, and when following works again after one that says so.
         public var problemVersion: Int
         /// How many warnings the store gave (a torn record cut while following).
         public var warningCount: Int
@@ -25,7 +25,9 @@ public struct ShopSnapshot: Sendable {
     /// The store's warnings, oldest first.
     public internal(set) var warnings: [String]
     /// The last problem following the store or catching up ran into, until one succeeds again.
-    public internal(set) var problem: String?
+    var problem: FollowingProblem?
+    /// The problem the last successful follow ended (sessions say "reconnected" once).
+    var recovered: FollowingProblem?
     public internal(set) var version: Version
 
     init(store: Store, mailbox: [MailboxEntry]) {

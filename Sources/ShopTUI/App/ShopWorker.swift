@@ -208,7 +208,7 @@ public final class ShopWorker: @unchecked Sendable {
                 do throws(ServiceError) {
                     try self.service.catchUp()
                 } catch {
-                    problem = problem ?? error.description
+                    problem = problem ?? FollowingProblem(error)
                 }
                 self.catchUpsSinceMailboxRead += 1
                 let rereadsMailbox = self.catchUpsSinceMailboxRead >= 5
@@ -220,12 +220,12 @@ public final class ShopWorker: @unchecked Sendable {
     // MARK: On the queue
 
     /// The refresh's problem, if any.
-    private func refresh() -> String? {
+    private func refresh() -> FollowingProblem? {
         do throws(StoreError) {
             try service.refresh()
             return nil
         } catch {
-            return error.description
+            return FollowingProblem(error)
         }
     }
 
@@ -256,7 +256,7 @@ public final class ShopWorker: @unchecked Sendable {
     /// `request`. The mailbox in them goes into the snapshot; after a refresh (`refreshed`) it is
     /// read again when the journal moved since it was last read, or when `rereadsMailbox`.
     private func post(
-        _ request: Int, to requesters: Set<Int>, _ messages: [Message], refreshed: Bool = false, problem: String? = nil,
+        _ request: Int, to requesters: Set<Int>, _ messages: [Message], refreshed: Bool = false, problem: FollowingProblem? = nil,
         rereadsMailbox: Bool = false
     ) {
         var results: [Message] = []
@@ -290,8 +290,10 @@ public final class ShopWorker: @unchecked Sendable {
                 snapshot.version.warningCount = warnings.count
             }
             if refreshed, problem != snapshot.problem {
+                // A new problem is shown; the end of one is shown when it says something (reconnected).
+                if problem != nil || snapshot.problem?.recoveryNotice != nil { snapshot.version.problemVersion += 1 }
+                snapshot.recovered = problem == nil ? snapshot.problem : nil
                 snapshot.problem = problem
-                if problem != nil { snapshot.version.problemVersion += 1 }
             }
             shared.snapshot = snapshot
             for requester in requesters where shared.outboxes[requester] != nil {
