@@ -18,7 +18,8 @@ public enum CommerceCommand: Hashable, Sendable {
     case logOut(by: Shopper)
     /// The caller proved the current password (`Account.changingPassword`).
     case changePassword(newHash: PasswordHash, by: Shopper)
-    /// "Order with obligation to pay": places the customer's cart and starts its payment.
+    /// "Order with obligation to pay": places the customer's cart (the legal act of ordering) and
+    /// starts its payment when the request carries one; without, the order waits for `pay`.
     case placeOrder(CheckoutRequest, by: Shopper)
     /// Another payment attempt for an unpaid order.
     case pay(orderNumber: String, PaymentRequest, by: Shopper)
@@ -69,10 +70,11 @@ public struct CheckoutRequest: Hashable, Sendable {
     public var extras: Set<CheckoutExtra>
     public var promoCode: String?
     public var acceptsTerms: Bool
-    public var payment: PaymentRequest
+    /// Nil places the order only: the terminal's Payment step follows for the placed order.
+    public var payment: PaymentRequest?
 
     public init(address: PostalAddress? = nil, delivery: DeliveryMethod = .standard, extras: Set<CheckoutExtra> = [],
-                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest) {
+                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest?) {
         self.address = address
         self.delivery = delivery
         self.extras = extras
