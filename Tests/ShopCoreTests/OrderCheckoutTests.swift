@@ -22,6 +22,36 @@ struct OrderCheckoutTests {
         #expect(voucher.body.contains(number))
     }
 
+    @Test func theOrderButtonAlonePlacesTheOrderAndThePaymentFollowsForIt() throws {
+        var shop = try TradeShop()
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
+        let events = try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: nil), by: .local))
+        let number = try #require(shop.state.commerce.orderNumbers.last)
+        #expect(events.contains { if case .commerce(.orderPlaced) = $0 { return true } else { return false } })
+        #expect(!events.contains { if case .commerce(.paymentStarted) = $0 { return true } else { return false } })
+        let order = shop.order(number)
+        #expect(order.state == .placed && !order.isPaid && order.payments.isEmpty)
+        #expect(shop.product("BOOK").reservedStock == 1)
+        let kinds = shop.state.commerce.outbox.map(\.kind)
+        #expect(kinds.contains(.orderReceived))
+        #expect(!kinds.contains(.orderConfirmation))
+        try shop.trade(.pay(orderNumber: number, try TradeShop.card("4242424242424242"), by: .local))
+        #expect(shop.order(number).isPaid)
+        #expect(shop.state.commerce.outbox.contains { $0.kind == .orderConfirmation })
+    }
+
+    @Test func anOrderPlacedWithoutPaymentIsCanceledWhenNotPaidIn72Hours() throws {
+        var shop = try TradeShop()
+        try shop.shop(.addToCart(sku: "BOOK", quantity: 1, by: .local))
+        try shop.trade(.placeOrder(CheckoutRequest(acceptsTerms: true, payment: nil), by: .local))
+        let number = try #require(shop.state.commerce.orderNumbers.last)
+        try shop.advance(hours: 71)
+        #expect(shop.order(number).state == .placed)
+        try shop.advance(hours: 2)
+        #expect(shop.order(number).state == .canceled)
+        #expect(shop.product("BOOK").reservedStock == 0)
+    }
+
     @Test func totalsAddUpToTheCentWithVATPerRate() throws {
         var shop = try TradeShop()
         let number = try shop.order([("BOOK", 1), ("LAMP", 1), ("TEA", 3)], promo: "WELCOME10", extras: [.giftWrap, .insurance])

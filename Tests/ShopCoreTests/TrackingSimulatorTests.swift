@@ -127,11 +127,11 @@ struct TrackingSimulatorTests {
             #expect(statuses.contains(.availableForPickup))
             #expect(!statuses.contains(.outForDelivery) && !statuses.contains(.failure))
             let pickup = simulator.plannedScans.first { $0.status == .availableForPickup }!
-            #expect(pickup.message.hasPrefix("Available for pickup at relay point "))
+            #expect(pickup.message.hasPrefix("Available for pickup at the relay point, "))
             #expect(pickup.time.calendarDay == simulator.plannedArrivalDay)
             if simulator.scenario == .collectedAtRelay {
                 #expect(statuses.last == .delivered)
-                #expect(simulator.plannedScans.last!.message.hasPrefix("Collected at relay point "))
+                #expect(simulator.plannedScans.last!.message.hasPrefix("Collected at the relay point, "))
             }
         }
         #expect(scenarios == [.collectedAtRelay, .uncollectedAtRelayReturned])

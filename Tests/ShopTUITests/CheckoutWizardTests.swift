@@ -67,7 +67,8 @@ import Testing
         }
         harness.press(.enter)
         #expect(harness.wizard.step == .review)
-        #expect(harness.screen.contains(CheckoutWizard.termsRefusal))
+        #expect(harness.screen.contains("Tick 'I accept the terms of sale' to order"))
+        #expect(harness.wizard.review.item("terms")?.error == CheckoutWizard.termsRefusal)
         #expect(harness.wizard.review.focusedID == "terms")
         harness.press(.backTab, .backTab, .character(" "))
         screen = harness.screen
@@ -102,9 +103,10 @@ import Testing
     @Test func aNumberFailingLuhnIsRefusedBeforeSending() {
         var harness = ShopHarness()
         harness.goToPayment()
+        let effectsBefore = harness.effects.count
         harness.payByCard("4242424242424241")
-        #expect(harness.state.checkout?.orderNumber == nil)
-        #expect(!Fixtures.unaddressed(harness.effects).contains { if case .trade = $0 { return true } else { return false } })
+        #expect(harness.order?.payments.isEmpty == true)
+        #expect(!Fixtures.unaddressed(Array(harness.effects.dropFirst(effectsBefore))).contains { if case .trade = $0 { return true } else { return false } })
         #expect(harness.wizard.payment.item("cardNumber")?.error?.contains("check digit") == true)
         #expect(harness.wizard.payment.focusedID == "cardNumber")
     }
@@ -246,9 +248,25 @@ import Testing
         #expect(harness.state.shop.cart(of: .local).isEmpty)
     }
 
-    @Test func escOnPaymentGoesBackToReviewKeepingTheTicksAndForgettingTheCard() {
+    @Test func theOrderButtonPlacesTheOrderThenThePaymentStepPaysIt() throws {
         var harness = ShopHarness()
         harness.goToPayment()
+        let order = try #require(harness.order)
+        #expect(harness.wizard.orderNumber == order.number)
+        #expect(order.state == .placed && !order.isPaid && order.payments.isEmpty)
+        #expect(harness.state.shop.cart(of: .local).isEmpty)
+        #expect(harness.wizard.step == .payment && harness.wizard.paymentScreen == .choose)
+        #expect(harness.screen.contains("Order \(order.number) · to pay"))
+        #expect(harness.state.status?.text.hasPrefix("Order \(order.number) is placed: choose how to pay it") == true)
+        harness.payByCard(Self.success)
+        #expect(harness.state.shop.commerce.orderNumbers.count == 1)
+        #expect(harness.order?.isPaid == true)
+    }
+
+    @Test func escOnPaymentClosesKeepingThePlacedOrderAndForgettingTheCard() throws {
+        var harness = ShopHarness()
+        harness.goToPayment()
+        let number = try #require(harness.order?.number)
         harness.press(.tab)
         harness.type(Self.success)
         harness.press(.tab, .tab)
@@ -256,21 +274,54 @@ import Testing
         harness.press(.escape)
         #expect(harness.state.checkout?.payment.text("cardNumber") == "")
         #expect(harness.state.checkout?.payment.text("cvc") == "")
-        #expect(harness.wizard.step == .review)
-        #expect(harness.wizard.review.isChecked("terms"))
-        harness.press(.escape, .escape)
-        #expect(harness.wizard.step == .address)
+        #expect(harness.state.checkout?.isOpen == false)
+        #expect(harness.state.status?.text.contains("Order \(number) is placed and waits for its payment") == true)
+        harness.press(.character("c"))
+        #expect(harness.wizard.step == .payment && harness.wizard.orderNumber == number)
     }
 
-    @Test func aRefusedOrderShowsTheReasonOnPayment() throws {
+    @Test func tOnTheTermsBoxShowsTheTermsOfSaleAndEscComesBack() {
         var harness = ShopHarness()
-        harness.goToPayment()
+        harness.press(.character("c"), .enter, .enter, .tab, .tab, .tab)
+        #expect(harness.wizard.review.focusedID == "terms")
+        harness.press(.character("t"))
+        #expect(harness.wizard.termsScroll == 0)
+        var screen = harness.screen
+        #expect(screen.contains("Terms of sale"))
+        #expect(screen.contains("1. The seller"))
+        #expect(screen.contains("SIREN"))
+        #expect(!screen.contains("[ Order with obligation to pay ]"))
+        harness.press(.pageDown, .pageDown, .pageDown)
+        screen = harness.screen
+        #expect(screen.contains("Right of withdrawal") || screen.contains("Personal data"))
+        #expect(!screen.contains("1. The seller"))
+        #expect(harness.state.shop.commerce.orderNumbers.isEmpty)
+        harness.press(.escape)
+        #expect(harness.wizard.termsScroll == nil)
+        #expect(harness.wizard.step == .review && harness.wizard.review.focusedID == "terms")
+        #expect(!harness.wizard.review.isChecked("terms"))
+        #expect(harness.screen.contains("[ Order with obligation to pay ]"))
+    }
+
+    @Test func tOnAnotherFieldOfReviewDoesNotOpenTheTerms() {
+        var harness = ShopHarness()
+        harness.press(.character("c"), .enter, .enter)
+        #expect(harness.wizard.review.focusedID == "promo")
+        harness.press(.character("t"))
+        #expect(harness.wizard.termsScroll == nil)
+        #expect(harness.wizard.review.text("promo") == "t")
+    }
+
+    @Test func aRefusedOrderShowsTheReasonOnReview() throws {
+        var harness = ShopHarness()
+        harness.press(.character("c"), .enter, .enter, .tab, .tab, .tab, .character(" "))
         // Another process sells the Lavazza down to 1 unit while the screen still shows 40: the cart's 2 are too many.
         var lavazza = try #require(Fixtures.products.first { $0.sku == "COF-LAV-1" })
         lavazza.stockOnHand = 1
         try harness.service.execute(.importProducts([lavazza]))
-        harness.press(.down, .down, .enter)
+        harness.press(.enter)
         #expect(harness.state.checkout?.orderNumber == nil)
-        #expect(harness.wizard.payment.error?.contains("Lavazza") == true)
+        #expect(harness.wizard.step == .review)
+        #expect(harness.wizard.review.error?.contains("Lavazza") == true)
     }
 }

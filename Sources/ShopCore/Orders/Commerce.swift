@@ -193,6 +193,8 @@ public struct Commerce: Hashable, Sendable {
             guard let method = orders[number]?.currentPayment?.method else { return }
             orders[number]?.refunds.append(Refund(amount: amount, at: at, method: method))
         case let .preparationStarted(number, at):
+            // Paid on a later day than ordered (cash at an agent): the promise counts from payment.
+            if let order = orders[number] { orders[number]?.promise = order.promise(countedFrom: ShopTimeZone.paris.day(of: at)) }
             orders[number]?.fulfillment = .preparing
             orders[number]?.preparingSince = at
         case let .orderShipped(number, shipment):

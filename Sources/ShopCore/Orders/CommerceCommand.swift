@@ -25,7 +25,8 @@ public enum CommerceCommand: Hashable, Sendable {
     /// A login over SSH whose key signature the caller verified: `session` logs in to the account of
     /// `email` when the key of `fingerprint` is registered to it (the login throttle's lock holds).
     case logInWithKey(email: String, fingerprint: String, session: String)
-    /// "Order with obligation to pay": places the customer's cart and starts its payment.
+    /// "Order with obligation to pay": places the customer's cart (the legal act of ordering) and
+    /// starts its payment when the request carries one; without, the order waits for `pay`.
     case placeOrder(CheckoutRequest, by: Shopper)
     /// Another payment attempt for an unpaid order.
     case pay(orderNumber: String, PaymentRequest, by: Shopper)
@@ -77,10 +78,11 @@ public struct CheckoutRequest: Hashable, Sendable {
     public var extras: Set<CheckoutExtra>
     public var promoCode: String?
     public var acceptsTerms: Bool
-    public var payment: PaymentRequest
+    /// Nil places the order only: the terminal's Payment step follows for the placed order.
+    public var payment: PaymentRequest?
 
     public init(address: PostalAddress? = nil, delivery: DeliveryMethod = .standard, extras: Set<CheckoutExtra> = [],
-                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest) {
+                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest?) {
         self.address = address
         self.delivery = delivery
         self.extras = extras

@@ -6,13 +6,14 @@ extension CommerceDecision {
     static let longestPromiseDays = 30
 
     /// Checks the cart, prices it, promises a delivery range, reserves the stock, says the order
-    /// was received (what is due, by when) and starts the payment; the voucher follows once paid.
+    /// was received (what is due, by when) and starts the payment if one came with the request;
+    /// the voucher follows once paid.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
         let order = try quote(request)
         emit(.orderPlaced(order))
         send(.orderReceived, about: order, subject: "Order \(order.number) received: \(order.totals.total) to pay",
              body: OrderVoucher.received(order, deadline: order.paymentDeadline, seller: state.seller))
-        try startPayment(order, request.payment)
+        if let payment = request.payment { try startPayment(order, payment) }
     }
 
     /// The order `request` would place now: lines, totals, promise and number, every rule checked.

@@ -98,7 +98,7 @@ extension CommerceDecision {
     private mutating func advanceParcel(_ order: Order) {
         guard order.fulfillment == .shipped, let shipment = order.shipment else { return }
         let after = order.scans.last?.time ?? shipment.shippedAt.adding(seconds: -1)
-        let scans = CourierSimulator(shipment: shipment).scans(after: after, upTo: now)
+        let scans = CourierSimulator(shipment: shipment, relayPoint: order.relayPoint).scans(after: after, upTo: now)
         guard !scans.isEmpty else { return }
         emit(.scansRecorded(orderNumber: order.number, returnIndex: nil, scans))
         if let delivered = scans.first(where: { $0.status == .delivered }) {

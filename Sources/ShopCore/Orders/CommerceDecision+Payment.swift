@@ -40,10 +40,11 @@ extension CommerceDecision {
     /// warehouse starts.
     mutating func paid(_ number: String, _ payment: Payment) {
         emit(.paymentUpdated(orderNumber: number, payment))
+        // Preparation starts first: the voucher carries the promise counted from the payment.
+        emit(.preparationStarted(orderNumber: number, at: now))
         guard let order = commerce.orders[number] else { return }
         send(.orderConfirmation, about: order, subject: "Order \(number) confirmed: your voucher",
              body: OrderVoucher.voucher(order, payment: payment, seller: state.seller))
-        emit(.preparationStarted(orderNumber: number, at: now))
     }
 
     mutating func paymentFailed(_ number: String, _ failure: PaymentFailure) {

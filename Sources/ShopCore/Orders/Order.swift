@@ -10,7 +10,8 @@ public struct Order: Hashable, Sendable, Identifiable {
     public let extras: [CheckoutExtra]
     public let promoCode: String?
     public let totals: OrderTotals
-    public let promise: ClosedRange<CalendarDay>
+    /// The delivery range promised, counted from the day the order was paid (`promise(countedFrom:)`).
+    public internal(set) var promise: ClosedRange<CalendarDay>
 
     public var state: OrderState = .placed
     public var cancelReason: CancelReason?
@@ -87,6 +88,23 @@ public struct Order: Hashable, Sendable, Identifiable {
     /// later runs to its own expiry).
     public var paymentDeadline: ShopInstant {
         placedAt.adding(hours: CommerceDecision.unpaidOrderHours)
+    }
+
+    /// The promise counted from `day` instead of the order day, each bound the same number of
+    /// working days away: an order paid on a later day (cash at an agent) is promised from its
+    /// payment, since nothing is prepared before.
+    public func promise(countedFrom day: CalendarDay) -> ClosedRange<CalendarDay> {
+        let placedDay = ShopTimeZone.paris.day(of: placedAt)
+        guard placedDay.days(until: day) > 0 else { return promise }
+        let first = day.addingWorkingDays(placedDay.workingDays(until: promise.lowerBound))
+        let last = day.addingWorkingDays(placedDay.workingDays(until: promise.upperBound))
+        return first...max(first, last)
+    }
+
+    /// Where a relay pickup order waits for collection: the relay point nearest its address;
+    /// nil for home delivery.
+    public var relayPoint: RelayPoint? {
+        delivery == .relay ? RelayPoint.nearest(to: address.postalCode, count: 1).first : nil
     }
 
     /// The delivery range still promised: none once the order is canceled.

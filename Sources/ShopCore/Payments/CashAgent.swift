@@ -53,17 +53,9 @@ public struct CashAgent: Hashable, Sendable {
     ]
 
     /// The `count` agents of `directory` nearest `postalCode`: the same postal code first, then
-    /// the same département (first two digits), then the closest codes; ties keep the
-    /// directory's order.
+    /// the same département, then the closest codes (`PostalProximity`); ties keep the directory's
+    /// order.
     public static func nearest(to postalCode: String, count: Int = 3, in directory: [CashAgent] = directory) -> [CashAgent] {
-        let wanted = Int(postalCode.filter(\.isNumber)) ?? 0
-        func rank(_ agent: CashAgent) -> (Int, Int) {
-            let code = Int(agent.postalCode) ?? 0
-            let level = agent.postalCode == postalCode ? 0 : (agent.postalCode.prefix(2) == postalCode.prefix(2) ? 1 : 2)
-            return (level, abs(code - wanted))
-        }
-        return directory.enumerated()
-            .sorted { rank($0.element) != rank($1.element) ? rank($0.element) < rank($1.element) : $0.offset < $1.offset }
-            .prefix(max(0, count)).map(\.element)
+        PostalProximity.nearest(directory, to: postalCode, count: count, postalCodeOf: \.postalCode)
     }
 }

@@ -74,6 +74,15 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return day
     }
 
+    /// How many working days (Monday to Saturday) follow this day up to `other` included; 0 when
+    /// `other` is not later.
+    public func workingDays(until other: CalendarDay) -> Int {
+        let span = max(0, days(until: other))
+        return (1...max(1, span)).reduce(0) { count, offset in
+            offset <= span && adding(days: offset).isWorkingDay ? count + 1 : count
+        }
+    }
+
     /// This day when carriers work, else the next one that is.
     public var nextWorkingDayOrSelf: CalendarDay { isWorkingDay ? self : adding(days: 1) }
 

@@ -22,8 +22,10 @@ public struct CourierSimulator: Hashable, Sendable {
     /// Nothing is planned further than this from the ship time.
     public static let longestRouteDays = 30
 
-    public init(shipment: Shipment) {
-        var plan = RoutePlan(shipment: shipment)
+    /// `relayPoint` is where a relay parcel waits (the one nearest the address, `RelayPoint.nearest`);
+    /// without it the scans only say "the relay point" (enough for dates and estimates).
+    public init(shipment: Shipment, relayPoint: RelayPoint? = nil) {
+        var plan = RoutePlan(shipment: shipment, relayPoint: relayPoint)
         plan.build()
         self.shipment = shipment
         self.scenario = plan.scenario
@@ -66,14 +68,16 @@ public struct CourierSimulator: Hashable, Sendable {
 /// Builds the scans of one route, drawing every choice from the shipment's seed in a fixed order.
 private struct RoutePlan {
     let shipment: Shipment
+    let relayPoint: RelayPoint?
     var dice: SplitMix64
     let scenario: CourierScenario
     let arrivalDay: CalendarDay
     var scans: [ScanEvent] = []
     var estimates: [CalendarDay?] = []
 
-    init(shipment: Shipment) {
+    init(shipment: Shipment, relayPoint: RelayPoint?) {
         self.shipment = shipment
+        self.relayPoint = relayPoint
         var dice = SplitMix64(seed: shipment.seed)
         scenario = CourierScenario.decide(speed: shipment.speed, direction: shipment.direction, draw: dice.below(120))
         let zone = ShopTimeZone.paris
@@ -132,7 +136,9 @@ private struct RoutePlan {
             : "Shipping label created; \(carrierName) awaits the parcel, \(origin.city)"
         add(.preTransit, start, origin, label)
 
-        let relayPoint = Self.relayPoints[dice.below(Self.relayPoints.count)]
+        // This draw once picked the relay point: it stays so a seed keeps the times it always gave.
+        _ = dice.below(6)
+        let relayPoint = self.relayPoint.map { "\($0.name), \($0.street)" } ?? "the relay point"
         let handOver = shipment.speed == .relayPickup
             ? local(arrivalDay, hour: 10 + dice.below(3), minute: dice.below(60))
             : local(arrivalDay, hour: 8, minute: dice.below(60))
@@ -176,18 +182,18 @@ private struct RoutePlan {
                 "Parcel is being returned to the sender, \(destination.city)", estimate: .unknown)
         case .collectedAtRelay:
             add(.availableForPickup, handOver, destination,
-                "Available for pickup at relay point \(relayPoint), \(destination.city)")
+                "Available for pickup at \(relayPoint), \(destination.city)")
             let waitDays = dice.below(4)
             let collected = waitDays == 0
                 ? local(arrivalDay, hour: 15 + dice.below(4), minute: dice.below(60))
                 : local(arrivalDay.addingWorkingDays(waitDays), hour: 10 + dice.below(9), minute: dice.below(60))
             add(.delivered, collected, destination,
-                "Collected at relay point \(relayPoint), \(destination.city)")
+                "Collected at \(relayPoint), \(destination.city)")
         case .uncollectedAtRelayReturned:
             add(.availableForPickup, handOver, destination,
-                "Available for pickup at relay point \(relayPoint), \(destination.city)")
+                "Available for pickup at \(relayPoint), \(destination.city)")
             add(.returnToSender, local(arrivalDay.adding(days: 10), hour: 20), destination,
-                "Not collected within 10 days at relay point \(relayPoint); returning to the sender, \(destination.city)",
+                "Not collected within 10 days at \(relayPoint); returning to the sender, \(destination.city)",
                 estimate: .unknown)
         }
     }
@@ -246,10 +252,4 @@ private struct RoutePlan {
         /// No delivery expected: the parcel is going back to the sender.
         case unknown
     }
-
-    /// Relay points (invented neighbourhood shops) a relay parcel may be dropped at.
-    static let relayPoints = [
-        "Tabac de la Gare", "Presse du Marché", "Épicerie des Halles", "Pressing Saint-Roch",
-        "Librairie du Canal", "Fleuriste des Lilas",
-    ]
 }

@@ -42,10 +42,17 @@ enum FormScreens {
             return [.init(.up, .down, .character("k"), .character("j"), footer: ("↑↓ j k", "choose"), action: formKey),
                     enter("continue"), escape("back"), quit]
         case .review:
-            return [field, .init(.character(" "), footer: ("Space", "tick"), action: formKey), enter("order"), escape("back"), interrupt]
+            if wizard.termsScroll != nil {
+                return [.init(.up, .down, .pageUp, .pageDown, footer: ("↑↓ PgUp PgDn", "scroll"), action: formKey),
+                        escape("back to the order"), interrupt]
+            }
+            var keys = [field, .init(.character(" "), footer: ("Space", "tick"), action: formKey)]
+            if wizard.review.focusedID == "terms" { keys.append(.init(CheckoutWizard.termsKey, footer: ("t", "terms"), action: formKey)) }
+            return keys + [enter("order"), escape("back"), interrupt]
         case .payment:
             switch wizard.paymentScreen {
-            case .choose: return [.init(.up, .down, footer: ("↑↓", "method"), action: formKey), field, enter("pay"), escape("back"), interrupt]
+            case .choose: return [.init(.up, .down, footer: ("↑↓", "method"), action: formKey), field, enter("pay"),
+                                  escape(wizard.orderNumber == nil ? "back" : "close, pay later"), interrupt]
             case .threeDSecure: return [.init([.anyCharacter], footer: ("digits", "code"), action: formKey), enter("confirm"),
                                         escape("another method"), interrupt]
             case .wallet: return [enter("approve"), escape("another method"), quit]

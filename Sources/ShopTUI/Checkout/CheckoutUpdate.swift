@@ -45,7 +45,9 @@ enum CheckoutUpdate {
         switch wizard.step {
         case .address: return addressKey(&state, &wizard, key)
         case .delivery: return deliveryKey(&state, &wizard, key)
-        case .review: return reviewKey(&state, &wizard, key)
+        case .review:
+            if wizard.termsScroll != nil { return termsKey(&state, &wizard, key) }
+            return reviewKey(&state, &wizard, key)
         case .payment:
             switch wizard.paymentScreen {
             case .choose: return paymentKey(&state, &wizard, key)
@@ -115,7 +117,27 @@ enum CheckoutUpdate {
         return []
     }
 
+    /// The name under which the terms' scroll extent is recorded.
+    static let termsExtent = "terms of sale"
+
+    /// Keys while the terms of sale are read: the scroll keys move them, Esc (or Enter) goes back
+    /// to the box.
+    private static func termsKey(_ state: inout AppState, _ wizard: inout CheckoutWizard, _ key: Key) -> [Effect] {
+        if let delta = scrollMovement(key, page: max(1, state.height - 8)) {
+            wizard.termsScroll = state.scrollExtents.scroll(wizard.termsScroll ?? 0, by: delta, id: termsExtent)
+        } else if key == .escape || key == .enter || key == .backspace || key == .left || key == CheckoutWizard.termsKey {
+            wizard.termsScroll = nil
+        }
+        return []
+    }
+
+    /// Enter on "Order with obligation to pay" places the order (the legal act of ordering); the
+    /// Payment step follows for it. `t` on the terms box opens the terms of sale.
     private static func reviewKey(_ state: inout AppState, _ wizard: inout CheckoutWizard, _ key: Key) -> [Effect] {
+        if key == CheckoutWizard.termsKey, wizard.review.focusedID == "terms" {
+            wizard.termsScroll = 0
+            return []
+        }
         let before = wizard.review.focusedID
         let outcome = wizard.review.handle(key)
         if before == "promo", wizard.review.focusedID != "promo" { _ = applyPromo(state, &wizard) }
@@ -137,8 +159,8 @@ enum CheckoutUpdate {
                 wizard.review.error = problem
                 return []
             }
-            wizard.step = .payment
-            wizard.paymentScreen = .choose
+            wizard.pending = .placing
+            return [.trade(.placeOrder(wizard.request(payment: nil), by: state.shopper), note: "Order placed with obligation to pay")]
         case .handled, .ignored:
             break
         }
@@ -215,9 +237,14 @@ enum CheckoutUpdate {
 
     // MARK: Payment
 
-    /// Checks the chosen method's fields, then places the order (first time) or pays it again.
+    /// Checks the chosen method's fields, then pays the placed order.
     private static func submitPayment(_ state: inout AppState, _ wizard: inout CheckoutWizard) -> [Effect] {
         wizard.payment.clearErrors()
+        guard let number = wizard.orderNumber else {
+            wizard.step = .review
+            wizard.review.error = "Order first: the Payment step pays a placed order"
+            return []
+        }
         let request: PaymentRequest
         switch wizard.methodIndex {
         case 0:
@@ -236,12 +263,8 @@ enum CheckoutUpdate {
         default:
             request = .cash
         }
-        if let number = wizard.orderNumber {
-            wizard.pending = .paying
-            return [.trade(.pay(orderNumber: number, request, by: state.shopper), note: "Payment sent for order \(number)")]
-        }
-        wizard.pending = .placing
-        return [.trade(.placeOrder(wizard.request(payment: request), by: state.shopper), note: "Order placed with obligation to pay")]
+        wizard.pending = .paying
+        return [.trade(.pay(orderNumber: number, request, by: state.shopper), note: "Payment sent for order \(number)")]
     }
 
     /// A command was journaled while no request of the wizard waits: shop time moved on while a
@@ -273,7 +296,9 @@ enum CheckoutUpdate {
         wizard.pending = nil
         let message = AccountForm.sentence(reason)
         switch pending {
-        case .placing, .paying:
+        case .placing:
+            wizard.review.error = message
+        case .paying:
             wizard.paymentScreen = .choose
             wizard.payment.error = message
         case .confirmingCode:
@@ -318,7 +343,9 @@ enum CheckoutUpdate {
             wizard.payment.focus(on: "method")
             state.status = StatusMessage("Declined: order \(number) is placed and waits for another payment", isError: true)
         case .none:
-            wizard.payment.error = "The order could not be found after placing it: see Orders (4)"
+            wizard.paymentScreen = .choose
+            wizard.payment.focus(on: "method")
+            state.status = StatusMessage("Order \(number) is placed: choose how to pay it")
         }
     }
 

@@ -4,6 +4,10 @@ import ShopCore
 /// form, prices from `ShopState.checkoutQuote` at shop time now.
 enum CheckoutView {
     static func draw(_ state: AppState, _ wizard: CheckoutWizard, into canvas: inout Canvas) {
+        if wizard.step == .review, let scroll = wizard.termsScroll {
+            TermsOfSaleView.draw(state, scroll: scroll, into: &canvas)
+            return
+        }
         let title = wizard.step == .payment && wizard.paymentScreen == .threeDSecure ? "3-D Secure" : "Checkout · \(wizard.step.title)"
         let content = FormScreen.draw(state, title: title, breadcrumb: wizard.breadcrumb, into: &canvas)
         let styles = state.styles

@@ -35,7 +35,9 @@ public struct CheckoutWizard: Hashable, Sendable {
     }
 
     public static let methods = [ChoiceOption("Card"), ChoiceOption("Wallet"), ChoiceOption("Cash at an agent")]
-    public static let termsRefusal = "Tick 'I accept the terms of sale' to order"
+    public static let termsRefusal = "Tick 'I accept the terms of sale' to order (t reads them)"
+    /// The key that opens the terms of sale while their box is focused.
+    public static let termsKey = Key.character("t")
 
     public var step: Step = .address
     public var paymentScreen: PaymentScreen = .choose
@@ -54,6 +56,8 @@ public struct CheckoutWizard: Hashable, Sendable {
     public var pending: Pending?
     /// `Visa •••• 4242` of the last card sent: all that stays of it.
     public var submittedCard: String?
+    /// The terms of sale shown over the Review step, scrolled this many rows; nil when closed.
+    public var termsScroll: Int?
     /// Shown over the panes; false keeps the input for when `c` reopens it.
     public var isOpen = true
 
@@ -73,7 +77,7 @@ public struct CheckoutWizard: Hashable, Sendable {
             .text("promo", "Promo code", maxLength: 20, optional: true),
             .checkbox("giftWrap", "Gift wrap (+\(money.format(Money(minorUnits: CheckoutExtra.giftWrap.price, currency: .eur))))"),
             .checkbox("insurance", "Parcel insurance (+\(money.format(Money(minorUnits: CheckoutExtra.insurance.price, currency: .eur))))"),
-            .checkbox("terms", "I accept the terms of sale"),
+            .checkbox("terms", "I accept the terms of sale (t reads them)"),
             .button("order", "Order with obligation to pay"),
         ])
         payment = Form([
@@ -109,7 +113,7 @@ public struct CheckoutWizard: Hashable, Sendable {
     public var methodIndex: Int { payment.selected("method") }
 
     /// The request for the choices so far, with `payment`; terms as ticked unless told.
-    func request(payment: PaymentRequest, promo: String?? = nil, acceptsTerms: Bool? = nil) -> CheckoutRequest {
+    func request(payment: PaymentRequest?, promo: String?? = nil, acceptsTerms: Bool? = nil) -> CheckoutRequest {
         CheckoutRequest(address: deliveryAddress, delivery: deliveryMethod, extras: extras,
                         promoCode: promo ?? appliedPromo, acceptsTerms: acceptsTerms ?? review.isChecked("terms"),
                         payment: payment)
