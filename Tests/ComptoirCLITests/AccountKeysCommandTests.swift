@@ -27,9 +27,12 @@ struct AccountKeysCommandTests {
         #expect(fromInput.status == 0, "\(fromInput.stderr)")
 
         let listed = try keys(shopper)
-        #expect(listed.map { $0["fingerprint"] as? String } == [Self.zoeFingerprint, Self.otherFingerprint])
-        #expect(listed.first?["comment"] as? String == "zoe@laptop")
-        #expect(listed.first?["type"] as? String == "ssh-ed25519")
+        // Listed by when they were added, then by fingerprint (both came within one second here).
+        #expect(Set(listed.compactMap { $0["fingerprint"] as? String }) == [Self.zoeFingerprint, Self.otherFingerprint])
+        #expect(listed.count == 2)
+        let zoe = listed.first { $0["fingerprint"] as? String == Self.zoeFingerprint }
+        #expect(zoe?["comment"] as? String == "zoe@laptop")
+        #expect(zoe?["type"] as? String == "ssh-ed25519")
         let text = try shopper.run("account", "keys", "list")
         #expect(text.stdout.contains("\(Self.zoeFingerprint)  ssh-ed25519  zoe@laptop"), "\(text.stdout)")
 
