@@ -103,7 +103,7 @@ public struct Order: Hashable, Sendable, Identifiable {
 
     /// Where a relay pickup order waits for collection: the relay point nearest its address;
     /// nil for home delivery.
-    public var relayPoint: RelayPoint? {
+    public var relayPoint: LocalPlace? {
         delivery == .relay ? RelayPoint.nearest(to: address.postalCode, count: 1).first : nil
     }
 

@@ -1,61 +1,44 @@
-/// A shop where customers pay a cash reference (a tobacconist, a newsagent): shop data, listed
+/// The shops where customers pay a cash reference (a tobacconist, a newsagent): shop data, listed
 /// on the reference screen and in its mail nearest the customer's postal code first.
-public struct CashAgent: Hashable, Sendable {
-    public var name: String
-    public var street: String
-    public var postalCode: String
-    public var city: String
-    public var openingHours: String
-
-    public init(name: String, street: String, postalCode: String, city: String, openingHours: String) {
-        self.name = name
-        self.street = street
-        self.postalCode = postalCode
-        self.city = city
-        self.openingHours = openingHours
-    }
-
-    /// `12 rue de la Roquette, 75011 Paris`.
-    public var address: String { "\(street), \(postalCode) \(city)" }
-
+public enum CashAgent {
     /// The agents of the demo shop.
-    public static let directory: [CashAgent] = [
-        CashAgent(name: "Tabac de la Roquette", street: "48 rue de la Roquette", postalCode: "75011", city: "Paris",
-                  openingHours: "Mon–Sat 07:00–20:00"),
-        CashAgent(name: "Presse Oberkampf", street: "103 rue Oberkampf", postalCode: "75011", city: "Paris",
-                  openingHours: "Mon–Sat 08:00–19:30"),
-        CashAgent(name: "Le Balto Bastille", street: "5 boulevard Richard-Lenoir", postalCode: "75011", city: "Paris",
-                  openingHours: "Mon–Sun 06:30–21:00"),
-        CashAgent(name: "Tabac des Gobelins", street: "22 avenue des Gobelins", postalCode: "75013", city: "Paris",
-                  openingHours: "Mon–Sat 07:30–19:30"),
-        CashAgent(name: "Maison de la Presse Montmartre", street: "12 rue Lepic", postalCode: "75018", city: "Paris",
-                  openingHours: "Tue–Sun 08:00–20:00"),
-        CashAgent(name: "Tabac Saint-Denis Basilique", street: "3 rue de la République", postalCode: "93200", city: "Saint-Denis",
-                  openingHours: "Mon–Sat 07:00–19:00"),
-        CashAgent(name: "Tabac des Terreaux", street: "9 place des Terreaux", postalCode: "69001", city: "Lyon",
-                  openingHours: "Mon–Sat 07:00–19:30"),
-        CashAgent(name: "Presse Mercière", street: "31 rue Mercière", postalCode: "69002", city: "Lyon",
-                  openingHours: "Mon–Sat 08:00–19:00"),
-        CashAgent(name: "Tabac de la Guillotière", street: "60 cours Gambetta", postalCode: "69007", city: "Lyon",
-                  openingHours: "Mon–Sat 06:30–20:00"),
-        CashAgent(name: "Tabac du Vieux-Port", street: "2 quai du Port", postalCode: "13002", city: "Marseille",
-                  openingHours: "Mon–Sun 07:00–20:00"),
-        CashAgent(name: "Presse des Chartrons", street: "80 cours Portal", postalCode: "33000", city: "Bordeaux",
-                  openingHours: "Mon–Sat 07:30–19:30"),
-        CashAgent(name: "Tabac du Capitole", street: "4 rue du Taur", postalCode: "31000", city: "Toulouse",
-                  openingHours: "Mon–Sat 07:00–19:00"),
-        CashAgent(name: "Tabac Kléber", street: "15 place Kléber", postalCode: "67000", city: "Strasbourg",
-                  openingHours: "Mon–Sat 07:00–19:30"),
-        CashAgent(name: "Presse Graslin", street: "6 rue Crébillon", postalCode: "44000", city: "Nantes",
-                  openingHours: "Mon–Sat 08:00–19:00"),
-        CashAgent(name: "Tabac de la Grand-Place", street: "1 rue Esquermoise", postalCode: "59000", city: "Lille",
-                  openingHours: "Mon–Sat 07:00–20:00"),
+    public static let directory: [LocalPlace] = [
+        LocalPlace(name: "Tabac de la Roquette", street: "48 rue de la Roquette", postalCode: "75011", city: "Paris",
+                   openingHours: "Mon–Sat 07:00–20:00"),
+        LocalPlace(name: "Presse Oberkampf", street: "103 rue Oberkampf", postalCode: "75011", city: "Paris",
+                   openingHours: "Mon–Sat 08:00–19:30"),
+        LocalPlace(name: "Le Balto Bastille", street: "5 boulevard Richard-Lenoir", postalCode: "75011", city: "Paris",
+                   openingHours: "Mon–Sun 06:30–21:00"),
+        LocalPlace(name: "Tabac des Gobelins", street: "22 avenue des Gobelins", postalCode: "75013", city: "Paris",
+                   openingHours: "Mon–Sat 07:30–19:30"),
+        LocalPlace(name: "Maison de la Presse Montmartre", street: "12 rue Lepic", postalCode: "75018", city: "Paris",
+                   openingHours: "Tue–Sun 08:00–20:00"),
+        LocalPlace(name: "Tabac Saint-Denis Basilique", street: "3 rue de la République", postalCode: "93200", city: "Saint-Denis",
+                   openingHours: "Mon–Sat 07:00–19:00"),
+        LocalPlace(name: "Tabac des Terreaux", street: "9 place des Terreaux", postalCode: "69001", city: "Lyon",
+                   openingHours: "Mon–Sat 07:00–19:30"),
+        LocalPlace(name: "Presse Mercière", street: "31 rue Mercière", postalCode: "69002", city: "Lyon",
+                   openingHours: "Mon–Sat 08:00–19:00"),
+        LocalPlace(name: "Tabac de la Guillotière", street: "60 cours Gambetta", postalCode: "69007", city: "Lyon",
+                   openingHours: "Mon–Sat 06:30–20:00"),
+        LocalPlace(name: "Tabac du Vieux-Port", street: "2 quai du Port", postalCode: "13002", city: "Marseille",
+                   openingHours: "Mon–Sun 07:00–20:00"),
+        LocalPlace(name: "Presse des Chartrons", street: "80 cours Portal", postalCode: "33000", city: "Bordeaux",
+                   openingHours: "Mon–Sat 07:30–19:30"),
+        LocalPlace(name: "Tabac du Capitole", street: "4 rue du Taur", postalCode: "31000", city: "Toulouse",
+                   openingHours: "Mon–Sat 07:00–19:00"),
+        LocalPlace(name: "Tabac Kléber", street: "15 place Kléber", postalCode: "67000", city: "Strasbourg",
+                   openingHours: "Mon–Sat 07:00–19:30"),
+        LocalPlace(name: "Presse Graslin", street: "6 rue Crébillon", postalCode: "44000", city: "Nantes",
+                   openingHours: "Mon–Sat 08:00–19:00"),
+        LocalPlace(name: "Tabac de la Grand-Place", street: "1 rue Esquermoise", postalCode: "59000", city: "Lille",
+                   openingHours: "Mon–Sat 07:00–20:00"),
     ]
 
     /// The `count` agents of `directory` nearest `postalCode`: the same postal code first, then
     /// the same département, then the closest codes (`PostalProximity`); ties keep the directory's
     /// order.
-    public static func nearest(to postalCode: String, count: Int = 3, in directory: [CashAgent] = directory) -> [CashAgent] {
+    public static func nearest(to postalCode: String, count: Int = 3, in directory: [LocalPlace] = directory) -> [LocalPlace] {
         PostalProximity.nearest(directory, to: postalCode, count: count, postalCodeOf: \.postalCode)
     }
 }

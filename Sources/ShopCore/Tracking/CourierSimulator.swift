@@ -24,7 +24,7 @@ public struct CourierSimulator: Hashable, Sendable {
 
     /// `relayPoint` is where a relay parcel waits (the one nearest the address, `RelayPoint.nearest`);
     /// without it the scans only say "the relay point" (enough for dates and estimates).
-    public init(shipment: Shipment, relayPoint: RelayPoint? = nil) {
+    public init(shipment: Shipment, relayPoint: LocalPlace? = nil) {
         var plan = RoutePlan(shipment: shipment, relayPoint: relayPoint)
         plan.build()
         self.shipment = shipment
@@ -68,14 +68,14 @@ public struct CourierSimulator: Hashable, Sendable {
 /// Builds the scans of one route, drawing every choice from the shipment's seed in a fixed order.
 private struct RoutePlan {
     let shipment: Shipment
-    let relayPoint: RelayPoint?
+    let relayPoint: LocalPlace?
     var dice: SplitMix64
     let scenario: CourierScenario
     let arrivalDay: CalendarDay
     var scans: [ScanEvent] = []
     var estimates: [CalendarDay?] = []
 
-    init(shipment: Shipment, relayPoint: RelayPoint?) {
+    init(shipment: Shipment, relayPoint: LocalPlace?) {
         self.shipment = shipment
         self.relayPoint = relayPoint
         var dice = SplitMix64(seed: shipment.seed)

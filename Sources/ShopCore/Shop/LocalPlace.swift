@@ -1,0 +1,24 @@
+/// A neighbourhood shop named in the shop's data: a cash agent where customers pay a cash
+/// reference, or a relay point where the carrier leaves relay parcels. Each list is searched by
+/// postal code (`PostalProximity`), never drawn at random.
+public struct LocalPlace: Hashable, Sendable {
+    public var name: String
+    public var street: String
+    public var postalCode: String
+    public var city: String
+    public var openingHours: String
+
+    public init(name: String, street: String, postalCode: String, city: String, openingHours: String) {
+        self.name = name
+        self.street = street
+        self.postalCode = postalCode
+        self.city = city
+        self.openingHours = openingHours
+    }
+
+    /// `12 rue de la Roquette, 75011 Paris`.
+    public var address: String { "\(street), \(postalCode) \(city)" }
+
+    /// `Relais Popincourt, 71 rue de la Folie-Méricourt, 75011 Paris`.
+    public var description: String { "\(name), \(address)" }
+}
