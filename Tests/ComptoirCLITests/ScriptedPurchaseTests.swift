@@ -146,6 +146,23 @@ struct ScriptedPurchaseTests {
         #expect(orders.stdout.contains(number))
     }
 
+    /// Whether `bytes` hold the word "cvc" in any case as a word of its own (a label, a JSON key):
+    /// not inside a longer run of letters, digits, `+` or `/`, where random base64 (a password
+    /// hash, a salt) spells it now and then.
+    static func mentionsSecurityCode(_ bytes: Data) -> Bool {
+        let text = Array(String(decoding: bytes, as: UTF8.self).lowercased().unicodeScalars)
+        func isWordScalar(_ index: Int) -> Bool {
+            guard text.indices.contains(index) else { return false }
+            let scalar = text[index]
+            return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "/"
+        }
+        guard text.count >= 3 else { return false }
+        for start in 0...(text.count - 3) where text[start] == "c" && text[start + 1] == "v" && text[start + 2] == "c" {
+            if !isWordScalar(start - 1) && !isWordScalar(start + 3) { return true }
+        }
+        return false
+    }
+
     func expectNoCardData(_ shopper: Shopper, numbers: [String], securityCode: String) throws {
         for (file, bytes) in try shopper.allFileBytes() {
             for number in numbers {
@@ -157,7 +174,7 @@ struct ScriptedPurchaseTests {
             }
             // A journaled security code would be a string: its length byte, then the digits.
             #expect(bytes.range(of: Data([UInt8(securityCode.count)] + Array(securityCode.utf8))) == nil, "\(file) holds the security code")
-            #expect(!String(decoding: bytes, as: UTF8.self).lowercased().contains("cvc"), "\(file) mentions a security code")
+            #expect(!Self.mentionsSecurityCode(bytes), "\(file) mentions a security code")
         }
         let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
         #expect(status == 0, "\(report)")
