@@ -1,0 +1,53 @@
+import ShopCore
+
+/// The Catalogue & stock pane: the filter, then a table of the products with SKU, title, price,
+/// stock (on hand and reserved) and whether they are on sale.
+enum StockTableView {
+    static func draw(_ state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
+        let products = state.listedProducts
+        let title = "Catalogue & stock · \(state.money.formatCount(products.count)) of \(state.money.formatCount(state.shop.catalogue.count)) products"
+        let inner = BackOfficeView.frame(rect, title: title, state: state, into: &canvas)
+        guard inner.height > 2 else { return }
+        let editing = state.screens.contains(.filterEditing)
+        var x = inner.x + 1
+        x += canvas.put("Filter ", x: x, y: inner.y, style: editing ? state.styles.titleFocus : state.styles.heading)
+        let field = Rect(x: x, y: inner.y, width: max(1, min(40, inner.maxX - x - 1)), height: 1)
+        canvas.fill(field, style: state.styles.input)
+        if state.catalogueFilter.isEmpty, !editing {
+            canvas.put("/ to filter by SKU or title", x: field.x, y: field.y, maxWidth: field.width, style: state.styles.inputPlaceholder)
+        } else {
+            let shown = FormView.visible(state.catalogueFilter, width: field.width - 1)
+            canvas.put(shown.text, x: field.x, y: field.y, maxWidth: field.width, style: state.styles.input)
+            if editing { canvas.cursor = (min(field.maxX - 1, field.x + shown.cursor), field.y) }
+        }
+        let table = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        guard !products.isEmpty else {
+            BackOfficeView.empty("No product matches “\(state.catalogueFilter.text)”. Esc clears the filter.", in: table, state: state, into: &canvas)
+            return
+        }
+        let backOffice = state.shop.commerce.backOffice
+        let wide = inner.width >= 110
+        var columns: [TableWidget.Column] = [.init("SKU", width: wide ? 16 : 12), .init("Title")]
+        if wide { columns.append(.init("Brand", width: 18)) }
+        columns += [.init("Price", width: 10, alignment: .right), .init("Stock", width: 6, alignment: .right)]
+        if wide { columns.append(.init("Reserved", width: 8, alignment: .right)) }
+        columns.append(.init("On sale", width: 7))
+        // Only the rows that can show are formatted: a large catalogue costs what fits on screen.
+        let cursor = OrdersQueueView.clamped(state.cursor(.catalogue), count: products.count)
+        let top = ListWidget(count: products.count, cursor: cursor).top(height: table.height - 1)
+        let visible = products[top..<min(products.count, top + max(0, table.height - 1))]
+        let rows = visible.map { position -> [String] in
+            let product = state.shop.catalogue.products[position]
+            var row = [product.sku, product.title]
+            if wide { row.append(product.brand) }
+            row += [state.money.format(product.price), String(product.stockOnHand)]
+            if wide { row.append(String(product.reservedStock)) }
+            row.append(backOffice.isListed(product.sku) ? "yes" : "no")
+            return row
+        }
+        var shownCursor = cursor
+        shownCursor.selected -= top
+        shownCursor.top = 0
+        TableWidget(columns: columns, rows: rows, cursor: shownCursor).draw(in: table, styles: state.styles, focused: !editing, into: &canvas)
+    }
+}
