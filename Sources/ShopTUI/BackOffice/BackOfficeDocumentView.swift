@@ -60,7 +60,7 @@ enum BackOfficeDocumentView {
         let styles = state.styles, money = state.money
         let summary = CustomerSummary(account, in: state.shop.commerce)
         var lines = [
-            StyledLine("\(summary.orders) orders, \(summary.paidOrders) paid · spent \(money.format(summary.totalSpent)) · average \(money.format(summary.averageBasket))", styles.base),
+            StyledLine("Orders \(summary.orders), paid \(summary.paidOrders) · spent \(money.format(summary.totalSpent)) · average \(money.format(summary.averageBasket))", styles.base),
             StyledLine("Returns \(summary.returns) · open threads \(summary.openTickets) · marketing: \(summary.marketingConsentAt.map { "yes, since \(DayFormat.day($0.calendarDay))" } ?? "no")", styles.base),
             StyledLine(),
             StyledLine("History", styles.heading),

@@ -31,7 +31,7 @@ enum BackOfficeKeys {
             state.screens.open(.help)
             return []
         },
-        .init(.character("q"), footer: ("q", "quit"), help: (everywhere, "q", "quit (asks if a form is filled in)")) { state, _ in
+        .init(.character("q"), footer: ("q", "quit"), help: (everywhere, "q", "quit (asks if you typed)")) { state, _ in
             BackOfficeUpdate.quit(&state)
         },
     ])
@@ -59,7 +59,7 @@ enum BackOfficeKeys {
 
     static let ordersPane = BackOfficeKeyMap([
         .init(.left, .right, .character("h"), .character("l"), footer: ("←→", "state"),
-              help: (orders, "← →", "unpaid · to ship · shipped · returns · all")) { state, key in
+              help: (orders, "← →", "order state: to ship…")) { state, key in
             state.orderFilter = state.orderFilter.moved(by: key == .left || key == .character("h") ? -1 : 1)
             state.cursors[.orders] = ListCursor()
             return []
@@ -69,10 +69,10 @@ enum BackOfficeKeys {
             state.screens.open(.document(DocumentScreen(.order(order.number))))
             return []
         },
-        .init(.character("s"), footer: ("s", "ship"), help: (orders, "s", "ship the order (carrier optional)")) { state, _ in
+        .init(.character("s"), footer: ("s", "ship"), help: (orders, "s", "ship (carrier optional)")) { state, _ in
             BackOfficeForms.openShip(&state)
         },
-        .init(.character("r"), footer: ("r", "return received"), help: (orders, "r", "record a return parcel received")) { state, _ in
+        .init(.character("r"), footer: ("r", "return received"), help: (orders, "r", "return parcel received")) { state, _ in
             BackOfficeForms.receiveReturn(&state)
         },
         .init(.character("f"), footer: ("f", "refund"), help: (orders, "f", "goodwill refund")) { state, _ in
@@ -100,10 +100,10 @@ enum BackOfficeKeys {
         .init(.character("s"), footer: ("s", "stock"), help: (catalogue, "s", "set the stock on hand")) { state, _ in
             BackOfficeForms.openStock(&state)
         },
-        .init(.character("p"), footer: ("p", "price"), help: (catalogue, "p", "set the price, VAT included")) { state, _ in
+        .init(.character("p"), footer: ("p", "price"), help: (catalogue, "p", "set the price")) { state, _ in
             BackOfficeForms.openPrice(&state)
         },
-        .init(.character("u"), footer: ("u", "unlist/relist"), help: (catalogue, "u", "take off sale / put back")) { state, _ in
+        .init(.character("u"), footer: ("u", "unlist/relist"), help: (catalogue, "u", "unlist / relist")) { state, _ in
             guard let product = state.selectedProduct else { return [] }
             let listed = !state.shop.commerce.backOffice.isListed(product.sku)
             return [.act(.setListed(sku: product.sku, listed: listed),
@@ -128,7 +128,7 @@ enum BackOfficeKeys {
     ])
 
     static let customersPane = BackOfficeKeyMap([
-        .init(.enter, footer: ("Enter", "history"), help: (lists, "Enter", "open: details, history, thread")) { state, _ in
+        .init(.enter, footer: ("Enter", "history"), help: (lists, "Enter", "customer's history")) { state, _ in
             guard let account = state.selectedCustomer else { return [] }
             state.screens.open(.document(DocumentScreen(.customer(email: account.email.value))))
             return []

@@ -15,7 +15,7 @@ enum BackOfficeScreenKeys {
     }
 
     static let login = BackOfficeKeyMap([
-        .init(.enter, footer: ("Enter", "log in"), help: (BackOfficeKeys.forms, "Enter", "log in / send the form")) { state, _ in
+        .init(.enter, footer: ("Enter", "log in"), help: (BackOfficeKeys.forms, "Enter", "log in / send")) { state, _ in
             BackOfficeUpdate.submitLogin(&state)
         },
         .init(.escape, footer: ("Esc", "quit")) { _, _ in [.quit] },
@@ -45,7 +45,7 @@ enum BackOfficeScreenKeys {
             BackOfficeUpdate.changeTicket(&state) { $0.isReplying = true }
             return []
         },
-        .init(.character("c"), footer: ("c", "close thread"), help: (BackOfficeKeys.support, "c (thread)", "close the thread")) { state, _ in
+        .init(.character("c"), footer: ("c", "close thread")) { state, _ in
             BackOfficeUpdate.closeOpenTicket(&state)
         },
         .init(.up, .down, .character("k"), .character("j"), .pageUp, .pageDown, .home, .end, footer: ("↑↓", "scroll")) { state, key in
@@ -55,7 +55,7 @@ enum BackOfficeScreenKeys {
     ])
 
     static let replying = BackOfficeKeyMap([
-        .init(.enter, footer: ("Enter", "send"), help: (BackOfficeKeys.support, "Enter (reply)", "send the reply")) { state, _ in
+        .init(.enter, footer: ("Enter", "send"), help: (BackOfficeKeys.support, "Enter", "send the reply")) { state, _ in
             BackOfficeUpdate.sendReply(&state)
         },
         .init(.escape, footer: ("Esc", "stop typing")) { state, _ in
@@ -93,7 +93,7 @@ enum BackOfficeScreenKeys {
     ])
 
     static let form = BackOfficeKeyMap([
-        .init(.enter, footer: ("Enter", "confirm"), help: (BackOfficeKeys.forms, "Enter", "log in / send the form")) { state, _ in
+        .init(.enter, footer: ("Enter", "confirm"), help: (BackOfficeKeys.forms, "Enter", "log in / send")) { state, _ in
             BackOfficeForms.submit(&state)
         },
         .init(.escape, footer: ("Esc", "cancel"), help: (BackOfficeKeys.forms, "Esc", "cancel the form")) { state, _ in

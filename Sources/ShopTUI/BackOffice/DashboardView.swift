@@ -6,31 +6,56 @@ enum DashboardView {
     /// Days the charts cover, ending today.
     static let days = 30
 
+    /// From this many rows the orders per day get bars of their own too.
+    static let tallHeight = 36
+
     static func draw(_ state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
         let report = SalesReport(state: state.shop)
-        let styles = state.styles
-        let bottomHeight = min(8, max(4, rect.height / 3))
-        let (top, bottom) = rect.splitTop(rect.height - bottomHeight)
-        let totalsWidth = min(34, max(28, top.width / 4))
-        let (totalsBox, chartBox) = top.splitLeft(totalsWidth)
-        drawTotals(report, state: state, in: totalsBox, into: &canvas)
         let perDay = dailyFigures(report, today: state.now.calendarDay)
-        let chartInner = BackOfficeView.frame(chartBox, title: "Revenue per day, VAT incl.", focused: false, state: state, into: &canvas)
-        let currency = report.revenue.currency
+        let tall = rect.height >= tallHeight
+        let bottomHeight = tall ? 9 : min(8, max(4, rect.height / 3))
+        let (charts, bottom) = rect.splitTop(rect.height - bottomHeight)
+        let totalsWidth = min(34, max(28, rect.width / 6))
+        let (revenueRow, ordersRow) = tall ? charts.splitTop(charts.height * 3 / 5) : (charts, Rect(x: 0, y: charts.maxY, width: 0, height: 0))
+        let (totalsBox, revenueBox) = revenueRow.splitLeft(totalsWidth)
+        drawTotals(report, state: state, in: totalsBox, into: &canvas)
+        drawRevenue(perDay, currency: report.revenue.currency, state: state, in: revenueBox, into: &canvas)
+        if tall {
+            let (sparkBox, ordersBox) = ordersRow.splitLeft(totalsWidth)
+            drawSparkline(perDay, report: report, state: state, in: sparkBox, into: &canvas)
+            let inner = BackOfficeView.frame(ordersBox, title: "Orders per day", focused: false, state: state, into: &canvas)
+            BarChart(bars: perDay.map { BarChart.Bar(label($0.day), Int64($0.orders)) })
+                .draw(in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height), styles: state.styles,
+                      barStyle: state.styles.stockIn, into: &canvas)
+            drawTopProducts(report, state: state, in: bottom, into: &canvas)
+        } else {
+            let (sparkBox, topBox) = bottom.splitLeft(totalsWidth)
+            drawSparkline(perDay, report: report, state: state, in: sparkBox, into: &canvas)
+            drawTopProducts(report, state: state, in: topBox, into: &canvas)
+        }
+    }
+
+    static func drawRevenue(_ perDay: [(day: CalendarDay, orders: Int, revenue: Int64)], currency: Currency, state: BackOfficeState,
+                            in rect: Rect, into canvas: inout Canvas) {
+        let inner = BackOfficeView.frame(rect, title: "Revenue per day, VAT incl.", focused: false, state: state, into: &canvas)
         BarChart(bars: perDay.map { BarChart.Bar(label($0.day), $0.revenue) }) { value in
             state.money.format(Money(minorUnits: value, currency: currency))
-        }.draw(in: Rect(x: chartInner.x + 1, y: chartInner.y, width: chartInner.width - 2, height: chartInner.height),
-               styles: styles, barStyle: styles.price, into: &canvas)
-        let (sparkBox, topBox) = bottom.splitLeft(totalsWidth)
-        let sparkInner = BackOfficeView.frame(sparkBox, title: "Orders per day", focused: false, state: state, into: &canvas)
+        }.draw(in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height), styles: state.styles,
+               barStyle: state.styles.price, into: &canvas)
+    }
+
+    /// Orders per day in one row of blocks, with the largest and today's count.
+    static func drawSparkline(_ perDay: [(day: CalendarDay, orders: Int, revenue: Int64)], report: SalesReport, state: BackOfficeState,
+                              in rect: Rect, into canvas: inout Canvas) {
+        let inner = BackOfficeView.frame(rect, title: "Orders per day", focused: false, state: state, into: &canvas)
         let orders = perDay.map { Int64($0.orders) }
-        let blocks = Sparkline(orders).blocks(width: sparkInner.width - 2)
-        canvas.put(blocks, x: sparkInner.x + 1, y: sparkInner.y, maxWidth: sparkInner.width - 2, style: styles.stockIn)
-        let summary = ["\(blocks.count) days · max \(orders.suffix(blocks.count).max() ?? 0)/day", "today \(perDay.last?.orders ?? 0) · all \(report.ordersPlaced)"]
-        for (offset, line) in summary.enumerated() where offset + 1 < sparkInner.height {
-            canvas.put(line, x: sparkInner.x + 1, y: sparkInner.y + 1 + offset, maxWidth: sparkInner.width - 2, style: styles.muted)
+        let blocks = Sparkline(orders).blocks(width: inner.width - 2)
+        canvas.put(blocks, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: state.styles.stockIn)
+        let summary = ["\(blocks.count) days · max \(orders.suffix(blocks.count).max() ?? 0)/day",
+                       "today \(perDay.last?.orders ?? 0) · all \(report.ordersPlaced)"]
+        for (offset, line) in summary.enumerated() where offset + 1 < inner.height {
+            canvas.put(line, x: inner.x + 1, y: inner.y + 1 + offset, maxWidth: inner.width - 2, style: state.styles.muted)
         }
-        drawTopProducts(report, state: state, in: topBox, into: &canvas)
     }
 
     static func drawTotals(_ report: SalesReport, state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
