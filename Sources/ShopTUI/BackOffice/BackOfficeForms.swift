@@ -53,11 +53,20 @@ enum BackOfficeForms {
         return []
     }
 
-    static func edit(_ state: inout BackOfficeState, _ key: Key) -> [BackOfficeEffect] {
+    /// A key for the form; nil when the form has no use for it (`q` on a button), so it reaches
+    /// the global keys (`q` then asks before losing what was typed).
+    static func edit(_ state: inout BackOfficeState, _ key: Key) -> [BackOfficeEffect]? {
         guard case var .form(action)? = state.screens.screen(on: .form), !action.isWaiting else { return [] }
-        _ = action.form.handle(key)
+        let outcome = action.form.handle(key)
         state.screens.open(.form(action))
-        return []
+        return outcome == .ignored ? nil : []
+    }
+
+    /// What the status line says once the shop did what the form asked: the tracking number of a
+    /// shipped order, else the form's note.
+    static func done(_ purpose: ActionForm.Purpose, note: String, state: BackOfficeState) -> String {
+        guard case let .ship(number) = purpose, let shipment = state.shop.commerce.order(numbered: number)?.shipment else { return note }
+        return "Order \(number) shipped with \(shipment.carrier.name): tracking number \(shipment.trackingNumber)"
     }
 
     /// Enter: the form's action, or the error of what was typed, next to the field.

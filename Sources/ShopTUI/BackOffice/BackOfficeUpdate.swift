@@ -45,6 +45,9 @@ public enum BackOfficeUpdate {
             case .login?:
                 loggedIn(&state)
             case .form?:
+                if case let .form(action)? = state.screens.screen(on: .form) {
+                    state.status = StatusMessage(BackOfficeForms.done(action.purpose, note: note, state: state))
+                }
                 state.screens.close(.form)
             case .ticket?:
                 changeTicket(&state) { ticket in

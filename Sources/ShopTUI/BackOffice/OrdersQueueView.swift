@@ -21,9 +21,9 @@ enum OrdersQueueView {
             return
         }
         let wide = inner.width >= 110
-        var columns: [TableWidget.Column] = [.init("Order", width: 13), .init("Placed", width: wide ? 16 : 11), .init("Customer")]
+        var columns: [TableWidget.Column] = [.init("Order", width: 13), .init("Placed", width: wide ? 16 : 12), .init("Customer")]
         if wide { columns.append(.init("Items", width: 5, alignment: .right)) }
-        columns += [.init("Payment", width: wide ? 18 : 8), .init("Total", width: 9, alignment: .right), .init("Shipment", width: wide ? 34 : 14)]
+        columns += [.init("Payment", width: wide ? 18 : 7), .init("Total", width: 9, alignment: .right), .init("Shipment", width: wide ? 34 : 14)]
         let rows = orders.map { order -> [String] in
             let customer = commerce.accounts[order.customer]?.email.value ?? order.customer.rawValue
             var row = [order.number, wide ? BackOfficeView.time(order.placedAt, state) : BackOfficeView.shortTime(order.placedAt, state), customer]

@@ -12,15 +12,16 @@ enum SupportInboxView {
         }
         let commerce = state.shop.commerce
         let wide = inner.width >= 110
-        var columns: [TableWidget.Column] = [.init("", width: 1), .init("Thread", width: 8), .init("Order", width: 10)]
+        var columns: [TableWidget.Column] = [.init("", width: 1), .init("Thread", width: 6), .init("Order", width: 13)]
         if wide { columns.append(.init("Customer", width: 28)) }
-        columns += [.init("Subject"), .init("Status", width: 8), .init("Last message", width: 16)]
+        columns += [.init("Subject"), .init("Status", width: 8), .init("Last message", width: wide ? 22 : 12)]
         let rows = tickets.map { ticket -> [String] in
             var row = [state.isUnread(ticket) ? "●" : "", ticket.id, ticket.orderNumber]
             if wide { row.append(commerce.accounts[ticket.customer]?.email.value ?? ticket.customer.rawValue) }
             let last = ticket.messages.last
-            let who = last?.author == .shop ? "shop " : ""
-            row += [ticket.subject, status(ticket.status), last.map { who + BackOfficeView.time($0.at, state) } ?? ""]
+            let who = wide ? (last?.author == .shop ? "shop " : "customer ") : ""
+            let time = last.map { wide ? BackOfficeView.time($0.at, state) : BackOfficeView.shortTime($0.at, state) } ?? ""
+            row += [ticket.subject, status(ticket.status), who + time]
             return row
         }
         TableWidget(columns: columns, rows: rows, cursor: OrdersQueueView.clamped(state.cursor(.support), count: tickets.count))
