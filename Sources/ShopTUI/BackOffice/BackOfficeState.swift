@@ -16,7 +16,8 @@ public struct BackOfficeState: Sendable {
     public var cursors: [BackOfficePane: ListCursor] = [:]
     /// What the catalogue table is filtered by (`/`): words of the SKU or the title.
     public var catalogueFilter = TextField("", maxLength: 60)
-    /// How many messages of each thread were on screen when staff last read it here: more makes it unread.
+    /// How many messages of each thread were on screen when staff last read it here, or there when
+    /// they logged in: more makes it unread.
     public var readMessages: [String: Int] = [:]
     public var status: StatusMessage?
     public var width: Int
@@ -85,11 +86,12 @@ public struct BackOfficeState: Sendable {
     /// Threads waiting for an answer from the shop.
     public var waitingTickets: Int { shop.commerce.tickets.values.filter { $0.status == .open }.count }
 
-    /// Threads waiting for the shop with messages staff have not had on screen here.
+    /// Threads not closed with messages that came since the back office opened and that staff
+    /// have not had on screen here (a question the automatic answer took counts too).
     public var unreadTickets: Int { shop.commerce.tickets.values.filter(isUnread).count }
 
     func isUnread(_ ticket: SupportTicket) -> Bool {
-        ticket.status == .open && ticket.messages.count > (readMessages[ticket.id] ?? 0)
+        ticket.status != .closed && ticket.messages.count > (readMessages[ticket.id] ?? 0)
     }
 
     /// The catalogue's products the filter keeps, in the catalogue's order: positions in it.

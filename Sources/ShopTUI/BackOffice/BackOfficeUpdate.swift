@@ -180,6 +180,7 @@ public enum BackOfficeUpdate {
         guard let email = state.loggingInAs, let member = state.shop.commerce.backOffice.staffMember(email: email) else { return }
         state.staff = member
         state.screens.close(.login)
+        for (id, ticket) in state.shop.commerce.tickets { state.readMessages[id] = ticket.messages.count }
         state.status = StatusMessage("Logged in as \(member.name) (\(member.role.rawValue))")
     }
 

@@ -82,7 +82,7 @@ public enum BackOfficeView {
         let waiting = state.waitingTickets, unread = state.unreadTickets
         func count(_ pane: BackOfficePane) -> String {
             guard pane == .support else { return "" }
-            if unread > 0 { return " (\(unread) new, \(waiting) open)" }
+            if unread > 0 { return waiting > 0 ? " (\(unread) new, \(waiting) open)" : " (\(unread) new)" }
             return waiting > 0 ? " (\(waiting) open)" : ""
         }
         let full = BackOfficePane.allCases.map { " \($0.rawValue) \($0.title)\(count($0)) " }
