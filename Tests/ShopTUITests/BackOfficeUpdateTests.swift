@@ -59,6 +59,22 @@ import Testing
         #expect(state.status?.text == "Logged in as Olive Owner (owner)")
     }
 
+    @Test func threadsThereAtLoginAreNotNewButAQuestionThatComesLaterIs() throws {
+        var office = try BackOfficeShop()
+        var state = office.state()
+        state.staff = nil
+        state.screens.open(.login(BackOfficeState.loginForm(email: "")))
+        _ = BackOfficeUpdate.logIn(&state, email: BackOfficeShop.ownerEmail, password: "marble kestrel orchard")
+        BackOfficeUpdate.answer(&state, from: .login, .commandSucceeded(events: [], state: office.shop.state, note: "Logged in"))
+        #expect(state.unreadTickets == 0 && state.waitingTickets == 1)
+        #expect(BackOfficeView.labels(state)[1] == " 2 Support (1 open) ")
+        let number = try #require(office.shop.state.commerce.orderNumbers.last)
+        try office.shop.trade(.openTicket(orderNumber: number, topic: .delivery, text: "When does it leave?", by: .local))
+        _ = BackOfficeUpdate.update(&state, .shopChanged(office.shop.state, catalogueChanged: false))
+        #expect(state.unreadTickets == 1, "answered automatically, it is still new to staff")
+        #expect(BackOfficeView.labels(state)[1].hasPrefix(" 2 Support (1 new"))
+    }
+
     // MARK: Panes and keys
 
     @Test func tabAndDigitsSwitchPanesAndArrowsTheOrderQueue() throws {
