@@ -111,8 +111,7 @@ enum BackOfficeKeys {
         },
         .init(.escape) { state, _ in
             guard !state.catalogueFilter.isEmpty else { return nil }
-            state.catalogueFilter.set("")
-            state.cursors[.catalogue] = ListCursor()
+            state.setCatalogueFilter(TextField("", maxLength: 60))
             return []
         },
     ])

@@ -73,10 +73,7 @@ enum BackOfficeScreenKeys {
     static let filterEditing = BackOfficeKeyMap([
         .init(.enter, .escape, footer: ("Enter", "done"), help: (BackOfficeKeys.catalogue, "Esc", "clear the filter")) { state, key in
             state.screens.close(.filterEditing)
-            if key == .escape {
-                state.catalogueFilter.set("")
-                state.cursors[.catalogue] = ListCursor()
-            }
+            if key == .escape { state.setCatalogueFilter(TextField("", maxLength: 60)) }
             return []
         },
         .init(.up, .down) { state, key in
@@ -86,8 +83,7 @@ enum BackOfficeScreenKeys {
         .init([.anyKey]) { state, key in
             var form = Form([FormItem(id: "filter", label: "", kind: .text(state.catalogueFilter))])
             if key != .tab, key != .backTab { _ = form.handle(key) }
-            if let field = form.item("filter")?.textField, field.text != state.catalogueFilter.text { state.cursors[.catalogue] = ListCursor() }
-            state.catalogueFilter = form.item("filter")?.textField ?? state.catalogueFilter
+            if let field = form.item("filter")?.textField { state.setCatalogueFilter(field) }
             return []
         },
     ])

@@ -14,8 +14,12 @@ public struct BackOfficeState: Sendable {
     public var orderFilter: OrderQueueFilter = .toShip
     /// Each pane's selection (its scroll is clamped when drawn).
     public var cursors: [BackOfficePane: ListCursor] = [:]
-    /// What the catalogue table is filtered by (`/`): words of the SKU or the title.
-    public var catalogueFilter = TextField("", maxLength: 60)
+    /// What the catalogue table is filtered by (`/`): words of the SKU or the title. Set through
+    /// `setCatalogueFilter`, which finds the matching products once.
+    public private(set) var catalogueFilter = TextField("", maxLength: 60)
+    /// The catalogue positions the filter keeps, found when the filter or the shop changes; nil
+    /// without a filter (every product, in the catalogue's order, costs nothing to list).
+    private var filteredProducts: [Int]?
     /// How many messages of each thread were on screen when staff last read it here, or there when
     /// they logged in: more makes it unread.
     public var readMessages: [String: Int] = [:]
@@ -94,12 +98,38 @@ public struct BackOfficeState: Sendable {
         ticket.status != .closed && ticket.messages.count > (readMessages[ticket.id] ?? 0)
     }
 
-    /// The catalogue's products the filter keeps, in the catalogue's order: positions in it.
-    public var listedProducts: [Int] {
+    /// How many products the catalogue table lists.
+    public var listedProductCount: Int { filteredProducts?.count ?? shop.catalogue.count }
+
+    /// The catalogue position of the table's row `row`.
+    public func listedProduct(_ row: Int) -> Int { filteredProducts.map { $0[row] } ?? row }
+
+    /// Filters the catalogue table by `field`'s words; the selection goes back to the top when they change.
+    public mutating func setCatalogueFilter(_ field: TextField) {
+        let changed = field.text != catalogueFilter.text
+        catalogueFilter = field
+        if changed {
+            cursors[.catalogue] = ListCursor()
+            refilter()
+        }
+    }
+
+    /// Shows the shop as it is now (followed, or after an action).
+    mutating func show(_ newShop: ShopState) {
+        let catalogueChanged = newShop.catalogue != shop.catalogue
+        shop = newShop
+        if catalogueChanged, filteredProducts != nil { refilter() }
+    }
+
+    /// Finds the products the filter keeps again (the catalogue changed).
+    mutating func refilter() {
         let words = TextFolding.fold(catalogueFilter.text).split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
+            filteredProducts = nil
+            return
+        }
         let products = shop.catalogue.products
-        guard !words.isEmpty else { return Array(products.indices) }
-        return products.indices.filter { index in
+        filteredProducts = products.indices.filter { index in
             let text = TextFolding.fold(products[index].sku + " " + products[index].title)
             return words.allSatisfy { text.contains($0) }
         }
@@ -114,7 +144,7 @@ public struct BackOfficeState: Sendable {
         switch pane {
         case .orders: return listedOrders.count
         case .support: return listedTickets.count
-        case .catalogue: return listedProducts.count
+        case .catalogue: return listedProductCount
         case .promotions: return listedPromotions.count
         case .customers: return shop.commerce.accountsInOrder.count
         case .dashboard: return 0
@@ -131,7 +161,7 @@ public struct BackOfficeState: Sendable {
     public var selectedOrder: Order? { selectedRow(.orders).map { listedOrders[$0] } }
     public var selectedTicket: SupportTicket? { selectedRow(.support).map { listedTickets[$0] } }
     public var selectedProduct: Product? {
-        selectedRow(.catalogue).flatMap { row in listedProducts.dropFirst(row).first.map { shop.catalogue.products[$0] } }
+        selectedRow(.catalogue).map { shop.catalogue.products[listedProduct($0)] }
     }
     public var selectedPromotion: PromoCode? { selectedRow(.promotions).map { listedPromotions[$0] } }
     public var selectedCustomer: Account? { selectedRow(.customers).map { shop.commerce.accountsInOrder[$0] } }

@@ -16,7 +16,7 @@ public enum BackOfficeUpdate {
             state.height = height
             return []
         case let .shopChanged(shop, _), let .commandSucceeded(_, shop, _):
-            state.shop = shop
+            state.show(shop)
             return []
         case let .tick(now):
             state.now = now
@@ -39,7 +39,7 @@ public enum BackOfficeUpdate {
     public static func answer(_ state: inout BackOfficeState, from layer: BackOfficeScreen.Layer?, _ message: Message) {
         switch message {
         case let .commandSucceeded(_, shop, note):
-            state.shop = shop
+            state.show(shop)
             if !note.isEmpty { state.status = StatusMessage(note) }
             switch layer {
             case .login?:

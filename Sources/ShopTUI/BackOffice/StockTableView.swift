@@ -4,8 +4,8 @@ import ShopCore
 /// stock (on hand and reserved) and whether they are on sale.
 enum StockTableView {
     static func draw(_ state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
-        let products = state.listedProducts
-        let title = "Catalogue & stock · \(state.money.formatCount(products.count)) of \(state.money.formatCount(state.shop.catalogue.count)) products"
+        let count = state.listedProductCount
+        let title = "Catalogue & stock · \(state.money.formatCount(count)) of \(state.money.formatCount(state.shop.catalogue.count)) products"
         let inner = BackOfficeView.frame(rect, title: title, state: state, into: &canvas)
         guard inner.height > 2 else { return }
         let editing = state.screens.contains(.filterEditing)
@@ -21,7 +21,7 @@ enum StockTableView {
             if editing { canvas.cursor = (min(field.maxX - 1, field.x + shown.cursor), field.y) }
         }
         let table = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        guard !products.isEmpty else {
+        guard count > 0 else {
             BackOfficeView.empty("No product matches “\(state.catalogueFilter.text)”. Esc clears the filter.", in: table, state: state, into: &canvas)
             return
         }
@@ -33,11 +33,10 @@ enum StockTableView {
         if wide { columns.append(.init("Reserved", width: 8, alignment: .right)) }
         columns.append(.init("On sale", width: 7))
         // Only the rows that can show are formatted: a large catalogue costs what fits on screen.
-        let cursor = OrdersQueueView.clamped(state.cursor(.catalogue), count: products.count)
-        let top = ListWidget(count: products.count, cursor: cursor).top(height: table.height - 1)
-        let visible = products[top..<min(products.count, top + max(0, table.height - 1))]
-        let rows = visible.map { position -> [String] in
-            let product = state.shop.catalogue.products[position]
+        let cursor = OrdersQueueView.clamped(state.cursor(.catalogue), count: count)
+        let top = ListWidget(count: count, cursor: cursor).top(height: table.height - 1)
+        let rows = (top..<min(count, top + max(0, table.height - 1))).map { row -> [String] in
+            let product = state.shop.catalogue.products[state.listedProduct(row)]
             var row = [product.sku, product.title]
             if wide { row.append(product.brand) }
             row += [state.money.format(product.price), String(product.stockOnHand)]
