@@ -10,7 +10,8 @@ struct MerchantCommand: ParsableCommand {
         commandName: "merchant",
         abstract: "The back office, for the shop's staff: orders, support, stock, prices, promotions, customers, sales.",
         discussion: """
-            Every command takes --email STAFF and the password from COMPTOIR_PASSWORD (or asked without \
+            'comptoir merchant' alone opens the back office in the terminal (a login form, or --email STAFF with \
+            COMPTOIR_PASSWORD). Every command takes --email STAFF and the password from COMPTOIR_PASSWORD (or asked without \
             echo). The first owner is created by whoever can write the data folder: \
             'comptoir merchant staff add --email E --name N'.
             """,
