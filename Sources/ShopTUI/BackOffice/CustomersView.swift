@@ -12,8 +12,8 @@ enum CustomersView {
         }
         let wide = inner.width >= 110
         var columns: [TableWidget.Column] = []
-        if wide { columns.append(.init("Name", width: 22)) }
-        columns += [.init("Email"), .init("Orders", width: 6, alignment: .right), .init("Spent", width: 10, alignment: .right)]
+        if wide { columns.append(.init("Name")) }
+        columns += [.init("Email", width: wide ? 34 : nil), .init("Orders", width: 6, alignment: .right), .init("Spent", width: 10, alignment: .right)]
         if wide { columns.append(.init("Average", width: 10, alignment: .right)) }
         columns += [.init("Last order", width: wide ? 16 : 10)]
         if wide { columns.append(.init("Returns", width: 7, alignment: .right)) }
