@@ -43,6 +43,15 @@ import Testing
         try assertSnapshot(BackOfficeView.render(state), named: "backoffice-ship-80x24")
     }
 
+    @Test func thePriceTypedInPlaceWithWhatWasWrong() throws {
+        var office = try BackOfficeShop()
+        var state = office.state(pane: .catalogue)
+        office.press(&state, .down, .character("p"), .deleteToStart)
+        office.type(&state, "12,5x")
+        office.press(&state, .enter)
+        try assertSnapshot(BackOfficeView.render(state), named: "backoffice-price-in-place-80x24")
+    }
+
     @Test func theHelpAt80x24() throws {
         var office = try BackOfficeShop()
         var state = office.state()

@@ -105,6 +105,14 @@ public struct ActionForm: Hashable, Sendable {
         self.form = form
     }
 
+    /// Stock and price are typed on the product's row of the table, not in a box.
+    public var isInPlace: Bool {
+        switch purpose {
+        case .stock, .price: return true
+        case .ship, .refund, .promotion: return false
+        }
+    }
+
     public var title: String {
         switch purpose {
         case let .ship(number): return "Ship order \(number)"

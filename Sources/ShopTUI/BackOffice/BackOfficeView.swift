@@ -41,7 +41,7 @@ public enum BackOfficeView {
             if case let .ticket(ticket)? = state.screens.screen(on: .ticket) {
                 TicketView.draw(state, ticket: ticket, in: body, into: &canvas)
             }
-            if case let .form(action)? = state.screens.screen(on: .form) {
+            if case let .form(action)? = state.screens.screen(on: .form), !action.isInPlace {
                 ActionFormView.draw(state, action: action, in: body, into: &canvas)
             }
         }

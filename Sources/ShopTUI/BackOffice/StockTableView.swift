@@ -47,6 +47,36 @@ enum StockTableView {
         var shownCursor = cursor
         shownCursor.selected -= top
         shownCursor.top = 0
-        TableWidget(columns: columns, rows: rows, cursor: shownCursor).draw(in: table, styles: state.styles, focused: !editing, into: &canvas)
+        let widget = TableWidget(columns: columns, rows: rows, cursor: shownCursor)
+        widget.draw(in: table, styles: state.styles, focused: !editing, into: &canvas)
+        if case let .form(action)? = state.screens.screen(on: .form), action.isInPlace {
+            drawEdit(action, state: state, widget: widget, table: table, row: table.y + 1 + shownCursor.selected,
+                     message: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1), into: &canvas)
+        }
+    }
+
+    /// The stock or price being typed, in its cell of the selected row; what Enter and Esc do, or
+    /// what was wrong, on the row above the table.
+    static func drawEdit(_ action: ActionForm, state: BackOfficeState, widget: TableWidget, table: Rect, row: Int, message: Rect,
+                         into canvas: inout Canvas) {
+        let styles = state.styles
+        let (id, title): (String, String)
+        switch action.purpose {
+        case .stock: (id, title) = ("stock", "Stock")
+        case .price: (id, title) = ("price", "Price")
+        case .ship, .refund, .promotion: return
+        }
+        guard let column = widget.columns.firstIndex(where: { $0.title == title }), let item = action.form.item(id),
+              let field = item.textField, row < table.maxY else { return }
+        let widths = widget.widths(total: table.width - 1)
+        let x = table.x + 1 + widths[..<column].reduce(0, +) + column
+        let cell = Rect(x: x, y: row, width: min(widths[column], table.maxX - x), height: 1)
+        canvas.fill(cell, style: styles.input)
+        let shown = FormView.visible(field, width: cell.width - 1)
+        canvas.put(shown.text, x: cell.x, y: row, maxWidth: cell.width, style: styles.input)
+        canvas.cursor = (min(cell.maxX - 1, cell.x + shown.cursor), row)
+        let problem = item.error ?? action.form.error
+        let text = problem ?? "\(action.title): Enter saves, Esc cancels" + (item.hint.map { " · \($0)" } ?? "")
+        canvas.put(" " + text, x: message.x, y: message.y, maxWidth: message.width, style: problem == nil ? styles.titleFocus : styles.error)
     }
 }
