@@ -31,7 +31,7 @@ enum BackOfficeKeys {
             state.screens.open(.help)
             return []
         },
-        .init(.character("q"), footer: ("q", "quit"), help: (everywhere, "q", "quit (asks if you typed)")) { state, _ in
+        .init(.character("q"), footer: ("q", "quit"), help: (everywhere, "q", "quit (asks first if typed)")) { state, _ in
             BackOfficeUpdate.quit(&state)
         },
     ])
@@ -93,7 +93,7 @@ enum BackOfficeKeys {
     ])
 
     static let cataloguePane = BackOfficeKeyMap([
-        .init(.character("/"), footer: ("/", "filter"), help: (catalogue, "/", "filter by SKU or title")) { state, _ in
+        .init(.character("/"), footer: ("/", "filter"), help: (catalogue, "/", "filter; Esc clears it")) { state, _ in
             state.screens.open(.filterEditing)
             return []
         },

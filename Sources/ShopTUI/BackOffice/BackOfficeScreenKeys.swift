@@ -71,7 +71,7 @@ enum BackOfficeScreenKeys {
     ])
 
     static let filterEditing = BackOfficeKeyMap([
-        .init(.enter, .escape, footer: ("Enter", "done"), help: (BackOfficeKeys.catalogue, "Esc", "clear the filter")) { state, key in
+        .init(.enter, .escape, footer: ("Enter", "done")) { state, key in
             state.screens.close(.filterEditing)
             if key == .escape { state.setCatalogueFilter(TextField("", maxLength: 60)) }
             return []
