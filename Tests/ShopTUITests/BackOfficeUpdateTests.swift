@@ -95,6 +95,23 @@ import Testing
         #expect(state.selectedOrder?.number == state.listedOrders.last?.number)
     }
 
+    @Test func aClickOnATabOpensItsPaneAndAResizeKeepsTheFormBeingTyped() throws {
+        var office = try BackOfficeShop()
+        var state = office.state()
+        let labels = BackOfficeView.labels(state)
+        let column = labels.prefix(4).reduce(0) { $0 + DisplayWidth.of($1) } + 2
+        _ = BackOfficeUpdate.update(&state, .mouse(MouseEvent(.click, x: column, y: BackOfficeView.tabRow)))
+        #expect(state.pane == .customers)
+        _ = BackOfficeUpdate.update(&state, .mouse(MouseEvent(.click, x: 1, y: 10)))
+        #expect(state.pane == .customers, "a click off the tabs changes no pane")
+        office.press(&state, .character("4"), .character("a"))
+        office.type(&state, "SPRING")
+        _ = BackOfficeUpdate.update(&state, .resized(width: 120, height: 40))
+        guard case let .form(action)? = state.screens.top else { Issue.record("the form closed"); return }
+        #expect(action.form.text("code") == "SPRING")
+        #expect(BackOfficeView.render(state).text().contains("New promotion"))
+    }
+
     @Test func theHelpIsDrawnFromTheKeyTablesAndAnyKeyClosesIt() throws {
         var office = try BackOfficeShop()
         var state = office.state()
