@@ -63,28 +63,8 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         break
     }
 
-    var exitCode: Int32 = 0
     let terminal = ShopTerminal(session: session, screen: screen, playback: playback)
-    while !session.isFinished {
-        guard terminal.advance() else { break }
-        if let signal = SignalWatch.received {
-            exitCode = 128 + signal
-            break
-        }
-        // While a search or the index build runs, look for its outcome often between keys; the demo
-        // player presses keys every few hundredths of a second, so it reads often too.
-        let idleWait: Int32 = playback == nil ? 250 : 15
-        guard let input = screen.read(waitingAtMost: terminal.wait(idle: idleWait)) else { continue }
-        terminal.handle(input)
-    }
-    screen.close()
-    do throws(StoreError) {
-        // After the commits still queued: what the customer was told is saved is on disk.
-        try worker.close()
-    } catch {
-        printError("comptoir: \(error)")
-        if exitCode == 0 { exitCode = 1 }
-    }
+    var exitCode = runTerminalLoop(terminal, worker: worker, idleWait: playback == nil ? 250 : 15)
     if exitCode == 0, let outcome = playback?.outcome {
         switch outcome {
         case let .failed(reason):
@@ -99,10 +79,39 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
     return exitCode
 }
 
+/// Steps `terminal` until its application quits (or the demo player ends, or a signal comes),
+/// closes the screen and then the store once the commits still queued are on disk. The exit code:
+/// 0, 128 + the signal, or 1 when the store could not be closed. `idleWait` is how long a step
+/// waits for a key when nothing is on its way, in milliseconds.
+@MainActor
+func runTerminalLoop(_ terminal: ShopTerminal, worker: ShopWorker, idleWait: Int32) -> Int32 {
+    var exitCode: Int32 = 0
+    while !terminal.session.isFinished {
+        guard terminal.advance() else { break }
+        if let signal = SignalWatch.received {
+            exitCode = 128 + signal
+            break
+        }
+        // While a search or the index build runs, look for its outcome often between keys; the demo
+        // player presses keys every few hundredths of a second, so it reads often too.
+        guard let input = terminal.screen.read(waitingAtMost: terminal.wait(idle: idleWait)) else { continue }
+        terminal.handle(input)
+    }
+    terminal.screen.close()
+    do throws(StoreError) {
+        // After the commits still queued: what the customer was told is saved is on disk.
+        try worker.close()
+    } catch {
+        printError("comptoir: \(error)")
+        if exitCode == 0 { exitCode = 1 }
+    }
+    return exitCode
+}
+
 /// Opens the data folder, or in demo mode a new shop in a temporary folder with the demo
 /// account logged in; the problem as one line when it cannot.
 @MainActor
-private func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), LaunchProblem> {
+func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), LaunchProblem> {
     guard options.demo != nil else {
         do throws(StoreError) {
             let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
@@ -157,7 +166,7 @@ enum MonotonicClock {
 }
 
 /// One line on standard error, cleaned so that no data in it can drive the terminal.
-private func printError(_ line: String) {
+func printError(_ line: String) {
     fputs(TextSanitizer.clean(line) + "\n", stderr)
 }
 

@@ -1,12 +1,15 @@
 import ShopCore
 import ShopTUI
 
-/// One shop session on one ncurses screen: the body of the terminal loop, as steps. `runShop`
-/// steps one of them with blocking reads on the process's terminal; `ScreenHost` (`comptoir serve`)
-/// steps many, one per SSH customer, from one thread.
+/// One application (a shop session, the back office) on one ncurses screen: the body of the
+/// terminal loop, as steps. `runTerminalLoop` steps one of them with blocking reads on the
+/// process's terminal; `ScreenHost` (`comptoir serve`) steps many, one per SSH customer, from one thread.
 @MainActor
 final class ShopTerminal {
-    let session: ShopSession
+    /// The application the loop drives.
+    let session: any TerminalApplication
+    /// The shop session the demo player drives, when the application is the shop.
+    private let shopSession: ShopSession?
     private(set) var screen: NCursesScreen
     private(set) var playback: DemoPlayback?
     private var themeIndexShown: Int
@@ -20,15 +23,24 @@ final class ShopTerminal {
     var drawsOnlyChanges = false
     static let heartbeatSeconds = 30.0
     private var needsDraw = true
-    private var drawnShop: ShopState?
-    private var drawnMailboxCount = 0
+    private var drawnMark: FrameMark?
     private var drawnAt = 0.0
 
-    init(session: ShopSession, screen: NCursesScreen, playback: DemoPlayback?) {
+    convenience init(session: ShopSession, screen: NCursesScreen, playback: DemoPlayback?) {
+        self.init(application: session, shop: session, screen: screen, playback: playback)
+    }
+
+    /// Drives `application` (not the shop: no demo player).
+    convenience init(application: any TerminalApplication, screen: NCursesScreen) {
+        self.init(application: application, shop: nil, screen: screen, playback: nil)
+    }
+
+    private init(application session: any TerminalApplication, shop: ShopSession?, screen: NCursesScreen, playback: DemoPlayback?) {
         self.session = session
+        self.shopSession = shop
         self.screen = screen
         self.playback = playback
-        themeIndexShown = session.state.themeIndex
+        themeIndexShown = session.themeIndex
         tickInterval = session.clockSpeed > 1 ? 0.5 : 1
         lastTick = MonotonicClock.seconds()
     }
@@ -46,25 +58,24 @@ final class ShopTerminal {
             // What other processes commit shows within the loop's wait, not only at the tick.
             if session.follow() { needsDraw = true }
         }
-        if let playback {
-            playback.advance(session, wallNow: now)
+        if let playback, let shopSession {
+            playback.advance(shopSession, wallNow: now)
             if playback.outcome == .ended || (playback.outcome == .finished && playback.pace == .fast) { return false }
             if case .failed = playback.outcome { return false }
         }
-        if session.state.themeIndex != themeIndexShown {
-            themeIndexShown = session.state.themeIndex
+        if session.themeIndex != themeIndexShown {
+            themeIndexShown = session.themeIndex
             screen.invalidate()
         }
         if drawsOnlyChanges, !needsDraw, !session.hasBackgroundWork, now - drawnAt < Self.heartbeatSeconds,
-           session.state.mailbox.count == drawnMailboxCount, session.state.shop == drawnShop {
+           session.frameMark == drawnMark {
             return true
         }
-        screen.draw(ShopView.render(session.state))
+        screen.draw(session.render())
         session.startBackgroundWork()
         if drawsOnlyChanges {
             needsDraw = false
-            drawnShop = session.state.shop
-            drawnMailboxCount = session.state.mailbox.count
+            drawnMark = session.frameMark
             drawnAt = now
         }
         return true
@@ -87,10 +98,10 @@ final class ShopTerminal {
         needsDraw = true
         switch input {
         case let .key(key):
-            if let playback, playback.isPlaying {
-                playback.handle(key, session: session)
+            if let playback, let shopSession, playback.isPlaying {
+                playback.handle(key, session: shopSession)
             } else {
-                playback?.handOver(session)
+                if let shopSession { playback?.handOver(shopSession) }
                 session.send(.key(key))
             }
         case let .mouse(event): session.send(.mouse(event))

@@ -183,6 +183,16 @@ public final class ShopWorker: @unchecked Sendable {
         return request
     }
 
+    /// Runs `body` with the service on the worker's queue; the messages it returns go to
+    /// `requester` only, like a command's outcome. For the use cases of another application than
+    /// the shop's effects (the back office's staff login). Returns the request's id.
+    @discardableResult
+    func submit(for requester: Int, _ body: @escaping @Sendable (ShopService) -> [Message]) -> Int {
+        let request = begin(for: requester)
+        queue.async { self.post(request, to: [requester], body(self.service)) }
+        return request
+    }
+
     /// Asks the worker to read what other processes committed; requests already queued are joined,
     /// so many sessions following at once cost one read. Returns the request's id.
     @discardableResult

@@ -80,6 +80,11 @@ public enum FormView {
 
     /// Draws `form` in `rect`. `focused` false draws no marker and leaves the cursor alone.
     public static func draw(_ form: Form, state: AppState, in rect: Rect, focused: Bool = true, into canvas: inout Canvas) {
+        draw(form, styles: state.styles, in: rect, focused: focused, into: &canvas)
+    }
+
+    /// Draws `form` in `rect` with `styles`, for any application on the toolkit.
+    public static func draw(_ form: Form, styles: ThemeStyles, in rect: Rect, focused: Bool = true, into canvas: inout Canvas) {
         guard rect.width > 8, rect.height > 0 else { return }
         let rows = rows(form, width: rect.width)
         let focusRows = rows.indices.filter { rows[$0].item == form.focus || buttonRow(rows[$0], contains: form.focus) }
@@ -93,7 +98,7 @@ public enum FormView {
         }
         let labelWidth = labelWidth(form)
         for (offset, row) in rows.dropFirst(top).prefix(rect.height).enumerated() {
-            drawRow(row, form: form, state: state, x: rect.x, y: rect.y + offset, width: rect.width,
+            drawRow(row, form: form, styles: styles, x: rect.x, y: rect.y + offset, width: rect.width,
                     labelWidth: labelWidth, focused: focused, into: &canvas)
         }
     }
@@ -103,9 +108,8 @@ public enum FormView {
         return false
     }
 
-    private static func drawRow(_ row: Row, form: Form, state: AppState, x: Int, y: Int, width: Int, labelWidth: Int,
+    private static func drawRow(_ row: Row, form: Form, styles: ThemeStyles, x: Int, y: Int, width: Int, labelWidth: Int,
                                 focused: Bool, into canvas: inout Canvas) {
-        let styles = state.styles
         let isFocused = focused && row.item == form.focus
         switch row.content {
         case .input:
@@ -155,8 +159,8 @@ public enum FormView {
             canvas.put(choice.title, x: x + 6, y: y, maxWidth: max(1, width - 8 - detailWidth), style: styles.base)
             canvas.putRight(choice.detail, rightEdge: x + width, y: y, maxWidth: max(0, width - 8), style: styles.price)
             if isChosen && isFocused {
-                let inner = Rect(x: x, y: y, width: width, height: 1)
-                ShopView.markSelected(row: y, in: inner, focused: isFocused, state: state, into: &canvas)
+                ListWidget.markSelected(row: y, in: Rect(x: x, y: y, width: width, height: 1), style: styles.selection,
+                                        focused: isFocused, into: &canvas)
             }
         case let .hint(text):
             let indent = row.item.map { form.items[$0].isText ? 2 + labelWidth : 6 } ?? 2

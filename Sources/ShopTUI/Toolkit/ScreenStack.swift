@@ -1,4 +1,5 @@
-// How an application on ShopTUI is made (the shop is one, `Sources/ShopTUI/App`):
+// How an application on ShopTUI is made (the shop is one, `Sources/ShopTUI/App`; the merchant's
+// back office another, `Sources/ShopTUI/BackOffice`):
 //
 // - An enum of its screens, each case carrying that screen's own state, conforming to
 //   `LayeredScreen` with a `Layer` enum that fixes which screen is over which (the shop's is
@@ -13,6 +14,9 @@
 // - Effects a screen sends are wrapped in `Effect.request(RequestID, …)` by the dispatch
 //   (`ShopScreens.address`); the runtime echoes the id on the outcome (`Message.answered`), which
 //   `update` gives to that screen only (`ShopScreens.receive`).
+// - A runtime conforming to `TerminalApplication` (`ShopSession`, `BackOfficeSession`) carries the
+//   effects out on the `ShopWorker`, off the UI thread, and follows the shop; NCursesTerminal's
+//   loop (`ShopTerminal`, `runTerminalLoop`) drives any of them.
 // - Views draw into a `Canvas` with the widgets of `Widgets/` (list, table, tabs, bar chart,
 //   sparkline, scrolled document), each clamping its scroll when it draws; golden tests compare
 //   `canvas.text()` and `StyleMap.of(canvas)`.

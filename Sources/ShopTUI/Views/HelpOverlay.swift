@@ -4,10 +4,14 @@ enum HelpOverlay {
     static let keyWidth = 13
 
     static func draw(_ state: AppState, into canvas: inout Canvas) {
-        let styles = state.styles
+        draw(KeyHelp.all, styles: state.styles, into: &canvas)
+    }
+
+    /// Draws `groups` (an application's keys, from its key tables) in the box.
+    static func draw(_ groups: [(group: String, bindings: [KeyHelp.Binding])], styles: ThemeStyles, into canvas: inout Canvas) {
         let twoColumns = canvas.width >= 78
         let columnWidth = twoColumns ? 37 : min(canvas.width - 4, 40)
-        let columns = layout(height: canvas.height - 4, columns: twoColumns ? 2 : 1)
+        let columns = layout(groups, height: canvas.height - 4, columns: twoColumns ? 2 : 1)
         let rows = columns.map(\.count).max() ?? 0
         var width = min(canvas.width - 2, columns.count * columnWidth + 3)
         // As many columns left as right of the box.
@@ -45,9 +49,9 @@ enum HelpOverlay {
     }
 
     /// Groups placed into columns in order, a group moving to the next column when it does not fit.
-    static func layout(height: Int, columns count: Int) -> [[Line]] {
+    static func layout(_ groups: [(group: String, bindings: [KeyHelp.Binding])] = KeyHelp.all, height: Int, columns count: Int) -> [[Line]] {
         var columns: [[Line]] = [[]]
-        for group in KeyHelp.all {
+        for group in groups {
             let lines = [Line.heading(group.group)] + group.bindings.map { Line.binding($0.keys, $0.action) }
             let needed = lines.count + (columns[columns.count - 1].isEmpty ? 0 : 1)
             if columns[columns.count - 1].count + needed > height, columns.count < count, !columns[columns.count - 1].isEmpty {

@@ -62,8 +62,10 @@ public struct BarChart {
                 let y = axisY - 1 - row
                 canvas.put(String(repeating: Self.partial[filled], count: barWidth), x: x, y: y, maxWidth: barWidth, style: barStyle)
             }
+            // A label ends under its bar's right edge, so the newest one never runs off the chart.
             if (shown.count - 1 - offset) % labelEvery == 0 {
-                canvas.put(bar.label, x: x, y: axisY + 1, maxWidth: min(labelWidth, rect.maxX - x), style: styles.muted)
+                let labelX = max(rect.x, x + barWidth - DisplayWidth.of(bar.label))
+                canvas.put(bar.label, x: labelX, y: axisY + 1, maxWidth: min(labelWidth, rect.maxX - labelX), style: styles.muted)
             }
         }
     }

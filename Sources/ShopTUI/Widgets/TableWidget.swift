@@ -38,7 +38,8 @@ public struct TableWidget {
     /// Draws the headings on the first row of `rect` and the rows under them.
     public func draw(in rect: Rect, styles: ThemeStyles, focused: Bool, into canvas: inout Canvas) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let widths = widths(total: rect.width)
+        // The first column of `rect` is the selection marker's: the cells share the rest.
+        let widths = widths(total: rect.width - 1)
         drawRow(columns.map(\.title), widths: widths, y: rect.y, x: rect.x, maxX: rect.maxX, style: styles.heading, into: &canvas)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let list = ListWidget(count: rows.count, cursor: cursor ?? ListCursor(selected: -1))

@@ -10,17 +10,19 @@ struct MerchantCommand: ParsableCommand {
         commandName: "merchant",
         abstract: "The back office, for the shop's staff: orders, support, stock, prices, promotions, customers, sales.",
         discussion: """
-            Every command takes --email STAFF and the password from COMPTOIR_PASSWORD (or asked without \
+            'comptoir merchant' alone opens the back office in the terminal (a login form, or --email STAFF with \
+            COMPTOIR_PASSWORD). Every command takes --email STAFF and the password from COMPTOIR_PASSWORD (or asked without \
             echo). The first owner is created by whoever can write the data folder: \
             'comptoir merchant staff add --email E --name N'.
             """,
         subcommands: [
-            MerchantStaffCommand.self, MerchantAuditCommand.self, MerchantSettingsCommand.self,
+            MerchantOpenCommand.self, MerchantStaffCommand.self, MerchantAuditCommand.self, MerchantSettingsCommand.self,
             MerchantOrdersCommand.self, MerchantShipCommand.self, MerchantReceiveCommand.self, MerchantRefundCommand.self,
             MerchantTicketsCommand.self, MerchantReplyCommand.self, MerchantCloseCommand.self,
             MerchantStockCommand.self, MerchantPriceCommand.self, MerchantUnlistCommand.self, MerchantRelistCommand.self,
             MerchantPromoCommand.self, MerchantCustomersCommand.self, MerchantCustomerCommand.self, MerchantReportCommand.self,
-        ]
+        ],
+        defaultSubcommand: MerchantOpenCommand.self
     )
 }
 
@@ -86,15 +88,10 @@ enum MerchantArguments {
 
     /// `2026-12-31`.
     static func day(_ text: String, option: String) throws -> CalendarDay {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-           (1...12).contains(month), (1...31).contains(day) {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            if day <= lengths[month - 1] { return CalendarDay(year: year, month: month, day: day) }
+        guard let day = CalendarDay(iso8601: text) else {
+            throw CommandFailure("\(option) \(Quote.value(text)) is not a date: give it as YYYY-MM-DD, like 2026-12-31", status: .usage)
         }
-        throw CommandFailure("\(option) \(Quote.value(text)) is not a date: give it as YYYY-MM-DD, like 2026-12-31", status: .usage)
+        return day
     }
 
     static func instant(_ instant: ShopInstant?) -> JSONValue { .optional(instant) { .string($0.iso8601) } }
