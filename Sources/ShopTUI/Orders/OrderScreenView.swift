@@ -18,6 +18,9 @@ enum OrderScreenView {
             OrderBadges.progressLine(order, width: width, styles: styles, indent: 0),
         ]
         lines.append(deliveryLine(order, now: state.now, zone: zone, styles: styles))
+        if let point = order.relayPoint {
+            lines += StyledLine.wrapped("Collect at \(point.relayPointLine)", width: width, style: styles.muted)
+        }
         lines += paymentLines(order, state: state)
         lines.append(.blank)
         lines += timeline(order.shipment, scans: order.scans, title: "Tracking", width: width, zone: zone, styles: styles)
