@@ -186,3 +186,12 @@ public struct CheckoutWizard: Hashable, Sendable {
         }
     }
 }
+
+extension AppState {
+    /// Whether the customer is going through checkout, before its confirmation: the demo's fast
+    /// shop time runs at the wall's pace meanwhile (`AcceleratedClock.holdForCheckout`).
+    public var isAtCheckout: Bool {
+        guard let checkout, checkout.isOpen else { return false }
+        return checkout.step != .confirmation
+    }
+}
