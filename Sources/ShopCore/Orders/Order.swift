@@ -84,9 +84,10 @@ public struct Order: Hashable, Sendable, Identifiable {
         }
     }
 
-    /// The last day a return may be asked for: 14 days after the delivery day.
+    /// The last day a return may be asked for: 14 days after the delivery day, days of the shop's
+    /// zone (Paris).
     public var withdrawalLastDay: CalendarDay? {
-        deliveredAt.map { $0.calendarDay.adding(days: ReturnRequest.withdrawalDays) }
+        deliveredAt.map { ShopTimeZone.paris.day(of: $0).adding(days: ReturnRequest.withdrawalDays) }
     }
 
     /// When an unpaid order is canceled: 72 hours after it was placed (a cash reference issued
