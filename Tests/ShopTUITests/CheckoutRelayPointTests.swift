@@ -42,7 +42,10 @@ import Testing
         #expect(order.delivery == .relay)
         #expect(order.relayPoint == nearby[1])
         harness.payByCard(CheckoutWizardTests.success)
+        #expect(harness.wizard.step == .confirmation)
+        #expect(harness.screen.contains("Collect at \(nearby[1].name), \(nearby[1].street)"))
         harness.press(.enter, .character("4"), .enter)
+        #expect(harness.screen.contains("Pickup at a relay point at \(nearby[1].name)"))
         #expect(harness.screen.contains("Collect at \(nearby[1].name)"))
     }
 

@@ -13,7 +13,8 @@ enum OrderScreenView {
         let styles = state.styles
         let zone = state.timeZone
         var lines: [StyledLine] = [
-            StyledLine("Placed \(time(order.placedAt, in: zone)) · \(order.delivery.label) to \(order.address.city)", styles.muted),
+            StyledLine("Placed \(time(order.placedAt, in: zone)) · \(order.delivery.label) "
+                       + (order.relayPoint.map { "at \($0.name)" } ?? "to \(order.address.city)"), styles.muted),
             OrderBadges.badgeLine(order, styles: styles, indent: 0),
             OrderBadges.progressLine(order, width: width, styles: styles, indent: 0),
         ]
