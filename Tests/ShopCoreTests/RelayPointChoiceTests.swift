@@ -28,6 +28,18 @@ struct RelayPointChoiceTests {
         #expect(shipped.body.contains("It will wait for you at Librairie du Canal"))
     }
 
+    @Test func aRelayPointInAnotherTownIsWhereTheParcelGoes() throws {
+        var shop = try TradeShop()
+        // Zoë lives in Paris and collects the parcel near her work in Saint-Denis.
+        let number = try shop.order([("BOOK", 1)], delivery: .relay, relayPointID: "RP-93200")
+        try shop.deliver(number)
+        let order = shop.order(number)
+        #expect(order.shipment?.destination.city == "Saint-Denis")
+        let pickup = order.scans.filter { $0.status == .availableForPickup }
+        #expect(!pickup.isEmpty)
+        for scan in pickup { #expect(scan.message.hasSuffix("Tabac de la Gare, 1 rue Jean-Jaurès, Saint-Denis"), "\(scan)") }
+    }
+
     @Test func withoutAChoiceTheNearestRelayPointIsTaken() throws {
         var shop = try TradeShop()
         let number = try shop.order([("BOOK", 1)], delivery: .relay)
