@@ -13,6 +13,9 @@ struct RelayPointChoiceTests {
         #expect(offered.map(\.id).prefix(2) == ["RP-75011", "RP-75010"])
         let number = try shop.order([("BOOK", 1)], delivery: .relay, relayPointID: " rp-75010 ")
         let order = shop.order(number)
+        try shop.trade(.openTicket(orderNumber: number, topic: .delivery, text: "Where will it be?", by: .local))
+        #expect(shop.state.commerce.tickets["T-0001"]?.messages.last?.text.contains("It will wait for you at Librairie du Canal, 19 quai de Valmy") == true)
+        try shop.trade(.closeTicket(ticketID: "T-0001", by: .local))
         #expect(order.relayPoint == RelayPoint.place(id: "RP-75010"))
         #expect(order.relayPoint?.name == "Librairie du Canal")
         try shop.deliver(number)
@@ -24,6 +27,8 @@ struct RelayPointChoiceTests {
         #expect(received.body.contains("to collect at Librairie du Canal, 19 quai de Valmy, 75010 Paris (Tue–Sat 10:00–19:00), relay point RP-75010"))
         let voucher = try #require(mails.first { $0.kind == .orderConfirmation })
         #expect(voucher.body.contains("to collect at\n  Librairie du Canal, 19 quai de Valmy, 75010 Paris (Tue–Sat 10:00–19:00), relay point RP-75010\n  in the name of Zoë Martin"))
+        try shop.trade(.openTicket(orderNumber: number, topic: .delivery, text: "Where?", by: .local))
+        #expect(shop.state.commerce.tickets["T-0002"]?.messages.last?.text.contains("It was delivered on") == true)
         let shipped = try #require(mails.first { $0.kind == .shipped })
         #expect(shipped.body.contains("It will wait for you at Librairie du Canal"))
     }

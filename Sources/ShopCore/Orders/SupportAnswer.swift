@@ -38,12 +38,17 @@ struct SupportAnswer {
                 text += " Latest news from the courier (\(Self.short(scan.time)), \(scan.place)): \(scan.message)."
             }
             if let estimate = order.estimatedDelivery(now: now) { text += " The courier expects it on \(estimate)." }
-            return text + tracking + follow
+            return text + relay + tracking + follow
         }
         if !order.isPaid {
-            return "It is waiting for its payment (\(order.paymentState.label)); it leaves the warehouse once paid, and was promised between \(order.promise.lowerBound) and \(order.promise.upperBound) (see 'comptoir pay')."
+            return "It is waiting for its payment (\(order.paymentState.label)); it leaves the warehouse once paid, and was promised between \(order.promise.lowerBound) and \(order.promise.upperBound) (see 'comptoir pay').\(relay)"
         }
-        return "It has not left the warehouse yet; it was promised between \(order.promise.lowerBound) and \(order.promise.upperBound)."
+        return "It has not left the warehouse yet; it was promised between \(order.promise.lowerBound) and \(order.promise.upperBound).\(relay)"
+    }
+
+    /// Where a relay parcel will wait, for an answer about one not yet collected.
+    private var relay: String {
+        order.relayPoint.map { " It will wait for you at \($0.relayPointLine)." } ?? ""
     }
 
     private var returns: String? {
