@@ -40,11 +40,15 @@ public final class ManualMonotonic: MonotonicSource, @unchecked Sendable {
 /// seconds a second a five-minute 3-D Secure code would expire before anyone could type it. The
 /// service holds and releases it after each change of the shop (`ShopService.paceClock`).
 public final class AcceleratedClock: ShopClock, Sendable {
-    /// Where the pace last changed: shop seconds since 1970 at `source` seconds.
+    /// Where the pace last changed: shop seconds since 1970 at `source` seconds, and why it is held.
     private struct Anchor {
         var shopSeconds: Double
         var sourceSeconds: Double
-        var isHeld: Bool
+        /// A customer payment is awaited (`hold`).
+        var paymentHold = false
+        /// A customer is at checkout (`holdForCheckout`).
+        var checkoutHold = false
+        var isHeld: Bool { paymentHold || checkoutHold }
     }
 
     public let speed: Int64
@@ -56,7 +60,7 @@ public final class AcceleratedClock: ShopClock, Sendable {
     public init(speed: Int64, start: ShopInstant, source: any MonotonicSource = SystemMonotonic()) {
         self.speed = max(1, speed)
         self.source = source
-        anchor = Mutex(Anchor(shopSeconds: Double(start.secondsSince1970), sourceSeconds: source.seconds, isHeld: false))
+        anchor = Mutex(Anchor(shopSeconds: Double(start.secondsSince1970), sourceSeconds: source.seconds))
     }
 
     public var now: ShopInstant {
@@ -76,12 +80,32 @@ public final class AcceleratedClock: ShopClock, Sendable {
     /// the time a fast clock ran between that decision and this call does not count: the code the
     /// decision issued keeps its whole validity. Never earlier than `decidedAt`, never a jump ahead.
     public func hold(_ held: Bool, from decidedAt: ShopInstant? = nil) {
+        repace(from: decidedAt) { $0.paymentHold = held }
+    }
+
+    /// Holds shop time at the wall's pace while a customer is at checkout (the terminal says so),
+    /// so that the delivery dates the Delivery step shows are those the order is placed and
+    /// confirmed with, however long the steps take at the demo's speed.
+    public func holdForCheckout(_ atCheckout: Bool) {
+        repace(from: nil) { $0.checkoutHold = atCheckout }
+    }
+
+    /// Applies `change` to the reasons to hold; when the pace changes, shop time goes on from its
+    /// reading now (or `decidedAt`, see `hold`) at the new pace.
+    private func repace(from decidedAt: ShopInstant?, _ change: (inout Anchor) -> Void) {
         let elapsed = source.seconds
         anchor.withLock { anchor in
-            guard anchor.isHeld != held else { return }
+            var next = anchor
+            change(&next)
+            guard next.isHeld != anchor.isHeld else {
+                anchor = next
+                return
+            }
             var shopSeconds = Self.reading(anchor, speed: speed, at: elapsed)
-            if held, let decidedAt { shopSeconds = min(shopSeconds, max(Double(decidedAt.secondsSince1970), anchor.shopSeconds)) }
-            anchor = Anchor(shopSeconds: shopSeconds, sourceSeconds: elapsed, isHeld: held)
+            if next.isHeld, let decidedAt { shopSeconds = min(shopSeconds, max(Double(decidedAt.secondsSince1970), anchor.shopSeconds)) }
+            next.shopSeconds = shopSeconds
+            next.sourceSeconds = elapsed
+            anchor = next
         }
     }
 

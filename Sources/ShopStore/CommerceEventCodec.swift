@@ -14,6 +14,8 @@ enum CommerceEventCodec {
         case ticketOpened, ticketMessageAdded, ticketStatusChanged, messageQueued, messagesDelivered
         case sessionStarted, sessionEnded
         case accountKeyAdded, accountKeyRemoved
+        /// An order of `OrderCodec.Layout.withRelayPoint`; `orderPlaced` holds the older layout.
+        case orderPlacedWithRelayPoint
         /// Staff, settings, catalogue changes, promotions, consent and audit: see `BackOfficeCodec`.
         /// Numbered apart from the others so that trade events added meanwhile cannot take it.
         case backOffice = 64
@@ -40,7 +42,7 @@ enum CommerceEventCodec {
         case let .accountKeyRemoved(id, fingerprint):
             tag(.accountKeyRemoved); w.string(id.rawValue); w.string(fingerprint)
         case let .orderPlaced(order):
-            tag(.orderPlaced); OrderCodec.write(order, to: w)
+            tag(.orderPlacedWithRelayPoint); OrderCodec.write(order, to: w)
         case let .paymentStarted(number, payment):
             tag(.paymentStarted); w.string(number); OrderCodec.write(payment, to: w)
         case let .paymentUpdated(number, payment):
@@ -112,7 +114,9 @@ enum CommerceEventCodec {
             let id = AccountID(try r.string())
             return .accountKeyRemoved(id, fingerprint: try r.string())
         case .orderPlaced:
-            return .orderPlaced(try OrderCodec.readOrder(&r))
+            return .orderPlaced(try OrderCodec.readOrder(&r, layout: .beforeRelayPoint))
+        case .orderPlacedWithRelayPoint:
+            return .orderPlaced(try OrderCodec.readOrder(&r, layout: .withRelayPoint))
         case .paymentStarted:
             let number = try r.string()
             return .paymentStarted(orderNumber: number, try OrderCodec.readPayment(&r))
@@ -195,7 +199,8 @@ enum CommerceEventCodec {
         w.array(commerce.accountKeysInOrder) { write($1, to: $0) }
     }
 
-    /// The trade state of a snapshot of format `version`. Before format 5 no account had SSH keys. Before format 4 there was no back office
+    /// The trade state of a snapshot of format `version`. Before format 6 orders are of the layout
+    /// without the chosen relay point (`OrderCodec.Layout`). Before format 5 no account had SSH keys. Before format 4 there was no back office
     /// (it starts as a new shop's: automatic fulfilment, the seed promotions). Before format 3 the state held one
     /// session (read as the `local` session) and the carts of accounts logged out, returned apart.
     static func readCommerce(
@@ -221,7 +226,8 @@ enum CommerceEventCodec {
             }
             savedCarts = Dictionary(carts, uniquingKeysWith: { _, last in last })
         }
-        let orders = try r.array(minimumItemSize: 16, OrderCodec.readOrder)
+        let layout: OrderCodec.Layout = version >= 6 ? .withRelayPoint : .beforeRelayPoint
+        let orders = try r.array(minimumItemSize: 16) { (r: inout Reader) throws(DecodingFailure) in try OrderCodec.readOrder(&r, layout: layout) }
         let tickets = try r.array(minimumItemSize: 7, V.readTicket)
         let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
         let lastMessageSequence = try r.int()

@@ -166,6 +166,16 @@ enum OrderCodec {
 
     // MARK: Orders
 
+    /// The two layouts of an order. `withRelayPoint` (trade event `orderPlacedWithRelayPoint`,
+    /// snapshot format 6) holds the relay point chosen after the address; an order of the older
+    /// layout (event `orderPlaced`, snapshots up to 5) goes to the point nearest its address, as it
+    /// did when it was placed.
+    enum Layout {
+        case beforeRelayPoint
+        case withRelayPoint
+    }
+
+    /// Writes `order` in the `withRelayPoint` layout.
     static func write(_ order: Order, to w: BinaryWriter) {
         w.string(order.number)
         w.string(order.customer.rawValue)
@@ -180,6 +190,7 @@ enum OrderCodec {
         }
         w.string(order.delivery.rawValue)
         V.write(order.address, to: w)
+        w.optional(order.relayPoint) { write($1, to: $0) }
         w.array(order.extras) { $0.string($1.rawValue) }
         w.optional(order.promoCode) { $0.string($1) }
         V.write(order.totals.discount, to: w)
@@ -200,7 +211,7 @@ enum OrderCodec {
         w.array(order.returns) { write($1, to: $0) }
     }
 
-    static func readOrder(_ r: inout Reader) throws(DecodingFailure) -> Order {
+    static func readOrder(_ r: inout Reader, layout: Layout) throws(DecodingFailure) -> Order {
         let number = try r.string()
         let customer = AccountID(try r.string())
         let placedAt = try V.readInstant(&r)
@@ -212,12 +223,13 @@ enum OrderCodec {
         }
         let delivery = try V.readRaw(&r, DeliveryMethod.self)
         let address = try V.readAddress(&r)
+        let relayPoint = layout == .withRelayPoint ? try r.optional(readPlace) : nil
         let extras = try r.array { (r: inout Reader) throws(DecodingFailure) in try V.readRaw(&r, CheckoutExtra.self) }
         let promo = try r.optional { (r: inout Reader) throws(DecodingFailure) in try r.string() }
         let discount = try V.readMoney(&r)
         let first = try V.readDay(&r), last = try V.readDay(&r)
         var order = Order(number: number, customer: customer, placedAt: placedAt, lines: lines, delivery: delivery,
-                          address: address, extras: extras, promoCode: promo, discount: discount, promise: first...max(first, last))
+                          address: address, relayPoint: relayPoint, extras: extras, promoCode: promo, discount: discount, promise: first...max(first, last))
         order.state = try V.readRaw(&r, OrderState.self)
         order.cancelReason = try r.optional { (r: inout Reader) throws(DecodingFailure) in try V.readRaw(&r, CancelReason.self) }
         order.payments = try r.array(minimumItemSize: 4, readPayment)
@@ -235,6 +247,16 @@ enum OrderCodec {
         order.deliveredAt = try r.optional(V.readInstant)
         order.returns = try r.array(minimumItemSize: 4, readReturn)
         return order
+    }
+
+    static func write(_ place: LocalPlace, to w: BinaryWriter) {
+        for field in [place.id, place.name, place.street, place.postalCode, place.city, place.openingHours] { w.string(field) }
+    }
+
+    static func readPlace(_ r: inout Reader) throws(DecodingFailure) -> LocalPlace {
+        let id = try r.string(), name = try r.string(), street = try r.string()
+        let postalCode = try r.string(), city = try r.string()
+        return LocalPlace(id: id, name: name, street: street, postalCode: postalCode, city: city, openingHours: try r.string())
     }
 
     static func write(_ request: ReturnRequest, to w: BinaryWriter) {

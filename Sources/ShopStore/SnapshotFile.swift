@@ -9,9 +9,10 @@ enum SnapshotFile {
     static let magic: [UInt8] = Array("CMPTSNAP".utf8)
     /// Version 2 added the trade state after the cart; version 3 holds every session's and
     /// account's cart and the logged-in sessions; version 4 adds the back office after the trade
-    /// state; version 5 adds the accounts' SSH keys after the back office. Versions 1 to 4 are still read.
-    static let formatVersion: UInt32 = 5
-    static let readableVersions: ClosedRange<UInt32> = 1...5
+    /// state; version 5 adds the accounts' SSH keys after the back office; version 6 stores each
+    /// relay order's chosen relay point (`OrderCodec.Layout`). Versions 1 to 5 are still read.
+    static let formatVersion: UInt32 = 6
+    static let readableVersions: ClosedRange<UInt32> = 1...formatVersion
     static let headerSize = 40
 
     struct Loaded {

@@ -67,7 +67,7 @@ struct SupportCommand: ParsableCommand {
             abstract: "Ask a question about an order; delivery, returns and payment questions get an answer at once.")
         @Argument(help: "The order number.") var order: String
         @Argument(help: "Your question.") var text: String
-        @Option(help: "delivery, returns, payment or other (default: guessed from the question).") var topic: String?
+        @Option(help: "delivery, returns, refund, payment or other (default: guessed from the question).") var topic: String?
         @OptionGroup var customer: CustomerOptions
         @OptionGroup var data: DataOptions
 
@@ -76,7 +76,7 @@ struct SupportCommand: ParsableCommand {
                 var chosen: SupportTopic?
                 if let topic {
                     guard let parsed = SupportTopic(rawValue: topic) else {
-                        throw CommandFailure("'\(topic)' is not a topic: choose delivery, returns, payment or other", status: .usage)
+                        throw CommandFailure("'\(topic)' is not a topic: choose \(SupportTopic.allCases.map(\.rawValue).joined(separator: ", "))", status: .usage)
                     }
                     chosen = parsed
                 }

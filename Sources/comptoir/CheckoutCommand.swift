@@ -37,7 +37,9 @@ struct CheckoutCommand: ParsableCommand {
         commandName: "checkout",
         abstract: "Order the cart with obligation to pay: address, delivery, extras, promo code, terms, payment.",
         discussion: """
-            Delivery: standard (€4.90, free from €50), express (€9.90), relay (€3.50). Extras are \
+            Delivery: standard (€4.90, free from €50), express (€9.90), relay (€3.50) to the relay \
+            point --relay-point ID, else the one nearest the address ('comptoir relay-points \
+            POSTAL_CODE' lists them with their IDs). Extras are \
             off unless asked for: --gift-wrap (€3.50), --insurance (€2.90). The address defaults to \
             the account's. Exit status 2 means the order was placed but its payment failed: pay it \
             again with 'comptoir pay ORDER ...'.
@@ -45,6 +47,10 @@ struct CheckoutCommand: ParsableCommand {
     )
 
     @Option(help: "standard, express or relay.") var delivery = "standard"
+    @Option(name: .customLong("relay-point"), help: ArgumentHelp(
+        "With --delivery relay: the relay point to collect the parcel at (IDs: 'comptoir relay-points POSTAL_CODE'); default the nearest.",
+        valueName: "ID"))
+    var relayPoint: String?
     @Flag(name: .customLong("gift-wrap"), help: "Add gift wrap.") var giftWrap = false
     @Flag(help: "Add parcel insurance.") var insurance = false
     @Option(help: ArgumentHelp("A promotion code.", valueName: "CODE")) var promo: String?
@@ -64,6 +70,9 @@ struct CheckoutCommand: ParsableCommand {
             guard let method = DeliveryMethod(rawValue: delivery) else {
                 throw CommandFailure("'\(delivery)' is not a delivery method: choose standard, express or relay", status: .usage)
             }
+            if relayPoint != nil, method != .relay {
+                throw CommandFailure("--relay-point chooses where a relay parcel waits: give it with --delivery relay", status: .usage)
+            }
             let (session, shopper, account) = try ShopSession.forCustomer(customer, data: data)
             var address: PostalAddress?
             if let line1 {
@@ -78,7 +87,7 @@ struct CheckoutCommand: ParsableCommand {
             if giftWrap { extras.insert(.giftWrap) }
             if insurance { extras.insert(.insurance) }
             let request = CheckoutRequest(
-                address: address, delivery: method, extras: extras, promoCode: promo, acceptsTerms: acceptTerms,
+                address: address, delivery: method, relayPointID: relayPoint, extras: extras, promoCode: promo, acceptsTerms: acceptTerms,
                 payment: try payment.request(now: session.now))
             // Said before the order is placed, at the price the order will take.
             let changes = session.state.priceChanges(in: shopper)

@@ -25,7 +25,7 @@ struct Comptoir: ParsableCommand {
         subcommands: [
             SearchCommand.self, ProductCommand.self, ImportCommand.self, CartCommand.self, StoreCommand.self,
             ThemesCommand.self, AccountCommand.self, CheckoutCommand.self, PayCommand.self, OrdersCommand.self,
-            OrderCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
+            OrderCommand.self, RelayPointsCommand.self, TrackCommand.self, CancelCommand.self, ReturnCommand.self, SupportCommand.self,
             AgentCommand.self, CourierCommand.self, MessagesCommand.self, DemoCommand.self, MerchantCommand.self,
             ServeCommand.self,
         ]

@@ -50,4 +50,42 @@ import Testing
         try shop.press("x")
         try shop.waitFor("was returned and refunded: nothing is left to cancel")
     }
+
+    /// Issue 14 items 5 and 6: a relay order placed from the command line with the point chosen
+    /// shows that point on the order screen; writing to support first picks the topic, and the
+    /// automatic answer follows it.
+    @Test func theChosenRelayPointAndTheSupportTopicPicker() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("shop").path
+        try cli(["account", "register", "--name", "Ana Lopez", "--email", "ana@example.com", "--line1", "3 rue Mercière",
+                 "--postal-code", "69002", "--city", "Lyon"], data: data)
+        let points = try cli(["relay-points", "69002"], data: data)
+        #expect(points.contains("RP-69001") && points.contains("Épicerie des Halles"))
+        try cli(["cart", "add", "BOK-PHA-001"], data: data)
+        let placed = try cli(["checkout", "--accept-terms", "--delivery", "relay", "--relay-point", "RP-69001",
+                              "--card-number", "4242424242424242", "--expiry", "12/34", "--cvc", "123"], data: data)
+        let word = try #require(placed.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("C-") })
+        let number = String(word.filter { $0.isLetter || $0.isNumber || $0 == "-" })
+
+        let shop = try PurchaseInTmuxTests.start(["--data", data], folder: folder)
+        defer { shop.kill() }
+        try shop.waitFor("Logged in as Ana Lopez")
+        try shop.press("4")
+        try shop.waitFor(number)
+        try shop.press("Enter")
+        try shop.waitFor("the chosen relay point") { $0.contains("Order \(number)") && $0.contains("Collect at Épicerie des Halles") }
+        try shop.press("s")
+        try shop.waitFor("What is it about?")
+        try shop.type("x")
+        try shop.waitFor("Pick what it is about first")
+        try shop.press("j", "j")
+        try shop.press("Enter")
+        try shop.waitFor("About: A refund")
+        try shop.type("When do I get my money back?")
+        try shop.press("Enter")
+        let answered = try shop.waitFor("the refund answer") { $0.contains("nothing has been refunded; you paid") }
+        #expect(answered.contains("When do I get my money back?"))
+        #expect(!answered.contains("What is it about?"), "a reply asks no topic")
+    }
 }

@@ -181,7 +181,10 @@ import Testing
         try shop.press("Escape")
         try shop.waitFor("Order \(number)")
         try shop.press("s")
-        try shop.waitFor("Your message")
+        // The topic first: "A return", the second.
+        try shop.waitFor("What is it about?")
+        try shop.press("j", "Enter")
+        try shop.waitFor("About: A return")
         try shop.type("When will my return be refunded?")
         try shop.press("Enter")
         // The answer reads the return as it stands: on its way back, or received and refunded.

@@ -10,10 +10,12 @@ struct MerchantSupportTests {
         let deliveredAt = try #require(shop.order(number).deliveredAt)
         try shop.trade(.openTicket(orderNumber: number, topic: .delivery, text: "Where is my parcel?", by: .local))
         let answer = try #require(shop.state.commerce.tickets["T-0001"]?.messages.last?.text)
-        let day = deliveredAt.calendarDay
+        // Paris time, like every time in the shop's messages.
+        let local = ShopTimeZone.paris.local(deliveredAt)
+        let day = local.calendarDay
         #expect(answer.contains("It was delivered on \(day.day) "))
         #expect(!answer.contains("expects"))
-        let minutes = deliveredAt.seconds(since: day.start) / 60
+        let minutes = local.seconds(since: day.start) / 60
         let clock = "\(minutes / 60 < 10 ? "0" : "")\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
         #expect(answer.contains("at \(clock)"))
         #expect(shop.state.commerce.tickets["T-0001"]?.status == .answered)

@@ -101,13 +101,13 @@ struct OrderAfterSalesTests {
         #expect(commerceError { try shop.trade(.requestReturn(orderNumber: number, lines: nil, by: .local)) } == .nothingToReturn(number))
     }
 
-    @Test("a return may be asked on the 14th day after delivery, not the 15th")
+    @Test("a return may be asked on the 14th day after delivery, not the 15th, days of Paris")
     func withdrawalBoundary() throws {
         var onTime = try TradeShop()
         let first = try onTime.order()
         try onTime.deliver(first)
         let lastDay = try #require(onTime.order(first).withdrawalLastDay)
-        let endOfLastDay = lastDay.adding(days: 1).start.adding(seconds: -1)
+        let endOfLastDay = ShopTimeZone.paris.instant(on: lastDay.adding(days: 1), hour: 0).adding(seconds: -1)
         try onTime.advance(seconds: endOfLastDay.seconds(since: onTime.now))
         try onTime.trade(.requestReturn(orderNumber: first, lines: nil, by: .local))
         #expect(onTime.order(first).returns.count == 1)
@@ -116,7 +116,8 @@ struct OrderAfterSalesTests {
         let second = try late.order()
         try late.deliver(second)
         let limit = try #require(late.order(second).withdrawalLastDay)
-        try late.advance(seconds: limit.adding(days: 1).start.seconds(since: late.now))
+        // Midnight in Paris (23:00 UTC the day before): the 15th day has begun.
+        try late.advance(seconds: ShopTimeZone.paris.instant(on: limit.adding(days: 1), hour: 0).seconds(since: late.now))
         #expect(commerceError { try late.trade(.requestReturn(orderNumber: second, lines: nil, by: .local)) }
             == .withdrawalPeriodOver(orderNumber: second, lastDay: limit))
     }

@@ -77,9 +77,10 @@ struct TradeShop {
     /// Fills the cart and checks out; returns the new order's number.
     @discardableResult
     mutating func order(_ lines: [(String, Int)] = [("BOOK", 1)], payment: PaymentRequest? = nil,
-                        delivery: DeliveryMethod = .standard, promo: String? = nil, extras: Set<CheckoutExtra> = []) throws -> String {
+                        delivery: DeliveryMethod = .standard, relayPointID: String? = nil, promo: String? = nil,
+                        extras: Set<CheckoutExtra> = []) throws -> String {
         for (sku, quantity) in lines { try shop(.addToCart(sku: sku, quantity: quantity, by: .local)) }
-        try trade(.placeOrder(CheckoutRequest(delivery: delivery, extras: extras, promoCode: promo, acceptsTerms: true,
+        try trade(.placeOrder(CheckoutRequest(delivery: delivery, relayPointID: relayPointID, extras: extras, promoCode: promo, acceptsTerms: true,
                                               payment: payment ?? (try Self.card("4242424242424242"))), by: .local))
         return state.commerce.orderNumbers.last!
     }

@@ -44,6 +44,30 @@ import Testing
         #expect(clock.now == decided.adding(seconds: 300 + 3_600))
     }
 
+    @Test func aCheckoutHoldAndAPaymentHoldAreReleasedEachByItsOwnReason() {
+        let source = ManualMonotonic()
+        let clock = AcceleratedClock(speed: 3_600, start: Self.start, source: source)
+        clock.holdForCheckout(true)
+        #expect(clock.isHeld)
+        source.advance(seconds: 10)
+        #expect(clock.now == Self.start.adding(seconds: 10))
+        // The order is placed and paid: the service lets go of the payment's hold, not the checkout's.
+        clock.hold(true, from: clock.now)
+        clock.hold(false)
+        #expect(clock.isHeld)
+        source.advance(seconds: 10)
+        #expect(clock.now == Self.start.adding(seconds: 20))
+        clock.holdForCheckout(false)
+        #expect(!clock.isHeld)
+        source.advance(seconds: 1)
+        #expect(clock.now == Self.start.adding(seconds: 20 + 3_600))
+        // A payment awaited after checkout closed still holds alone.
+        clock.hold(true)
+        clock.holdForCheckout(true)
+        clock.holdForCheckout(false)
+        #expect(clock.isHeld)
+    }
+
     @Test func aHoldNeverGoesBackBeforeTheLastChange() {
         let source = ManualMonotonic()
         let clock = AcceleratedClock(speed: 100, start: Self.start, source: source)

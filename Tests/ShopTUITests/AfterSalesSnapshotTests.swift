@@ -12,6 +12,7 @@ import Testing
         case orderTimeline = "order-timeline"
         case returnItems = "return-items"
         case support
+        case supportTopic = "support-topic"
         case messageReader = "message-reader"
     }
 
@@ -41,6 +42,8 @@ import Testing
         case .support:
             Fixtures.press(&state, .character("4"), .down, .character("s"))
             Fixtures.type(&state, "Thank you")
+        case .supportTopic:
+            Fixtures.press(&state, .character("4"), .down, .character("s"), .character("j"))
         case .messageReader:
             Fixtures.press(&state, .character("5"), .enter)
         }

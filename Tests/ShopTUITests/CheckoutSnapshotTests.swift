@@ -16,6 +16,7 @@ import Testing
         case registerErrors = "form-register-errors"
         case address = "checkout-address"
         case delivery = "checkout-delivery"
+        case deliveryRelay = "checkout-delivery-relay"
         case review = "checkout-review"
         case reviewRefused = "checkout-review-terms"
         case payment = "checkout-payment"
@@ -49,6 +50,9 @@ import Testing
             harness.press(.character("c"))
         case .delivery:
             harness.press(.character("c"), .enter, .down)
+        case .deliveryRelay:
+            // Relay delivery, then down into the relay points to the second nearest.
+            harness.press(.character("c"), .enter, .down, .down, .down, .character("j"))
         case .review, .reviewRefused:
             harness.press(.character("c"), .enter, .enter, .tab, .character(" "))
             if screen == .reviewRefused { harness.press(.enter) }

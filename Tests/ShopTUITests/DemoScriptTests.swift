@@ -29,10 +29,12 @@ import Testing
     /// Plays `player` against `session` on simulated time: 20 ms a turn, a shop tick every second,
     /// each key's and each tick's outcome shown before the next turn.
     /// Returns the last action and the simulated seconds it took.
-    static func play(_ player: inout DemoPlayer, _ session: ShopSession, limit: Double = 600) -> (DemoPlayer.Action, Double) {
+    static func play(_ player: inout DemoPlayer, _ session: ShopSession, limit: Double = 600,
+                     observe: (AppState) -> Void = { _ in }) -> (DemoPlayer.Action, Double) {
         let source = Self.source(session)
         var time = 0.0, lastTick = 0.0
         while time < limit {
+            observe(session.state)
             let action = player.next(session.state, at: time)
             switch action {
             case let .press(key):
@@ -66,6 +68,36 @@ import Testing
             #expect(DemoScript.finishedLine(session.state) == "Demo finished: order \(order.number) delivered and returned.")
             #expect(seconds < 60, "the fast pace took \(seconds) s of demo time")
             #expect(player.caption == "Demo finished — q ends")
+        }
+    }
+
+    /// Issue 14 item 6: on the fast demo's clock (12 shop hours a wall second) the delivery dates
+    /// the Delivery step shows for the chosen method are the ones the order is placed, paid and
+    /// confirmed with, however long the presenter stays on a step: shop time does not run fast
+    /// while the customer checks out.
+    @Test func theFastDemosDeliveryPromiseIsTheOneConfirmed() throws {
+        try Self.withDemoShop(clockSpeed: DemoPace.fast.clockSpeed) { session, store in
+            var player = DemoPlayer(script: .journey(clockSpeed: DemoPace.fast.clockSpeed), pace: .fast)
+            var shownAtDelivery: String?
+            var shownAtConfirmation: String?
+            let (outcome, _) = Self.play(&player, session) { state in
+                guard let wizard = state.checkout else { return }
+                if wizard.step == .delivery, let item = wizard.delivery.item("method"), case let .choice(options, selected) = item.kind {
+                    // A presenter who talks over the Delivery step for 4 seconds: 2 shop days at full speed.
+                    if shownAtDelivery == nil { Self.source(session).advance(seconds: 4) }
+                    shownAtDelivery = options[selected].detail
+                }
+                if wizard.step == .confirmation, shownAtConfirmation == nil {
+                    shownAtConfirmation = ShopView.render(state).text()
+                }
+            }
+            #expect(outcome == .finished, "\(outcome)")
+            let customer = try #require(session.state.customer)
+            let order = try #require(store.state.commerce.orders(of: customer.id).last)
+            let shown = try #require(shownAtDelivery)
+            let confirmed = DayFormat.range(order.promise)
+            #expect(shown.hasSuffix("  " + confirmed), "Delivery showed \(shown), the order was confirmed for \(confirmed)")
+            #expect(shownAtConfirmation?.contains(confirmed) == true, "\(shownAtConfirmation ?? "no confirmation screen")")
         }
     }
 

@@ -75,7 +75,7 @@ extension Order {
         guard fulfillment == .delivered || fulfillment == .returned, let lastDay = withdrawalLastDay else {
             return .notDelivered(orderNumber: number, shipped: fulfillment == .shipped)
         }
-        if now.calendarDay > lastDay { return .withdrawalPeriodOver(orderNumber: number, lastDay: lastDay) }
+        if ShopTimeZone.paris.day(of: now) > lastDay { return .withdrawalPeriodOver(orderNumber: number, lastDay: lastDay) }
         if !lines.contains(where: { returnableQuantity(of: $0) > 0 }) {
             return lines.contains(where: \.perishable) && returns.isEmpty
                 ? .onlyPerishables(orderNumber: number) : .everythingReturned(orderNumber: number)

@@ -80,11 +80,15 @@ public struct CheckoutRequest: Hashable, Sendable {
     public var acceptsTerms: Bool
     /// Nil places the order only: the terminal's Payment step follows for the placed order.
     public var payment: PaymentRequest?
+    /// The relay point chosen for relay delivery (`LocalPlace.id` in `RelayPoint.directory`); nil
+    /// takes the one nearest the address. Ignored for home delivery.
+    public var relayPointID: String?
 
-    public init(address: PostalAddress? = nil, delivery: DeliveryMethod = .standard, extras: Set<CheckoutExtra> = [],
-                promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest?) {
+    public init(address: PostalAddress? = nil, delivery: DeliveryMethod = .standard, relayPointID: String? = nil,
+                extras: Set<CheckoutExtra> = [], promoCode: String? = nil, acceptsTerms: Bool, payment: PaymentRequest?) {
         self.address = address
         self.delivery = delivery
+        self.relayPointID = relayPointID
         self.extras = extras
         self.promoCode = promoCode
         self.acceptsTerms = acceptsTerms

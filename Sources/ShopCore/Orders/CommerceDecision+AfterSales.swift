@@ -45,7 +45,8 @@ extension CommerceDecision {
         guard let lastDay = order.withdrawalLastDay, order.fulfillment == .delivered || order.fulfillment == .returned else {
             throw .notDelivered(order.number)
         }
-        guard now.calendarDay <= lastDay else { throw .withdrawalPeriodOver(orderNumber: order.number, lastDay: lastDay) }
+        // Days are the shop's (Paris): the 14th day ends at midnight there.
+        guard ShopTimeZone.paris.day(of: now) <= lastDay else { throw .withdrawalPeriodOver(orderNumber: order.number, lastDay: lastDay) }
         var lines: [ReturnLine] = []
         if let requested {
             for line in requested {

@@ -72,10 +72,21 @@ extension CommerceDecision {
         let firstDay = today.adding(days: earliestReady).addingWorkingDays(transit.lowerBound)
         let promise = firstDay...today.adding(days: latestReady).addingWorkingDays(transit.upperBound)
         let number = "C-\(today.year)-\(zeroPadded(commerce.orderNumbers.count + 1, width: 6))"
+        let address = request.address ?? account.address
         return Order(
             number: number, customer: account.id, placedAt: now, lines: lines, delivery: request.delivery,
-            address: request.address ?? account.address, extras: request.extras.sorted(), promoCode: promo,
-            discount: discount, promise: promise)
+            address: address, relayPoint: try relayPoint(request, address: address), extras: request.extras.sorted(),
+            promoCode: promo, discount: discount, promise: promise)
+    }
+
+    /// The relay point `request` chose, the nearest to `address` when it chose none; nil for home
+    /// delivery. An ID that names no relay point is refused with the points near the address.
+    private func relayPoint(_ request: CheckoutRequest, address: PostalAddress) throws(CommerceError) -> LocalPlace? {
+        guard request.delivery == .relay else { return nil }
+        let nearby = RelayPoint.nearest(to: address.postalCode, count: RelayPoint.choices)
+        guard let id = request.relayPointID, !id.trimmingSpaces().isEmpty else { return nearby.first }
+        guard let point = RelayPoint.place(id: id) else { throw .unknownRelayPoint(id, nearby: nearby) }
+        return point
     }
 
     /// An order may be paid while it is open, unpaid, and its last attempt (if any) is over.

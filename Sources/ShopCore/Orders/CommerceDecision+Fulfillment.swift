@@ -86,7 +86,8 @@ extension CommerceDecision {
         let shipment = Shipment(
             trackingNumber: freshTrackingNumber(for: carrier),
             origin: Self.warehouse,
-            destination: TrackingPlace(city: order.address.city, countryCode: order.address.country.code),
+            // A relay parcel travels to the relay point chosen, which may be in another town.
+            destination: TrackingPlace(city: order.relayPoint?.city ?? order.address.city, countryCode: order.address.country.code),
             shippedAt: shippedAt, speed: order.delivery.speed, seed: dice.next())
         emit(.orderShipped(orderNumber: order.number, shipment))
         if let shipped = commerce.orders[order.number] {

@@ -43,6 +43,8 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
     case merchant(MerchantError)
     /// The product was taken off sale by the shop.
     case unlisted(sku: String, title: String)
+    /// No relay point has this ID; `nearby` are those near the delivery address.
+    case unknownRelayPoint(String, nearby: [LocalPlace])
 
     public var description: String {
         switch self {
@@ -111,6 +113,9 @@ public enum CommerceError: Error, Hashable, Sendable, CustomStringConvertible {
             return error.description
         case let .unlisted(sku, title):
             return "\(Quote.text(title)) (\(Quote.text(sku))) is no longer on sale: remove it from the cart with 'comptoir cart remove \(sku)'"
+        case let .unknownRelayPoint(id, nearby):
+            let choices = nearby.map { "\($0.id) (\($0.name), \($0.address))" }.joined(separator: ", ")
+            return "no relay point has the ID \(Quote.value(id)): choose one near the address, \(choices) (all: 'comptoir relay-points')"
         case let .clockTooFarAhead(requested, ahead):
             let room = max(0, ShopLimits.maximumClockOffsetSeconds - ahead) / 3_600
             return "shop time may run at most \(ShopLimits.maximumClockAdvanceHours) hours (100 years) ahead of the clock in all: "

@@ -7,6 +7,9 @@ public struct Order: Hashable, Sendable, Identifiable {
     public let lines: [OrderLine]
     public let delivery: DeliveryMethod
     public let address: PostalAddress
+    /// Where a relay pickup order waits for collection: the point the customer chose; nil for home
+    /// delivery.
+    public let relayPoint: LocalPlace?
     public let extras: [CheckoutExtra]
     public let promoCode: String?
     public let totals: OrderTotals
@@ -28,7 +31,7 @@ public struct Order: Hashable, Sendable, Identifiable {
 
     public init(
         number: String, customer: AccountID, placedAt: ShopInstant, lines: [OrderLine], delivery: DeliveryMethod,
-        address: PostalAddress, extras: [CheckoutExtra], promoCode: String?, discount: Money,
+        address: PostalAddress, relayPoint: LocalPlace? = nil, extras: [CheckoutExtra], promoCode: String?, discount: Money,
         promise: ClosedRange<CalendarDay>
     ) {
         self.number = number
@@ -37,6 +40,8 @@ public struct Order: Hashable, Sendable, Identifiable {
         self.lines = lines
         self.delivery = delivery
         self.address = address
+        // Orders placed before the customer chose the point went to the one nearest the address.
+        self.relayPoint = delivery == .relay ? relayPoint ?? RelayPoint.nearest(to: address.postalCode, count: 1).first : nil
         self.extras = extras
         self.promoCode = promoCode
         self.promise = promise
@@ -79,9 +84,10 @@ public struct Order: Hashable, Sendable, Identifiable {
         }
     }
 
-    /// The last day a return may be asked for: 14 days after the delivery day.
+    /// The last day a return may be asked for: 14 days after the delivery day, days of the shop's
+    /// zone (Paris).
     public var withdrawalLastDay: CalendarDay? {
-        deliveredAt.map { $0.calendarDay.adding(days: ReturnRequest.withdrawalDays) }
+        deliveredAt.map { ShopTimeZone.paris.day(of: $0).adding(days: ReturnRequest.withdrawalDays) }
     }
 
     /// When an unpaid order is canceled: 72 hours after it was placed (a cash reference issued
@@ -99,12 +105,6 @@ public struct Order: Hashable, Sendable, Identifiable {
         let first = day.addingWorkingDays(placedDay.workingDays(until: promise.lowerBound))
         let last = day.addingWorkingDays(placedDay.workingDays(until: promise.upperBound))
         return first...max(first, last)
-    }
-
-    /// Where a relay pickup order waits for collection: the relay point nearest its address;
-    /// nil for home delivery.
-    public var relayPoint: LocalPlace? {
-        delivery == .relay ? RelayPoint.nearest(to: address.postalCode, count: 1).first : nil
     }
 
     /// The delivery range still promised: none once the order is canceled.

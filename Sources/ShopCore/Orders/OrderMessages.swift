@@ -56,10 +56,11 @@ enum OrderMessages {
 
     static func shipped(_ order: Order, shipment: Shipment, now: ShopInstant) -> String {
         let estimate = CourierSimulator(shipment: shipment).estimatedDelivery(now: now).map { "Estimated delivery: \($0)." } ?? ""
+        let relay = order.relayPoint.map { "It will wait for you at \($0.relayPointLine).\n" } ?? ""
         return """
         Order \(order.number) has left our warehouse with \(shipment.carrier.name).
         Tracking number: \(shipment.trackingNumber)
-        \(estimate)
+        \(relay)\(estimate)
         Follow it with: comptoir track \(order.number)
         """
     }

@@ -37,8 +37,7 @@ enum OrderVoucher {
         text += lines(order)
         text += """
 
-        Delivery: \(order.delivery.label) by \(order.delivery.carrier.name), to
-          \(order.address.lines.joined(separator: "\n  "))
+        \(deliveryArrangement(order))
         Promised between \(order.promise.lowerBound) and \(order.promise.upperBound); you get the tracking number when it ships.
 
         \(withdrawal(order, seller: seller))
@@ -46,6 +45,15 @@ enum OrderVoucher {
         \(withdrawalForm(seller))
         """
         return text
+    }
+
+    /// Where the parcel goes: the address, or the relay point chosen and whose name it is kept under.
+    static func deliveryArrangement(_ order: Order) -> String {
+        let how = "Delivery: \(order.delivery.label) by \(order.delivery.carrier.name)"
+        guard let point = order.relayPoint else {
+            return "\(how), to\n  \(order.address.lines.joined(separator: "\n  "))"
+        }
+        return "\(how), to collect at\n  \(point.relayPointLine)\n  in the name of \(order.address.name)"
     }
 
     /// The order's lines and totals with VAT per rate.
@@ -58,6 +66,7 @@ enum OrderVoucher {
         text += "\nGoods: \(totals.goods)\n"
         if !totals.discount.isZero { text += "Discount (\(order.promoCode ?? "")): -\(totals.discount)\n" }
         text += "\(order.delivery.label): \(totals.shipping)\n"
+        if let point = order.relayPoint { text += "  to collect at \(point.relayPointLine)\n" }
         for extra in order.extras { text += "\(extra.label): \(Money(minorUnits: extra.price, currency: totals.currency))\n" }
         text += "Total: \(totals.total) including VAT \(totals.vat)\n"
         for rate in totals.vatBreakdown {

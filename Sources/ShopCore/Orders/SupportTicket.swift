@@ -38,18 +38,37 @@ public enum TicketStatus: String, CaseIterable, Hashable, Sendable {
     case closed
 }
 
-/// What a ticket is about; delivery, returns and payment questions get an automatic first answer.
+/// What a ticket is about, as the customer picks it; a question about the delivery, a return, a
+/// refund or a payment gets an automatic first answer, something else a person's.
 public enum SupportTopic: String, CaseIterable, Hashable, Sendable {
     case delivery
     case returns
+    case refund
     case payment
     case other
+
+    /// The topic in the customer's words, for the list they pick it from.
+    public var label: String {
+        switch self {
+        case .delivery: return "Where is my parcel?"
+        case .returns: return "A return"
+        case .refund: return "A refund"
+        case .payment: return "A payment"
+        case .other: return "Something else"
+        }
+    }
+
+    /// Who answers and when: at once from the order, or a person (`SupportAnswer`).
+    public var answeredBy: String {
+        self == .other ? "a person answers by the next working day" : "answered at once from your order"
+    }
 
     /// The topic a question's words suggest.
     public static func guess(_ text: String) -> SupportTopic {
         let lower = text.lowercased()
         let keywords: [(SupportTopic, [String])] = [
-            (.returns, ["return", "refund", "withdraw", "retour", "rembours"]),
+            (.refund, ["refund", "money back", "rembours"]),
+            (.returns, ["return", "withdraw", "retour"]),
             (.payment, ["pay", "card", "charge", "3-d", "3d secure", "paiement", "carte"]),
             (.delivery, ["deliver", "parcel", "track", "ship", "courier", "livraison", "colis"]),
         ]

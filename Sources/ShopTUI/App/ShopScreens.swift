@@ -102,9 +102,18 @@ enum OrderScreenKeys {
                 .init(.enter, footer: ("Enter", "confirm"), action: handler),
                 .init(.escape, footer: ("Esc", "back"), action: handler),
             ] + leave)
-        case .support:
+        case let .support(draft) where draft.isPickingTopic:
+            return ShopKeyMap([
+                .init(.up, .down, .character("k"), .character("j"), footer: ("↑↓", "topic"), action: handler),
+                .init(.enter, footer: ("Enter", "write about it"), action: handler),
+                .init(.pageUp, .pageDown, footer: ("PgUp PgDn", "thread"), action: handler),
+                .init(.escape, footer: ("Esc", "back"), action: handler),
+                .init([.anyKey], action: handler),
+            ])
+        case let .support(draft):
             return ShopKeyMap([
                 .init([.anyCharacter], footer: ("type", "your message"), action: handler),
+                .init(.tab, footer: draft.asksTopic ? ("Tab", "topic") : nil, action: handler),
                 .init(.pageUp, .pageDown, footer: ("PgUp PgDn", "thread"), action: handler),
                 .init(.enter, footer: ("Enter", "send"), action: handler),
                 .init(.escape, footer: ("Esc", "back"), action: handler),

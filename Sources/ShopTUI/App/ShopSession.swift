@@ -169,6 +169,7 @@ public final class ShopSession {
                 pending += perform(effect)
             }
         }
+        (worker.clock as? AcceleratedClock)?.holdForCheckout(state.isAtCheckout)
     }
 
     /// Asks the worker to read what other processes committed (another terminal, `comptoir courier

@@ -110,7 +110,8 @@ enum CheckoutPaymentView {
         }
         rest = FormScreen.write("\(order.delivery.label), promised", style: styles.base,
                                 right: (DayFormat.range(order.promise), styles.heading), in: rest, into: &canvas)
-        rest = FormScreen.write("To " + order.address.description, style: styles.muted, in: rest, into: &canvas)
+        let destination = order.relayPoint.map { "Collect at \($0.relayPointLine)" } ?? "To " + order.address.description
+        rest = FormScreen.write(destination, style: styles.muted, in: rest, into: &canvas)
         rest = FormScreen.skip(1, rest)
         let unread = state.customerMessages.filter { !$0.isRead }.count
         rest = FormScreen.write("The confirmation and your voucher are in Messages (5)" + (unread > 0 ? ": \(unread) unread" : ""),

@@ -101,7 +101,9 @@ enum CheckoutUpdate {
     }
 
     private static func deliveryKey(_ state: inout AppState, _ wizard: inout CheckoutWizard, _ key: Key) -> [Effect] {
-        switch wizard.delivery.handle(key) {
+        let outcome = wizard.delivery.handle(key)
+        wizard.showRelayPoints()
+        switch outcome {
         case .cancel:
             wizard.step = .address
         case .submit:
@@ -396,6 +398,9 @@ enum CheckoutUpdate {
             return ChoiceOption(method.label, detail: "\(price)  \(DayFormat.range(order.promise))")
         }
         wizard.delivery.setOptions("method", options)
+        if let postalCode = wizard.deliveryAddress?.postalCode {
+            wizard.offer(relayPoints: RelayPoint.nearest(to: postalCode, count: RelayPoint.choices), near: postalCode)
+        }
         wizard.delivery.error = quoteProblem(state, wizard)
     }
 }

@@ -19,9 +19,15 @@ enum CheckoutView {
             var rest = FormScreen.write("How should it travel? Prices and promised days for this cart:", style: styles.heading,
                                         in: content, into: &canvas)
             rest = FormScreen.skip(1, rest)
-            FormView.draw(wizard.delivery, state: state, in: rest, into: &canvas)
-            if let address = wizard.deliveryAddress {
-                let below = FormScreen.skip(DeliveryMethod.allCases.count + 1 + (wizard.delivery.error == nil ? 0 : 3), rest)
+            let formRows = FormView.height(wizard.delivery, width: rest.width)
+            FormView.draw(wizard.delivery, state: state, in: Rect(x: rest.x, y: rest.y, width: rest.width, height: min(rest.height, formRows)),
+                          into: &canvas)
+            guard let address = wizard.deliveryAddress else { break }
+            let below = FormScreen.skip(formRows + 1, rest)
+            if let point = wizard.relayPoint {
+                FormScreen.write("Collect at: \(point.relayPointLine), in the name of \(address.name)", style: styles.muted, in: below,
+                                 into: &canvas)
+            } else {
                 FormScreen.write("To: " + address.description, style: styles.muted, in: below, into: &canvas)
             }
         case .review:

@@ -49,6 +49,8 @@ public struct CheckoutWizard: Hashable, Sendable {
     public var action: Form
     /// The address the Address step accepted.
     public var deliveryAddress: PostalAddress?
+    /// The relay points offered on the Delivery step, nearest the address first.
+    public var relayPoints: [LocalPlace] = []
     /// The promotion code accepted on the Review step.
     public var appliedPromo: String?
     /// The order once placed: later attempts pay it again instead of placing another.
@@ -72,7 +74,11 @@ public struct CheckoutWizard: Hashable, Sendable {
             .text("city", "City", address.city, maxLength: PostalAddress.maximumCityLength),
             .text("country", "Country", address.country.code, maxLength: 2),
         ])
-        delivery = Form([.choice("method", "", DeliveryMethod.allCases.map { ChoiceOption($0.label) })])
+        delivery = Form([
+            .choice("method", "", DeliveryMethod.allCases.map { ChoiceOption($0.label) }),
+            .choice("relayPoint", "Relay point", []),
+        ])
+        delivery.setHidden("relayPoint", true)
         review = Form([
             .text("promo", "Promo code", maxLength: 20, optional: true),
             .checkbox("giftWrap", "Gift wrap (+\(money.format(Money(minorUnits: CheckoutExtra.giftWrap.price, currency: .eur))))"),
@@ -102,6 +108,31 @@ public struct CheckoutWizard: Hashable, Sendable {
 
     public var deliveryMethod: DeliveryMethod { DeliveryMethod.allCases[delivery.selected("method")] }
 
+    /// The relay point chosen on the Delivery step; nil for home delivery.
+    public var relayPoint: LocalPlace? {
+        let index = delivery.selected("relayPoint")
+        return deliveryMethod == .relay && relayPoints.indices.contains(index) ? relayPoints[index] : nil
+    }
+
+    /// Offers `points` (nearest first) on the Delivery step, each with its rank, address and
+    /// opening hours; the choice goes back to the nearest when the list changes.
+    mutating func offer(relayPoints points: [LocalPlace], near postalCode: String) {
+        guard let index = delivery.index(of: "relayPoint") else { return }
+        let options = points.enumerated().map { rank, point in
+            ChoiceOption("\(rank + 1). \(point.name), \(point.street)", detail: point.openingHours)
+        }
+        let selected = points.map(\.id) == relayPoints.map(\.id) ? delivery.selected("relayPoint") : 0
+        delivery.items[index].kind = .choice(options: options, selected: min(selected, max(0, options.count - 1)))
+        delivery.items[index].label = "Relay points near \(postalCode), nearest first (↓ to choose)"
+        relayPoints = points
+        showRelayPoints()
+    }
+
+    /// Shows the relay points while relay delivery is chosen.
+    mutating func showRelayPoints() {
+        delivery.setHidden("relayPoint", deliveryMethod != .relay || relayPoints.isEmpty)
+    }
+
     public var extras: Set<CheckoutExtra> {
         var chosen: Set<CheckoutExtra> = []
         if review.isChecked("giftWrap") { chosen.insert(.giftWrap) }
@@ -114,7 +145,7 @@ public struct CheckoutWizard: Hashable, Sendable {
 
     /// The request for the choices so far, with `payment`; terms as ticked unless told.
     func request(payment: PaymentRequest?, promo: String?? = nil, acceptsTerms: Bool? = nil) -> CheckoutRequest {
-        CheckoutRequest(address: deliveryAddress, delivery: deliveryMethod, extras: extras,
+        CheckoutRequest(address: deliveryAddress, delivery: deliveryMethod, relayPointID: relayPoint?.id, extras: extras,
                         promoCode: promo ?? appliedPromo, acceptsTerms: acceptsTerms ?? review.isChecked("terms"),
                         payment: payment)
     }
@@ -153,5 +184,14 @@ public struct CheckoutWizard: Hashable, Sendable {
             case .confirmation: action = newValue
             }
         }
+    }
+}
+
+extension AppState {
+    /// Whether the customer is going through checkout, before its confirmation: the demo's fast
+    /// shop time runs at the wall's pace meanwhile (`AcceleratedClock.holdForCheckout`).
+    public var isAtCheckout: Bool {
+        guard let checkout, checkout.isOpen else { return false }
+        return checkout.step != .confirmation
     }
 }

@@ -37,4 +37,10 @@ extension AppState {
         guard let customer else { return [] }
         return shop.commerce.tickets(of: customer.id).filter { $0.orderNumber == orderNumber }
     }
+
+    /// A new message about the order: a reply when the order has a conversation not closed (the
+    /// one `ShopService.supportMessage` joins), else a new one that first asks its topic.
+    public func supportDraft(for orderNumber: String) -> SupportDraft {
+        SupportDraft(asksTopic: !tickets(of: orderNumber).contains { $0.status != .closed })
+    }
 }

@@ -13,11 +13,15 @@ enum OrderScreenView {
         let styles = state.styles
         let zone = state.timeZone
         var lines: [StyledLine] = [
-            StyledLine("Placed \(time(order.placedAt, in: zone)) · \(order.delivery.label) to \(order.address.city)", styles.muted),
+            StyledLine("Placed \(time(order.placedAt, in: zone)) · \(order.delivery.label) "
+                       + (order.relayPoint.map { "at \($0.name)" } ?? "to \(order.address.city)"), styles.muted),
             OrderBadges.badgeLine(order, styles: styles, indent: 0),
             OrderBadges.progressLine(order, width: width, styles: styles, indent: 0),
         ]
         lines.append(deliveryLine(order, now: state.now, zone: zone, styles: styles))
+        if let point = order.relayPoint {
+            lines += StyledLine.wrapped("Collect at \(point.relayPointLine)", width: width, style: styles.muted)
+        }
         lines += paymentLines(order, state: state)
         lines.append(.blank)
         lines += timeline(order.shipment, scans: order.scans, title: "Tracking", width: width, zone: zone, styles: styles)

@@ -65,7 +65,7 @@ func handleOrderAction(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("x"): startCancel(&state, order)
     case .character("r"): startReturn(&state, order)
     case .character("s"):
-        state.orderScreen = OrderScreen(number: order.number, mode: .support(SupportDraft()))
+        state.orderScreen = OrderScreen(number: order.number, mode: .support(state.supportDraft(for: order.number)))
         state.search.isEditing = false
     default: break
     }
@@ -216,12 +216,30 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
     var draft = draft
     var effects: [Effect] = []
     let page = max(1, AfterSalesView.textRows(state.layout) - 4)
+    if draft.isPickingTopic, key != .pageUp, key != .pageDown {
+        switch key {
+        case .escape:
+            state.orderScreen = OrderScreen(number: order.number)
+            return []
+        case .enter:
+            draft.pickTopic()
+        case .up, .down, .character("j"), .character("k"), .home, .end:
+            _ = draft.form.handle(key)
+            draft.problem = nil
+        default:
+            draft.problem = SupportDraft.pickFirst
+        }
+        screen.mode = .support(draft)
+        state.orderScreen = screen
+        return []
+    }
     switch key {
     case .up: draft.scrollBack = state.scrollExtents.scroll(draft.scrollBack, by: 1, id: AfterSalesView.extentID(of: screen))
     case .pageUp: draft.scrollBack = state.scrollExtents.scroll(draft.scrollBack, by: page, id: AfterSalesView.extentID(of: screen))
     case .down: draft.scrollBack = max(0, draft.scrollBack - 1)
     case .pageDown: draft.scrollBack = max(0, draft.scrollBack - page)
-    case .tab, .backTab: break
+    case .tab, .backTab:
+        if draft.asksTopic { draft.showTopics() }
     default:
         switch draft.form.handle(key) {
         case .cancel:
@@ -235,7 +253,8 @@ private func handleSupportKey(_ state: inout AppState, _ screen: inout OrderScre
                 draft.problem = nil
                 draft.scrollBack = 0
                 let note = "Message sent to the shop about order \(order.number)"
-                let command = ShopService.supportMessage(about: order.number, text: text, by: state.shopper, in: state.shop.commerce)
+                let command = ShopService.supportMessage(about: order.number, text: text, topic: draft.topic, by: state.shopper,
+                                                         in: state.shop.commerce)
                 effects = [.trade(command, note: note)]
             }
         case .handled, .ignored:

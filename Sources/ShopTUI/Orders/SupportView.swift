@@ -8,7 +8,7 @@ enum SupportView {
         let tickets = state.tickets(of: order.number)
         guard !tickets.isEmpty else {
             return StyledLine.wrapped(
-                "Ask the shop about order \(order.number): where the parcel is, a return, the payment. Questions about delivery, returns and payment get an answer at once.",
+                "Ask the shop about order \(order.number). Questions about the parcel, a return, a refund or a payment are answered at once from your order; for something else a person answers by the next working day.",
                 width: width, style: styles.muted)
         }
         var lines: [StyledLine] = []

@@ -24,6 +24,7 @@ enum OrderView {
             })),
             ("delivery", .string(order.delivery.rawValue)),
             ("address", .string(order.address.description)),
+            ("relay_point", .optional(order.relayPoint) { RelayPointsCommand.json($0, rank: nil) }),
             ("extras", .array(order.extras.map { .string($0.rawValue) })),
             ("promo_code", .optional(order.promoCode) { .string($0) }),
             ("currency", .string(totals.currency.code)),
@@ -104,7 +105,10 @@ enum OrderView {
         lines.append("Total incl. VAT \(format.format(totals.total))")
         if !order.refunds.isEmpty { lines.append("Refunded \(format.format(order.refunded)) to \(order.refunds[0].method)") }
         if let promise = order.activePromise {
-            lines.append("Delivery promised between \(promise.lowerBound) and \(promise.upperBound) to \(order.address)")
+            let destination = order.relayPoint.map { "at \($0.relayPointLine), for \(order.address.name)" } ?? "to \(order.address)"
+            lines.append("Delivery promised between \(promise.lowerBound) and \(promise.upperBound) \(destination)")
+        } else if let point = order.relayPoint {
+            lines.append("Relay point: \(point.relayPointLine)")
         }
         if let payment = order.currentPayment {
             lines.append("Payment: \(payment.method), \(order.paymentState.label)\(payment.failure.map { " — \($0.customerMessage)" } ?? "")")
