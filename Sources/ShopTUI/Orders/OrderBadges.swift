@@ -14,8 +14,9 @@ enum OrderBadges {
         return 1
     }
 
-    /// The order state, payment state and fulfillment, each in words with its style.
-    static func badges(_ order: Order, styles: ThemeStyles) -> [StyledLine.Span] {
+    /// The order state, payment state and fulfillment, each in words with its style; `short`
+    /// takes the short forms, all three together (see `shortForms`).
+    static func badges(_ order: Order, styles: ThemeStyles, short: Bool = false) -> [StyledLine.Span] {
         let orderStyle: TextStyle
         switch order.state {
         case .placed: orderStyle = styles.heading
@@ -34,11 +35,43 @@ enum OrderBadges {
         case .shipped: fulfillmentStyle = styles.price
         case .unfulfilled, .preparing, .returned: fulfillmentStyle = styles.muted
         }
+        let words = short ? shortForms(order) : (order: order.state.rawValue, payment: paymentWords(order.paymentState), fulfillment: order.fulfillment.rawValue)
         return [
-            .init(text: order.state.rawValue, style: orderStyle),
-            .init(text: paymentWords(order.paymentState), style: paymentStyle),
-            .init(text: order.fulfillment.rawValue, style: fulfillmentStyle),
+            .init(text: words.order, style: orderStyle),
+            .init(text: words.payment, style: paymentStyle),
+            .init(text: words.fulfillment, style: fulfillmentStyle),
         ]
+    }
+
+    /// The three states in at most 9 columns each, one set of short forms for every order, so a
+    /// narrow list abbreviates them alike instead of cutting the last one off.
+    static func shortForms(_ order: Order) -> (order: String, payment: String, fulfillment: String) {
+        let state: String
+        switch order.state {
+        case .placed: state = "placed"
+        case .completed: state = "done"
+        case .canceled: state = "canceled"
+        }
+        let payment: String
+        switch order.paymentState {
+        case .awaitingPayment: payment = "to pay"
+        case .requiresAction: payment = "to verify"
+        case .authorized: payment = "held"
+        case .paid: payment = "paid"
+        case .partiallyRefunded: payment = "part refd"
+        case .refunded: payment = "refunded"
+        case .failed: payment = "failed"
+        case .canceled: payment = "void"
+        }
+        let fulfillment: String
+        switch order.fulfillment {
+        case .unfulfilled: fulfillment = "to ship"
+        case .preparing: fulfillment = "packing"
+        case .shipped: fulfillment = "shipped"
+        case .delivered: fulfillment = "delivered"
+        case .returned: fulfillment = "returned"
+        }
+        return (state, payment, fulfillment)
     }
 
     /// `awaiting_payment` -> `awaiting payment`.
@@ -46,11 +79,15 @@ enum OrderBadges {
         state.rawValue.replacingUnderscores()
     }
 
-    /// The badges separated by ` · `, or by a bare `·` when that is what makes them fit `width`.
+    /// The badges in words separated by ` · ` when they fit `width`, else their short forms, with
+    /// a bare `·` when that is what makes them fit.
     static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max) -> StyledLine {
-        let all = badges(order, styles: styles)
-        let words = all.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let separator = words + 3 * (all.count - 1) + indent <= width ? " · " : "·"
+        func columns(_ badges: [StyledLine.Span], separator: Int) -> Int {
+            badges.reduce(0) { $0 + DisplayWidth.of($1.text) } + separator * (badges.count - 1) + indent
+        }
+        let full = badges(order, styles: styles)
+        let all = columns(full, separator: 3) <= width ? full : badges(order, styles: styles, short: true)
+        let separator = columns(all, separator: 3) <= width ? " · " : "·"
         var spans: [StyledLine.Span] = []
         for badge in all {
             if !spans.isEmpty { spans.append(.init(text: separator, style: styles.muted)) }

@@ -86,7 +86,7 @@ enum CatalogueView {
     private static func drawRow(_ product: Product, columns: Columns, x start: Int, y: Int, state: AppState, into canvas: inout Canvas) {
         let styles = state.styles
         var x = start + 2
-        canvas.put(product.title, x: x, y: y, maxWidth: columns.title - 1, style: styles.base)
+        canvas.put(TextFit.title(product.title, width: columns.title - 1), x: x, y: y, maxWidth: columns.title - 1, style: styles.base)
         x += columns.title
         if columns.brand > 0 {
             canvas.put(product.brand, x: x, y: y, maxWidth: columns.brand - 1, style: styles.muted)
