@@ -71,7 +71,7 @@ struct SearchQueryTextTests {
     @Test(arguments: ["10", "-", "abc-20", "10-x", "", "1-2-3"])
     func aTypedRangeThatDoesNotReadSaysHowToWriteIt(text: String) {
         #expect(throws: QueryError.invalidTypedPrice(text)) { try PriceRange.parse(typed: text) }
-        #expect(QueryError.invalidTypedPrice(text).description.contains("e.g. 10-25, -20 or 50-"))
+        #expect(QueryError.invalidTypedPrice(text).description.contains("type e.g. 10-25, -20 or 50-"))
     }
 
     @Test func aTypedRangeUpsideDownIsRefused() {

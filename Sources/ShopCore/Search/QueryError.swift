@@ -39,7 +39,7 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .invalidPrice(text):
             return "\(Quote.value("price:" + text)) is not a price range: write price:5..20, price:5.. or price:..20 (decimals allowed, e.g. 4.5 or 9,99)"
         case let .invalidTypedPrice(text):
-            return "\(Quote.value(text)) is not a price range: type a minimum and a maximum, e.g. 10-25, -20 or 50- (decimals allowed, e.g. 4.5)"
+            return "\(Quote.value(text)) is not a price range: type e.g. 10-25, -20 or 50- (a minimum, a maximum or both; decimals allowed, e.g. 4.5)"
         case let .priceMinimumAboveMaximum(minimum, maximum):
             return "\(Quote.value("price:\(minimum)..\(maximum)")) has its minimum above its maximum: write price:\(Quote.text(maximum))..\(Quote.text(minimum))"
         case let .invalidRating(text):

@@ -5,6 +5,8 @@ import ShopStore
 public struct ProductDetail: Hashable, Sendable {
     public var sku: String
     public var quantity: Int
+    /// How far the description, specifications and reviews are scrolled.
+    public var scroll = 0
 
     public init(sku: String, quantity: Int) {
         self.sku = sku

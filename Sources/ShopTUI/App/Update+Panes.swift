@@ -41,6 +41,11 @@ func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("-"), .down:
         detail.quantity = max(minimum, detail.quantity - 1)
         state.detail = detail
+    case .pageDown, .pageUp, .home, .end:
+        let page = max(1, ProductDetailView.bodyRows(state, product: product, detail: detail) - 1)
+        let delta = key == .pageDown ? page : key == .pageUp ? -page : key == .end ? Int.max / 2 : Int.min / 2
+        detail.scroll = state.scrollExtents.scroll(detail.scroll, by: delta, id: ProductDetailView.extentID)
+        state.detail = detail
     case .character("a"), .enter:
         return [.execute(.addToCart(sku: product.sku, quantity: detail.quantity, by: state.shopper),
                          note: "Added \(detail.quantity) × \(product.title) to the cart")]

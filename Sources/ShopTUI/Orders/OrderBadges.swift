@@ -81,13 +81,11 @@ enum OrderBadges {
 
     /// The badges in words separated by ` · ` when they fit `width`, else their short forms, with
     /// a bare `·` when that is what makes them fit.
-    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max) -> StyledLine {
-        func columns(_ badges: [StyledLine.Span], separator: Int) -> Int {
-            badges.reduce(0) { $0 + DisplayWidth.of($1.text) } + separator * (badges.count - 1) + indent
-        }
+    /// `short` takes the short forms whatever the width (a list whose other orders need them).
+    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max, short: Bool = false) -> StyledLine {
         let full = badges(order, styles: styles)
-        let all = columns(full, separator: 3) <= width ? full : badges(order, styles: styles, short: true)
-        let separator = columns(all, separator: 3) <= width ? " · " : "·"
+        let all = !short && columns(full, indent: indent, separator: 3) <= width ? full : badges(order, styles: styles, short: true)
+        let separator = columns(all, indent: indent, separator: 3) <= width ? " · " : "·"
         var spans: [StyledLine.Span] = []
         for badge in all {
             if !spans.isEmpty { spans.append(.init(text: separator, style: styles.muted)) }
@@ -96,18 +94,29 @@ enum OrderBadges {
         return StyledLine(spans, indent: indent)
     }
 
+    /// Whether the badges of `order` in words fit `width`: a list abbreviates all its orders when one does not.
+    static func fitsInWords(_ order: Order, indent: Int, width: Int) -> Bool {
+        let words = [order.state.rawValue, paymentWords(order.paymentState), order.fulfillment.rawValue]
+        return words.reduce(0) { $0 + DisplayWidth.of($1) } + 3 * (words.count - 1) + indent <= width
+    }
+
+    private static func columns(_ badges: [StyledLine.Span], indent: Int, separator: Int) -> Int {
+        badges.reduce(0) { $0 + DisplayWidth.of($1.text) } + separator * (badges.count - 1) + indent
+    }
+
     /// The progress as words when `width` allows, else as a bar and the step reached; a canceled
     /// order says so instead.
     static func progressLine(_ order: Order, width: Int, styles: ThemeStyles, indent: Int) -> StyledLine {
         if order.state == .canceled {
-            let reason: String
+            let reasons: [String]
             switch order.cancelReason {
-            case .customer?: reason = "at your request"
-            case .cashReferenceExpired?: reason = "cash reference expired"
-            case .unpaid?: reason = "not paid in time"
-            case nil: reason = order.fulfillment == .returned ? "returned to the shop" : "canceled"
+            case .customer?: reasons = ["at your request", "by you"]
+            case .cashReferenceExpired?: reasons = ["cash reference expired", "cash ref. expired"]
+            case .unpaid?: reasons = ["not paid in time", "unpaid"]
+            case nil: reasons = order.fulfillment == .returned ? ["returned to the shop", "returned"] : ["canceled"]
             }
-            return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: " · \(reason)", style: styles.muted)], indent: indent)
+            let reason = TextFit.first(reasons.map { " · " + $0 }, width: width - indent - DisplayWidth.of("✗ canceled"))
+            return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: reason, style: styles.muted)], indent: indent)
         }
         let reached = reached(order)
         let words = steps.joined(separator: " › ")

@@ -158,9 +158,9 @@ enum StatusBarView {
         canvas.fill(layout.status, style: styles.statusbar)
         // The product count says nothing on a form, an order or a message screen: the status gets the room.
         let message = statusText(state)
-        // The count gives way to a message that needs the room: first to "N/M", then entirely.
+        // The count gives way to a message that needs the room (asides aside): first to "N/M", then entirely.
         let counts = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? [""] : countLabels(state)
-        let messageWidth = message.map { $0.isTip ? 0 : DisplayWidth.of($0.text) } ?? 0
+        let messageWidth = message.map { $0.isTip ? 0 : DisplayWidth.of(TextFit.withoutAsides($0.text)) } ?? 0
         let count = counts.first { messageWidth + DisplayWidth.of($0) + 2 <= layout.width } ?? ""
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
