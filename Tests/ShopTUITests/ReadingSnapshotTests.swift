@@ -105,4 +105,25 @@ import Testing
         #expect(text.contains("✗ canceled · by you"))
         #expect(!text.contains("ful…") && !text.contains("unfulf"))
     }
+
+    /// Reviews as DummyJSON carries them (ISO timestamps, any star count) read on the page.
+    @Test func importedReviewsShowWithTheirDateCountAndAverage() {
+        let product = Product(
+            sku: "DJ-1", title: "Essence Mascara Lash Princess", brand: "Essence", category: "beauty",
+            price: Money(minorUnits: 999, currency: .eur), stockOnHand: 9, rating: Rating(hundredths: 294),
+            reviews: [
+                Review(rating: 2, comment: "Very unhappy with my purchase!", date: "2024-05-23T08:56:21.618Z", reviewerName: "John Doe"),
+                Review(rating: 5, comment: "Very satisfied!", date: "2024-05-23T08:56:21.618Z", reviewerName: "Nolan Gonzalez"),
+                Review(rating: 9, comment: "Out of range stars are shown as five.", date: "yesterday", reviewerName: "X"),
+            ])
+        var state = AppState(shop: ShopState(catalogue: Catalogue(products: [product])), shopper: .local, width: 200, height: 60,
+                             themes: ThemeCatalog.bundled().themes, locale: .enUS)
+        #expect(ShopView.render(state).text().contains("★2.9 (3)"))
+        Fixtures.press(&state, .enter)
+        let text = ShopView.render(state).text()
+        #expect(text.contains("★★★☆☆ 2.9 of 5 · 3 reviews"))
+        #expect(text.contains("Reviews · 3 · average 4.0 ★"))
+        #expect(text.contains("★★☆☆☆ John Doe · 23 May 2024"))
+        #expect(text.contains("★★★★★ X · yesterday"))
+    }
 }

@@ -24,23 +24,23 @@ extension DemoCatalogue {
         // Groceries
         "Farine de Blé T65 Bio": [
             "5|Baptiste G.|2025-08-19|My sourdough has never risen so well. Consistent from bag to bag.",
-            "5|Noémie F.|2026-05-02|The 5 kg sack is the sensible size if you bake weekly. Arrived well packed.",
+            "5|Noémie F.|2026-05-02|The 5 kg bag is the sensible size if you bake weekly. Arrived well packed.",
         ],
         "Ελαιόλαδο Extra Virgin Olive Oil": [
-            "5|Eleni P.|2025-12-15|Peppery, grassy, the taste of my grandmother's village. Harvest date printed on the tin.",
-            "4|Marc D.|2026-07-07|Very good oil for salads. The tin's pourer drips a little.",
+            "5|Eleni P.|2025-12-15|Peppery, grassy, the taste of my grandmother's village. Harvest date printed on the bottle.",
+            "4|Marc D.|2026-07-07|Very good oil for salads. The bottle drips a little after pouring.",
         ],
         "Spaghetti al Bronzo": [
             "5|Giulia R.|2026-02-21|Rough surface, the sauce clings to it. Cooks in exactly the time on the packet.",
-            "4|Paul A.|2026-09-10|Noticeably better than supermarket pasta. The 3 kg box is a good deal.",
+            "4|Paul A.|2026-09-10|Noticeably better than supermarket pasta. The pack of three is a good deal.",
         ],
         "Caramel au Beurre Salé": [
             "5|Léa M.|2025-11-30|Dangerously good on crêpes. The jar did not last the weekend.",
         ],
         // Kitchen
         "Cocotte Ronde en Fonte": [
-            "5|Catherine V.|2025-10-04|Heavy, even heat, the lid seals well. Slow-cooked beef for six in the 28 cm.",
-            "5|Hugo B.|2026-01-25|Bought the 24 cm for two of us: right size for bread too.",
+            "5|Catherine V.|2025-10-04|Heavy, even heat, the lid seals well. Slow-cooked beef for six in the 26 cm.",
+            "5|Hugo B.|2026-01-25|Bought the 22 cm for two of us: right size for bread too.",
             "4|Nadia K.|2026-08-16|Beautiful and does the job. Mind the weight when full, the handles are small.",
         ],
         "Bol à Café au Lait": [
@@ -72,7 +72,7 @@ extension DemoCatalogue {
         "Studio Over-Ear Headphones": [
             "5|Rémi F.|2025-09-15|Flat, honest sound for mixing and comfortable for hours. Cable detachable, good.",
             "4|Priya N.|2026-02-27|Very good for the price. They clamp a little for the first week.",
-            "4|Luca B.|2026-10-03|The white pair shows marks after a while; the sound is excellent.",
+            "4|Luca B.|2026-10-03|The sand pair shows marks after a while; the sound is excellent.",
         ],
         "Wireless Speaker Fjord": [
             "4|Agnès H.|2025-12-09|Fills the living room, warm bass. The app is basic but enough.",
@@ -81,7 +81,7 @@ extension DemoCatalogue {
         "True Wireless Earbuds P3": [
             "4|Chloé G.|2025-11-18|Good noise reduction on the metro, the case is tiny. Calls are average.",
             "3|Victor M.|2026-01-30|Sound is good but the left bud disconnects now and then. Support answered quickly.",
-            "5|Mei L.|2026-09-02|Best earbuds I have had under 100 €. Sand colour is lovely.",
+            "5|Mei L.|2026-09-02|Best earbuds I have had under 100 €. The sage colour is lovely.",
         ],
         // Stationery
         "Carnet Pointillé A5": [
@@ -113,8 +113,8 @@ extension DemoCatalogue {
             "5|Sylvie B.|2026-03-17|Match the duvet cover perfectly. Envelope closure, no buttons to lose.",
         ],
         "Hand-Thrown Planter": [
-            "5|Lina F.|2025-10-19|Each one is a little different, mine has a lovely drip of glaze. Drainage hole included.",
-            "4|Arthur P.|2026-06-05|Nice weight and finish. The saucer is sold separately, which I had missed.",
+            "5|Lina F.|2025-10-19|Each one is a little different, mine has lovely flame marks on the terracotta. Drainage hole included.",
+            "4|Arthur P.|2026-06-05|Nice weight and finish. The saucer is a little shallow for generous watering.",
         ],
         "Wool Throw Blanket": [
             "5|Juliette C.|2025-12-01|Warm without being heavy; the fringes survived a gentle wash.",
@@ -132,7 +132,7 @@ extension DemoCatalogue {
         // Outdoor
         "Daypack 22 L": [
             "5|Grégoire A.|2025-09-03|Comfortable on a full day in the Vercors, hip belt actually carries weight.",
-            "4|Ingrid S.|2026-05-09|Good pockets, bottle sleeve fits 750 ml. The rain cover is extra.",
+            "4|Ingrid S.|2026-05-09|Good pockets, bottle sleeve fits 750 ml. The rain cover is tight when the pack is full.",
         ],
         "Chaussettes de Randonnée Mérinos": [
             "5|Pierre-Louis V.|2025-10-15|Three days on the GR20 without a blister or a smell. Worth every euro.",
@@ -163,7 +163,7 @@ extension DemoCatalogue {
         "Marinière Classique": [
             "5|Brigitte L.|2025-08-14|Thick cotton, the stripes are woven not printed. A classic that lasts.",
             "4|Ethan C.|2026-03-06|Good shirt, true to size. Shrank slightly at 40 °C, so wash cold.",
-            "5|Anaïs R.|2026-07-11|Bought the navy then the red. Boat neck sits well.",
+            "5|Anaïs R.|2026-07-11|Bought an M, then an S for my daughter. The boat neck sits well.",
         ],
         "Vareuse de Pêcheur": [
             "4|Hervé Q.|2025-10-01|Sturdy canvas, big pocket, the real thing. Stiff until the third wash.",
