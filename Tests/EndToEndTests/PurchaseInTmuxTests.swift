@@ -125,7 +125,7 @@ import Testing
             try shop.waitFor("the empty cart") { !$0.contains("Thank you!") && $0.contains("Cart empty") }
             try shop.press("4")
             // Wait for the whole pane: a screen captured mid-redraw may show the number before its states.
-            let orders = try shop.waitFor("the order with its states") { $0.contains(number) && $0.contains("· paid ·") }
+            let orders = try shop.waitFor("the order with its states") { $0.contains(number) && $0.contains("paid") }
             #expect(orders.contains("paid"))
             try shop.press("q")
             try shop.waitFor("EXIT=0")
