@@ -42,12 +42,8 @@ struct SearchCommand: ParsableCommand {
         try reportingFailures {
             let parsed = try SearchQuery.parse(query.joined(separator: " "))
             let store = try data.openStore(.readOnly)
-            let unlisted = store.state.commerce.backOffice.unlisted
-            // Products taken off sale are not found.
-            let catalogue = unlisted.isEmpty ? store.state.catalogue
-                : Catalogue(products: store.state.catalogue.products.filter { !unlisted.contains($0.sku) })
-            let index = SearchIndex(catalogue: catalogue)
-            let results = index.search(parsed)
+            let catalogue = store.state.catalogue
+            let results = SearchIndex(catalogue: catalogue).search(parsed, hiding: store.state.hiddenFromSearch)
             if let problem = results.filterProblem { throw problem }
             let products = results.positions(offset: offset, limit: limit).map { catalogue.products[$0] }
             if json {

@@ -84,4 +84,29 @@ struct SearchCommandTests {
         #expect((json["results"] as? [Any])?.isEmpty == true)
         #expect(json["total"] as? Int == total)
     }
+
+    /// The search leaves out what the merchant unlisted (one rule, the terminal shop's too): not
+    /// found by its words nor by its brand, not counted in the facets; found again once relisted.
+    @Test func anUnlistedProductIsNotFoundNorCountedUntilRelisted() throws {
+        let shopper = try Shopper()
+        let owner = Merchant(shopper: shopper)
+        try owner.open()
+        func search() throws -> (skus: [String], brandCount: Int?) {
+            let json = try shopper.json("search", "brand:phare", "--json", "--limit", "100")
+            let results = try #require(json["results"] as? [[String: Any]])
+            let facets = try #require((json["facets"] as? [String: Any])?["brand"] as? [String: Int])
+            return (results.compactMap { $0["sku"] as? String }, facets["Éditions du Phare"])
+        }
+        let before = try search()
+        #expect(before.skus.contains("BOK-PHA-001"))
+        #expect(try owner.run("unlist", "BOK-PHA-001").status == 0)
+        let unlisted = try search()
+        #expect(!unlisted.skus.contains("BOK-PHA-001"))
+        #expect(unlisted.skus.count == before.skus.count - 1)
+        #expect(unlisted.brandCount == before.skus.count - 1)
+        let table = try shopper.run("search", "BOK-PHA-001")
+        #expect(table.status == 0 && !table.stdout.contains("BOK-PHA-001"))
+        #expect(try owner.run("relist", "BOK-PHA-001").status == 0)
+        #expect(try search().skus == before.skus)
+    }
 }

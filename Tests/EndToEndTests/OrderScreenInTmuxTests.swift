@@ -38,7 +38,7 @@ import Testing
         defer { shop.kill() }
         try shop.waitFor("Logged in as Ana Lopez")
         try shop.press("4")
-        try shop.waitFor("completed·refunded·retur")
+        try shop.waitFor("the states abbreviated as a set, not cut") { $0.contains("done·refunded·returned") || $0.contains("done · refunded · returned") }
         try shop.press("Enter")
         let top = try shop.waitFor("Order \(number)")
         #expect(top.contains("Payment: Visa •••• 4242 · refunded"))

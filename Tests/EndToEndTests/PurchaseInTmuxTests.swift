@@ -124,7 +124,8 @@ import Testing
             try shop.press("Enter")
             try shop.waitFor("the empty cart") { !$0.contains("Thank you!") && $0.contains("Cart empty") }
             try shop.press("4")
-            let orders = try shop.waitFor(number)
+            // Wait for the whole pane: a screen captured mid-redraw may show the number before its states.
+            let orders = try shop.waitFor("the order with its states") { $0.contains(number) && $0.contains("paid") }
             #expect(orders.contains("paid"))
             try shop.press("q")
             try shop.waitFor("EXIT=0")
@@ -155,7 +156,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let shop = try Self.start(["--demo"], folder: folder)
         defer { shop.kill() }
-        let first = try shop.waitFor("the demo shop") { $0.contains("1 Catalogue") && $0.contains("DEMO ") }
+        let first = try shop.waitFor("the demo shop and its account") {
+            $0.contains("1 Catalogue") && $0.contains("DEMO ") && $0.contains("demo@comptoir.shop")
+        }
         #expect(first.contains("demo@comptoir.shop"))
         #expect(try Self.demoFolders(in: folder).count == 1)
         try Self.checkOutToPayment(shop)

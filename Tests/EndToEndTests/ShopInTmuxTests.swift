@@ -70,7 +70,9 @@ import Testing
         }
         let brandLine = try #require(Self.selectedLine(onBrand, containing: "[ ]"))
         try shop.press("Enter")
-        let filtered = try shop.waitFor("the brand ticked") { Self.selectedLine($0, containing: "[x]") != nil }
+        let filtered = try shop.waitFor("the brand ticked and written into the search box") {
+            Self.selectedLine($0, containing: "[x]") != nil && $0.contains("⌕ brand:")
+        }
         let narrowed = try #require(Self.productsShown(filtered))
         #expect(narrowed.shown < coffee.shown)
         #expect(brandLine.contains("│›"))
@@ -99,7 +101,7 @@ import Testing
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count <= 25 && lines.allSatisfy { $0.count <= 80 } && screen.contains("3 Cart") && screen.contains("│› 3 ×")
         }
-        #expect(small.contains("⌕ coffee"))
+        #expect(small.split(separator: "\n").first.map { $0.contains("coffee") } == true, "the search survives")
         #expect(!small.contains("4 Orders"))
         try shop.resize(width: 200, height: 60)
         let large = try shop.waitFor("the 200×60 layout") { $0.contains("2 Filters") && $0.contains("4 Orders") && $0.contains("5 Messages") }

@@ -214,7 +214,8 @@ import Testing
         while state.filtersCursor.selected < row { Fixtures.press(&state, .down) }
         #expect(state.filtersCursor.selected == row)
         Fixtures.press(&state, .enter)
-        #expect(state.filters.brands == ["Comptoir"])
+        #expect(state.filters.brands == ["comptoir"])
+        #expect(state.search.text == "brand:Comptoir")
         #expect(state.results.total == 2)
         #expect(state.filterRows.contains(.clear))
         #expect(state.filterRows.contains(.brand("Comptoir", count: 2, selected: true)))
@@ -239,13 +240,15 @@ import Testing
         #expect(state.filters.sort == .newest)
         Fixtures.press(&state, .down, .down, .enter)
         #expect(state.filters.ratingBand == 1)
-        Fixtures.press(&state, .down, .enter)
+        Fixtures.press(&state, .down, .right)
         #expect(state.filters.priceBand == 1)
+        #expect(state.search.text == "in:stock sort:newest rating:3 price:..10")
         #expect(state.results.total == 2)
         let clear = state.filterRows.firstIndex(of: .clear)!
         state.filtersCursor.selected = clear
         Fixtures.press(&state, .enter)
         #expect(state.filters.isEmpty)
+        #expect(state.search.text.isEmpty)
         #expect(state.results.total == Fixtures.products.count)
     }
 }

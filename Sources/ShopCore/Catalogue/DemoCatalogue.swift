@@ -66,7 +66,8 @@ public enum DemoCatalogue {
             let before = (cents * 100 / (100 - percent) + 9) / 10 * 10
             previousPrice = Money(minorUnits: before, currency: .eur)
         }
-        let rating = index % 11 == 5 ? nil : Rating(hundredths: 360 + spread % 136)
+        let reviews = reviews(ofLine: line.title)
+        let rating = averageRating(reviews) ?? (index % 11 == 5 ? nil : Rating(hundredths: 360 + spread % 136))
         let days = Int64((spread * 61 + index * 37) % 700)
         var specifications: [Specification] = []
         if let variant, let name = line.variantName { specifications.append(Specification(name: name, value: variant.value)) }
@@ -79,7 +80,7 @@ public enum DemoCatalogue {
             minimumOrderQuantity: line.minimumOrder, maximumOrderQuantity: line.maximumOrder,
             listedAt: firstListing + days * 86_400 + Int64(index * 3607 % 86_400),
             barcode: ean13(base: 200_000_000_000 + Int64(index)),
-            specifications: specifications)
+            specifications: specifications, reviews: reviews)
     }
 
     /// A product line, written tersely: tags comma-separated, variants as `"Size: S|M|L"`; a variant

@@ -14,6 +14,8 @@ struct ColumnFilter {
     var minimumRating: Int16
     /// The first `brand:` or `cat:` value that names nothing in the catalogue, with the closest names.
     var problem: QueryError?
+    /// Documents never kept whatever the query says (unlisted products).
+    var hidden = HiddenDocuments.none
 
     init(query: SearchQuery, index: SearchIndex) {
         var unmatched: (key: String, isBrand: Bool)?

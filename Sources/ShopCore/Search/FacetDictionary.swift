@@ -37,7 +37,7 @@ struct FacetDictionary: Sendable {
         let words = key.split(separator: " ")
         guard let first = words.first, let candidates = idsByWord[String(first)] else { return [] }
         if words.count == 1 { return candidates }
-        return candidates.filter { (" " + keys[Int($0)] + " ").contains(" " + key + " ") }
+        return candidates.filter { QueryText.filterValue(key, names: keys[Int($0)]) }
     }
 
     /// Up to `limit` display names closest to a filter value that names nothing: within a few edits

@@ -40,6 +40,7 @@ struct FilterPass {
 
     @inline(__always)
     mutating func consider(_ document: Int, score: UInt16) {
+        if !filter.hidden.isEmpty && filter.hidden.contains(document) { return }
         if filter.hasPriceRange {
             let price = columns.prices[document]
             if price < filter.lowerPrice || price > filter.upperPrice { return }

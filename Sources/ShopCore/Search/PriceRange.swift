@@ -75,4 +75,43 @@ public struct PriceRange: Hashable, Sendable {
         let digits = String(fraction)
         return "\(whole)." + String(repeating: "0", count: width - digits.count) + digits
     }
+
+    /// A range typed in the Filters pane: `10-25`, `-20` (at most 20), `50-` (at least 50), or as
+    /// the query writes it (`10..25`); spaces and a currency sign are ignored.
+    public static func parse(typed text: String) throws(QueryError) -> PriceRange {
+        let compact = String(text.filter { !$0.isWhitespace && !"€$£".contains($0) })
+        let separator = compact.firstRange(of: "..") ?? compact.firstIndex(where: { $0 == "-" || $0 == "–" }).map { $0..<compact.index(after: $0) }
+        guard let separator else { throw .invalidTypedPrice(text) }
+        let lowerText = compact[compact.startIndex..<separator.lowerBound]
+        let upperText = compact[separator.upperBound...]
+        guard !lowerText.isEmpty || !upperText.isEmpty else { throw .invalidTypedPrice(text) }
+        var range = PriceRange(lowerTenThousandths: nil, upperTenThousandths: nil)
+        if !lowerText.isEmpty {
+            guard let lower = parseBound(lowerText) else { throw .invalidTypedPrice(text) }
+            range.lowerTenThousandths = lower
+        }
+        if !upperText.isEmpty {
+            guard let upper = parseBound(upperText) else { throw .invalidTypedPrice(text) }
+            range.upperTenThousandths = upper
+        }
+        if let lower = range.lowerTenThousandths, let upper = range.upperTenThousandths, lower > upper {
+            throw .priceMinimumAboveMaximum(minimum: String(lowerText), maximum: String(upperText))
+        }
+        return range
+    }
+
+    /// The range as the query language writes it: `10..25`, `..20`, `50..`.
+    public var queryValue: String {
+        (lowerTenThousandths.map(PriceRange.label) ?? "") + ".." + (upperTenThousandths.map(PriceRange.label) ?? "")
+    }
+
+    /// The range in words, amounts in major units: `10 to 25`, `up to 20`, `50 and more`.
+    public var words: String {
+        switch (lowerTenThousandths, upperTenThousandths) {
+        case let (lower?, upper?): return "\(PriceRange.label(lower)) to \(PriceRange.label(upper))"
+        case let (nil, upper?): return "up to \(PriceRange.label(upper))"
+        case let (lower?, nil): return "\(PriceRange.label(lower)) and more"
+        case (nil, nil): return "any"
+        }
+    }
 }

@@ -6,6 +6,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyValue(key: String)
     /// `price:abc`: not a range of amounts.
     case invalidPrice(String)
+    /// `10-x` typed as a price range in the Filters pane.
+    case invalidTypedPrice(String)
     /// `price:20..5`: the lower bound is above the upper bound.
     case priceMinimumAboveMaximum(minimum: String, maximum: String)
     /// `rating:7` or `rating:good`.
@@ -36,6 +38,8 @@ public enum QueryError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(Quote.value(key + ":")) needs a value, e.g. \(QueryError.example(for: key))"
         case let .invalidPrice(text):
             return "\(Quote.value("price:" + text)) is not a price range: write price:5..20, price:5.. or price:..20 (decimals allowed, e.g. 4.5 or 9,99)"
+        case let .invalidTypedPrice(text):
+            return "\(Quote.value(text)) is not a price range: type e.g. 10-25, -20 or 50- (a minimum, a maximum or both; decimals allowed, e.g. 4.5)"
         case let .priceMinimumAboveMaximum(minimum, maximum):
             return "\(Quote.value("price:\(minimum)..\(maximum)")) has its minimum above its maximum: write price:\(Quote.text(maximum))..\(Quote.text(minimum))"
         case let .invalidRating(text):

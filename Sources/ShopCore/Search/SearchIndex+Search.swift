@@ -1,9 +1,12 @@
 /// Running a query: free-text matching, then one pass over the matches for the filters and the
 /// disjunctive facet counts, then sort keys for the lazily ordered result set.
 extension SearchIndex {
-    public func search(_ query: SearchQuery) -> SearchResultSet {
+    /// Runs `query`; documents in `hidden` are never found nor counted in the facets (see
+    /// `ShopState.hiddenFromSearch`).
+    public func search(_ query: SearchQuery, hiding hidden: HiddenDocuments = .none) -> SearchResultSet {
         let (textMatch, corrections) = matchWords(query.words, lastWordIsPrefix: query.lastWordIsPrefix)
-        let filter = ColumnFilter(query: query, index: self)
+        var filter = ColumnFilter(query: query, index: self)
+        filter.hidden = hidden
         let order = SortOrder(query.sort, hasWords: !query.words.isEmpty)
         var brandCounts = [UInt32](repeating: 0, count: brands.count)
         var categoryCounts = [UInt32](repeating: 0, count: categories.count)

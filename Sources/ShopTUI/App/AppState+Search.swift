@@ -10,13 +10,14 @@ extension AppState {
     /// Whether results the customer asked for are not on screen yet.
     public var isSearching: Bool { searchProgress.isSearching }
 
-    /// Runs the search box's query with the ticked filters, or asks the runtime to; a query that
+    /// Runs the search box's query (its filters are what the Filters pane ticks), or asks the runtime to; a query that
     /// does not parse keeps the last results and says why in the status line. `announcesCount`
     /// says in the status line how many products match once the results are in.
     public mutating func refreshResults(resetSelection: Bool, announcesCount: Bool = false) {
         let query: SearchQuery
         do throws(QueryError) {
-            query = filters.applied(to: try SearchQuery.parse(search.text))
+            query = try SearchQuery.parse(search.text)
+            filters = FilterSelection(query: query)
             queryProblem = nil
         } catch {
             queryProblem = error.description
@@ -31,10 +32,10 @@ extension AppState {
         }
         switch searchMode {
         case .inline:
-            showSearched(index.search(query), resetSelection: resetSelection, announcesCount: announcesCount)
+            showSearched(index.search(query, hiding: shop.hiddenFromSearch), resetSelection: resetSelection, announcesCount: announcesCount)
         case .background:
             searchProgress.generation += 1
-            searchProgress.unsent = SearchRequest(generation: searchProgress.generation, query: query)
+            searchProgress.unsent = SearchRequest(generation: searchProgress.generation, query: query, hidden: shop.hiddenFromSearch)
             searchProgress.resetsSelection = searchProgress.resetsSelection || resetSelection
             searchProgress.announcesCount = searchProgress.announcesCount || announcesCount
         }

@@ -5,6 +5,8 @@ import ShopStore
 public struct ProductDetail: Hashable, Sendable {
     public var sku: String
     public var quantity: Int
+    /// How far the description, specifications and reviews are scrolled.
+    public var scroll = 0
 
     public init(sku: String, quantity: Int) {
         self.sku = sku
@@ -56,7 +58,9 @@ public struct AppState: Sendable {
     public internal(set) var searchProgress = SearchProgress()
     /// The search box's text and caret (`search` adds whether keys type into it, a screen).
     var searchField: TextField
-    public var filters: FilterSelection
+    /// The filters of the last query that parsed, as the Filters pane shows them; the pane changes
+    /// them by editing the search box's text.
+    public internal(set) var filters: FilterSelection
     public internal(set) var filterRows: [FilterItem]
     public var focus: PaneID
     /// The side pane shown next to the catalogue between 80 and 119 columns.
@@ -113,7 +117,7 @@ public struct AppState: Sendable {
             searchProgress.unsentIndexBuild = true
         }
         // The first results come at once: the whole catalogue, searched, or in its own order while indexing.
-        self.results = self.index?.search(SearchQuery()) ?? SearchResultSet.catalogueOrder(count: shop.catalogue.count)
+        self.results = self.index?.search(SearchQuery(), hiding: shop.hiddenFromSearch) ?? SearchResultSet.catalogueOrder(count: shop.catalogue.count)
         self.searchField = TextField("", maxLength: SearchBox.maxLength)
         self.filters = FilterSelection()
         self.filterRows = []

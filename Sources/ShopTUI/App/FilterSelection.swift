@@ -1,17 +1,28 @@
 import ShopCore
 
-/// The filters chosen in the Filters pane. They are added to what the search box says, so
-/// `coffee` typed plus the brand Lavazza ticked searches `coffee brand:lavazza`.
+/// The filters of the search box's query, as the Filters pane shows them. The typed text is the
+/// one state: typing `brand:lavazza` ticks Lavazza, and ticking it writes `brand:Lavazza` into the
+/// box (see `FilterEdit`), so the box and the pane never disagree.
 public struct FilterSelection: Hashable, Sendable {
-    /// Ticked brands and categories as the catalogue spells them, in the order they were ticked.
+    /// `brand:` and `cat:` values as the query folded them (`lavazza`, `de buyer`).
     public var brands: [String] = []
     public var categories: [String] = []
     public var inStockOnly = false
-    public var ratingBand = 0
-    public var priceBand = 0
+    public var minimumRating: Rating?
+    public var priceRange: PriceRange?
     public var sort: SearchSort = .relevance
 
     public init() {}
+
+    /// The filters `query` sets.
+    public init(query: SearchQuery) {
+        brands = query.brands
+        categories = query.categories
+        inStockOnly = query.inStockOnly
+        minimumRating = query.minimumRating
+        priceRange = query.priceRange
+        sort = query.sort
+    }
 
     public var isEmpty: Bool { self == FilterSelection() }
 
@@ -31,29 +42,56 @@ public struct FilterSelection: Hashable, Sendable {
         .rating: "best rated", .newest: "newest",
     ]
 
-    /// `query` narrowed by these filters; a filter typed in the box and one ticked here both apply.
-    public func applied(to query: SearchQuery) -> SearchQuery {
-        var result = query
-        for brand in brands { result.brands.append(TextFolding.key(brand)) }
-        for category in categories { result.categories.append(TextFolding.key(category)) }
-        if inStockOnly { result.inStockOnly = true }
-        if let hundredths = Self.ratingBands[ratingBand].hundredths {
-            result.minimumRating = Rating(hundredths: max(hundredths, result.minimumRating?.hundredths ?? 0))
-        }
-        let band = Self.priceBands[priceBand]
-        if band.lower != nil || band.upper != nil {
-            result.priceRange = PriceRange(lowerTenThousandths: band.lower.map { $0 * 10_000 }, upperTenThousandths: band.upper.map { $0 * 10_000 })
-        }
-        if sort != .relevance { result.sort = sort }
-        return result
+    /// The rating band the query's `rating:` is, nil for another minimum (`rating:3.5`).
+    public var ratingBand: Int? {
+        FilterSelection.ratingBands.firstIndex { $0.hundredths == minimumRating?.hundredths }
     }
 
-    public mutating func toggleBrand(_ brand: String) {
-        if let index = brands.firstIndex(of: brand) { brands.remove(at: index) } else { brands.append(brand) }
+    /// The price band the query's `price:` is, nil for a range typed otherwise.
+    public var priceBand: Int? {
+        FilterSelection.priceBands.firstIndex { band in
+            band.lower.map { $0 * 10_000 } == priceRange?.lowerTenThousandths
+                && band.upper.map { $0 * 10_000 } == priceRange?.upperTenThousandths
+        }
     }
 
-    public mutating func toggleCategory(_ category: String) {
-        if let index = categories.firstIndex(of: category) { categories.remove(at: index) } else { categories.append(category) }
+    public var ratingLabel: String {
+        if let band = ratingBand { return FilterSelection.ratingBands[band].label }
+        return minimumRating.map { "\($0.label) ★ and up" } ?? "any"
+    }
+
+    /// The price filter in words, with the currency's symbol unless it is `any`.
+    public func priceLabel(symbol: String) -> String {
+        guard let priceRange else { return "any" }
+        let words = priceBand.map { FilterSelection.priceBands[$0].label } ?? priceRange.words
+        return "\(words) \(symbol)"
+    }
+
+    /// The band `step` away from the current one (from the nearest band when the query says
+    /// something else), as the query value to write; nil means no filter.
+    public func ratingValue(step: Int) -> String? {
+        let bands = FilterSelection.ratingBands
+        let current = ratingBand ?? bands.lastIndex { ($0.hundredths ?? 0) <= (minimumRating?.hundredths ?? 0) } ?? 0
+        let next = (current + step + bands.count) % bands.count
+        return bands[next].hundredths.map(FilterSelection.ratingValue(hundredths:))
+    }
+
+    public func priceValue(step: Int) -> String? {
+        let bands = FilterSelection.priceBands
+        let current = priceBand ?? (step > 0 ? 0 : bands.count)
+        let next = ((current + step) % bands.count + bands.count) % bands.count
+        let band = bands[next]
+        guard band.lower != nil || band.upper != nil else { return nil }
+        return PriceRange(lowerTenThousandths: band.lower.map { $0 * 10_000 }, upperTenThousandths: band.upper.map { $0 * 10_000 }).queryValue
+    }
+}
+
+extension FilterSelection {
+    /// `450` hundredths as the query writes a rating: `4.5`; `400` as `4`.
+    static func ratingValue(hundredths: Int) -> String {
+        let whole = hundredths / 100, rest = hundredths % 100
+        if rest == 0 { return "\(whole)" }
+        return rest % 10 == 0 ? "\(whole).\(rest / 10)" : "\(whole).\(rest < 10 ? "0" : "")\(rest)"
     }
 }
 
@@ -74,27 +112,32 @@ public enum FilterItem: Hashable, Sendable {
     }
 
     /// The rows for the current results: the fixed filters, then brands and categories with
-    /// their counts (ticked ones first, even when the other filters leave none of them).
+    /// their counts, the ones the query names ticked and first (a value that names none of the
+    /// results' brands shows as typed, with 0).
     public static func rows(filters: FilterSelection, results: SearchResultSet) -> [FilterItem] {
         var rows: [FilterItem] = [.sort, .inStock, .rating, .price]
         if !filters.isEmpty { rows.append(.clear) }
         rows.append(.heading("Brands"))
-        rows += facetRows(results.brandFacets, selected: filters.brands) { .brand($0, count: $1, selected: $2) }
+        rows += facetRows(results.brandFacets, values: filters.brands) { .brand($0, count: $1, selected: $2) }
         rows.append(.heading("Categories"))
-        rows += facetRows(results.categoryFacets, selected: filters.categories) { .category($0, count: $1, selected: $2) }
+        rows += facetRows(results.categoryFacets, values: filters.categories) { .category($0, count: $1, selected: $2) }
         return rows
     }
 
-    private static func facetRows(_ facets: [FacetCount], selected: [String], make: (String, Int, Bool) -> FilterItem) -> [FilterItem] {
-        var rows: [FilterItem] = []
-        let selectedKeys = Set(selected.map(TextFolding.key))
-        for name in selected {
-            let count = facets.first { TextFolding.key($0.value) == TextFolding.key(name) }?.count ?? 0
-            rows.append(make(name, count, true))
+    private static func facetRows(_ facets: [FacetCount], values: [String], make: (String, Int, Bool) -> FilterItem) -> [FilterItem] {
+        var ticked: [FilterItem] = []
+        var unticked: [FilterItem] = []
+        var named = Set<String>()
+        for facet in facets where facet.count > 0 {
+            let key = TextFolding.key(facet.value)
+            let naming = values.filter { QueryText.filterValue($0, names: key) }
+            named.formUnion(naming)
+            if naming.isEmpty { unticked.append(make(facet.value, facet.count, false)) } else { ticked.append(make(facet.value, facet.count, true)) }
         }
-        for facet in facets where !selectedKeys.contains(TextFolding.key(facet.value)) && facet.count > 0 {
-            rows.append(make(facet.value, facet.count, false))
+        var seen = Set<String>()
+        for value in values where !named.contains(value) && seen.insert(value).inserted {
+            ticked.append(make(value, 0, true))
         }
-        return rows
+        return ticked + unticked
     }
 }

@@ -24,10 +24,13 @@ public enum SearchMode: Hashable, Sendable {
 public struct SearchRequest: Hashable, Sendable {
     public var generation: Int
     public var query: SearchQuery
+    /// What the search leaves out (unlisted products), as the shop said when it was asked.
+    public var hidden: HiddenDocuments
 
-    public init(generation: Int, query: SearchQuery) {
+    public init(generation: Int, query: SearchQuery, hidden: HiddenDocuments = .none) {
         self.generation = generation
         self.query = query
+        self.hidden = hidden
     }
 }
 

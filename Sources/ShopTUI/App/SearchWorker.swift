@@ -48,6 +48,6 @@ public final class SearchWorker: Sendable {
             return waiting
         }
         guard let job else { return nil }
-        return .searchFinished(generation: job.request.generation, results: job.index.search(job.request.query))
+        return .searchFinished(generation: job.request.generation, results: job.index.search(job.request.query, hiding: job.request.hidden))
     }
 }

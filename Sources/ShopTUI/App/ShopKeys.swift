@@ -122,6 +122,7 @@ enum ShopKeys {
         .init(.character("a"), .enter, footer: ("a", "add to cart"), help: (shopping, "a", "add to cart")) { handleDetailKey(&$0, $1) },
         .init([.key(.character("+")), .key(.character("=")), .key(.up), .key(.character("-")), .key(.down)],
               footer: ("+ -", "quantity"), help: (shopping, "+ -", "change the quantity")) { handleDetailKey(&$0, $1) },
+        .init(.pageUp, .pageDown, .home, .end, footer: ("PgDn", "more")) { handleDetailKey(&$0, $1) },
         .init(.escape, .left, .backspace, footer: ("Esc", "back"), help: back) { handleDetailKey(&$0, $1) },
         .init([.anyKey]) { state, key in passesThrough(key) ? nil : handleDetailKey(&state, key) },
     ])

@@ -5,6 +5,8 @@ public enum ShopScreen: Hashable, Sendable, LayeredScreen {
     case productDetail(ProductDetail)
     /// Keys type into the search box.
     case searchEditing
+    /// A price range typed on the Filters pane's Price row.
+    case priceEntry(TextField)
     case messageReader(MessageReader)
     /// The order screen and its return and support steps.
     case order(OrderScreen)
@@ -17,7 +19,7 @@ public enum ShopScreen: Hashable, Sendable, LayeredScreen {
     case help
 
     public enum Layer: Int, Comparable, Hashable, Sendable, CaseIterable {
-        case productDetail, searchEditing, messageReader, order, confirmCancel, checkout, accountForm, confirmQuit, help
+        case productDetail, searchEditing, priceEntry, messageReader, order, confirmCancel, checkout, accountForm, confirmQuit, help
 
         public static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -26,6 +28,7 @@ public enum ShopScreen: Hashable, Sendable, LayeredScreen {
         switch self {
         case .productDetail: return .productDetail
         case .searchEditing: return .searchEditing
+        case .priceEntry: return .priceEntry
         case .messageReader: return .messageReader
         case .order: return .order
         case .confirmCancel: return .confirmCancel
@@ -40,7 +43,7 @@ public enum ShopScreen: Hashable, Sendable, LayeredScreen {
     var coversPanes: Bool {
         switch self {
         case .checkout, .accountForm, .order, .messageReader: return true
-        case .productDetail, .searchEditing, .confirmCancel, .confirmQuit, .help: return false
+        case .productDetail, .searchEditing, .priceEntry, .confirmCancel, .confirmQuit, .help: return false
         }
     }
 }

@@ -7,6 +7,7 @@ enum ShopScreens {
         switch screen {
         case .productDetail: return state.focus == .catalogue ? ShopKeys.productDetail : nil
         case .searchEditing: return ShopKeys.searchEditing
+        case .priceEntry: return state.focus == .filters ? PriceEntry.keys : nil
         case .messageReader: return ShopKeys.messageReader
         case let .order(screen): return OrderScreenKeys.keyMap(screen)
         case let .confirmCancel(number): return ShopKeys.confirmCancel(number)
@@ -64,7 +65,7 @@ enum ShopScreens {
             return true
         case .order, .messageReader:
             return AfterSalesView.drawScreen(state, layout: layout, into: &canvas)
-        case .productDetail, .searchEditing, .confirmCancel, .confirmQuit, .help:
+        case .productDetail, .searchEditing, .priceEntry, .confirmCancel, .confirmQuit, .help:
             return false
         }
     }

@@ -41,6 +41,11 @@ func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("-"), .down:
         detail.quantity = max(minimum, detail.quantity - 1)
         state.detail = detail
+    case .pageDown, .pageUp, .home, .end:
+        let page = max(1, ProductDetailView.bodyRows(state, product: product, detail: detail) - 1)
+        let delta = key == .pageDown ? page : key == .pageUp ? -page : key == .end ? Int.max / 2 : Int.min / 2
+        detail.scroll = state.scrollExtents.scroll(detail.scroll, by: delta, id: ProductDetailView.extentID)
+        state.detail = detail
     case .character("a"), .enter:
         return [.execute(.addToCart(sku: product.sku, quantity: detail.quantity, by: state.shopper),
                          note: "Added \(detail.quantity) × \(product.title) to the cart")]
@@ -65,28 +70,17 @@ func handleFiltersKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     default: return []
     }
-    switch state.filterRows[state.filtersCursor.selected] {
-    case .sort:
-        let all = SearchSort.allCases
-        let index = all.firstIndex(of: state.filters.sort) ?? 0
-        state.filters.sort = all[(index + step + all.count) % all.count]
-    case .inStock:
-        state.filters.inStockOnly.toggle()
-    case .rating:
-        let count = FilterSelection.ratingBands.count
-        state.filters.ratingBand = (state.filters.ratingBand + step + count) % count
-    case .price:
-        let count = FilterSelection.priceBands.count
-        state.filters.priceBand = (state.filters.priceBand + step + count) % count
-    case .clear:
-        state.filters = FilterSelection()
-    case let .brand(name, _, _):
-        state.filters.toggleBrand(name)
-    case let .category(name, _, _):
-        state.filters.toggleCategory(name)
-    case .heading:
+    let row = state.filterRows[state.filtersCursor.selected]
+    if row == .price, key == .enter {
+        state.priceEntry = TextField("", maxLength: PriceEntry.maxLength)
         return []
     }
+    guard let text = FilterEdit.text(state.search.text, changing: row, step: step, filters: state.filters) else { return [] }
+    if let problem = state.queryProblem {
+        state.status = StatusMessage("Fix the search box first: \(problem)", isError: true)
+        return []
+    }
+    state.search.text = text
     state.refreshResults(resetSelection: true, announcesCount: true)
     return []
 }

@@ -14,8 +14,9 @@ enum OrderBadges {
         return 1
     }
 
-    /// The order state, payment state and fulfillment, each in words with its style.
-    static func badges(_ order: Order, styles: ThemeStyles) -> [StyledLine.Span] {
+    /// The order state, payment state and fulfillment, each in words with its style; `short`
+    /// takes the short forms, all three together (see `shortForms`).
+    static func badges(_ order: Order, styles: ThemeStyles, short: Bool = false) -> [StyledLine.Span] {
         let orderStyle: TextStyle
         switch order.state {
         case .placed: orderStyle = styles.heading
@@ -34,11 +35,43 @@ enum OrderBadges {
         case .shipped: fulfillmentStyle = styles.price
         case .unfulfilled, .preparing, .returned: fulfillmentStyle = styles.muted
         }
+        let words = short ? shortForms(order) : (order: order.state.rawValue, payment: paymentWords(order.paymentState), fulfillment: order.fulfillment.rawValue)
         return [
-            .init(text: order.state.rawValue, style: orderStyle),
-            .init(text: paymentWords(order.paymentState), style: paymentStyle),
-            .init(text: order.fulfillment.rawValue, style: fulfillmentStyle),
+            .init(text: words.order, style: orderStyle),
+            .init(text: words.payment, style: paymentStyle),
+            .init(text: words.fulfillment, style: fulfillmentStyle),
         ]
+    }
+
+    /// The three states in at most 9 columns each, one set of short forms for every order, so a
+    /// narrow list abbreviates them alike instead of cutting the last one off.
+    static func shortForms(_ order: Order) -> (order: String, payment: String, fulfillment: String) {
+        let state: String
+        switch order.state {
+        case .placed: state = "placed"
+        case .completed: state = "done"
+        case .canceled: state = "canceled"
+        }
+        let payment: String
+        switch order.paymentState {
+        case .awaitingPayment: payment = "to pay"
+        case .requiresAction: payment = "to verify"
+        case .authorized: payment = "held"
+        case .paid: payment = "paid"
+        case .partiallyRefunded: payment = "part refd"
+        case .refunded: payment = "refunded"
+        case .failed: payment = "failed"
+        case .canceled: payment = "void"
+        }
+        let fulfillment: String
+        switch order.fulfillment {
+        case .unfulfilled: fulfillment = "to ship"
+        case .preparing: fulfillment = "packing"
+        case .shipped: fulfillment = "shipped"
+        case .delivered: fulfillment = "delivered"
+        case .returned: fulfillment = "returned"
+        }
+        return (state, payment, fulfillment)
     }
 
     /// `awaiting_payment` -> `awaiting payment`.
@@ -46,11 +79,13 @@ enum OrderBadges {
         state.rawValue.replacingUnderscores()
     }
 
-    /// The badges separated by ` · `, or by a bare `·` when that is what makes them fit `width`.
-    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max) -> StyledLine {
-        let all = badges(order, styles: styles)
-        let words = all.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let separator = words + 3 * (all.count - 1) + indent <= width ? " · " : "·"
+    /// The badges in words separated by ` · ` when they fit `width`, else their short forms, with
+    /// a bare `·` when that is what makes them fit.
+    /// `short` takes the short forms whatever the width (a list whose other orders need them).
+    static func badgeLine(_ order: Order, styles: ThemeStyles, indent: Int, width: Int = .max, short: Bool = false) -> StyledLine {
+        let full = badges(order, styles: styles)
+        let all = !short && columns(full, indent: indent, separator: 3) <= width ? full : badges(order, styles: styles, short: true)
+        let separator = columns(all, indent: indent, separator: 3) <= width ? " · " : "·"
         var spans: [StyledLine.Span] = []
         for badge in all {
             if !spans.isEmpty { spans.append(.init(text: separator, style: styles.muted)) }
@@ -59,18 +94,29 @@ enum OrderBadges {
         return StyledLine(spans, indent: indent)
     }
 
+    /// Whether the badges of `order` in words fit `width`: a list abbreviates all its orders when one does not.
+    static func fitsInWords(_ order: Order, indent: Int, width: Int) -> Bool {
+        let words = [order.state.rawValue, paymentWords(order.paymentState), order.fulfillment.rawValue]
+        return words.reduce(0) { $0 + DisplayWidth.of($1) } + 3 * (words.count - 1) + indent <= width
+    }
+
+    private static func columns(_ badges: [StyledLine.Span], indent: Int, separator: Int) -> Int {
+        badges.reduce(0) { $0 + DisplayWidth.of($1.text) } + separator * (badges.count - 1) + indent
+    }
+
     /// The progress as words when `width` allows, else as a bar and the step reached; a canceled
     /// order says so instead.
     static func progressLine(_ order: Order, width: Int, styles: ThemeStyles, indent: Int) -> StyledLine {
         if order.state == .canceled {
-            let reason: String
+            let reasons: [String]
             switch order.cancelReason {
-            case .customer?: reason = "at your request"
-            case .cashReferenceExpired?: reason = "cash reference expired"
-            case .unpaid?: reason = "not paid in time"
-            case nil: reason = order.fulfillment == .returned ? "returned to the shop" : "canceled"
+            case .customer?: reasons = ["at your request", "by you"]
+            case .cashReferenceExpired?: reasons = ["cash reference expired", "cash ref. expired"]
+            case .unpaid?: reasons = ["not paid in time", "unpaid"]
+            case nil: reasons = order.fulfillment == .returned ? ["returned to the shop", "returned"] : ["canceled"]
             }
-            return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: " · \(reason)", style: styles.muted)], indent: indent)
+            let reason = TextFit.first(reasons.map { " · " + $0 }, width: width - indent - DisplayWidth.of("✗ canceled"))
+            return StyledLine([.init(text: "✗ canceled", style: styles.error), .init(text: reason, style: styles.muted)], indent: indent)
         }
         let reached = reached(order)
         let words = steps.joined(separator: " › ")

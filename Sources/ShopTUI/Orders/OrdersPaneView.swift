@@ -24,6 +24,8 @@ enum OrdersPaneView {
         }
         let cursor = state.ordersCursor
         let visible = max(1, inner.height / rowsPerOrder)
+        // The orders shown abbreviate their states together, so one form reads down the list.
+        let short = orders.dropFirst(cursor.top).prefix(visible).contains { !OrderBadges.fitsInWords($0, indent: 2, width: inner.width - 1) }
         for offset in 0..<visible {
             let index = cursor.top + offset
             guard index < orders.count else { break }
@@ -36,7 +38,7 @@ enum OrdersPaneView {
             if dateOnFirstRow { first.append(.init(text: "  " + date, style: styles.muted)) }
             StyledLine(first, trailing: total, indent: 2).draw(x: inner.x, y: y, width: inner.width - 1, into: &canvas)
             if y + 1 < inner.maxY {
-                OrderBadges.badgeLine(order, styles: styles, indent: 2, width: inner.width - 1).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
+                OrderBadges.badgeLine(order, styles: styles, indent: 2, width: inner.width - 1, short: short).draw(x: inner.x, y: y + 1, width: inner.width - 1, into: &canvas)
             }
             if y + 2 < inner.maxY {
                 var progress = OrderBadges.progressLine(order, width: inner.width - 1, styles: styles, indent: 2)

@@ -34,7 +34,8 @@ enum CartView {
             let amountWidth = DisplayWidth.of(amount)
             let quantity = "\(line.quantity) ×"
             let quantityWidth = canvas.put(quantity, x: inner.x + 2, y: y, style: styles.price)
-            canvas.put(line.product.title, x: inner.x + 3 + quantityWidth, y: y, maxWidth: inner.width - 5 - quantityWidth - amountWidth, style: styles.base)
+            canvas.put(TextFit.title(line.product.title, width: inner.width - 5 - quantityWidth - amountWidth), x: inner.x + 3 + quantityWidth, y: y,
+                       maxWidth: inner.width - 5 - quantityWidth - amountWidth, style: styles.base)
             canvas.putRight(amount, rightEdge: inner.maxX - 1, y: y, maxWidth: amountWidth, style: styles.price)
             if index == cursor.selected {
                 ShopView.markSelected(row: y, in: inner, focused: focused, state: state, into: &canvas)

@@ -18,7 +18,7 @@ enum CatalogueView {
         /// (`page`) need, so that the title takes the rest: at 80×24 the catalogue is 48 columns.
         init(width: Int, page: [Product], money: MoneyFormatter) {
             let usable = width - 2
-            rating = usable >= 52 ? 7 : 0
+            rating = usable >= 52 ? 10 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
             previous = usable >= 80 ? 11 : 0
             if previous > 0 {
@@ -86,7 +86,7 @@ enum CatalogueView {
     private static func drawRow(_ product: Product, columns: Columns, x start: Int, y: Int, state: AppState, into canvas: inout Canvas) {
         let styles = state.styles
         var x = start + 2
-        canvas.put(product.title, x: x, y: y, maxWidth: columns.title - 1, style: styles.base)
+        canvas.put(TextFit.title(product.title, width: columns.title - 1), x: x, y: y, maxWidth: columns.title - 1, style: styles.base)
         x += columns.title
         if columns.brand > 0 {
             canvas.put(product.brand, x: x, y: y, maxWidth: columns.brand - 1, style: styles.muted)
@@ -110,7 +110,8 @@ enum CatalogueView {
             x += columns.availability
         }
         if columns.rating > 0, let rating = product.rating {
-            canvas.putRight("★\(rating.label)", rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating - 1, style: styles.rating)
+            let reviews = product.reviews.isEmpty ? "" : " (\(product.reviews.count))"
+            canvas.putRight("★\(rating.label)\(reviews)", rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating - 1, style: styles.rating)
         }
     }
 

@@ -21,10 +21,13 @@ enum FiltersView {
             case .inStock:
                 check(state.filters.inStockOnly, "In stock only", count: nil, x: x, y: y, width: width, styles: styles, into: &canvas)
             case .rating:
-                labelled("Rating", FilterSelection.ratingBands[state.filters.ratingBand].label, x: x, y: y, width: width, styles: styles, into: &canvas)
+                labelled("Rating", state.filters.ratingLabel, x: x, y: y, width: width, styles: styles, into: &canvas)
             case .price:
-                let band = FilterSelection.priceBands[state.filters.priceBand].label
-                labelled("Price", band == "any" ? "any" : "\(band) \(state.currencySymbol)", x: x, y: y, width: width, styles: styles, into: &canvas)
+                if let entry = state.priceEntry {
+                    priceEntry(entry, x: x, y: y, width: width, state: state, into: &canvas)
+                } else {
+                    labelled("Price", state.filters.priceLabel(symbol: state.currencySymbol), x: x, y: y, width: width, styles: styles, into: &canvas)
+                }
             case .clear:
                 canvas.put("✕ Clear all filters", x: x, y: y, maxWidth: width, style: styles.error)
             case let .heading(title):
@@ -34,6 +37,9 @@ enum FiltersView {
             }
             if index == cursor.selected {
                 ShopView.markSelected(row: y, in: inner, focused: focused, state: state, into: &canvas)
+                if focused, rows[index] == .price, let entry = state.priceEntry {
+                    canvas.cursor = (min(x + priceEntryColumn + entry.displayedCursorColumn, inner.maxX - 1), y)
+                }
             }
         }
     }
@@ -43,6 +49,21 @@ enum FiltersView {
         let valueText = "◂ \(value) ▸"
         canvas.putRight(valueText, rightEdge: x + width, y: y, maxWidth: max(0, width - used - 1), style: styles.base)
     }
+
+    /// The Price row while a range is typed: the label, then the field in brackets (its caret at
+    /// `priceEntryColumn`), then the currency.
+    private static func priceEntry(_ field: TextField, x: Int, y: Int, width: Int, state: AppState, into canvas: inout Canvas) {
+        let used = canvas.put("Price [", x: x, y: y, maxWidth: width, style: state.styles.muted)
+        let room = width - used - 3
+        guard room > 2 else { return }
+        canvas.fill(Rect(x: x + used, y: y, width: room, height: 1), style: state.styles.input)
+        canvas.put(field.text, x: x + used, y: y, maxWidth: room, style: state.styles.input)
+        if field.text.isEmpty { canvas.put("10-25, -20, 50-", x: x + used, y: y, maxWidth: room, style: state.styles.inputPlaceholder) }
+        canvas.put("] " + state.currencySymbol, x: x + used + room, y: y, maxWidth: 3, style: state.styles.muted)
+    }
+
+    /// Columns from the row's start to the price entry's text.
+    static let priceEntryColumn = 7
 
     private static func check(_ on: Bool, _ name: String, count: Int?, x: Int, y: Int, width: Int, styles: ThemeStyles, into canvas: inout Canvas) {
         canvas.put(on ? "[x]" : "[ ]", x: x, y: y, style: on ? styles.checked : styles.muted)

@@ -2,7 +2,8 @@ import ShopCore
 
 /// The top row: the shop's name, the search box, and the cart's count and total.
 enum HeaderView {
-    static let placeholder = "Search products… press /"
+    /// What the empty search box says, longest first: the longest that fits is shown.
+    static let placeholders = ["Search products… press /", "Search… press /", "Search…"]
 
     static func draw(_ state: AppState, layout: Layout, into canvas: inout Canvas) {
         let styles = state.styles
@@ -34,7 +35,7 @@ enum HeaderView {
         canvas.put("⌕ ", x: box.x, y: 0, maxWidth: 2, style: styles.input)
         let textArea = Rect(x: box.x + 2, y: 0, width: box.width - 3, height: 1)
         if state.search.text.isEmpty && !state.search.isEditing {
-            canvas.put(placeholder, x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.inputPlaceholder)
+            canvas.put(TextFit.first(placeholders, width: textArea.width), x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.inputPlaceholder)
         } else {
             canvas.put(visibleSearchText(state.search.field, width: textArea.width).text, x: textArea.x, y: 0, maxWidth: textArea.width, style: styles.input)
         }
@@ -156,27 +157,17 @@ enum StatusBarView {
         let styles = state.styles
         canvas.fill(layout.status, style: styles.statusbar)
         // The product count says nothing on a form, an order or a message screen: the status gets the room.
-        let count = state.isFormScreenOpen || state.isAfterSalesScreenOpen
-            ? "" : "\(state.money.formatCount(state.results.total)) of \(state.money.formatCount(state.shop.catalogue.count)) products "
+        let message = statusText(state)
+        // The count gives way to a message that needs the room (asides aside): first to "N/M", then entirely.
+        let counts = state.isFormScreenOpen || state.isAfterSalesScreenOpen ? [""] : countLabels(state)
+        let messageWidth = message.map { $0.isTip ? 0 : DisplayWidth.of(TextFit.withoutAsides($0.text)) } ?? 0
+        let count = counts.first { messageWidth + DisplayWidth.of($0) + 2 <= layout.width } ?? ""
         let countWidth = DisplayWidth.of(count)
         canvas.putRight(count, rightEdge: layout.width, y: layout.status.y, maxWidth: countWidth, style: styles.statusbar)
-        let room = layout.width - countWidth - 2
-        if let caption = state.demo?.caption {
-            // The demo's caption says what is happening; the step's own messages show on screen.
-            canvas.put(" ▶ " + caption, x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar.adding(.bold))
-        } else if state.isIndexing, state.status.map({ !$0.isError }) ?? true {
-            let products = state.money.formatCount(state.shop.catalogue.count)
-            canvas.put(" Indexing \(products) products… search is ready in a moment", x: 0, y: layout.status.y, maxWidth: room,
-                       style: styles.statusbar)
-        } else if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
-            canvas.put(" " + problem, x: 0, y: layout.status.y, maxWidth: room, style: styles.error.withBackground(of: styles.statusbar))
-        } else if let notice = state.results.correctionNotice, !state.isFormScreenOpen, state.search.isEditing || state.status == nil {
-            canvas.put(" " + notice, x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar.adding(.bold))
-        } else if let status = state.status {
-            let style = status.isError ? styles.error : styles.success
-            canvas.put(" " + status.text, x: 0, y: layout.status.y, maxWidth: room, style: style.withBackground(of: styles.statusbar))
-        } else if !state.isFormScreenOpen && !state.isAfterSalesScreenOpen {
-            canvas.put(" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", x: 0, y: layout.status.y, maxWidth: room, style: styles.statusbar)
+        let room = layout.width - countWidth - (countWidth > 0 ? 2 : 1)
+        if let message {
+            let text = message.isTip ? TextFit.first([message.text, tipShort], width: room) : TextFit.message(message.text, width: room)
+            canvas.put(text, x: 0, y: layout.status.y, maxWidth: room, style: message.style)
         }
         canvas.fill(layout.footer, style: styles.footer)
         var x = 1
@@ -184,6 +175,38 @@ enum StatusBarView {
             x += canvas.put(binding.keys, x: x, y: layout.footer.y, style: styles.footerKey)
             x += canvas.put(" " + binding.action + "  ", x: x, y: layout.footer.y, style: styles.footer)
         }
+    }
+
+    /// The tip in fewer columns; the tip gives way to the count, every other message takes room from it.
+    static let tipShort = " Tip: brand:, cat:, price:5..20, in:stock in the search box"
+
+    /// "8 of 317 products", then shorter forms for when a message needs the room.
+    static func countLabels(_ state: AppState) -> [String] {
+        let found = state.money.formatCount(state.results.total), all = state.money.formatCount(state.shop.catalogue.count)
+        return ["\(found) of \(all) products ", "\(found)/\(all) ", ""]
+    }
+
+    /// What the status line says, with its style: the demo's caption, indexing, the query's
+    /// problem, the correction, the last action's note, or a tip; nil for nothing.
+    static func statusText(_ state: AppState) -> (text: String, style: TextStyle, isTip: Bool)? {
+        let styles = state.styles
+        if let caption = state.demo?.caption {
+            // The demo's caption says what is happening; the step's own messages show on screen.
+            return (" ▶ " + caption, styles.statusbar.adding(.bold), false)
+        } else if state.isIndexing, state.status.map({ !$0.isError }) ?? true {
+            let products = state.money.formatCount(state.shop.catalogue.count)
+            return (" Indexing \(products) products… search is ready in a moment", styles.statusbar, false)
+        } else if let problem = state.queryProblem, state.search.isEditing || state.status == nil {
+            return (" " + problem, styles.error.withBackground(of: styles.statusbar), false)
+        } else if let notice = state.results.correctionNotice, !state.isFormScreenOpen, state.search.isEditing || state.status == nil {
+            return (" " + notice, styles.statusbar.adding(.bold), false)
+        } else if let status = state.status {
+            let style = status.isError ? styles.error : styles.success
+            return (" " + status.text, style.withBackground(of: styles.statusbar), false)
+        } else if !state.isFormScreenOpen && !state.isAfterSalesScreenOpen {
+            return (" Tip: type brand:, cat:, price:5..20 or in:stock in the search box", styles.statusbar, true)
+        }
+        return nil
     }
 }
 
