@@ -46,7 +46,8 @@ struct SearchCommand: ParsableCommand {
             // Products taken off sale are not found.
             let catalogue = unlisted.isEmpty ? store.state.catalogue
                 : Catalogue(products: store.state.catalogue.products.filter { !unlisted.contains($0.sku) })
-            let index = SearchIndex(catalogue: catalogue)
+            // The snapshot's index, mapped, when nothing is hidden; a large shop is not indexed again.
+            let index = (unlisted.isEmpty ? store.currentSearchIndex() : nil) ?? SearchIndex(catalogue: catalogue)
             let results = index.search(parsed)
             if let problem = results.filterProblem { throw problem }
             let products = results.positions(offset: offset, limit: limit).map { catalogue.products[$0] }
