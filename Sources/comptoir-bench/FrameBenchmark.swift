@@ -42,6 +42,9 @@ struct FrameBenchmark: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Flag(help: "Search the index as a snapshot holds it: written out as its image and used in place.")
+    var image = false
+
     /// A line of the table; nothing with `--json`.
     private func say(_ line: String) {
         if !json { print(line) }
@@ -54,8 +57,9 @@ struct FrameBenchmark: ParsableCommand {
         let catalogue = Catalogue(products: synthetic.products)
         say("catalogue of \(catalogue.count) products built in \(wallClock.now - started)")
         started = wallClock.now
-        let index = SearchIndex(catalogue: catalogue)
+        var index = SearchIndex(catalogue: catalogue)
         say("search index built in \(wallClock.now - started)")
+        if image { index = try IndexImageMemory.inPlace(index) }
         started = wallClock.now
         let initial = AppState(shop: ShopState(catalogue: catalogue), shopper: .local, index: index, width: width, height: height,
                                themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS,
