@@ -18,6 +18,8 @@ struct ShopImage {
     /// The catalogue's search index from the snapshot, brought up to date with the journal after it;
     /// nil when the snapshot has none to give.
     var searchIndex: SearchIndex?
+    /// Why the snapshot's search index section could not be used, when it could not (also in `warnings`).
+    var indexWarning: String?
 
     var hasData: Bool { snapshotFile != nil || journal != nil }
 
@@ -60,7 +62,8 @@ struct ShopImage {
         snapshotFile = file
         searchIndex = snapshot.searchIndex
         if let problem = snapshot.indexProblem {
-            warnings.append("\(problem): the search index is built from the products instead")
+            indexWarning = "\(problem): the search index is built from the products instead"
+            warnings.append(indexWarning!)
         }
     }
 

@@ -119,6 +119,9 @@ struct SnapshotIndexTests {
             #expect(store.state == expected, "\(what)")
             #expect(store.currentSearchIndex() == nil, "\(what)")
             #expect(store.warnings.contains { $0.contains("search index is built from the products instead") }, "\(what): \(store.warnings)")
+            let verification = Store.verify(folder)
+            #expect(verification.isClean, "\(what)")
+            #expect(verification.description.contains("warning: "), "\(what): \(verification)")
         }
     }
 
