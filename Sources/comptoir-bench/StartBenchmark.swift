@@ -67,7 +67,7 @@ struct StartBenchmark: ParsableCommand {
         row("first frame (open + state + draw)", \.firstFrameSeconds)
         row("  of which interface state", \.stateSeconds)
         row("  of which first frame drawn", \.drawSeconds)
-        row("search ready (index mapped or built)", \.searchReadySeconds)
+        row("search ready", \.searchReadySeconds)
         row("first search typed after", \.firstSearchSeconds)
         row("resident at first frame", \.residentAtFirstFrameMegabytes, unit: "MB", digits: 0)
         row("resident with the index", \.residentWithIndexMegabytes, unit: "MB", digits: 0)
