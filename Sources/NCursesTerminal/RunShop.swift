@@ -38,8 +38,9 @@ public func runShop(options: ShopLaunchOptions) -> Int32 {
         return 2
     }
     let size = screen.size
+    // A large shop's index comes mapped from the snapshot, ready: nothing is built before search works.
     var state = AppState(
-        shop: store.state, shopper: options.shopper, width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
+        shop: store.state, shopper: options.shopper, index: store.currentSearchIndex(), width: size.width, height: size.height, themes: catalog.themes, themeIndex: themeIndex,
         colourDepth: screen.colourDepth, locale: ShopLocale.from(posix: options.environment["LC_ALL"] ?? options.environment["LANG"]),
         searchMode: .automatic(productCount: store.state.catalogue.count))
     state.timeZone = ShopTimeZone.customer(tz: options.environment["TZ"])

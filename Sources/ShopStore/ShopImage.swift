@@ -15,6 +15,11 @@ struct ShopImage {
     var recordsAfterSnapshot = 0
     var journalBytesAfterSnapshot = 0
     var warnings: [String] = []
+    /// The catalogue's search index from the snapshot, brought up to date with the journal after it;
+    /// nil when the snapshot has none to give.
+    var searchIndex: SearchIndex?
+    /// Why the snapshot's search index section could not be used, when it could not (also in `warnings`).
+    var indexWarning: String?
 
     var hasData: Bool { snapshotFile != nil || journal != nil }
 
@@ -55,6 +60,11 @@ struct ShopImage {
         snapshotSequence = snapshot.sequence
         snapshotSize = snapshot.size
         snapshotFile = file
+        searchIndex = snapshot.searchIndex
+        if let problem = snapshot.indexProblem {
+            indexWarning = "\(problem): the search index is built from the products instead"
+            warnings.append(indexWarning!)
+        }
     }
 
     /// Applies the intact records after the snapshot, which must follow it and each other without a gap;
@@ -68,6 +78,9 @@ struct ShopImage {
             let missing = first.sequence - 1 == snapshotSequence + 1 ? "record \(snapshotSequence + 1) is" : "records \(snapshotSequence + 1) to \(first.sequence - 1) are"
             return DecodingFailure(offset: first.offset, reason: "\(missing) missing from the journal (\(covered))")
         }
+        // The products the records change are refreshed in the snapshot's index once they are applied.
+        if searchIndex != nil { state.catalogue.trackChanges() }
+        defer { updateSearchIndex() }
         return bytes.withUnsafeBytes { buffer -> DecodingFailure? in
             for record in fresh {
                 if record.sequence != sequence + 1 {
@@ -87,5 +100,17 @@ struct ShopImage {
             }
             return nil
         }
+    }
+
+    /// Refreshes the snapshot's index for the products the journal changed (as an overlay: its arrays
+    /// stay mapped); drops it when the changes were not followed.
+    private mutating func updateSearchIndex() {
+        guard var index = searchIndex else { return }
+        searchIndex = nil
+        guard let changed = state.catalogue.takeChangedPositions(), index.count <= state.catalogue.count else { return }
+        if !changed.isEmpty || index.count < state.catalogue.count {
+            index.update(from: state.catalogue, changed: changed)
+        }
+        searchIndex = index
     }
 }

@@ -1,7 +1,8 @@
 import Dispatch
 import ShopCore
 
-/// The snapshot file: a 40-byte header, then the whole `ShopState` (see `StateCodec`).
+/// The snapshot file: a 40-byte header, then the whole `ShopState` (see `StateCodec`), then (format 6,
+/// optional) the search index of its catalogue (see `SnapshotIndexSection`).
 ///
 /// Header, little-endian: magic `CMPTSNAP` (8) · format version u32 · flags u32 (0) · journal sequence
 /// covered u64 · payload length u64 · payload CRC32C u32 · header CRC32C u32 (over the 36 bytes before it).
@@ -10,7 +11,8 @@ enum SnapshotFile {
     /// Version 2 added the trade state after the cart; version 3 holds every session's and
     /// account's cart and the logged-in sessions; version 4 adds the back office after the trade
     /// state; version 5 adds the accounts' SSH keys after the back office; version 6 stores each
-    /// relay order's chosen relay point (`OrderCodec.Layout`). Versions 1 to 5 are still read.
+    /// relay order's chosen relay point (`OrderCodec.Layout`) and may follow the payload with the
+    /// search index. Versions 1 to 5 are still read.
     static let formatVersion: UInt32 = 6
     static let readableVersions: ClosedRange<UInt32> = 1...formatVersion
     static let headerSize = 40
@@ -19,6 +21,10 @@ enum SnapshotFile {
         var state: ShopState
         var sequence: UInt64
         var size: Int
+        /// The catalogue's search index, used in place from the mapped file; nil when the snapshot has
+        /// none or it could not be used (`indexProblem` then says why).
+        var searchIndex: SearchIndex? = nil
+        var indexProblem: String? = nil
     }
 
     /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
@@ -49,9 +55,11 @@ enum SnapshotFile {
         return [header] + pieces
     }
 
-    /// The whole file as one array (tests and small shops).
-    static func encodedBytes(_ state: ShopState, sequence: UInt64) -> [UInt8] {
-        encode(state, sequence: sequence).flatMap(\.bytes)
+    /// The whole file as one array (tests and small shops), with the search index `index` when given.
+    static func encodedBytes(_ state: ShopState, sequence: UInt64, index: SearchIndex? = nil) -> [UInt8] {
+        var bytes = encode(state, sequence: sequence).flatMap(\.bytes)
+        if let index, SearchIndex.imagesAreSupported { bytes += SnapshotIndexSection.bytes(index, at: bytes.count) }
+        return bytes
     }
 
     /// Checks and decodes a whole snapshot file; `file` names it in errors.
@@ -62,7 +70,10 @@ enum SnapshotFile {
         return try result.get()
     }
 
-    static func decode(_ buffer: UnsafeRawBufferPointer, file: String) throws(StoreError) -> Loaded {
+    /// Checks and decodes a snapshot. The search index section is read only from a mapped file
+    /// (`mapped`, whose bytes `buffer` are), which it is then used from; the pages of the products are
+    /// released from memory once decoded.
+    static func decode(_ buffer: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil) throws(StoreError) -> Loaded {
         func damaged(_ offset: Int, _ reason: String) -> StoreError {
             .corrupted(file: file, offset: offset, reason: reason)
         }
@@ -99,40 +110,80 @@ enum SnapshotFile {
         guard payloadLength <= available else {
             throw damaged(buffer.count, "truncated snapshot: the header announces \(payloadLength) bytes of data, the file holds \(available)")
         }
-        guard payloadLength == available else {
-            throw damaged(headerSize + Int(payloadLength), "\(available - payloadLength) unexpected bytes after the end of the snapshot")
+        let payloadEnd = headerSize + Int(payloadLength)
+        guard payloadLength == available || version >= 6 else {
+            throw damaged(payloadEnd, "\(available - payloadLength) unexpected bytes after the end of the snapshot")
         }
-        let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize...])
-        // The checksum is computed on another thread while the products are decoded; the decoder checks
+        var indexProblem: String?
+        var indexSection: (range: Range<Int>, checksum: UInt32)?
+        if payloadLength < available, mapped != nil {
+            switch SnapshotIndexSection.locate(in: buffer, at: payloadEnd) {
+            case let .success(section): indexSection = section
+            case let .failure(problem): indexProblem = "\(file) at byte \(problem.offset): \(problem.reason)"
+            }
+        }
+        let payload = UnsafeRawBufferPointer(rebasing: buffer[headerSize..<payloadEnd])
+        // The checksums are computed on other threads while the products are decoded; the decoder checks
         // every bound, so reading damaged bytes is safe, and a checksum mismatch wins over what it found.
-        let checksum = BackgroundChecksum(payload)
+        let payloadPages = mapped.map { PageAdvice(mapped: $0, offset: headerSize) }
+        let checksum = BackgroundChecksum(payload, releasing: payloadPages)
+        let indexChecksum = indexSection.map { section in
+            BackgroundChecksum(UnsafeRawBufferPointer(rebasing: buffer[section.range]),
+                               releasing: mapped.map { PageAdvice(mapped: $0, offset: section.range.lowerBound) })
+        }
+        // Whatever happens, the thread reading the mapped bytes is done before they may be unmapped.
+        defer { _ = indexChecksum?.wait() }
         let decoded: Result<ShopState, DecodingFailure>
         do {
-            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize, version: version))
+            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize, version: version, pages: payloadPages))
         } catch {
             decoded = .failure(error)
         }
         guard checksum.wait() == payloadCRC else {
             throw damaged(headerSize, "snapshot data checksum mismatch")
         }
+        let state: ShopState
         switch decoded {
-        case let .success(state): return Loaded(state: state, sequence: sequence, size: buffer.count)
+        case let .success(decodedState): state = decodedState
         case let .failure(error): throw damaged(error.offset, error.reason)
         }
+        mapped?.release(0..<payloadEnd)
+        var searchIndex: SearchIndex?
+        if let indexSection, let mapped, let indexChecksum {
+            if indexChecksum.wait() != indexSection.checksum {
+                indexProblem = "\(file) at byte \(indexSection.range.lowerBound): search index checksum mismatch"
+            } else {
+                do throws(SearchIndexImageError) {
+                    let pages = PageAdvice(mapped: mapped, offset: indexSection.range.lowerBound)
+                    let index = try SearchIndex(
+                        image: UnsafeRawBufferPointer(rebasing: buffer[indexSection.range]), keeper: mapped, doneReading: pages.release)
+                    if index.count == state.catalogue.count {
+                        searchIndex = index
+                    } else {
+                        indexProblem = "\(file): the search index covers \(index.count) products, the snapshot holds \(state.catalogue.count)"
+                    }
+                } catch {
+                    indexProblem = "\(file) at byte \(indexSection.range.lowerBound): \(error.reason)"
+                }
+            }
+        }
+        return Loaded(state: state, sequence: sequence, size: buffer.count, searchIndex: searchIndex, indexProblem: indexProblem)
     }
+
 
     /// Loads the snapshot at `path`; nil when there is none. The file is mapped, not copied: a snapshot
     /// is never changed in place (a new one replaces it by rename), so the mapping stays valid.
     static func load(_ path: String) throws(StoreError) -> Loaded? {
         guard let mapped = try MappedFile.map(path) else { return nil }
-        return try decode(mapped.bytes, file: path)
+        return try decode(mapped.bytes, file: path, mapped: mapped)
     }
 
     /// Writes `state` as the folder's new snapshot: to a temporary file, fsynced; the current snapshot
     /// becomes `snapshot.prev`; the temporary file is renamed to `snapshot` and the folder fsynced.
     /// At every instant `snapshot` is a complete file. Returns the size written.
     @discardableResult
-    static func write(_ state: ShopState, sequence: UInt64, in layout: StoreLayout) throws(StoreError) -> Int {
+    /// The search index `index` of the state's catalogue, when given, is written after the state.
+    static func write(_ state: ShopState, sequence: UInt64, index: SearchIndex? = nil, in layout: StoreLayout) throws(StoreError) -> Int {
         let pieces = encode(state, sequence: sequence)
         let file = try OpenFile.openForWriting(layout.snapshotTemporary, create: true, truncate: true)
         var size = 0
@@ -143,6 +194,9 @@ enum SnapshotFile {
                 }
                 try written.get()
                 size += piece.count
+            }
+            if let index, SearchIndex.imagesAreSupported {
+                size += try SnapshotIndexSection.write(index, to: file, at: size)
             }
             try file.sync()
             file.close()
@@ -160,21 +214,38 @@ enum SnapshotFile {
 }
 
 /// A CRC32C computed on a global queue thread; `wait()` returns it. The bytes must stay valid until then.
+/// With `releasing`, the pages of a mapped file are read a slice at a time and dropped once summed,
+/// so that checking a file does not hold all of it in memory.
 private final class BackgroundChecksum: @unchecked Sendable {
     private let bytes: UnsafeRawBufferPointer
     private let done = DispatchSemaphore(value: 0)
     private var value: UInt32 = 0
+    private var finished = false
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    static let slice = 8 << 20
+
+    init(_ bytes: UnsafeRawBufferPointer, releasing pages: PageAdvice? = nil) {
         self.bytes = bytes
         DispatchQueue.global().async { [self] in
-            value = CRC32C.checksum(self.bytes)
+            var checksum: UInt32 = 0
+            var start = 0
+            repeat {
+                let end = min(self.bytes.count, start + Self.slice)
+                checksum = CRC32C.update(checksum, with: UnsafeRawBufferPointer(rebasing: self.bytes[start..<end]))
+                pages?.release(start..<end)
+                start = end
+            } while start < self.bytes.count
+            value = checksum
             done.signal()
         }
     }
 
+    /// The checksum, once computed; may be called again (from the same thread).
     func wait() -> UInt32 {
-        done.wait()
+        if !finished {
+            done.wait()
+            finished = true
+        }
         return value
     }
 }

@@ -63,7 +63,7 @@ enum StateCodec {
     }
 
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32 = SnapshotFile.formatVersion
+        _ bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32 = SnapshotFile.formatVersion, pages: PageAdvice? = nil
     ) throws(DecodingFailure) -> ShopState {
         var reader = BinaryReader(bytes, fileOffset: fileOffset)
         let chunkCount = Int(try reader.fixed32())
@@ -86,7 +86,7 @@ enum StateCodec {
         }
         var skuHashes = [Int](repeating: 0, count: firstProduct)
         let products = try skuHashes.withUnsafeMutableBufferPointer { hashes throws(DecodingFailure) in
-            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes)
+            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages)
         }
         var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
         let carts: Carts
@@ -124,7 +124,8 @@ enum StateCodec {
     /// hash for the catalogue's index (hashing a million SKUs on one thread was a tenth of a load). On a failure
     /// the products already made are destroyed and the failure nearest the start of the file is thrown.
     private static func decodeProducts(
-        _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int, skuHashes: UnsafeMutableBufferPointer<Int>
+        _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int, skuHashes: UnsafeMutableBufferPointer<Int>,
+        pages: PageAdvice?
     ) throws(DecodingFailure) -> [Product] {
         var failures = [DecodingFailure?](repeating: nil, count: chunks.count)
         var made = [Int](repeating: 0, count: chunks.count)
@@ -134,7 +135,8 @@ enum StateCodec {
             buffer.adviseHugePages(capacity: total)
             failures.withUnsafeMutableBufferPointer { failures in
                 made.withUnsafeMutableBufferPointer { made in
-                    let shared = SharedPointers(bytes: bytes, products: base, skuHashes: skuHashes, failures: failures, made: made)
+                    let shared = SharedPointers(
+                        bytes: bytes, products: base, skuHashes: skuHashes, failures: failures, made: made, pages: pages)
                     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                         decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
                     }
@@ -160,6 +162,10 @@ enum StateCodec {
     ) {
         var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: shared.bytes[chunk.byteRange]), fileOffset: fileOffset + chunk.byteRange.lowerBound)
         var tables = ProductDecodingTables(for: reader)
+        // A mapped snapshot's chunk is read in at once, and dropped once its products are made, so
+        // that the file's bytes and the products they become are not both held.
+        shared.pages?.populate(chunk.byteRange)
+        defer { shared.pages?.release(chunk.byteRange) }
         do throws(DecodingFailure) {
             for position in 0..<chunk.productCount {
                 let product = try ProductCodec.read(from: &reader, sharing: &tables)
@@ -181,6 +187,7 @@ private struct SharedPointers: @unchecked Sendable {
     let skuHashes: UnsafeMutableBufferPointer<Int>
     let failures: UnsafeMutableBufferPointer<DecodingFailure?>
     let made: UnsafeMutableBufferPointer<Int>
+    let pages: PageAdvice?
 }
 
 /// Where the parallel encoding puts each chunk's writer; each chunk writes only its own slot.

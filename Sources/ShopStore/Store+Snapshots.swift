@@ -20,7 +20,7 @@ extension Store {
     }
 
     private func writeSnapshot() throws(StoreError) {
-        snapshotSize = try SnapshotFile.write(state, sequence: sequence, in: layout)
+        snapshotSize = try SnapshotFile.write(state, sequence: sequence, index: searchIndexForSnapshot(), in: layout)
         snapshotSequence = sequence
         recordsSinceSnapshot = 0
         journalBytesSinceSnapshot = 0

@@ -48,6 +48,9 @@ public final class Store {
     var log: (any EventLog)?
     /// The last claimed message of the log copied to this machine's Maildir.
     var logMailPosition: Int64 = 0
+    /// The catalogue's search index as of the last `currentSearchIndex()` (the catalogue records
+    /// the positions changed since): the snapshot's, mapped, or the one built for the last snapshot.
+    var searchIndex: SearchIndex?
 
     init(folder: DataFolder, access: StoreAccess, policy: SnapshotPolicy, lockWaitSeconds: Double) {
         self.folder = folder
@@ -186,6 +189,8 @@ public final class Store {
         journalLastSequence = image.journal?.records.last?.sequence
         isSeededInMemory = false
         catalogueVersion += 1
+        searchIndex = image.searchIndex
+        if searchIndex != nil { state.catalogue.trackChanges() }
     }
 
     /// Reads the newest snapshot and the journal after it, and opens the journal file that was read.

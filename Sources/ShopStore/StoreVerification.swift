@@ -59,6 +59,7 @@ extension Store {
             report.products = image.state.catalogue.count
             report.cartLines = image.state.carts.lineCount
             report.stateDigest = StateDigest.of(image.state)
+            report.warnings = image.indexWarning.map { [$0] } ?? []
         } catch {
             note(error)
         }

@@ -38,6 +38,9 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
     public var stateDigest: String?
     /// The first damage found; nil when none.
     public var problem: StoreError?
+    /// What opening would warn about without refusing, e.g. a damaged search index section (the
+    /// index is then built from the products).
+    public var warnings: [String] = []
 
     public init(folder: String) { self.folder = folder }
 
@@ -67,6 +70,7 @@ public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
             lines.append("state: \(products) products, \(cartLines) cart lines, up to record \(lastSequence)")
             if let stateDigest { lines.append("state digest: \(stateDigest)") }
         }
+        for warning in warnings { lines.append("warning: \(warning)") }
         if let problem {
             lines.append("problem: \(problem.summary)")
             lines.append("run 'comptoir store recover' to move the damaged file aside and rebuild from what is good")

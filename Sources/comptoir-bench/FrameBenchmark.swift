@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ShopCore
 import ShopTUI
 
@@ -38,40 +39,62 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: "Path of a built comptoir binary: also count the bytes it writes to a pty per list move (demo catalogue).")
     var ptyBinary: String?
 
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @Flag(help: "Search the index as a snapshot holds it: written out as its image and used in place.")
+    var image = false
+
+    /// A line of the table; nothing with `--json`.
+    private func say(_ line: String) {
+        if !json { print(line) }
+    }
+
     func run() throws {
         let wallClock = ContinuousClock()
         var started = wallClock.now
         let synthetic = SyntheticCatalogue(products: products, seed: 2026)
         let catalogue = Catalogue(products: synthetic.products)
-        print("catalogue of \(catalogue.count) products built in \(wallClock.now - started)")
+        say("catalogue of \(catalogue.count) products built in \(wallClock.now - started)")
         started = wallClock.now
-        let index = SearchIndex(catalogue: catalogue)
-        print("search index built in \(wallClock.now - started)")
+        var index = SearchIndex(catalogue: catalogue)
+        say("search index built in \(wallClock.now - started)")
+        if image { index = try IndexImageMemory.inPlace(index) }
         started = wallClock.now
         let initial = AppState(shop: ShopState(catalogue: catalogue), shopper: .local, index: index, width: width, height: height,
                                themes: ThemeCatalog.bundled().themes, colourDepth: .indexed256, locale: .enUS,
                                searchMode: search.mode)
         var canvas = Canvas(width: width, height: height)
         ShopView.draw(initial, into: &canvas)
-        print("first frame in \(wallClock.now - started)")
-        print("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock), search \(search.rawValue)")
-        print("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true)
+        let firstFrame = wallClock.now - started
+        say("first frame in \(firstFrame)")
+        say("frame = update + full view into the canvas at \(width)x\(height), \(keys) keys per scenario (\(clock.rawValue) clock), search \(search.rawValue)")
+        say("scenario".padded(18) + "median ms".padded(12, left: true) + "p99 ms".padded(12, left: true) + "max ms".padded(12, left: true)
               + "view p50".padded(12, left: true) + "view p99".padded(12, left: true)
               + "results p50".padded(13, left: true) + "results p99".padded(13, left: true) + "res.frame p99".padded(15, left: true))
 
-        report("list movement", measure(initial, canvas: &canvas, keys: listKeys()))
-        report("typing in search", measure(initial, canvas: &canvas, keys: typingKeys(vocabulary: synthetic.vocabulary)))
-        report("filter toggles", measure(initial, canvas: &canvas, keys: filterKeys()))
+        var results = FrameResults(
+            products: catalogue.count, width: width, height: height, keys: keys, clock: clock.rawValue, search: search.rawValue,
+            firstFrameMilliseconds: Double(firstFrame.components.attoseconds) / 1e15 + Double(firstFrame.components.seconds) * 1000)
+        results.scenarios.append(report("list movement", measure(initial, canvas: &canvas, keys: listKeys())))
+        results.scenarios.append(report("typing in search", measure(initial, canvas: &canvas, keys: typingKeys(vocabulary: synthetic.vocabulary))))
+        results.scenarios.append(report("filter toggles", measure(initial, canvas: &canvas, keys: filterKeys())))
         if search == .background {
-            print("results = key press to its results drawn (search on the background queue + the results frame);")
-            print("res.frame = the frame that shows them (update with .searchFinished + view)")
+            say("results = key press to its results drawn (search on the background queue + the results frame);")
+            say("res.frame = the frame that shows them (update with .searchFinished + view)")
         }
 
         if let ptyBinary {
             let bytes = try FrameBytesThroughPty(binary: ptyBinary, width: width, height: height, moves: 50).measure()
             let sorted = bytes.perMove.sorted()
             let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            print("bytes to the terminal at \(width)x\(height): first frame \(bytes.firstFrame), per list move median \(median), max \(sorted.last ?? 0)")
+            results.ptyBytes = FrameResults.PtyBytes(firstFrame: bytes.firstFrame, perMoveMedian: median, perMoveMax: sorted.last ?? 0)
+            say("bytes to the terminal at \(width)x\(height): first frame \(bytes.firstFrame), per list move median \(median), max \(sorted.last ?? 0)")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
         }
     }
 
@@ -142,7 +165,19 @@ struct FrameBenchmark: ParsableCommand {
         return samples
     }
 
-    private func report(_ name: String, _ samples: Samples) {
+    private func report(_ name: String, _ samples: Samples) -> FrameResults.Scenario {
+        let scenario = FrameResults.Scenario(
+            name: name, frameMedianMilliseconds: samples.frame.median, frameP99Milliseconds: samples.frame.p99,
+            frameMaxMilliseconds: samples.frame.percentile(100), viewMedianMilliseconds: samples.view.median,
+            viewP99Milliseconds: samples.view.p99,
+            resultsMedianMilliseconds: samples.results.milliseconds.isEmpty ? nil : samples.results.median,
+            resultsP99Milliseconds: samples.results.milliseconds.isEmpty ? nil : samples.results.p99,
+            resultsFrameP99Milliseconds: samples.results.milliseconds.isEmpty ? nil : samples.resultFrame.p99)
+        defer { say(line(name, samples)) }
+        return scenario
+    }
+
+    private func line(_ name: String, _ samples: Samples) -> String {
         var line = name.padded(18) + format(samples.frame.median).padded(12, left: true) + format(samples.frame.p99).padded(12, left: true)
             + format(samples.frame.percentile(100)).padded(12, left: true)
             + format(samples.view.median).padded(12, left: true) + format(samples.view.p99).padded(12, left: true)
@@ -150,13 +185,45 @@ struct FrameBenchmark: ParsableCommand {
             line += format(samples.results.median).padded(13, left: true) + format(samples.results.p99).padded(13, left: true)
                 + format(samples.resultFrame.p99).padded(15, left: true)
         }
-        print(line)
+        return line
     }
 
     private func format(_ milliseconds: Double) -> String {
         let hundredths = Int((milliseconds * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
+}
+
+/// `frame --json`.
+struct FrameResults: Codable {
+    struct Scenario: Codable {
+        var name: String
+        var frameMedianMilliseconds: Double
+        var frameP99Milliseconds: Double
+        var frameMaxMilliseconds: Double
+        var viewMedianMilliseconds: Double
+        var viewP99Milliseconds: Double
+        /// Key press to its results drawn, and the frame showing them (background search only).
+        var resultsMedianMilliseconds: Double?
+        var resultsP99Milliseconds: Double?
+        var resultsFrameP99Milliseconds: Double?
+    }
+
+    struct PtyBytes: Codable {
+        var firstFrame: Int
+        var perMoveMedian: Int
+        var perMoveMax: Int
+    }
+
+    var products: Int
+    var width: Int
+    var height: Int
+    var keys: Int
+    var clock: String
+    var search: String
+    var firstFrameMilliseconds: Double
+    var scenarios: [Scenario] = []
+    var ptyBytes: PtyBytes?
 }
 
 /// `--search`: where the frame benchmark's searches run.

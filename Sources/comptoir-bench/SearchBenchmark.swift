@@ -34,6 +34,9 @@ struct SearchBenchmark: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @Flag(help: "Search the index as a snapshot holds it: written out as its image and used in place, as opening a shop does.")
+    var image = false
+
     static let pageSize = 50
 
     func run() throws {
@@ -43,9 +46,14 @@ struct SearchBenchmark: ParsableCommand {
         progress("generated \(products) products in \(Self.seconds(wallClock.now - start)) s")
 
         start = wallClock.now
-        let index = SearchIndex(products: synthetic.products)
+        var index = SearchIndex(products: synthetic.products)
         let indexBuild = wallClock.now - start
         progress("Comptoir index built in \(Self.seconds(indexBuild)) s")
+        if image {
+            start = wallClock.now
+            index = try IndexImageMemory.inPlace(index)
+            progress("index image written and used in place in \(Self.seconds(wallClock.now - start)) s")
+        }
 
         start = wallClock.now
         let peer = skipSqlite ? nil : try FTS5SearchPeer(products: synthetic.products)
@@ -142,5 +150,30 @@ struct SearchBenchmark: ParsableCommand {
 
     static func format(_ value: Double) -> String {
         String(format: "%.3f", value)
+    }
+}
+
+/// Memory holding an index image at an eight-byte boundary, as a mapped snapshot does; freed with
+/// the last index reading it.
+final class IndexImageMemory: @unchecked Sendable {
+    let bytes: UnsafeMutableRawBufferPointer
+
+    private init(count: Int) {
+        bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(8, count), alignment: 8)
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// `index` written out as its image and loaded from it in place.
+    static func inPlace(_ index: SearchIndex) throws -> SearchIndex {
+        var length = 0
+        index.writeImage { length += $0.count }
+        let memory = IndexImageMemory(count: length)
+        var offset = 0
+        index.writeImage { piece in
+            UnsafeMutableRawBufferPointer(rebasing: memory.bytes[offset..<(offset + piece.count)]).copyMemory(from: piece)
+            offset += piece.count
+        }
+        return try SearchIndex(image: UnsafeRawBufferPointer(rebasing: memory.bytes[0..<length]), keeper: memory)
     }
 }

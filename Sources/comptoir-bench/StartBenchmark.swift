@@ -23,6 +23,7 @@ struct StartBenchmark: ParsableCommand {
     var dir: String?
     @Option(help: "Screen width in columns.") var width = 200
     @Option(help: "Screen height in rows.") var height = 60
+    @Flag(help: "Print the medians, and every run, as JSON.") var json = false
     @Option(help: .hidden) var measureOnce: String?
 
     func run() throws {
@@ -35,29 +36,51 @@ struct StartBenchmark: ParsableCommand {
         try prepare(DataFolder(path: path))
         var measurements: [StartMeasurement] = []
         for _ in 0..<runs { measurements.append(try measureInChildProcess(path)) }
+        func median(_ value: (StartMeasurement) -> Double) -> Double {
+            let values = measurements.map(value).sorted()
+            return values[values.count / 2]
+        }
+        if json {
+            let summary = StartSummary(
+                products: measurements.first?.products ?? 0, width: width, height: height, runs: runs,
+                median: StartMeasurement(
+                    products: measurements.first?.products ?? 0, openSeconds: median(\.openSeconds), stateSeconds: median(\.stateSeconds),
+                    drawSeconds: median(\.drawSeconds), firstFrameSeconds: median(\.firstFrameSeconds),
+                    searchReadySeconds: median(\.searchReadySeconds), firstSearchSeconds: median(\.firstSearchSeconds),
+                    residentAtFirstFrameMegabytes: median(\.residentAtFirstFrameMegabytes),
+                    residentWithIndexMegabytes: median(\.residentWithIndexMegabytes), peakResidentMegabytes: median(\.peakResidentMegabytes),
+                    peakResidentAtFirstFrameMegabytes: median { $0.peakResidentAtFirstFrameMegabytes ?? 0 },
+                    indexMapped: measurements.allSatisfy { $0.indexMapped ?? false }),
+                runsMeasured: measurements)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            return
+        }
         print("cold start at \(width)x\(height) over \(measurements.first?.products ?? 0) products, \(runs) fresh processes, median (min–max):")
         func row(_ label: String, _ value: (StartMeasurement) -> Double, unit: String = "s", digits: Int = 3) {
             let values = measurements.map(value).sorted()
-            let median = values[values.count / 2]
             print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
-                  + "\(Self.format(median, digits)) \(unit)  (\(Self.format(values.first!, digits))–\(Self.format(values.last!, digits)))")
+                  + "\(Self.format(median(value), digits)) \(unit)  (\(Self.format(values.first!, digits))–\(Self.format(values.last!, digits)))")
         }
         row("open the store", \.openSeconds)
         row("first frame (open + state + draw)", \.firstFrameSeconds)
         row("  of which interface state", \.stateSeconds)
         row("  of which first frame drawn", \.drawSeconds)
-        row("search ready (index built)", \.searchReadySeconds)
+        row("search ready", \.searchReadySeconds)
         row("first search typed after", \.firstSearchSeconds)
         row("resident at first frame", \.residentAtFirstFrameMegabytes, unit: "MB", digits: 0)
         row("resident with the index", \.residentWithIndexMegabytes, unit: "MB", digits: 0)
+        row("peak resident at first frame", { $0.peakResidentAtFirstFrameMegabytes ?? 0 }, unit: "MB", digits: 0)
         row("peak resident", \.peakResidentMegabytes, unit: "MB", digits: 0)
+        print("search index: " + (measurements.allSatisfy { $0.indexMapped ?? false } ? "mapped from the snapshot" : "built after opening"))
     }
 
     /// Creates the data folder with the synthetic catalogue and a snapshot, unless it has one.
     private func prepare(_ folder: DataFolder) throws {
         if FileManager.default.fileExists(atPath: folder.path + "/snapshot") { return }
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-        print("creating \(folder.path) with \(products) synthetic products…")
+        FileHandle.standardError.write(Data("creating \(folder.path) with \(products) synthetic products…\n".utf8))
         let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
         let store = try Store.open(folder, access: .readWrite, seed: { catalogue })
         try store.snapshot()
@@ -86,19 +109,25 @@ struct StartMeasurement: Codable {
     var residentAtFirstFrameMegabytes: Double
     var residentWithIndexMegabytes: Double
     var peakResidentMegabytes: Double
+    /// The peak so far when the first frame is drawn: opening's own peak, before any search.
+    var peakResidentAtFirstFrameMegabytes: Double?
+    /// Whether the search index came mapped from the snapshot rather than built (absent: older runs).
+    var indexMapped: Bool?
 
     static func measure(_ folder: DataFolder, width: Int, height: Int) throws -> StartMeasurement {
         let start = StoreBenchClock.nanoseconds()
         let store = try Store.open(folder, access: .readWrite, seed: { [] })
         let opened = StoreBenchClock.nanoseconds()
+        let index = store.currentSearchIndex()
         let state = AppState(
-            shop: store.state, shopper: .local, width: width, height: height, themes: ThemeCatalog.bundled().themes,
+            shop: store.state, shopper: .local, index: index, width: width, height: height, themes: ThemeCatalog.bundled().themes,
             locale: .enUS, searchMode: .automatic(productCount: store.state.catalogue.count))
         let session = ShopSession(service: ShopService(store: store, hasher: NoPasswordHasher()), state: state)
         let stateReady = StoreBenchClock.nanoseconds()
         let canvas = ShopView.render(session.state)
         let drawn = StoreBenchClock.nanoseconds()
         let residentAtFirstFrame = residentMegabytes("VmRSS")
+        let peakAtFirstFrame = residentMegabytes("VmHWM")
         guard session.waitForBackgroundWork(timeout: 300), !session.state.isIndexing else {
             throw ValidationError("the search index was not ready after 5 minutes")
         }
@@ -116,7 +145,7 @@ struct StartMeasurement: Codable {
             drawSeconds: seconds(stateReady, drawn), firstFrameSeconds: seconds(start, drawn),
             searchReadySeconds: seconds(start, searchReady), firstSearchSeconds: seconds(searchReady, searched),
             residentAtFirstFrameMegabytes: residentAtFirstFrame, residentWithIndexMegabytes: residentWithIndex,
-            peakResidentMegabytes: residentMegabytes("VmHWM"))
+            peakResidentMegabytes: residentMegabytes("VmHWM"), peakResidentAtFirstFrameMegabytes: peakAtFirstFrame, indexMapped: index?.readsInPlace ?? false)
     }
 
     /// A line of /proc/self/status in megabytes (VmRSS now, VmHWM the peak).
@@ -125,6 +154,16 @@ struct StartMeasurement: Codable {
         let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
         return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
+}
+
+/// `start --json`: the medians of the runs, and each run.
+struct StartSummary: Codable {
+    var products: Int
+    var width: Int
+    var height: Int
+    var runs: Int
+    var median: StartMeasurement
+    var runsMeasured: [StartMeasurement]
 }
 
 /// The start benchmark logs nobody in: a hasher that hashes nothing and verifies nothing.

@@ -43,7 +43,10 @@ struct SearchCommand: ParsableCommand {
             let parsed = try SearchQuery.parse(query.joined(separator: " "))
             let store = try data.openStore(.readOnly)
             let catalogue = store.state.catalogue
-            let results = SearchIndex(catalogue: catalogue).search(parsed, hiding: store.state.hiddenFromSearch)
+            // The snapshot's index, mapped; a large shop is not indexed again. Products taken off
+            // sale are not found.
+            let index = store.currentSearchIndex() ?? SearchIndex(catalogue: catalogue)
+            let results = index.search(parsed, hiding: store.state.hiddenFromSearch)
             if let problem = results.filterProblem { throw problem }
             let products = results.positions(offset: offset, limit: limit).map { catalogue.products[$0] }
             if json {

@@ -172,7 +172,7 @@ struct RecoveryKeepsIntactRecordsTests {
         try store.close()
         for name in ["snapshot", "snapshot.prev"] {
             var bytes = try temp.read(folder, name)
-            bytes[bytes.count - 1] ^= 1
+            bytes[SnapshotIndexTests.payloadEnd(of: bytes) - 1] ^= 1
             try temp.write(bytes, to: folder, name)
         }
         let report = try retryingOwnLock { try Store.recover(folder) }

@@ -116,6 +116,9 @@ struct RecoveryPropertyTests {
         default:
             offset = Int.random(in: 0..<size, using: &g)
         }
+        // A snapshot's search index section is checked on its own: damaged, it is built again, and the
+        // snapshot still holds the whole state.
+        let snapshotDataEnd = file == "journal" ? 0 : SnapshotIndexTests.payloadEnd(of: bytes)
         let original = bytes[offset]
         var damaged = original ^ UInt8.random(in: 1...255, using: &g)
         if damaged == 0 { damaged = original == 0xFF ? 0xFE : 0xFF }
@@ -132,7 +135,7 @@ struct RecoveryPropertyTests {
                     last = hit.sequence - 1
                 }
             }
-        } else {
+        } else if offset < snapshotDataEnd {
             snapshots[file] = nil
         }
 

@@ -40,6 +40,7 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         let original = try temp.read(history.folder, "snapshot")
+        let payloadEnd = SnapshotIndexTests.payloadEnd(of: original)
         let cases: [(flipped: Int, reported: Int, text: String)] = [
             (0, 0, "wrong magic"), (7, 7, "wrong magic"),
             (8, 8, "format version"), (11, 8, "format version"),
@@ -48,7 +49,7 @@ struct SnapshotCorruptionTests {
             (24, 36, "header checksum"),            // payload length
             (32, 36, "header checksum"),            // payload checksum
             (37, 36, "header checksum"),            // header checksum itself
-            (40, 40, "data checksum"), (original.count / 2, 40, "data checksum"), (original.count - 1, 40, "data checksum"),
+            (40, 40, "data checksum"), (payloadEnd / 2, 40, "data checksum"), (payloadEnd - 1, 40, "data checksum"),
         ]
         for (flipped, reported, text) in cases {
             var bytes = original
@@ -82,18 +83,22 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         let original = try temp.read(history.folder, "snapshot")
-        for cut in [0, 5, 8, 39, 40, 41, original.count / 2, original.count - 1] {
+        let payloadEnd = SnapshotIndexTests.payloadEnd(of: original)
+        for cut in [0, 5, 8, 39, 40, 41, payloadEnd / 2, payloadEnd - 1] {
             try temp.write(Array(original[0..<cut]), to: history.folder, "snapshot")
             expectDamage(history.folder, file: history.snapshotPath, offset: cut, reasonContains: "truncated snapshot")
         }
     }
 
-    @Test func bytesAfterTheSnapshotAreDamage() throws {
+    /// Before format 6 nothing may follow the data; from 6 on, the search index section may (see
+    /// `SnapshotIndexTests` for what happens when it is damaged).
+    @Test func bytesAfterAFormat5SnapshotAreDamage() throws {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         let original = try temp.read(history.folder, "snapshot")
-        try temp.write(original + [0], to: history.folder, "snapshot")
-        expectDamage(history.folder, file: history.snapshotPath, offset: original.count, reasonContains: "unexpected bytes")
+        let format5 = SnapshotIndexTests.withoutIndex(original, version: 5)
+        try temp.write(format5 + [0], to: history.folder, "snapshot")
+        expectDamage(history.folder, file: history.snapshotPath, offset: format5.count, reasonContains: "unexpected bytes")
     }
 
     @Test func aLeftoverTemporarySnapshotIsIgnored() throws {

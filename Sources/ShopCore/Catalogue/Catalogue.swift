@@ -2,6 +2,9 @@
 public struct Catalogue: Sendable, Equatable {
     public private(set) var products: [Product] = []
     private var positionBySKU = SKUIndex()
+    /// Positions of the products changed or added since tracking started or was last taken, for a
+    /// search index kept beside the catalogue (see `takeChangedPositions`); nil while not tracked.
+    private var changedPositions: Set<Int>?
 
     public init(products: [Product] = []) {
         // A list without repeated SKUs (a snapshot, most imports) is kept as is and only indexed,
@@ -31,6 +34,19 @@ public struct Catalogue: Sendable, Equatable {
 
     public var count: Int { products.count }
 
+    /// Starts (or restarts) recording which positions change, from now on.
+    package mutating func trackChanges() {
+        changedPositions = []
+    }
+
+    /// The positions changed or added since tracking started or since the last call; tracking goes
+    /// on. Nil when changes are not tracked.
+    package mutating func takeChangedPositions() -> Set<Int>? {
+        guard let changed = changedPositions else { return nil }
+        changedPositions = []
+        return changed
+    }
+
     public func product(sku: String) -> Product? {
         positionBySKU.position(of: sku, in: products).map { products[$0] }
     }
@@ -43,7 +59,9 @@ public struct Catalogue: Sendable, Equatable {
         for product in incoming {
             if let position = positionBySKU.insert(product.sku, at: products.count, in: products) {
                 products[position] = product
+                changedPositions?.insert(position)
             } else {
+                changedPositions?.insert(products.count)
                 products.append(product)
             }
         }
@@ -56,6 +74,7 @@ public struct Catalogue: Sendable, Equatable {
         let key = products[position].sku
         change(&products[position])
         products[position].sku = key
+        changedPositions?.insert(position)
     }
 
     public static func == (a: Catalogue, b: Catalogue) -> Bool { a.products == b.products }

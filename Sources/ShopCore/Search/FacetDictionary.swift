@@ -13,6 +13,13 @@ struct FacetDictionary: Sendable {
 
     var count: Int { names.count }
 
+    init() {}
+
+    /// The dictionary that numbers `names` (distinct keys, in id order) 0, 1, 2…, as a loaded index has them.
+    init(names: [String]) {
+        for name in names { _ = id(for: name) }
+    }
+
     mutating func id(for name: String) -> UInt32 {
         if let id = idBySpelling[name] { return id }
         let key = TextFolding.key(name)

@@ -28,7 +28,7 @@ extension SearchIndex {
         case sparse(documents: [UInt32], scores: [UInt16])
         /// One word: its score in every document, zero where it does not occur. Cheaper than listing
         /// the documents when a short prefix matches most of the catalogue.
-        case dense([UInt8])
+        case dense(FlatArray<UInt8>)
     }
 
     /// The documents matching every word, and the words that matched nothing as typed with the
@@ -41,7 +41,7 @@ extension SearchIndex {
             var match = wordMatch(word, isPrefix: lastWordIsPrefix && index == words.count - 1)
             if match.cost == 0, let correction = correctedMatch(word) {
                 match = correction
-                corrections.append(WordCorrection(typed: word, searched: terms[Int(correction.termIDs[0])]))
+                corrections.append(WordCorrection(typed: word, searched: terms.string(correction.termIDs[0])))
             }
             // A word neither typed right nor close to a catalogue word: nothing matches, and no
             // correction is worth saying.
@@ -53,8 +53,8 @@ extension SearchIndex {
 
     /// The match of the closest catalogue word to a word that matched nothing, if one is close enough.
     func correctedMatch(_ word: String) -> WordMatch? {
-        guard let id = typoVocabulary.closest(to: word, terms: terms, postings: postings) else { return nil }
-        return WordMatch(word: "", termIDs: [id], exactTermID: nil, cost: postings[Int(id)].count, isCorrection: true)
+        guard let id = typoVocabulary.closest(to: word, in: self) else { return nil }
+        return WordMatch(word: "", termIDs: [id], exactTermID: nil, cost: postingCount(id), isCorrection: true)
     }
 
     private func intersectAll(_ matches: [WordMatch]) -> TextMatch {
@@ -76,42 +76,30 @@ extension SearchIndex {
     }
 
     func wordMatch(_ word: String, isPrefix: Bool) -> WordMatch {
-        let exact = termIDs[word]
+        let exact = termID(of: word)
         guard isPrefix else {
-            return WordMatch(
-                word: "", termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postings[Int($0)].count } ?? 0
-            )
+            return WordMatch(word: "", termIDs: exact.map { [$0] } ?? [], exactTermID: exact, cost: exact.map { postingCount($0) } ?? 0)
         }
         var ids: [UInt32] = []
         var cost = 0
         var index = sortedInsertionIndex(for: word)
-        let prefix = Array(word.utf8)
-        while index < sortedTermIDs.count {
-            let id = sortedTermIDs[index]
-            guard Self.bytes(of: terms[Int(id)], startWith: prefix) else { break }
-            ids.append(id)
-            cost += postings[Int(id)].count
-            index += 1
+        EditDistance.withBytes(of: word) { prefix in
+            sortedTermIDs.withUnsafeBufferPointer { sorted in
+                while index < sorted.count {
+                    let id = sorted[index]
+                    guard terms.term(id, startsWith: prefix) else { break }
+                    ids.append(id)
+                    cost += postingCount(id)
+                    index += 1
+                }
+            }
         }
         return WordMatch(word: word, termIDs: ids, exactTermID: exact, cost: cost)
     }
 
-    /// Whether the UTF-8 bytes of `term` begin with `prefix`, compared in contiguous storage: a
-    /// one-letter prefix may run through thousands of terms, and the generic comparison of two
-    /// UTF-8 views costs far more than the bytes.
-    @inline(__always)
-    static func bytes(of term: String, startWith prefix: [UInt8]) -> Bool {
-        let fast = term.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= prefix.count else { return false }
-            for index in prefix.indices where bytes[index] != prefix[index] { return false }
-            return true
-        }
-        return fast ?? term.utf8.starts(with: prefix)
-    }
-
     /// The best score of one word in every document, from the prefix cache when it holds the word.
-    private func denseScores(_ match: WordMatch) -> [UInt8] {
-        prefixCache.scores(for: match.word) ?? bestScores(match)
+    private func denseScores(_ match: WordMatch) -> FlatArray<UInt8> {
+        prefixCache.scores(for: match.word) ?? FlatArray(bestScores(match))
     }
 
     /// The best score of one word in every document it occurs in, in a dense array.
@@ -119,13 +107,11 @@ extension SearchIndex {
         var best = [UInt8](repeating: 0, count: count)
         best.withUnsafeMutableBufferPointer { best in
             for id in match.termIDs {
-                postings[Int(id)].documents.withUnsafeBufferPointer { documents in
-                    postings[Int(id)].weights.withUnsafeBufferPointer { weights in
-                        for index in 0..<documents.count {
-                            let score = UInt8(match.score(weight: weights[index], term: id))
-                            let document = Int(documents[index])
-                            if score > best[document] { best[document] = score }
-                        }
+                withPostings(of: id) { documents, weights in
+                    for index in 0..<documents.count {
+                        let score = UInt8(match.score(weight: weights[index], term: id))
+                        let document = Int(documents[index])
+                        if score > best[document] { best[document] = score }
                     }
                 }
             }
@@ -137,7 +123,7 @@ extension SearchIndex {
     /// time and jumps from one non-zero byte to the next, so that neither long runs of zeros (long
     /// prefixes) nor a mix of zeros and scores (short prefixes) cost a branch per document.
     @inline(__always)
-    static func forEachNonZero(_ scores: [UInt8], _ body: (Int, UInt8) -> Void) {
+    static func forEachNonZero(_ scores: FlatArray<UInt8>, _ body: (Int, UInt8) -> Void) {
         scores.withUnsafeBufferPointer { scores in
             guard let base = scores.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
@@ -159,8 +145,9 @@ extension SearchIndex {
     private func collect(_ match: WordMatch) -> ([UInt32], [UInt16]) {
         if match.termIDs.count == 1 {
             let term = match.termIDs[0]
-            let list = postings[Int(term)]
-            return (list.documents, list.weights.map { match.score(weight: $0, term: term) })
+            return withPostings(of: term) { documents, weights in
+                (Array(documents), weights.map { match.score(weight: $0, term: term) })
+            }
         }
         let best = denseScores(match)
         let capacity = min(match.cost, count)
@@ -220,8 +207,12 @@ extension SearchIndex {
                 if !forwardOverrides.isEmpty, let hits = forwardOverrides[document] {
                     for hit in hits { consider(hit.term, hit.weight) }
                 } else {
-                    for offset in forwardOffsets[Int(document)]..<forwardOffsets[Int(document) + 1] {
-                        consider(forwardTerms[offset], forwardWeights[offset])
+                    forwardTerms.withUnsafeBufferPointer { forwardTerms in
+                        forwardWeights.withUnsafeBufferPointer { forwardWeights in
+                            for offset in forwardOffsets[Int(document)]..<forwardOffsets[Int(document) + 1] {
+                                consider(forwardTerms[offset], forwardWeights[offset])
+                            }
+                        }
                     }
                 }
                 if best > 0 {

@@ -16,22 +16,39 @@ struct TypoVocabulary: Sendable {
     /// Longest word considered: the two-row distance is cheap, but a "word" of a hundred letters is no typo.
     static let longestWord = 40
 
-    mutating func add(_ term: String, id: UInt32) {
-        let length = term.utf8.count
-        guard length >= 3, length <= Self.longestWord + 2, !term.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
+    init() {}
+
+    /// The vocabulary of every term of `terms`.
+    init(terms: TermTable) {
+        for id in 0..<UInt32(terms.count) { add(id, of: terms) }
+    }
+
+    /// Adds term `id` of `terms` when it may be a correction.
+    mutating func add(_ id: UInt32, of terms: TermTable) {
+        let length = terms.length(id)
+        guard length >= 3, length <= Self.longestWord + 2 else { return }
+        let mask: UInt32? = terms.withBytes(id) { bytes in
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+            return Self.letterMask(bytes)
+        }
+        guard let mask else { return }
         if buckets.count <= length {
             buckets.append(contentsOf: repeatElement([], count: length + 1 - buckets.count))
             masks.append(contentsOf: repeatElement([], count: length + 1 - masks.count))
         }
         buckets[length].append(id)
-        masks[length].append(Self.letterMask(term))
+        masks[length].append(mask)
     }
 
     /// One bit per letter a–z; the other bytes (accented letters of other scripts) share the six
     /// high bits by their low bits.
     static func letterMask(_ word: String) -> UInt32 {
+        EditDistance.withBytes(of: word) { letterMask($0) }
+    }
+
+    static func letterMask(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var mask: UInt32 = 0
-        for byte in word.utf8 {
+        for byte in word {
             let bit = byte >= 0x61 && byte <= 0x7A ? UInt32(byte - 0x61) : 26 + UInt32(byte % 6)
             mask |= 1 << bit
         }
@@ -40,7 +57,7 @@ struct TypoVocabulary: Sendable {
 
     /// The term closest to `word` within its allowed edits: fewest edits, then the most documents,
     /// then byte order. Nil when none is close enough.
-    func closest(to word: String, terms: [String], postings: [PostingList]) -> UInt32? {
+    func closest(to word: String, in index: SearchIndex) -> UInt32? {
         let limit = WordCorrection.allowedEdits(forLength: word.count)
         let length = word.utf8.count
         guard limit > 0, length <= Self.longestWord else { return nil }
@@ -53,17 +70,18 @@ struct TypoVocabulary: Sendable {
                     let mask = masks[slot]
                     if (typedMask & ~mask).nonzeroBitCount > limit || (mask & ~typedMask).nonzeroBitCount > limit { continue }
                     let bound = best.map { $0.distance } ?? limit
-                    let distance = EditDistance.withBytes(of: terms[Int(id)]) { term in
+                    let distance = index.terms.withBytes(id) { term in
                         EditDistance.between(typed, term, limit: bound)
                     }
-                    let documents = postings[Int(id)].count
+                    let documents = index.postingCount(id)
                     guard let distance, documents > 0 else { continue }
                     if let current = best {
                         if distance > current.distance { continue }
                         if distance == current.distance {
                             if documents < current.documents { continue }
-                            if documents == current.documents,
-                               !terms[Int(id)].utf8.lexicographicallyPrecedes(terms[Int(current.id)].utf8) { continue }
+                            if documents == current.documents, !index.terms.withBytes(id, { term in
+                                index.terms.withBytes(current.id) { TermTable.compare(term, $0) < 0 }
+                            }) { continue }
                         }
                     }
                     best = (id, distance, documents)
