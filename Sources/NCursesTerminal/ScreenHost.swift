@@ -197,11 +197,12 @@ public final class ScreenHost {
         let (themeIndex, _) = catalog.choose(requested: nil, environment: request.environment)
         let shop = worker.snapshot.state
         let env = request.environment
-        let state = AppState(
+        var state = AppState(
             shop: shop, shopper: request.shopper, index: index(for: shop), width: request.width, height: request.height,
             themes: catalog.themes, themeIndex: themeIndex, colourDepth: screen.colourDepth,
             locale: ShopLocale.from(posix: env["LC_ALL"] ?? env["LANG"]),
             searchMode: .automatic(productCount: shop.catalogue.count))
+        state.sessionKey = request.key
         let session = ShopSession(worker: worker, state: state)
         let now = MonotonicClock.seconds()
         let terminal = ShopTerminal(session: session, screen: screen, playback: nil)
