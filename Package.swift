@@ -71,6 +71,10 @@ let package = Package(
             dependencies: [
                 "ShopCore", "ShopStore", "ShopService", "ShopTUI", "CSQLite", "ShopPostgres", "TestPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
@@ -84,7 +88,7 @@ let package = Package(
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopService", "ShopCore", "ShopStore"], exclude: ["Snapshots"]),
         // Run the built `comptoir` binary (the second inside tmux); they depend on it so `swift test` builds it first.
         .testTarget(name: "ComptoirCLITests", dependencies: ["comptoir", "ShopCore", "ShopStore", "TestPostgres"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["comptoir"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["comptoir", "comptoir-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -85,6 +85,8 @@ public final class ScreenHost {
     /// customer, draws that, and closes every screen. Returns the signal that stopped it, if any.
     public func run() -> Int32? {
         SignalWatch.install()
+        // The index is built before the first customer is let in, not while they wait.
+        _ = index(for: worker.snapshot.state)
         // A parent may have started us with these blocked (a test runner does): they must reach the loop.
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
@@ -197,11 +199,12 @@ public final class ScreenHost {
         let (themeIndex, _) = catalog.choose(requested: nil, environment: request.environment)
         let shop = worker.snapshot.state
         let env = request.environment
-        let state = AppState(
+        var state = AppState(
             shop: shop, shopper: request.shopper, index: index(for: shop), width: request.width, height: request.height,
             themes: catalog.themes, themeIndex: themeIndex, colourDepth: screen.colourDepth,
             locale: ShopLocale.from(posix: env["LC_ALL"] ?? env["LANG"]),
             searchMode: .automatic(productCount: shop.catalogue.count))
+        state.sessionKey = request.key
         let session = ShopSession(worker: worker, state: state)
         let now = MonotonicClock.seconds()
         let terminal = ShopTerminal(session: session, screen: screen, playback: nil)
@@ -213,10 +216,12 @@ public final class ScreenHost {
         step(request.connection, now: now)
     }
 
-    /// The shared index when the catalogue is small enough to search inline; built once per
-    /// catalogue version, shared by every session (a value: copies share its storage).
+    /// The search index every new session starts with, whatever the catalogue's size: built once
+    /// per catalogue version, here, and shared by every session (a value: copies share its
+    /// storage). A large catalogue's sessions still search in the background, on this index;
+    /// without it each would build its own (at 100,000 products, tens of MB and a second of CPU
+    /// each). The first session after a start or an import waits for the build.
     private func index(for shop: ShopState) -> SearchIndex? {
-        guard SearchMode.automatic(productCount: shop.catalogue.count) == .inline else { return nil }
         let version = worker.snapshot.version.catalogueVersion
         if let sharedIndex, sharedIndex.version == version { return sharedIndex.index }
         let index = SearchIndex(catalogue: shop.catalogue)

@@ -13,13 +13,15 @@ public struct HostedTerminalRequest: Sendable {
     public var height: Int
     public var environment: [String: String]
     public var shopper: Shopper
+    /// The public key the customer connected with: a registration in the shop adds it to the new account.
+    public var key: PublicKeyEntry?
     /// Called once, on the host's thread, when the session ended and its screen is closed (the
     /// slave is closed too, so the pty's master reads the last bytes and then its end).
     public var ended: @Sendable (HostedSessionEnd) -> Void
 
     public init(
         connection: Int, slave: Int32, term: String, width: Int, height: Int, environment: [String: String], shopper: Shopper,
-        ended: @escaping @Sendable (HostedSessionEnd) -> Void
+        key: PublicKeyEntry? = nil, ended: @escaping @Sendable (HostedSessionEnd) -> Void
     ) {
         self.connection = connection
         self.slave = slave
@@ -28,6 +30,7 @@ public struct HostedTerminalRequest: Sendable {
         self.height = height
         self.environment = environment
         self.shopper = shopper
+        self.key = key
         self.ended = ended
     }
 }

@@ -9,6 +9,8 @@ public final class ConnectionRecord: Sendable {
         var user: String?
         var fingerprint: String?
         var shopper: Shopper?
+        /// The public key the connection authenticated with (none for a password).
+        var key: PublicKeyEntry?
         var end: String?
     }
 
@@ -23,16 +25,20 @@ public final class ConnectionRecord: Sendable {
     }
 
     /// The connection authenticated as `shopper`.
-    func identify(user: String, fingerprint: String?, shopper: Shopper) {
+    func identify(user: String, fingerprint: String?, shopper: Shopper, key: PublicKeyEntry? = nil) {
         fields.withLock {
             $0.user = user
             $0.fingerprint = fingerprint
             $0.shopper = shopper
+            $0.key = key
         }
     }
 
     /// Who is shopping on this connection, once authenticated.
     var shopper: Shopper? { fields.withLock { $0.shopper } }
+
+    /// The public key the connection authenticated with, if it used one.
+    var key: PublicKeyEntry? { fields.withLock { $0.key } }
 
     /// Records how the connection ended; the first reason given wins.
     func ended(_ reason: String) {

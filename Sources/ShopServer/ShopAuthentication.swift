@@ -32,6 +32,8 @@ final class ShopAuthentication: NIOSSHServerUserAuthenticationDelegate {
         switch request.request {
         case let .publicKey(key):
             let fingerprint = KeyFingerprint.of(key.publicKey)
+            // The key as an account would register it: a guest who registers in the shop gets it.
+            let entry = try? PublicKeyLine.parse(String(openSSHPublicKey: key.publicKey))
             screens.perform { service in
                 // What other processes committed (an account registered since) counts.
                 try? service.store.refresh()
@@ -42,14 +44,14 @@ final class ShopAuthentication: NIOSSHServerUserAuthenticationDelegate {
                     let session = Self.sessionName(user)
                     do throws(ServiceError) {
                         try service.trade(.logInWithKey(email: user, fingerprint: fingerprint, session: session))
-                        record.identify(user: user, fingerprint: fingerprint, shopper: .session(session))
+                        record.identify(user: user, fingerprint: fingerprint, shopper: .session(session), key: entry)
                         responsePromise.succeed(.success)
                     } catch {
                         responsePromise.succeed(.failure)
                     }
                     return
                 }
-                record.identify(user: user, fingerprint: fingerprint, shopper: .session("ssh:" + fingerprint))
+                record.identify(user: user, fingerprint: fingerprint, shopper: .session("ssh:" + fingerprint), key: entry)
                 responsePromise.succeed(.success)
             }
         case let .password(password):

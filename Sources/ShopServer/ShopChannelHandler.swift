@@ -122,7 +122,7 @@ final class ShopChannelHandler: ChannelInboundHandler {
             case let .success(pipe):
                 handler.master = pipe
                 let record = handler.record
-                screens.open(connection: connection, slave: slave, terminal: terminal, shopper: shopper) { reason in
+                screens.open(connection: connection, slave: slave, terminal: terminal, shopper: shopper, key: record.key) { reason in
                     record.ended(reason)
                     channel.eventLoop.execute { loopBound.value.sessionEnded(pipe: pipe, channel: channel, reason: reason) }
                 }

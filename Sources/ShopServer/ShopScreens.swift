@@ -14,9 +14,12 @@ public struct TerminalRequest: Sendable, Hashable {
 /// customer's ncurses screen from one thread (NCursesTerminal's `ScreenHost`, wired in by the
 /// `comptoir` command). Every call only posts; it may come from any event loop.
 public protocol ShopScreens: Sendable {
-    /// Opens the shop on the pty whose slave is `slave` (the screens own it from then on);
-    /// `ended` is called once with how the session ended.
-    func open(connection: Int, slave: Int32, terminal: TerminalRequest, shopper: Shopper, ended: @escaping @Sendable (String) -> Void)
+    /// Opens the shop on the pty whose slave is `slave` (the screens own it from then on) for
+    /// `shopper`, who connected with `key` (nil: a password); `ended` is called once with how the
+    /// session ended.
+    func open(
+        connection: Int, slave: Int32, terminal: TerminalRequest, shopper: Shopper, key: PublicKeyEntry?,
+        ended: @escaping @Sendable (String) -> Void)
     /// The customer's window changed size; the pty's size is already set.
     func resize(connection: Int, width: Int, height: Int)
     /// The connection went away.

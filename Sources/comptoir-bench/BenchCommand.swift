@@ -6,6 +6,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comptoir-bench",
         abstract: "Measure Comptoir against its peers (build with -c release).",
-        subcommands: [SearchBenchmark.self, StoreBenchmark.self, FrameBenchmark.self, SessionBenchmark.self, StartBenchmark.self]
+        subcommands: [
+            SearchBenchmark.self, StoreBenchmark.self, FrameBenchmark.self, SessionBenchmark.self, StartBenchmark.self, SSHBenchmark.self,
+        ]
     )
 }

@@ -125,10 +125,13 @@ struct ServeCommand: ParsableCommand {
 struct HostedScreens: ShopScreens {
     let inbox: ScreenHostInbox
 
-    func open(connection: Int, slave: Int32, terminal: TerminalRequest, shopper: Shopper, ended: @escaping @Sendable (String) -> Void) {
+    func open(
+        connection: Int, slave: Int32, terminal: TerminalRequest, shopper: Shopper, key: PublicKeyEntry?,
+        ended: @escaping @Sendable (String) -> Void
+    ) {
         inbox.open(HostedTerminalRequest(
             connection: connection, slave: slave, term: terminal.term, width: terminal.width, height: terminal.height,
-            environment: terminal.environment, shopper: shopper, ended: { ended($0.rawValue) }))
+            environment: terminal.environment, shopper: shopper, key: key, ended: { ended($0.rawValue) }))
     }
 
     func resize(connection: Int, width: Int, height: Int) { inbox.resize(connection: connection, width: width, height: height) }

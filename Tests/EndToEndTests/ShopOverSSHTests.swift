@@ -192,6 +192,43 @@ import Testing
         _ = try server.stop()
     }
 
+    @Test func registeringInTheShopMakesTheSessionsKeyLogInToTheNewAccount() throws {
+        let server = try ServeHarness()
+        let key = try server.makeKey("newcomer")
+        let guest = try Self.connect(server, key: key)
+        defer { guest.kill() }
+        try guest.waitFor("1 Catalogue")
+        // l opens the login form; its "Create an account" button opens the registration.
+        try guest.press("l", "Tab", "Tab", "Tab", "Enter")
+        try guest.waitFor("Create the account")
+        for (text, tabs) in [("Dominique Roux", 1), ("dominique@example.com", 1), ("quiet harbour window", 1),
+                             ("3 place Bellecour", 2), ("69002", 1), ("Lyon", 3)] {
+            try guest.type(text)
+            for _ in 0..<tabs { try guest.press("Tab") }
+        }
+        try guest.press("Tab", "Enter")
+        let told = try guest.waitFor("now logs you in as dominique@example.com")
+        let fingerprint = try #require(server.run(["ssh-keygen", "-lf", key + ".pub"]).output.split(separator: " ").dropFirst().first)
+        #expect(told.contains("Your SSH key \(fingerprint.prefix(15))…"))
+        try guest.press("q")
+        try guest.waitFor("ssh exited with 0")
+
+        // The same key now logs in to the account: no password asked (none may be offered).
+        let script = "\"$0\" \"$@\"; echo \"ssh exited with $?\"; read line"
+        let again = try TmuxSession(command: ["sh", "-c", script] + server.ssh(user: "dominique@example.com", key: key),
+                                    width: 120, height: 40, environment: ["LANG": "C.UTF-8"])
+        defer { again.kill() }
+        try again.waitFor("Dominique Roux")
+        try again.press("q")
+        try again.waitFor("ssh exited with 0")
+        let orders = try server.run(server.ssh(user: "dominique@example.com", key: key, terminal: false) + ["orders", "--json"])
+        #expect(orders.status == 0, "\(orders.output)")
+        try server.waitFor("the key login's log line") {
+            server.log.split(separator: "\n").contains { $0.contains("session=ssh:account:dominique@example.com") && $0.contains("key=\(fingerprint)") }
+        }
+        _ = try server.stop()
+    }
+
     @Test func tooManyConnectionsFromOneAddressAreClosedAndOthersGoOn() throws {
         let server = try ServeHarness(extra: ["--connections-per-minute", "2"])
         let key = try server.makeKey("hasty")

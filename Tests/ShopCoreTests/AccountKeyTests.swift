@@ -96,4 +96,48 @@ struct AccountKeyTests {
             return
         }
     }
+
+    /// A registration over SSH with the connection's key.
+    static func registration(_ email: String, key: PublicKeyEntry?) throws -> AccountRegistration {
+        var registration = try AccountRegistration(
+            name: "Bob Martin", email: email, password: TradeShop.password, line1: "3 rue Haute", postalCode: "69001",
+            city: "Lyon", countryCode: "FR")
+        registration.sshKey = key
+        return registration
+    }
+
+    @Test func registeringFromAnSSHSessionRegistersItsKeyInTheSameCommit() throws {
+        var shop = try TradeShop(loggedIn: false)
+        let guest = "ssh:SHA256:other-key"
+        let events = try shop.trade(.register(
+            Self.registration("bob@example.fr", key: Self.other), passwordHash: PasswordHash(encoded: "test$bob"), session: guest))
+        let bob = try #require(shop.state.commerce.account(email: "bob@example.fr")?.id)
+        let added = AccountKey(account: bob, type: "ssh-ed25519", blob: Self.other.blob, comment: "",
+                               fingerprint: "SHA256:other-key", addedAt: shop.now)
+        #expect(events.contains(.commerce(.accountKeyAdded(added))))
+        #expect(shop.state.commerce.keys(of: bob) == [added])
+        #expect(shop.state.commerce.account(of: .session(guest))?.id == bob)
+        // The key now logs Bob in on a session of his own.
+        try shop.trade(.logInWithKey(email: "bob@example.fr", fingerprint: "SHA256:other-key", session: "ssh:account:bob@example.fr"))
+        #expect(shop.state.commerce.account(of: .session("ssh:account:bob@example.fr"))?.id == bob)
+    }
+
+    @Test func aKeyAlreadyAnotherAccountsStaysWithItAndTheRegistrationGoesThrough() throws {
+        var shop = try TradeShop()
+        let zoe = try #require(shop.state.commerce.account(email: "zoe@example.fr")?.id)
+        try shop.trade(.addAccountKey(Self.key, by: .local))
+        let events = try shop.trade(.register(
+            Self.registration("bob@example.fr", key: Self.key), passwordHash: PasswordHash(encoded: "test$bob"), session: "ssh:x"))
+        let bob = try #require(shop.state.commerce.account(email: "bob@example.fr")?.id)
+        #expect(!events.contains { if case .commerce(.accountKeyAdded) = $0 { return true } else { return false } })
+        #expect(shop.state.commerce.keys(of: bob).isEmpty)
+        #expect(shop.state.commerce.accountKeys["SHA256:zoe-key"]?.account == zoe)
+    }
+
+    @Test func aRegistrationWithoutAKeyAddsNone() throws {
+        var shop = try TradeShop(loggedIn: false)
+        try shop.trade(.register(
+            Self.registration("bob@example.fr", key: nil), passwordHash: PasswordHash(encoded: "test$bob"), session: "local"))
+        #expect(shop.state.commerce.accountKeys.isEmpty)
+    }
 }

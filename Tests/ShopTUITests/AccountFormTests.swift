@@ -130,6 +130,67 @@ import Testing
         #expect(harness.screen.contains("Logged in as Bob Durand"))
     }
 
+    /// Fills the registration form of a guest harness with Bob's details, leaving the focus on the
+    /// "Send me offers by e-mail" box.
+    static func fillRegistration(_ harness: inout ShopHarness) {
+        harness.press(.character("l"), .tab, .tab, .tab, .enter)
+        for (text, tabs) in [("Bob Durand", 1), ("bob@example.fr", 1), ("quiet harbour window", 1), ("3 place Bellecour", 2),
+                             ("69002", 1), ("Lyon", 3)] {
+            harness.type(text)
+            for _ in 0..<tabs { harness.press(.tab) }
+        }
+    }
+
+    @Test func theOffersBoxIsUntickedAndATickIsRecordedAsConsent() throws {
+        var unticked = Self.guest()
+        Self.fillRegistration(&unticked)
+        #expect(unticked.state.accountForm?.registration.focusedID == "offers")
+        #expect(unticked.screen.contains("[ ] Send me offers by e-mail"))
+        unticked.press(.enter)
+        let quiet = try #require(unticked.state.customer)
+        #expect(unticked.state.shop.commerce.backOffice.marketingConsent[quiet.id] == nil)
+
+        var ticked = Self.guest()
+        Self.fillRegistration(&ticked)
+        ticked.press(.character(" "))
+        #expect(ticked.screen.contains("[x] Send me offers by e-mail"))
+        ticked.press(.tab, .enter)
+        let bob = try #require(ticked.state.customer)
+        #expect(ticked.state.shop.commerce.backOffice.marketingConsent[bob.id] == ticked.service.now)
+        // What `comptoir merchant customers` lists.
+        let summary = CustomerSummary(bob, in: ticked.state.shop.commerce)
+        #expect(summary.marketingConsentAt == ticked.service.now)
+    }
+
+    @Test func registeringOverSSHGivesTheSessionsKeyToTheNewAccount() throws {
+        var harness = Self.guest()
+        let key = PublicKeyEntry(type: "ssh-ed25519", blob: "AAAAC3NzaC1lZDI1NTE5AAAAIBOBKEY", comment: "",
+                                 fingerprint: "SHA256:b0bK3yF1ngerpr1ntWithFortyThreeCharactersXY")
+        harness.state.sessionKey = key
+        Self.fillRegistration(&harness)
+        harness.press(.tab, .enter)
+        let bob = try #require(harness.state.customer)
+        #expect(harness.state.shop.commerce.keys(of: bob.id).map(\.fingerprint) == [key.fingerprint])
+        // The welcome mail's notice follows on the same line.
+        #expect(harness.state.status?.text.hasPrefix("Your SSH key SHA256:b0bK3yF1… now logs you in as bob@example.fr") == true)
+        #expect(harness.screen.contains("Your SSH key SHA256:b0bK3yF1… now logs you in as bob@example"))
+    }
+
+    @Test func aKeyAlreadyAnotherAccountsIsNotMovedAndTheCustomerIsTold() throws {
+        var harness = Self.guest()
+        let key = PublicKeyEntry(type: "ssh-ed25519", blob: "AAAAC3NzaC1lZDI1NTE5AAAAIALICE", comment: "",
+                                 fingerprint: "SHA256:alice-key")
+        _ = try harness.service.logIn(email: "alice@example.fr", password: ShopHarness.password, session: "other")
+        try harness.service.trade(.addAccountKey(key, by: .session("other")))
+        harness.state.sessionKey = key
+        Self.fillRegistration(&harness)
+        harness.press(.tab, .enter)
+        let bob = try #require(harness.state.customer)
+        #expect(harness.state.shop.commerce.keys(of: bob.id).isEmpty)
+        #expect(harness.state.shop.commerce.accountKeys["SHA256:alice-key"]?.account != bob.id)
+        #expect(harness.state.status?.text.contains("your SSH key is another account's") == true)
+    }
+
     @Test func aTakenEmailIsSaidUnderTheEmailField() {
         var harness = Self.guest()
         harness.press(.character("l"), .tab, .tab, .tab, .enter)

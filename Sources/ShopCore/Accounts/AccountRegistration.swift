@@ -10,6 +10,9 @@ public struct AccountRegistration: Hashable, Sendable {
     public let phone: PhoneNumber?
     /// Whether the customer ticked "send me offers" (never ticked for them).
     public var marketingConsent = false
+    /// The SSH public key the customer is connected with (`comptoir serve`): registered to the new
+    /// account in the same commit, so it logs them in next time. Nil outside SSH.
+    public var sshKey: PublicKeyEntry?
 
     /// Checks every field and reports every problem at once. A blank `phone` means none; a
     /// national phone number is read in the address's country.

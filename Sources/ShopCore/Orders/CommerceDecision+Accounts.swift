@@ -1,5 +1,7 @@
 extension CommerceDecision {
-    /// A new account, logged in at once on `session`, with a welcome message.
+    /// A new account, logged in at once on `session`, with a welcome message. The SSH key the
+    /// customer registered from becomes the account's, unless it already is another account's
+    /// (the registration goes through without it: a key belongs to one account).
     mutating func register(_ registration: AccountRegistration, hash: PasswordHash, session: String?) throws(CommerceError) {
         guard commerce.account(email: registration.email.value) == nil else {
             throw .emailTaken(registration.email.value)
@@ -8,6 +10,10 @@ extension CommerceDecision {
         let account = registration.account(id: id, passwordHash: hash)
         emit(.accountRegistered(account))
         if registration.marketingConsent { emit(.backOffice(.marketingConsent(id, given: true, at: now))) }
+        if let key = registration.sshKey, commerce.accountKeys[key.fingerprint] == nil {
+            emit(.accountKeyAdded(AccountKey(
+                account: id, type: key.type, blob: key.blob, comment: key.comment, fingerprint: key.fingerprint, addedAt: now)))
+        }
         if let session { emit(.sessionStarted(session: session, account: id)) }
         send(.accountCreated, to: account, subject: "Welcome to Comptoir, \(account.name)", body: OrderMessages.welcome(account))
     }

@@ -59,6 +59,7 @@ public struct AccountForm: Hashable, Sendable {
             .text("city", "City", maxLength: PostalAddress.maximumCityLength),
             .text("country", "Country", "FR", maxLength: 2),
             .text("phone", "Phone", maxLength: 20, optional: true),
+            .checkbox("offers", "Send me offers by e-mail"),
             .button("create", "Create the account"),
         ])
     }
@@ -103,10 +104,12 @@ public struct AccountForm: Hashable, Sendable {
         registration.clearErrors()
         let form = registration
         do throws(RegistrationError) {
-            return try AccountRegistration(
+            var registration = try AccountRegistration(
                 name: form.text("name"), email: form.text("email"), password: form.text("password"),
                 line1: form.text("line1"), line2: form.text("line2"), postalCode: form.text("postalCode"),
                 city: form.text("city"), countryCode: form.text("country"), phone: form.text("phone"))
+            registration.marketingConsent = form.isChecked("offers")
+            return registration
         } catch {
             var messages: [String: [String]] = [:]
             for problem in error.problems { messages[Self.field(of: problem), default: []].append(Self.sentence(problem.description)) }

@@ -58,7 +58,7 @@ enum AccountUpdate {
                 }
                 return submitLogin(&screen)
             }
-            return submitRegistration(&screen)
+            return submitRegistration(&screen, sessionKey: state.sessionKey)
         }
     }
 
@@ -76,8 +76,10 @@ enum AccountUpdate {
         return [.logIn(email: email, password: password)]
     }
 
-    private static func submitRegistration(_ screen: inout AccountForm) -> [Effect] {
-        guard let registration = screen.validatedRegistration() else { return [] }
+    /// The session's SSH key goes with the registration: the shop registers it to the new account.
+    private static func submitRegistration(_ screen: inout AccountForm, sessionKey: PublicKeyEntry?) -> [Effect] {
+        guard var registration = screen.validatedRegistration() else { return [] }
+        registration.sshKey = sessionKey
         screen.isWaiting = true
         return [.register(registration, password: screen.registration.text("password"))]
     }

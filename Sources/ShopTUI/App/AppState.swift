@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     /// Who uses this screen: the session whose cart and login it shows (`local` for the terminal
     /// shop, `local:NAME` with `--session NAME`).
     public let shopper: Shopper
+    /// The SSH public key this screen's customer connected with (`comptoir serve`): registering
+    /// here adds it to the new account. Nil in a local terminal.
+    public var sessionKey: PublicKeyEntry?
     /// The catalogue's search index; nil while the runtime builds it in the background (a large
     /// catalogue's cold start), when the catalogue shows unfiltered and typed searches wait.
     public internal(set) var index: SearchIndex?

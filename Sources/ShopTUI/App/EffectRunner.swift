@@ -62,12 +62,26 @@ public struct EffectRunner {
     public func registered(_ registration: AccountRegistration, _ body: () throws(ServiceError) -> LoggedIn) -> [Message] {
         do throws(ServiceError) {
             let entry = try body()
-            return [.commandSucceeded(events: entry.events, state: service.state,
-                                      note: "Account created for \(registration.email.value): you are logged in")]
+            return [.commandSucceeded(events: entry.events, state: service.state, note: Self.registeredNote(registration, entry.events))]
                 + mailboxIfSent(entry.events)
         } catch {
             return failure(error, note: nil)
         }
+    }
+
+    /// What the status line says after a registration: over SSH, whether the session's key now
+    /// logs the customer in (a key already another account's stays with it).
+    static func registeredNote(_ registration: AccountRegistration, _ events: [ShopEvent]) -> String {
+        let email = registration.email.value
+        let added = events.lazy.compactMap { event -> AccountKey? in
+            if case let .commerce(.accountKeyAdded(key)) = event { return key } else { return nil }
+        }.first
+        // The fingerprint's start is enough to recognise it and keeps the line within 80 columns.
+        if let added { return "Your SSH key \(added.fingerprint.prefix(15))… now logs you in as \(email)" }
+        if registration.sshKey != nil {
+            return "Account created for \(email): your SSH key is another account's, log in with your password next time"
+        }
+        return "Account created for \(email): you are logged in"
     }
 
     /// Runs a trade command; the outcome, then the mailbox if the command sent mail. A nil note

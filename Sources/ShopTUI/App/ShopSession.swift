@@ -235,6 +235,7 @@ public final class ShopSession {
     @discardableResult
     private func deliver() -> (any: Bool, shopChanged: Bool) {
         let (results, snapshot) = worker.take(requester)
+        let wasAwaiting = !awaiting.isEmpty
         var shopChanged = false
         for result in results where awaiting.remove(result.request) != nil || awaitingUpkeep.remove(result.request) != nil {
             let address = addresses.removeValue(forKey: result.request)
@@ -250,7 +251,10 @@ public final class ShopSession {
         if awaiting.isEmpty { awaitingSince = nil }
         let changed = show(snapshot)
         releaseHeldInput()
-        return (!results.isEmpty || changed.any, shopChanged || changed.shopChanged)
+        // The tick's catch-up answers with no message when nothing was due: nothing to draw (a
+        // hosted screen would otherwise redraw every second for every idle customer).
+        let answered = results.contains { !$0.messages.isEmpty } || (wasAwaiting && awaiting.isEmpty)
+        return (answered || changed.any, shopChanged || changed.shopChanged)
     }
 
     /// Sends `update` what changed in `snapshot` since the screen last showed the shop.
