@@ -216,15 +216,19 @@ public final class ScreenHost {
         step(request.connection, now: now)
     }
 
-    /// The search index every new session starts with, whatever the catalogue's size: built once
-    /// per catalogue version, here, and shared by every session (a value: copies share its
+    /// The search index every new session starts with, whatever the catalogue's size: the store's
+    /// (mapped from its snapshot) or built once per catalogue version, here, and shared by every session (a value: copies share its
     /// storage). A large catalogue's sessions still search in the background, on this index;
     /// without it each would build its own (at 100,000 products, tens of MB and a second of CPU
     /// each). The first session after a start or an import waits for the build.
     private func index(for shop: ShopState) -> SearchIndex? {
         let version = worker.snapshot.version.catalogueVersion
         if let sharedIndex, sharedIndex.version == version { return sharedIndex.index }
-        let index = SearchIndex(catalogue: shop.catalogue)
+        // The store's own index (mapped from its snapshot) when it is of the same catalogue.
+        let stored = worker.sync { service in
+            service.store.catalogueVersion == version ? service.store.currentSearchIndex() : nil
+        }
+        let index = stored ?? SearchIndex(catalogue: shop.catalogue)
         sharedIndex = (version, index)
         return index
     }
