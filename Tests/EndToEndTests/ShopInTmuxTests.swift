@@ -70,8 +70,10 @@ import Testing
         }
         let brandLine = try #require(Self.selectedLine(onBrand, containing: "[ ]"))
         try shop.press("Enter")
-        let filtered = try shop.waitFor("the brand ticked and written into the search box") {
+        // The tick and the box change in the key's frame; the narrowed results may come a frame later.
+        let filtered = try shop.waitFor("the brand ticked, written into the search box, and fewer results") {
             Self.selectedLine($0, containing: "[x]") != nil && $0.contains("⌕ brand:")
+                && (Self.productsShown($0).map { $0.shown < coffee.shown } ?? false)
         }
         let narrowed = try #require(Self.productsShown(filtered))
         #expect(narrowed.shown < coffee.shown)
