@@ -11,6 +11,10 @@ enum ArgumentRefusal {
         do {
             return try Comptoir.parseAsRoot(arguments)
         } catch {
+            if let line = unknownMerchantCommand(arguments) {
+                printError(line)
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
             // `-1` where a number is expected reads to the parser as an unknown option; read it again
             // as the value it was meant to be, so that the command's own check names the rule.
             if let reread = numbersAsValues(arguments) {
@@ -22,6 +26,19 @@ enum ArgumentRefusal {
             }
             refuse(error, arguments: arguments)
         }
+    }
+
+    /// `merchant` opens the back office when no subcommand is named, so a mistyped one (`merchant
+    /// shipp C-1`) reaches the parser as stray words: name it and the subcommands alike instead.
+    static func unknownMerchantCommand(_ arguments: [String]) -> String? {
+        guard arguments.count >= 2, arguments[0] == MerchantCommand.configuration.commandName else { return nil }
+        let word = arguments[1]
+        let names = MerchantCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        let folded = word.lowercased()
+        let alike = names.filter { $0.hasPrefix(folded.prefix(3)) || folded.hasPrefix($0) }
+        let hint = alike.isEmpty ? "the commands are \(names.joined(separator: ", "))" : "did you mean \(alike.joined(separator: " or "))?"
+        return "comptoir: '\(word)' is not a merchant command: \(hint) (see 'comptoir merchant --help')"
     }
 
     /// Prints the one line and exits with the documented status (help and `--version` print as

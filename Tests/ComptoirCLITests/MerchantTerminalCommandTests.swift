@@ -19,4 +19,14 @@ import Testing
         #expect(outcome.status == 64)
         #expect(oneLine(outcome) && outcome.stderr.contains("--colour"), "\(outcome.stderr)")
     }
+
+    @Test func aMistypedSubcommandIsNamedWithTheClosestOnes() throws {
+        let merchant = Merchant(shopper: try Shopper())
+        let outcome = try ComptoirProcess.run(["merchant", "shipp", "C-1"], environment: merchant.environment)
+        #expect(outcome.status == 64)
+        #expect(oneLine(outcome) && outcome.stderr.contains("'shipp' is not a merchant command: did you mean ship?"), "\(outcome.stderr)")
+        let unknown = try ComptoirProcess.run(["merchant", "xyzzy"], environment: merchant.environment)
+        #expect(unknown.status == 64)
+        #expect(oneLine(unknown) && unknown.stderr.contains("the commands are open, staff"), "\(unknown.stderr)")
+    }
 }
