@@ -18,6 +18,8 @@ struct StartBenchmark: ParsableCommand {
     )
 
     @Option(help: "Products in the shop.") var products = 1_000_000
+    @Option(help: "Orders placed in the shop before it is measured (by synthetic customers, over 180 days of shop time).")
+    var orders = 0
     @Option(help: "Fresh processes to run; medians are reported.") var runs = 5
     @Option(help: "Data folder to use: created with the synthetic catalogue when it has no snapshot, kept afterwards.")
     var dir: String?
@@ -32,7 +34,9 @@ struct StartBenchmark: ParsableCommand {
             print(String(decoding: try JSONEncoder().encode(measurement), as: UTF8.self))
             return
         }
-        let path = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("comptoir-bench-start-\(products)").path
+        guard orders >= 0 else { throw ValidationError("--orders is \(orders): give 0 or more orders") }
+        let name = orders == 0 ? "comptoir-bench-start-\(products)" : "comptoir-bench-start-\(products)-\(orders)-orders"
+        let path = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try prepare(DataFolder(path: path))
         var measurements: [StartMeasurement] = []
         for _ in 0..<runs { measurements.append(try measureInChildProcess(path)) }
@@ -42,9 +46,9 @@ struct StartBenchmark: ParsableCommand {
         }
         if json {
             let summary = StartSummary(
-                products: measurements.first?.products ?? 0, width: width, height: height, runs: runs,
+                products: measurements.first?.products ?? 0, orders: measurements.first?.orders ?? 0, width: width, height: height, runs: runs,
                 median: StartMeasurement(
-                    products: measurements.first?.products ?? 0, openSeconds: median(\.openSeconds), stateSeconds: median(\.stateSeconds),
+                    products: measurements.first?.products ?? 0, orders: measurements.first?.orders, openSeconds: median(\.openSeconds), stateSeconds: median(\.stateSeconds),
                     drawSeconds: median(\.drawSeconds), firstFrameSeconds: median(\.firstFrameSeconds),
                     searchReadySeconds: median(\.searchReadySeconds), firstSearchSeconds: median(\.firstSearchSeconds),
                     residentAtFirstFrameMegabytes: median(\.residentAtFirstFrameMegabytes),
@@ -57,7 +61,8 @@ struct StartBenchmark: ParsableCommand {
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             return
         }
-        print("cold start at \(width)x\(height) over \(measurements.first?.products ?? 0) products, \(runs) fresh processes, median (min–max):")
+        print("cold start at \(width)x\(height) over \(measurements.first?.products ?? 0) products and \(measurements.first?.orders ?? 0) orders, "
+              + "\(runs) fresh processes, median (min–max):")
         func row(_ label: String, _ value: (StartMeasurement) -> Double, unit: String = "s", digits: Int = 3) {
             let values = measurements.map(value).sorted()
             print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
@@ -82,7 +87,17 @@ struct StartBenchmark: ParsableCommand {
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         FileHandle.standardError.write(Data("creating \(folder.path) with \(products) synthetic products…\n".utf8))
         let catalogue = SyntheticCatalogue.generate(count: products, seed: 42)
-        let store = try Store.open(folder, access: .readWrite, seed: { catalogue })
+        let quiet = SnapshotPolicy(recordsBetweenSnapshots: .max, journalBytesBetweenSnapshots: .max)
+        let store = try Store.open(folder, access: .readWrite, policy: quiet, seed: { catalogue })
+        if orders > 0 {
+            FileHandle.standardError.write(Data("placing \(orders) orders…\n".utf8))
+            let now = ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970))
+            let summary = try SyntheticOrders.place(orders, in: store, endingAt: now, seed: 7) { placed in
+                if placed % 10_000 == 0 { FileHandle.standardError.write(Data("  \(placed) orders\n".utf8)) }
+            }
+            FileHandle.standardError.write(Data("\(summary.orders) orders by \(summary.customers) customers, \(summary.refused) commands refused\n".utf8))
+            for reason in summary.refusalExamples { FileHandle.standardError.write(Data("  such as: \(reason)\n".utf8)) }
+        }
         try store.snapshot()
         try store.compact()
         try store.close()
@@ -100,6 +115,8 @@ struct StartBenchmark: ParsableCommand {
 /// One cold start, measured in its own process.
 struct StartMeasurement: Codable {
     var products: Int
+    /// Orders in the shop (absent: older runs).
+    var orders: Int?
     var openSeconds: Double
     var stateSeconds: Double
     var drawSeconds: Double
@@ -141,7 +158,7 @@ struct StartMeasurement: Codable {
         try store.close()
         func seconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to - from) / 1e9 }
         return StartMeasurement(
-            products: session.state.shop.catalogue.count, openSeconds: seconds(start, opened), stateSeconds: seconds(opened, stateReady),
+            products: session.state.shop.catalogue.count, orders: session.state.shop.commerce.orderNumbers.count, openSeconds: seconds(start, opened), stateSeconds: seconds(opened, stateReady),
             drawSeconds: seconds(stateReady, drawn), firstFrameSeconds: seconds(start, drawn),
             searchReadySeconds: seconds(start, searchReady), firstSearchSeconds: seconds(searchReady, searched),
             residentAtFirstFrameMegabytes: residentAtFirstFrame, residentWithIndexMegabytes: residentWithIndex,
@@ -159,6 +176,7 @@ struct StartMeasurement: Codable {
 /// `start --json`: the medians of the runs, and each run.
 struct StartSummary: Codable {
     var products: Int
+    var orders: Int
     var width: Int
     var height: Int
     var runs: Int
