@@ -219,20 +219,3 @@ struct BinaryReader {
         return values
     }
 }
-
-extension UnsafeMutableBufferPointer {
-    /// Asks the kernel to back this (large, freshly allocated) storage with huge pages, which saves most
-    /// of the page faults of filling it. Linux only; a hint.
-    func adviseHugePages(capacity: Int) {
-        #if os(Linux)
-        guard let base = baseAddress else { return }
-        let bytes = capacity * MemoryLayout<Element>.stride
-        let huge = 2 << 20
-        guard bytes >= 8 * huge else { return }
-        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-        let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(pointer, end - start, MADV_HUGEPAGE)
-        #endif
-    }
-}

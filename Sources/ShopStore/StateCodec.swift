@@ -28,10 +28,13 @@ enum StateCodec {
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let range = (chunk * productsPerChunk)..<min(products.count, (chunk + 1) * productsPerChunk)
                 let writer = BinaryWriter(capacity: range.count * 192)
-                // Products are passed by reference (`pointee`), not copied out of the array: a copy
-                // would retain and release each of their strings and arrays.
-                products.withUnsafeBufferPointer { all in
-                    for index in range { ProductCodec.write(all.baseAddress.unsafelyUnwrapped[index], to: writer) }
+                // Products are passed by reference, not copied out of their blocks: a copy would
+                // retain and release each of their strings and arrays.
+                products.forEachBlock { first, block in
+                    let start = max(first, range.lowerBound)
+                    let end = min(first + block.count, range.upperBound)
+                    guard start < end else { return }
+                    for index in start..<end { ProductCodec.write(block[index - first], to: writer) }
                 }
                 shared.slots[chunk] = writer
             }
@@ -120,41 +123,31 @@ enum StateCodec {
         return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), carts: carts, commerce: commerce)
     }
 
-    /// Decodes every chunk straight into its place in one array, the chunks in parallel, with each SKU's
-    /// hash for the catalogue's index (hashing a million SKUs on one thread was a tenth of a load). On a failure
-    /// the products already made are destroyed and the failure nearest the start of the file is thrown.
+    /// Decodes the chunks in parallel, each into blocks of the catalogue's `ProductList`, with each SKU's
+    /// hash for the catalogue's index (hashing a million SKUs on one thread was a tenth of a load). Products
+    /// are moved into their block as they are made, never copied. On a failure the failure nearest the
+    /// start of the file is thrown (the products made are dropped with their blocks).
     private static func decodeProducts(
         _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int, skuHashes: UnsafeMutableBufferPointer<Int>,
         pages: PageAdvice?
-    ) throws(DecodingFailure) -> [Product] {
+    ) throws(DecodingFailure) -> ProductList {
         var failures = [DecodingFailure?](repeating: nil, count: chunks.count)
-        var made = [Int](repeating: 0, count: chunks.count)
-        var products = [Product](unsafeUninitializedCapacity: total) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            buffer.adviseHugePages(capacity: total)
-            failures.withUnsafeMutableBufferPointer { failures in
-                made.withUnsafeMutableBufferPointer { made in
-                    let shared = SharedPointers(
-                        bytes: bytes, products: base, skuHashes: skuHashes, failures: failures, made: made, pages: pages)
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-                        decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
-                    }
-                }
-            }
-            if failures.allSatisfy({ $0 == nil }) {
-                initialized = total
-            } else {
-                for (index, chunk) in chunks.enumerated() {
-                    (base + chunk.firstProduct).deinitialize(count: made[index])
+        var blocks = [[ContiguousArray<Product>]](repeating: [], count: chunks.count)
+        failures.withUnsafeMutableBufferPointer { failures in
+            blocks.withUnsafeMutableBufferPointer { blocks in
+                let shared = SharedPointers(bytes: bytes, skuHashes: skuHashes, failures: failures, blocks: blocks, pages: pages)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                    decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
                 }
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first {
-            products = []
-            throw failure
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        // Chunks written with a size that is not a whole number of blocks (small test chunks) are
+        // joined product by product.
+        if chunks.dropLast().allSatisfy({ $0.productCount % ProductList.blockSize == 0 }) {
+            return ProductList(blocks: blocks.flatMap { $0 })
         }
-        return products
+        return ProductList(blocks.lazy.flatMap { $0 }.flatMap { $0 })
     }
 
     private static func decodeChunk(
@@ -166,14 +159,23 @@ enum StateCodec {
         // that the file's bytes and the products they become are not both held.
         shared.pages?.populate(chunk.byteRange)
         defer { shared.pages?.release(chunk.byteRange) }
+        var blocks: [ContiguousArray<Product>] = []
+        var block = ContiguousArray<Product>()
+        block.reserveCapacity(min(ProductList.blockSize, chunk.productCount))
         do throws(DecodingFailure) {
             for position in 0..<chunk.productCount {
                 let product = try ProductCodec.read(from: &reader, sharing: &tables)
                 shared.skuHashes[chunk.firstProduct + position] = product.sku.hashValue
-                (shared.products + chunk.firstProduct + position).initialize(to: product)
-                shared.made[index] = position + 1
+                block.append(product)
+                if block.count == ProductList.blockSize {
+                    blocks.append(block)
+                    block = ContiguousArray()
+                    block.reserveCapacity(min(ProductList.blockSize, chunk.productCount - position - 1))
+                }
             }
             if !reader.isAtEnd { throw reader.failure("\(reader.remaining) unexpected bytes after a chunk of products") }
+            if !block.isEmpty { blocks.append(block) }
+            shared.blocks[index] = blocks
         } catch {
             shared.failures[index] = error
         }
@@ -183,10 +185,9 @@ enum StateCodec {
 /// The buffers the parallel decoding reads and writes; each chunk writes only its own slots.
 private struct SharedPointers: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
-    let products: UnsafeMutablePointer<Product>
     let skuHashes: UnsafeMutableBufferPointer<Int>
     let failures: UnsafeMutableBufferPointer<DecodingFailure?>
-    let made: UnsafeMutableBufferPointer<Int>
+    let blocks: UnsafeMutableBufferPointer<[ContiguousArray<Product>]>
     let pages: PageAdvice?
 }
 

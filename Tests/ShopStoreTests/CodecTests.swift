@@ -127,6 +127,22 @@ struct SnapshotChunkTests {
         #expect(decoded.carts == state.carts)
     }
 
+    /// Chunks of whole blocks are decoded straight into the catalogue's blocks; other sizes are joined
+    /// product by product. Either way the catalogue reads back the same, and a change to one product
+    /// of the decoded catalogue reaches that product only.
+    @Test(arguments: [ProductList.blockSize, ProductList.blockSize * 2, 1_000])
+    func chunksOfWholeBlocksAndOthersDecodeAlike(chunk: Int) throws {
+        var g = SplitMix64(seed: 9)
+        let products = (0..<(ProductList.blockSize * 2 + 100)).map { RandomProducts.product(&g, sku: "P\($0)") }
+        let state = ShopState(catalogue: Catalogue(products: products))
+        var decoded = try encoded(state, chunk: chunk).withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }
+        #expect(decoded == state)
+        #expect(decoded.catalogue.product(sku: "P\(ProductList.blockSize + 1)") == products[ProductList.blockSize + 1])
+        decoded.catalogue.modify(sku: "P\(ProductList.blockSize)") { $0.stockOnHand += 1 }
+        #expect(decoded.catalogue.products[ProductList.blockSize].stockOnHand == products[ProductList.blockSize].stockOnHand + 1)
+        #expect(Array(decoded.catalogue.products[(ProductList.blockSize + 1)...]) == Array(products[(ProductList.blockSize + 1)...]))
+    }
+
     @Test func damageInAMiddleChunkIsReportedAtItsOffset() throws {
         let state = sampleState()
         var bytes = encoded(state, chunk: 10)

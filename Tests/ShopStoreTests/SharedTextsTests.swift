@@ -21,7 +21,7 @@ struct SharedTextsTests {
         let writer = BinaryWriter()
         StateCodec.write(ShopState(catalogue: Catalogue(products: products)), to: writer, productsPerChunk: chunk)
         let bytes = writer.bytes
-        return try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }.catalogue.products
+        return Array(try bytes.withUnsafeBytes { try StateCodec.decode($0, fileOffset: 40) }.catalogue.products)
     }
 
     private func storage(_ text: String) -> UnsafeRawPointer? {

@@ -9,7 +9,7 @@ struct StoreBasicsTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let store = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        #expect(store.state.catalogue.products == Fixtures.seed)
+        #expect(Array(store.state.catalogue.products) == Fixtures.seed)
         #expect(store.sequence == 1)
         try store.close()
         let scan = JournalScan.scan(try temp.read(folder, "journal"))
@@ -63,7 +63,7 @@ struct StoreBasicsTests {
         let temp = TemporaryFolder()
         let folder = temp.dataFolder()
         let store = try Store.open(folder, access: .readOnly) { Fixtures.seed }
-        #expect(store.state.catalogue.products == Fixtures.seed)
+        #expect(Array(store.state.catalogue.products) == Fixtures.seed)
         #expect(!FileManager.default.fileExists(atPath: folder.path))
         #expect(throws: StoreError.readOnly(folder: folder.path)) { try store.execute(.clearCart(by: .local)) }
     }

@@ -10,7 +10,7 @@ struct OldDataViewTests {
         let gold = Product(sku: "GOLD", title: "Gold", brand: "Mint", category: "Luxury",
                            price: Money(minorUnits: 5_000_000_000_000_000_000, currency: .eur), previousPrice: Money(minorUnits: .max, currency: .eur),
                            stockOnHand: 5)
-        var shop = ShopState(catalogue: Catalogue(products: Fixtures.catalogue.products + [gold]),
+        var shop = ShopState(catalogue: Catalogue(products: Array(Fixtures.catalogue.products) + [gold]),
                              carts: Carts(guests: ["local": Cart(lines: [CartLine(sku: "GOLD", quantity: .max)])], accounts: [:]))
         shop.apply(.commerce(.clockAdvanced(seconds: 2_562_047_787_516_211 * 3_600)))
         let themes = ThemeCatalog.bundled().themes

@@ -1,17 +1,21 @@
 /// All products of the shop, in listing order, with a lookup by SKU.
 public struct Catalogue: Sendable, Equatable {
-    public private(set) var products: [Product] = []
+    public private(set) var products = ProductList()
     private var positionBySKU = SKUIndex()
     /// Positions of the products changed or added since tracking started or was last taken, for a
     /// search index kept beside the catalogue (see `takeChangedPositions`); nil while not tracked.
     private var changedPositions: Set<Int>?
 
     public init(products: [Product] = []) {
-        // A list without repeated SKUs (a snapshot, most imports) is kept as is and only indexed,
-        // which avoids copying a million products; a repeated SKU falls back to `upsert`.
+        self.init(products: ProductList(products))
+    }
+
+    /// A list without repeated SKUs (a snapshot, most imports) is kept as is and only indexed; a
+    /// repeated SKU falls back to `upsert`, the later product replacing the earlier.
+    public init(products: ProductList) {
         var index = SKUIndex(minimumCapacity: products.count)
         for position in products.indices where index.insert(products[position].sku, at: position, in: products) != nil {
-            upsert(products)
+            upsert(Array(products))
             return
         }
         self.products = products
@@ -20,12 +24,12 @@ public struct Catalogue: Sendable, Equatable {
 
     /// The catalogue `init(products:)` makes, for a loader that has already computed each SKU's
     /// `hashValue` (`skuHashes[i]` for `products[i].sku`, in this process) on several threads.
-    package init(products: [Product], skuHashes: [Int]) {
+    package init(products: ProductList, skuHashes: [Int]) {
         precondition(skuHashes.count == products.count, "one SKU hash per product")
         var index = SKUIndex(minimumCapacity: products.count)
         for position in products.indices
         where index.insert(products[position].sku, hash: skuHashes[position], at: position, in: products) != nil {
-            upsert(products)
+            upsert(Array(products))
             return
         }
         self.products = products
@@ -55,7 +59,6 @@ public struct Catalogue: Sendable, Equatable {
 
     /// Adds new products at the end and replaces existing ones (same SKU) in place.
     public mutating func upsert(_ incoming: [Product]) {
-        products.reserveCapacity(products.count + incoming.count)
         for product in incoming {
             if let position = positionBySKU.insert(product.sku, at: products.count, in: products) {
                 products[position] = product

@@ -17,7 +17,7 @@ struct SKUIndex: Sendable {
         mask = size - 1
     }
 
-    func position(of sku: String, in products: [Product]) -> Int? {
+    func position(of sku: String, in products: ProductList) -> Int? {
         let hash = sku.hashValue
         let tag = UInt64(UInt(bitPattern: hash) >> 32) << 32
         var index = hash & mask
@@ -34,12 +34,12 @@ struct SKUIndex: Sendable {
 
     /// Records that the product at `position` of `products` has `sku`, unless a product with that SKU
     /// is already recorded: then returns that one's position and changes nothing.
-    mutating func insert(_ sku: String, at position: Int, in products: [Product]) -> Int? {
+    mutating func insert(_ sku: String, at position: Int, in products: ProductList) -> Int? {
         insert(sku, hash: sku.hashValue, at: position, in: products)
     }
 
     /// `insert(_:at:in:)` with the SKU's `hashValue` computed beforehand (on other threads).
-    mutating func insert(_ sku: String, hash: Int, at position: Int, in products: [Product]) -> Int? {
+    mutating func insert(_ sku: String, hash: Int, at position: Int, in products: ProductList) -> Int? {
         precondition(position < Int(UInt32.max), "a catalogue holds fewer than 4 billion products")
         if (count + 1) * 2 > slots.count { grow(products) }
         let tag = UInt64(UInt(bitPattern: hash) >> 32) << 32
@@ -58,7 +58,7 @@ struct SKUIndex: Sendable {
         return nil
     }
 
-    private mutating func grow(_ products: [Product]) {
+    private mutating func grow(_ products: ProductList) {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1

@@ -54,7 +54,7 @@ public struct SearchIndex: Sendable {
         self.init(products: catalogue.products)
     }
 
-    public init(products: [Product]) {
+    public init(products: some Collection<Product>) {
         let count = products.count
         brandIDs.reserveCapacity(count)
         categoryIDs.reserveCapacity(count)
