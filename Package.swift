@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
@@ -17,7 +18,8 @@ let package = Package(
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal, no clock of its own.
-        .target(name: "ShopCore"),
+        // Persistent hash maps (HashTreeCollections) keep the state's copies cheap: see `BlockList`.
+        .target(name: "ShopCore", dependencies: [.product(name: "HashTreeCollections", package: "swift-collections")]),
         // Persistence: data folder, journal, snapshots, lock, recovery.
         .target(name: "ShopStore", dependencies: ["ShopCore"]),
         // The event log on PostgreSQL (postgres-nio) under the same Store, for shops beyond one machine.

@@ -105,7 +105,7 @@ final class BinaryWriter {
         }
     }
 
-    func array<T>(_ values: [T], _ write: (BinaryWriter, T) -> Void) {
+    func array<Values: Collection>(_ values: Values, _ write: (BinaryWriter, Values.Element) -> Void) {
         count(values.count)
         for value in values { write(self, value) }
     }

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// The merchant's side of the shop's state: staff, the audit journal, settings, promotions,
 /// listings, price-change notices of carts and customers' marketing consent. Changed only by
 /// `apply(_:)` (through `Commerce` and `ShopState`).
@@ -5,7 +7,7 @@ public struct BackOffice: Hashable, Sendable {
     /// Staff, in the order they were added.
     public internal(set) var staff: [StaffMember] = []
     /// Every back-office action, oldest first.
-    public internal(set) var audit: [AuditEntry] = []
+    public internal(set) var audit: BlockList<AuditEntry> = []
     public internal(set) var fulfilment: FulfilmentMode = .automatic
     /// Promotions, in the order they were added; the demo's codes are the seed.
     public internal(set) var promotions: [PromoCode] = PromoCode.demo
@@ -15,7 +17,7 @@ public struct BackOffice: Hashable, Sendable {
     /// cart says so before checkout. Cleared when the line leaves the cart or the cart is ordered.
     public internal(set) var priceNotices: [Shopper: [String: Money]] = [:]
     /// Accounts that agreed to marketing messages, and when.
-    public internal(set) var marketingConsent: [AccountID: ShopInstant] = [:]
+    public internal(set) var marketingConsent: TreeDictionary<AccountID, ShopInstant> = [:]
 
     public init() {}
 
@@ -25,12 +27,12 @@ public struct BackOffice: Hashable, Sendable {
         unlisted: Set<String>, priceNotices: [Shopper: [String: Money]], marketingConsent: [AccountID: ShopInstant]
     ) {
         self.staff = staff
-        self.audit = audit
+        self.audit = BlockList(audit)
         self.fulfilment = fulfilment
         self.promotions = promotions
         self.unlisted = unlisted
         self.priceNotices = priceNotices
-        self.marketingConsent = marketingConsent
+        self.marketingConsent = TreeDictionary(uniqueKeysWithValues: marketingConsent.map { ($0.key, $0.value) })
     }
 
     public func staffMember(email: String) -> StaffMember? {

@@ -1,23 +1,35 @@
+import HashTreeCollections
+
 /// The trade part of the shop's state: accounts, the logged-in sessions, orders, tickets, mail waiting to
 /// be written, and the shop clock's offset. Changed only by `apply(_:)`.
+///
+/// Its maps are persistent hash trees and its long lists `BlockList`s: every decision works on a copy
+/// of the state, and with flat dictionaries the first change to such a copy copied every order and
+/// account of the shop (100,000 orders: tens of milliseconds and megabytes per command).
 public struct Commerce: Hashable, Sendable {
     /// Seconds shop time runs ahead of the wall clock (`comptoir courier advance`).
     public private(set) var clockOffsetSeconds: Int64 = 0
-    public private(set) var accounts: [AccountID: Account] = [:]
-    public private(set) var accountIDsByEmail: [String: AccountID] = [:]
+    public private(set) var accounts: TreeDictionary<AccountID, Account> = [:]
+    public private(set) var accountIDsByEmail: TreeDictionary<String, AccountID> = [:]
     /// The account each logged-in session acts for, by session name (see `Shopper`).
-    public private(set) var sessions: [String: AccountID] = [:]
+    public private(set) var sessions: TreeDictionary<String, AccountID> = [:]
     /// The SSH public keys registered to accounts, by fingerprint: one key, one account.
-    public private(set) var accountKeys: [String: AccountKey] = [:]
-    public private(set) var orders: [String: Order] = [:]
+    public private(set) var accountKeys: TreeDictionary<String, AccountKey> = [:]
+    public private(set) var orders: TreeDictionary<String, Order> = [:]
     /// Order numbers, oldest first.
-    public private(set) var orderNumbers: [String] = []
+    public private(set) var orderNumbers: BlockList<String> = []
     /// Where each order stands in `orderNumbers`.
-    private var orderPositions: [String: Int] = [:]
+    private var orderPositions: TreeDictionary<String, Int> = [:]
+    /// Each customer's orders, by position in `orderNumbers`, oldest first.
+    private var orderPositionsByCustomer: TreeDictionary<AccountID, [Int]> = [:]
+    /// The order each cash reference was issued for.
+    private var orderNumbersByCashReference: TreeDictionary<CashReference, String> = [:]
+    /// Every tracking number a parcel or return parcel carries.
+    private var trackingNumbers: TreeSet<TrackingNumber> = []
     /// Positions of the orders shop time may still change (see `isInProgress`): catching up
     /// visits these only, so a command costs the same with 100,000 settled orders as with none.
     private var inProgressPositions: Set<Int> = []
-    public private(set) var tickets: [String: SupportTicket] = [:]
+    public private(set) var tickets: TreeDictionary<String, SupportTicket> = [:]
     public private(set) var ticketIDs: [String] = []
     /// Messages decided but not yet written to the mailbox.
     public private(set) var outbox: [OutgoingMessage] = []
@@ -30,7 +42,7 @@ public struct Commerce: Hashable, Sendable {
     /// A trade state as it was saved (the store's snapshots read it back with this); the
     /// lookups by email are rebuilt.
     public init(
-        clockOffsetSeconds: Int64, accounts: [Account], sessions: [String: AccountID],
+        clockOffsetSeconds: Int64, accounts: [Account], sessions: some Sequence<(key: String, value: AccountID)>,
         orders: [Order], tickets: [SupportTicket], outbox: [OutgoingMessage], lastMessageSequence: Int,
         backOffice: BackOffice = BackOffice(), accountKeys: [AccountKey] = []
     ) {
@@ -41,11 +53,13 @@ public struct Commerce: Hashable, Sendable {
             self.accounts[account.id] = account
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         }
-        self.sessions = sessions
-        for order in orders { self.orders[order.number] = order }
-        orderNumbers = orders.map(\.number)
+        self.sessions = TreeDictionary(sessions.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         for (position, order) in orders.enumerated() {
+            self.orders[order.number] = order
+            orderNumbers.append(order.number)
             orderPositions[order.number] = position
+            orderPositionsByCustomer[order.customer, default: []].append(position)
+            index(order)
             if Self.isInProgress(order) { inProgressPositions.insert(position) }
         }
         for ticket in tickets { self.tickets[ticket.id] = ticket }
@@ -103,7 +117,7 @@ public struct Commerce: Hashable, Sendable {
 
     /// The customer's orders, oldest first.
     public func orders(of customer: AccountID) -> [Order] {
-        orderNumbers.compactMap { orders[$0] }.filter { $0.customer == customer }
+        (orderPositionsByCustomer[customer] ?? []).compactMap { orders[orderNumbers[$0]] }
     }
 
     public func tickets(of customer: AccountID) -> [SupportTicket] {
@@ -117,12 +131,7 @@ public struct Commerce: Hashable, Sendable {
 
     /// The order holding cash reference `reference`.
     public func order(cashReference reference: CashReference) -> Order? {
-        orderNumbers.lazy.compactMap { self.orders[$0] }.first { order in
-            order.payments.contains { payment in
-                if case let .cash(cash) = payment { return cash.reference == reference }
-                return false
-            }
-        }
+        orderNumbersByCashReference[reference].flatMap { orders[$0] }
     }
 
     /// Whether shop time may still change the order: unpaid or being prepared (payment expiry,
@@ -141,6 +150,7 @@ public struct Commerce: Hashable, Sendable {
     public mutating func apply(_ event: CommerceEvent, carts: inout Carts) {
         applyChange(event, carts: &carts)
         guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
+        index(order)
         if Self.isInProgress(order) {
             inProgressPositions.insert(position)
         } else {
@@ -174,6 +184,7 @@ public struct Commerce: Hashable, Sendable {
         case let .orderPlaced(order):
             orders[order.number] = order
             orderPositions[order.number] = orderNumbers.count
+            orderPositionsByCustomer[order.customer, default: []].append(orderNumbers.count)
             orderNumbers.append(order.number)
             carts[.account(order.customer)] = Cart()
         case let .paymentStarted(number, payment):
@@ -241,8 +252,18 @@ public struct Commerce: Hashable, Sendable {
 extension Commerce {
     /// Whether a parcel or return parcel of any order already carries `number`.
     func usesTrackingNumber(_ number: TrackingNumber) -> Bool {
-        orders.values.contains { order in
-            order.shipment?.trackingNumber == number || order.returns.contains { $0.shipment.trackingNumber == number }
+        trackingNumbers.contains(number)
+    }
+
+    /// Records what the lookups by cash reference and by tracking number need of `order` (each
+    /// customer's list is kept as orders are placed); what is already recorded is left as it is.
+    private mutating func index(_ order: Order) {
+        for case let .cash(cash) in order.payments where orderNumbersByCashReference[cash.reference] == nil {
+            orderNumbersByCashReference[cash.reference] = order.number
+        }
+        for number in [order.shipment?.trackingNumber].compactMap({ $0 }) + order.returns.map(\.shipment.trackingNumber)
+        where !trackingNumbers.contains(number) {
+            trackingNumbers.insert(number)
         }
     }
 }
