@@ -99,9 +99,7 @@ extension CommerceDecision {
         case let .addAccountKey(entry, _): try addKey(entry)
         case let .removeAccountKey(fingerprint, _): try removeKey(fingerprint)
         case let .logInWithKey(email, fingerprint, session): try logInWithKey(email: email, fingerprint: fingerprint, session: session)
-        case let .changePassword(hash, _):
-            let account = try customer()
-            emit(.passwordChanged(account.id, hash))
+        case let .changePassword(hash, _): try changePassword(hash)
         case let .placeOrder(request, _): try placeOrder(request)
         case let .pay(number, request, _):
             let order = try ownOrder(number)

@@ -1,16 +1,23 @@
 /// The texts of the messages the shop sends about accounts and orders.
 enum OrderMessages {
-    static func welcome(_ account: Account) -> String {
-        """
+    /// The welcome, naming the SSH key registered with the account (if any) and the seller.
+    static func welcome(_ account: Account, key: AccountKey?, seller: SellerIdentity) -> String {
+        var text = """
         Hello \(account.name),
 
         Your Comptoir account is ready: you log in with \(account.email).
         Delivery address on file:
         \(account.address.lines.joined(separator: "\n"))
 
-        Happy shopping,
-        Comptoir
         """
+        if let key { text += AccountNotices.registeredKey(key) + "\n\n" }
+        text += """
+        If you did not create this account, tell us at \(seller.contactEmail).
+
+        Happy shopping,
+        \(seller.block)
+        """
+        return text
     }
 
     static func threeDSecure(_ order: Order, card: CardSummary, challenge: ThreeDSecureChallenge) -> String {

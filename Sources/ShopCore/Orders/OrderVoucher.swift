@@ -22,10 +22,13 @@ enum OrderVoucher {
         return text
     }
 
-    /// Sent once the money is taken: the durable record of the contract.
-    static func voucher(_ order: Order, payment: Payment, seller: SellerIdentity) -> String {
+    /// Sent once the money is taken: the receipt of the payment, what happens next, and the
+    /// durable record of the contract. A card is named by brand and last four digits only.
+    static func voucher(_ order: Order, payment: Payment, receivedAt: ShopInstant, seller: SellerIdentity) -> String {
         var text = """
-        Your order \(order.number) is confirmed: we received \(payment.amount) by \(payment.method).
+        Your order \(order.number) is confirmed: on \(MessageTime.text(receivedAt)) we received \(payment.amount) by \(payment.method).
+        What happens next: we are preparing your order now. When it leaves our warehouse, a message
+        gives you the carrier and the tracking number.
         This message is your voucher: keep it.
 
         Seller
