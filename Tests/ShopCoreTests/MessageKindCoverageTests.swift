@@ -29,5 +29,11 @@ struct MessageKindCoverageTests {
         #expect(outbox.filter { $0.kind == .orderConfirmation }.map(\.orderNumber) == [secured])
         #expect(outbox.filter { $0.kind == .accountCreated }.count == 1)
         #expect(Set(outbox.map(\.sequence)).count == outbox.count)
+        // Every mail names the seller, once, but the bank's code; none carries a card number.
+        for message in outbox {
+            let named = message.body.components(separatedBy: SellerIdentity.comptoir.block).count - 1
+            #expect(named == (message.kind == .threeDSecureCode ? 0 : 1), "\(message.kind.rawValue) names the seller \(named) times")
+            #expect(!message.body.contains("4000002760003184") && !message.body.contains("4000000000000002"))
+        }
     }
 }

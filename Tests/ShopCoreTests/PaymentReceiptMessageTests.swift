@@ -26,7 +26,7 @@ struct PaymentReceiptMessageTests {
     static func expectReceipt(_ mail: OutgoingMessage, order: Order, method: String, at time: ShopInstant,
                               sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(mail.kind == .orderConfirmation, sourceLocation: sourceLocation)
-        #expect(mail.subject == "Order \(order.number) confirmed: payment received, your voucher", sourceLocation: sourceLocation)
+        #expect(mail.subject == "Order \(order.number) paid and confirmed: your voucher", sourceLocation: sourceLocation)
         #expect(mail.orderNumber == order.number, sourceLocation: sourceLocation)
         let opening = "Your order \(order.number) is confirmed: on \(MessageTime.text(time)) we received \(order.totals.total) by \(method)."
         #expect(mail.body.contains(opening), "\(mail.body)", sourceLocation: sourceLocation)

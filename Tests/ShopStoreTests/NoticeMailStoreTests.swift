@@ -58,7 +58,7 @@ struct NoticeMailStoreTests {
         #expect(mails.count == expected.count)
         let confirmation = try #require(mails.first { $0.kind == MessageKind.orderConfirmation.rawValue })
         #expect(confirmation.orderNumber == number)
-        #expect(confirmation.subject == "Order \(number) confirmed: payment received, your voucher")
+        #expect(confirmation.subject == "Order \(number) paid and confirmed: your voucher")
         #expect(confirmation.body.contains("by card Visa •••• 3184."))
         let notice = try #require(mails.first { $0.kind == MessageKind.accountKeyRemoved.rawValue })
         #expect(notice.body.contains("SHA256:zoe (ssh-ed25519, \"zoe@laptop\")"))

@@ -52,7 +52,7 @@ extension CommerceDecision {
         // Preparation starts first: the voucher carries the promise counted from the payment.
         emit(.preparationStarted(orderNumber: number, at: now))
         guard let order = commerce.orders[number] else { return }
-        send(.orderConfirmation, about: order, subject: "Order \(number) confirmed: payment received, your voucher",
+        send(.orderConfirmation, about: order, subject: "Order \(number) paid and confirmed: your voucher",
              body: OrderVoucher.voucher(order, payment: payment, receivedAt: now, seller: state.seller))
     }
 
