@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The mails a careful customer expects, after real `comptoir` commands: a notice for each change
-/// of password or SSH key, one confirmation for a payment made at an agent, each in the Maildir
+/// of password or SSH key and for a lockout, one confirmation for a payment made at an agent, each in the Maildir
 /// and shown by `comptoir messages`, with no secret in any of them.
 @Suite("comptoir messages: notices and the payment received", .serialized)
 struct NoticeMailCommandTests {
@@ -59,6 +59,24 @@ struct NoticeMailCommandTests {
         }
         let (status, report) = try pythonReadsMaildir(shopper.home + "/mail")
         #expect(status == 0, "\(report)")
+    }
+
+    @Test func theWrongPasswordThatLocksTheAccountSendsOneNotice() throws {
+        let shopper = try Shopper()
+        try shopper.register()
+        let wrong = shopper.environment.merging(["COMPTOIR_PASSWORD": "not-the-password"]) { $1 }
+        for attempt in 1...6 {
+            let login = try ComptoirProcess.run(["account", "login", "--email", "zoe@example.fr"], environment: wrong)
+            #expect(login.status != 0, "attempt \(attempt) logged in")
+        }
+        // The session registered earlier is still logged in and reads its mail.
+        #expect(try shopper.messageKinds() == ["account-created", "account-locked"])
+        let notice = try #require(try Self.messages(shopper, "--kind", "account-locked").first)
+        #expect((notice["subject"] as? String)?.hasPrefix("Your Comptoir account is locked until ") == true)
+        let body = try #require(notice["body"] as? String)
+        #expect(body.contains("After 5 wrong passwords in a row"), "\(body)")
+        #expect(body.contains("in the shop on Comptoir's own computer"))
+        #expect(!body.contains("not-the-password") && !body.contains(shopper.password))
     }
 
     @Test func cashPaidAtTheAgentIsConfirmedOnceAndAsked() throws {

@@ -118,11 +118,42 @@ struct AccountNoticeTests {
         #expect(zoes.body.contains("If you did not create this account, tell us at \(Self.seller.contactEmail)."))
     }
 
+    @Test("the wrong password that locks the account sends one notice; attempts during the lock and right passwords send none")
+    func lockout() throws {
+        var shop = try TradeShop()
+        let failures = LoginThrottle.standard.failuresBeforeLock
+        for attempt in 1...failures {
+            let events = try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: "ssh:account:zoe@example.fr"))
+            #expect(PaymentReceiptMessageTests.kinds(events) == (attempt == failures ? [.accountLocked] : []), "attempt \(attempt)")
+        }
+        let until = shop.now.adding(minutes: 1)
+        let mail = try #require(shop.state.commerce.outbox.last)
+        #expect(mail.kind == .accountLocked)
+        #expect(mail.subject == "Your Comptoir account is locked until \(MessageTime.text(until))")
+        #expect(mail.body.contains("After \(failures) wrong passwords in a row, the last on \(MessageTime.text(shop.now)) over SSH,"))
+        #expect(mail.body.contains("your Comptoir account zoe@example.fr is locked until \(MessageTime.text(until))."))
+        Self.expectContact(mail)
+        #expect(commerceError { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: nil)) } != nil)
+        #expect(shop.state.commerce.outbox.filter { $0.kind == .accountLocked }.count == 1)
+        // The next series locks for longer, and says so; a right password afterwards sends nothing.
+        try shop.advance(seconds: 61)
+        for _ in 1...failures { try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: nil)) }
+        let second = try #require(shop.state.commerce.outbox.last)
+        #expect(second.kind == .accountLocked)
+        #expect(second.body.contains("by a comptoir command giving your e-mail address"))
+        #expect(second.body.contains("locked until \(MessageTime.text(shop.now.adding(minutes: 5)))"))
+        try shop.advance(seconds: 301)
+        let success = try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: true, session: "local"))
+        #expect(PaymentReceiptMessageTests.kinds(success).isEmpty)
+    }
+
     @Test("where a change came from, as far as the session tells")
     func origins() {
         #expect(AccountNotices.origin(of: .session("ssh:account:zoe@example.fr")) == "over SSH, logged in to your account")
         #expect(AccountNotices.origin(of: .session("ssh:SHA256:abc")) == "over SSH, with the key SHA256:abc")
         #expect(AccountNotices.origin(of: .local).hasPrefix("in the shop on Comptoir's own computer"))
         #expect(AccountNotices.origin(of: .session("local:alice")).hasPrefix("in the shop on Comptoir's own computer"))
+        #expect(AccountNotices.channel(of: .session("ssh:account:zoe@example.fr")) == "over SSH")
+        #expect(AccountNotices.channel(of: nil) == "by a comptoir command giving your e-mail address")
     }
 }

@@ -2,7 +2,7 @@ import ShopCore
 import Testing
 
 /// Every kind of message the shop declares is sent by some event: one customer's whole story
-/// (account, keys, payments of every kind, a cancellation, a parcel, a return, support) sends
+/// (account, keys, a lockout, payments of every kind, a cancellation, a parcel, a return, support) sends
 /// each, and each payment is confirmed once.
 @Suite("Messages: every kind is sent")
 struct MessageKindCoverageTests {
@@ -11,6 +11,9 @@ struct MessageKindCoverageTests {
         try shop.trade(.addAccountKey(AccountNoticeTests.key, by: .local))
         try shop.trade(.removeAccountKey(fingerprint: AccountNoticeTests.key.fingerprint, by: .local))
         try shop.trade(.changePassword(newHash: PasswordHash(encoded: "test$new"), by: .local))
+        for _ in 0..<LoginThrottle.standard.failuresBeforeLock {
+            try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: nil))
+        }
 
         let secured = try shop.order([("BOOK", 1), ("PEN", 1)], payment: try TradeShop.card("4000002760003184"))
         try shop.trade(.confirmCode(orderNumber: secured, code: try #require(shop.code(secured)), by: .local))

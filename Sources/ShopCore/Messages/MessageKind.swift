@@ -25,4 +25,6 @@ public enum MessageKind: String, CaseIterable, Hashable, Sendable {
     case accountKeyAdded = "account-key-added"
     /// An SSH key was unregistered from the account.
     case accountKeyRemoved = "account-key-removed"
+    /// Wrong passwords in a row locked the account for a while.
+    case accountLocked = "account-locked"
 }

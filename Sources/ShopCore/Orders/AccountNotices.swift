@@ -48,6 +48,25 @@ enum AccountNotices {
         """
     }
 
+    /// Wrong passwords locked the account: an attempt came through `session` (nil: a command
+    /// giving the address); never the password tried.
+    static func locked(_ account: Account, until: ShopInstant, failures: Int, at time: ShopInstant, session: String?,
+                       seller: SellerIdentity) -> String {
+        """
+        Hello \(account.name),
+
+        After \(failures) wrong passwords in a row, the last on \(MessageTime.text(time)) \(channel(of: session.map(Shopper.session))),
+        your Comptoir account \(account.email) is locked until \(MessageTime.text(until)).
+        Until then no one can log in to it, with a password or an SSH key.
+
+        If it was you, wait until then and try again.
+        If it was not, someone may be trying to guess your password: once the lock is over, choose
+        a new, stronger one (comptoir account password), and tell us straight away at \(seller.contactEmail) or on \(seller.phone).
+
+        \(seller.block)
+        """
+    }
+
     /// The welcome's line for the key the customer registered from (over SSH).
     static func registeredKey(_ key: AccountKey) -> String {
         """
@@ -63,20 +82,31 @@ enum AccountNotices {
         return trimmed.isEmpty ? "\(fingerprint) (\(type))" : "\(fingerprint) (\(type), \"\(trimmed)\")"
     }
 
-    /// Where the change came from, as far as the session tells: over SSH, on the shop's own
-    /// computer, or by a command that gave the account's address and password.
+    /// Where a change came from, as far as the session tells: over SSH (with which key, when the
+    /// session is a key's), on the shop's own computer, or by a command that gave the account's
+    /// address and password.
     static func origin(of shopper: Shopper?) -> String {
         switch shopper {
         case let .session(name)? where name.hasPrefix("ssh:account:"):
             return "over SSH, logged in to your account"
         case let .session(name)? where name.hasPrefix("ssh:"):
             return "over SSH, with the key \(name.dropFirst("ssh:".count))"
-        case .session?:
-            return "in the shop on Comptoir's own computer (the terminal shop or the comptoir command)"
         case .account?:
             return "by a comptoir command that gave your e-mail address and password"
-        case nil:
-            return "from a place the shop does not know"
+        case .session?, nil:
+            return channel(of: shopper)
+        }
+    }
+
+    /// Where an attempt came through, without claiming anyone was logged in.
+    static func channel(of shopper: Shopper?) -> String {
+        switch shopper {
+        case let .session(name)? where name.hasPrefix("ssh:"):
+            return "over SSH"
+        case .session?:
+            return "in the shop on Comptoir's own computer (the terminal shop or the comptoir command)"
+        case .account?, nil:
+            return "by a comptoir command giving your e-mail address"
         }
     }
 

@@ -33,7 +33,8 @@ extension CommerceDecision {
     }
 
     /// Refused while locked (and not counted); otherwise the attempt is recorded by the login
-    /// throttle, and a right password logs `session` in. A wrong password is journaled, not
+    /// throttle (the failure that locks the account tells the customer, `AccountNotices.locked`),
+    /// and a right password logs `session` in. A wrong password is journaled, not
     /// thrown: the caller reads the outcome with `Commerce.loginRefusal(after:at:)`.
     mutating func logIn(email: String, passwordVerified: Bool, session: String?) throws(CommerceError) {
         guard let account = commerce.account(email: email) else { throw .login(.wrongEmailOrPassword) }
@@ -49,6 +50,11 @@ extension CommerceDecision {
         if updated != account {
             emit(.loginRecorded(updated.id, failedLoginCount: updated.failedLoginCount,
                                 lockoutCount: updated.lockoutCount, lockedUntil: updated.lockedUntil))
+        }
+        if updated.lockoutCount > account.lockoutCount, let until = updated.lockedUntil {
+            send(.accountLocked, to: updated, subject: "Your Comptoir account is locked until \(MessageTime.text(until))",
+                 body: AccountNotices.locked(updated, until: until, failures: throttle.failuresBeforeLock, at: now,
+                                             session: session, seller: state.seller))
         }
         if passwordVerified, let session, commerce.sessions[session] != account.id {
             emit(.sessionStarted(session: session, account: account.id))
