@@ -6,14 +6,30 @@ extension CommerceDecision {
     static let longestPromiseDays = 30
 
     /// Checks the cart, prices it, promises a delivery range, reserves the stock, says the order
-    /// was received (what is due, by when) and starts the payment if one came with the request;
-    /// the voucher follows once paid.
+    /// was received (what is due, by when — or, for a card that pays at once, that the
+    /// confirmation follows) and starts the payment if one came with the request; the voucher
+    /// follows once paid.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
         let order = try quote(request)
         emit(.orderPlaced(order))
-        send(.orderReceived, about: order, subject: "Order \(order.number) received: \(order.totals.total) to pay",
-             body: OrderVoucher.received(order, deadline: order.paymentDeadline, seller: state.seller))
+        let paidAtOnce = request.payment.map { paysAtOnce(order, $0) } ?? false
+        let subject = paidAtOnce ? "Order \(order.number) received" : "Order \(order.number) received: \(order.totals.total) to pay"
+        send(.orderReceived, about: order, subject: subject,
+             body: OrderVoucher.received(order, deadline: order.paymentDeadline, paidAtOnce: paidAtOnce, seller: state.seller))
         if let payment = request.payment { try startPayment(order, payment) }
+    }
+
+    /// Whether `payment` would pay `order` in this very decision (a card accepted without a code),
+    /// tried on a copy: the gateway's draws come from the copy's dice, so the real attempt that
+    /// follows draws the same and ends the same.
+    private func paysAtOnce(_ order: Order, _ payment: PaymentRequest) -> Bool {
+        var trial = self
+        do throws(CommerceError) {
+            try trial.startPayment(order, payment)
+        } catch {
+            return false
+        }
+        return trial.commerce.orders[order.number]?.isPaid == true
     }
 
     /// The order `request` would place now: lines, totals, promise and number, every rule checked.

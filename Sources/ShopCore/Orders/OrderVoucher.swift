@@ -3,14 +3,20 @@
 /// 2011/83 art. 8(7) asks a durable medium to carry (the seller, the order, the total, the
 /// delivery arrangements, the right of withdrawal and the model withdrawal form of Annex I(B)).
 enum OrderVoucher {
-    /// Sent when the order is placed, before any payment: never a confirmation.
-    static func received(_ order: Order, deadline: ShopInstant, seller: SellerIdentity) -> String {
+    /// Sent when the order is placed, before any payment: never a confirmation. When the card
+    /// given at checkout pays at once (`paidAtOnce`), the confirmation follows in the same moment,
+    /// so it says so instead of an amount due and a deadline that no longer hold.
+    static func received(_ order: Order, deadline: ShopInstant, paidAtOnce: Bool, seller: SellerIdentity) -> String {
+        let confirmation = paidAtOnce
+            ? "Your card was charged \(order.totals.total) at checkout: our confirmation, the record of the contract to keep,\nfollows in a separate message."
+            : "Our confirmation, the record of the contract to keep, follows once the payment is received."
         var text = """
         We have received your order \(order.number), placed \(MessageTime.text(order.placedAt)) with obligation to pay.
-        Our confirmation, the record of the contract to keep, follows once the payment is received.
+        \(confirmation)
 
         """
         text += "\n" + lines(order)
+        if paidAtOnce { return text + "\n" + seller.block }
         text += """
 
         Due: \(order.totals.total), to be paid by \(MessageTime.text(deadline)) (\(CommerceDecision.unpaidOrderHours) hours after ordering).
