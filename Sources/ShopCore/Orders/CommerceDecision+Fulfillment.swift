@@ -42,10 +42,16 @@ extension CommerceDecision {
                 return
             }
             if payment.status == .awaitingPayment { return }
+        case var .wallet(payment)? where payment.status == .created:
+            // A wallet payment never approved does not hold the order past its 72 hours.
+            if now > order.placedAt.adding(hours: Self.unpaidOrderHours), (try? payment.cancel()) != nil {
+                emit(.paymentUpdated(orderNumber: order.number, .wallet(payment)))
+            }
         default:
             break
         }
-        let pending = order.currentPayment.map { !$0.allowsAnotherAttempt } ?? false
+        let current = commerce.orders[order.number]?.currentPayment
+        let pending = current.map { !$0.allowsAnotherAttempt } ?? false
         if !pending, now > order.placedAt.adding(hours: Self.unpaidOrderHours) {
             emit(.orderCanceled(orderNumber: order.number, .unpaid))
             if let canceled = commerce.orders[order.number] {
