@@ -2,8 +2,8 @@ import ShopCore
 import Testing
 
 /// Every kind of message the shop declares is sent by some event: one customer's whole story
-/// (account, keys, a lockout, payments of every kind, a cancellation, a parcel, a return, support) sends
-/// each, and each payment is confirmed once.
+/// (account, keys, a lockout, payments of every kind, a cancellation, a relay parcel, a return,
+/// support) sends each, and each payment is confirmed once.
 @Suite("Messages: every kind is sent")
 struct MessageKindCoverageTests {
     @Test func aWholeStorySendsEveryKind() throws {
@@ -15,7 +15,8 @@ struct MessageKindCoverageTests {
             try shop.trade(.logIn(email: "zoe@example.fr", passwordVerified: false, session: nil))
         }
 
-        let secured = try shop.order([("BOOK", 1), ("PEN", 1)], payment: try TradeShop.card("4000002760003184"))
+        let secured = try shop.order([("BOOK", 1), ("PEN", 1)], payment: try TradeShop.card("4000002760003184"),
+                                    delivery: .relay, relayPointID: "RP-75010")
         try shop.trade(.confirmCode(orderNumber: secured, code: try #require(shop.code(secured)), by: .local))
         let declined = try shop.order([("CARD", 1)], payment: try TradeShop.card("4000000000000002"))
         try shop.trade(.cancelOrder(orderNumber: declined, by: .local))

@@ -15,6 +15,8 @@ public enum MessageKind: String, CaseIterable, Hashable, Sendable {
     case cashPaymentReference = "cash-payment-reference"
     case orderCanceled = "order-canceled"
     case shipped = "shipped"
+    /// The parcel waits at the relay point, or at the carrier's depot after a missed delivery.
+    case readyForPickup = "ready-for-pickup"
     case delivered = "delivered"
     case returnLabel = "return-label"
     case refund = "refund"

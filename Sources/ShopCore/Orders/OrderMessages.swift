@@ -72,6 +72,20 @@ enum OrderMessages {
         """
     }
 
+    /// The parcel waits to be collected: where (the relay point with its hours, or the carrier's
+    /// depot after a missed delivery), until when, and what happens if no one comes.
+    static func readyForPickup(_ order: Order, scan: ScanEvent) -> String {
+        let lastDay = MessageTime.zone.day(of: scan.time).adding(days: CourierSimulator.daysKeptForPickup)
+        let place = order.relayPoint.map { "\($0.relayPointLine)\n" } ?? ""
+        return """
+        Your parcel for order \(order.number) is ready to collect since \(MessageTime.text(scan.time)):
+        \(scan.message).
+        \(place)Collect it with an ID in the name of \(order.address.name) by \(lastDay).
+        Not collected by then, it goes back to us: the order is canceled and refunded.
+        Tracking number: \(order.shipment.map { "\($0.trackingNumber)" } ?? ""). Follow it with: comptoir track \(order.number)
+        """
+    }
+
     static func delivered(_ order: Order, scan: ScanEvent) -> String {
         """
         Order \(order.number) was delivered on \(MessageTime.text(scan.time)): \(scan.message).
