@@ -1,7 +1,8 @@
-/// The security notices a careful customer expects when their account's way in changes: the
-/// password, an SSH key added or removed. Each says what changed, when (shop time), from where
-/// as far as the shop knows, and what to do if it was not them. No secret is ever written: a
-/// password appears in none, a key only by its public fingerprint, type and comment.
+/// The security notices a careful customer expects when their account's way in changes (the
+/// password, an SSH key added or removed) or is locked by wrong passwords. Each says what
+/// happened, when (shop time), from where as far as the shop knows, and what to do if it was not
+/// them. No secret is ever written: no password or hash, a key only by its public fingerprint,
+/// type and comment.
 enum AccountNotices {
     static func passwordChanged(_ account: Account, at time: ShopInstant, by shopper: Shopper?, seller: SellerIdentity) -> String {
         """
