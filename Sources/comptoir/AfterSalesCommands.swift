@@ -177,13 +177,17 @@ struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "messages", abstract: "The messages the shop sent to the customer (from the Maildir in DATA/mail).")
     @Flag(help: "Print JSON for programs (each 3-D Secure message also gives its code).") var json = false
-    @Option(help: ArgumentHelp("Only messages of this kind, e.g. 3ds-code.", valueName: "KIND")) var kind: String?
+    @Option(help: ArgumentHelp("Only messages of this kind, e.g. 3ds-code or password-changed (README lists them).", valueName: "KIND")) var kind: String?
     @Option(help: ArgumentHelp("Only messages about this order.", valueName: "ORDER")) var order: String?
     @OptionGroup var customer: CustomerOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
         try reportingFailures {
+            if let kind, MessageKind(rawValue: kind) == nil {
+                let kinds = MessageKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandFailure("--kind '\(TerminalText.sanitize(kind))' is not a kind of message: one of \(kinds)", status: .usage)
+            }
             let account = try OrdersView(data: data, customer: customer).account
             let folder = try data.folder()
             var entries: [MailboxEntry]

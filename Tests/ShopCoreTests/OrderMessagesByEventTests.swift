@@ -22,7 +22,7 @@ struct OrderMessagesByEventTests {
         guard case let .cash(cash)? = shop.order(number).currentPayment else { Issue.record("no cash payment"); return }
         try shop.trade(.recordCash(reference: cash.reference, amount: cash.amount))
         let voucher = try #require(shop.state.commerce.outbox.first { $0.kind == .orderConfirmation })
-        #expect(voucher.subject == "Order \(number) confirmed: your voucher")
+        #expect(voucher.subject == "Order \(number) paid and confirmed: your voucher")
         let seller = SellerIdentity.comptoir
         for part in ["Comptoir SAS", "14 rue Mercière, 69002 Lyon, France", "SIREN 902 123 454", "VAT number FR49902123454",
                      "service@comptoir.shop", "+33 4 78 00 12 34", "Total: €24.90", "Standard delivery by",

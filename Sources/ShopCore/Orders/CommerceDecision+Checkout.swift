@@ -6,14 +6,27 @@ extension CommerceDecision {
     static let longestPromiseDays = 30
 
     /// Checks the cart, prices it, promises a delivery range, reserves the stock, says the order
-    /// was received (what is due, by when) and starts the payment if one came with the request;
-    /// the voucher follows once paid.
+    /// was received (what is due, by when — or, for a card that pays at once, that the
+    /// confirmation follows) and starts the payment if one came with the request; the voucher
+    /// follows once paid.
     mutating func placeOrder(_ request: CheckoutRequest) throws(CommerceError) {
         let order = try quote(request)
         emit(.orderPlaced(order))
-        send(.orderReceived, about: order, subject: "Order \(order.number) received: \(order.totals.total) to pay",
-             body: OrderVoucher.received(order, deadline: order.paymentDeadline, seller: state.seller))
+        let paidAtOnce = request.payment.map { paysAtOnce(order, $0) } ?? false
+        let subject = paidAtOnce ? "Order \(order.number) received" : "Order \(order.number) received: \(order.totals.total) to pay"
+        send(.orderReceived, about: order, subject: subject,
+             body: OrderVoucher.received(order, deadline: order.paymentDeadline, paidAtOnce: paidAtOnce, seller: state.seller))
         if let payment = request.payment { try startPayment(order, payment) }
+    }
+
+    /// Whether `payment` would pay `order` in this very decision: a card the gateway accepts
+    /// without a code (wallets and cash are paid later). Asked with a copy of the dice, so the
+    /// real attempt that follows draws the same and ends the same; the state is not copied.
+    private func paysAtOnce(_ order: Order, _ payment: PaymentRequest) -> Bool {
+        guard case let .card(entry) = payment else { return false }
+        var dice = random
+        let attempt = try? SimulatedGateway().authorize(entry.details, amount: order.totals.total, at: now, using: &dice)
+        return attempt?.status == .authorized
     }
 
     /// The order `request` would place now: lines, totals, promise and number, every rule checked.

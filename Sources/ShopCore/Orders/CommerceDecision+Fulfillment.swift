@@ -42,10 +42,16 @@ extension CommerceDecision {
                 return
             }
             if payment.status == .awaitingPayment { return }
+        case var .wallet(payment)? where payment.status == .created:
+            // A wallet payment never approved does not hold the order past its 72 hours.
+            if now > order.placedAt.adding(hours: Self.unpaidOrderHours), (try? payment.cancel()) != nil {
+                emit(.paymentUpdated(orderNumber: order.number, .wallet(payment)))
+            }
         default:
             break
         }
-        let pending = order.currentPayment.map { !$0.allowsAnotherAttempt } ?? false
+        let current = commerce.orders[order.number]?.currentPayment
+        let pending = current.map { !$0.allowsAnotherAttempt } ?? false
         if !pending, now > order.placedAt.adding(hours: Self.unpaidOrderHours) {
             emit(.orderCanceled(orderNumber: order.number, .unpaid))
             if let canceled = commerce.orders[order.number] {
@@ -102,6 +108,13 @@ extension CommerceDecision {
         let scans = CourierSimulator(shipment: shipment, relayPoint: order.relayPoint).scans(after: after, upTo: now)
         guard !scans.isEmpty else { return }
         emit(.scansRecorded(orderNumber: order.number, returnIndex: nil, scans))
+        // Told however late time is caught up (dated when it happened), so the mails never depend
+        // on how often shop time is caught up.
+        if let waiting = scans.first(where: { $0.status == .availableForPickup }),
+           !order.scans.contains(where: { $0.status == .availableForPickup }), let current = commerce.orders[order.number] {
+            send(.readyForPickup, about: current, subject: "Order \(order.number) is ready to collect",
+                 body: OrderMessages.readyForPickup(current, scan: waiting), date: waiting.time)
+        }
         if let delivered = scans.first(where: { $0.status == .delivered }) {
             emit(.orderDelivered(orderNumber: order.number, at: delivered.time))
             if let done = commerce.orders[order.number] {

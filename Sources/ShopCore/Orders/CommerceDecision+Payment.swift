@@ -36,15 +36,24 @@ extension CommerceDecision {
         }
     }
 
-    /// The money is taken: the payment is recorded, the confirmation with the voucher sent, the
-    /// warehouse starts.
+    /// The money is taken: the payment is recorded, the warehouse starts, and the confirmation
+    /// with the voucher is sent.
+    ///
+    /// One mail per payment received. An order is paid once, whichever way the money comes: a
+    /// card accepted at checkout, a card after the bank's 3-D Secure code or on a later `pay`
+    /// after a failed attempt, a wallet payment the customer approves, cash an agent records.
+    /// Each time the confirmation (`order-confirmation`) is that mail: it opens with the payment
+    /// received (amount, method — a card by brand and last four only —, when) and what happens
+    /// next, then carries the voucher. No separate "payment received" mail goes beside it: it
+    /// would say the same thing twice. "Order received" (`order-received`), sent at placement,
+    /// says what is due and never says paid; a declined payment gets `payment-failed` only.
     mutating func paid(_ number: String, _ payment: Payment) {
         emit(.paymentUpdated(orderNumber: number, payment))
         // Preparation starts first: the voucher carries the promise counted from the payment.
         emit(.preparationStarted(orderNumber: number, at: now))
         guard let order = commerce.orders[number] else { return }
-        send(.orderConfirmation, about: order, subject: "Order \(number) confirmed: your voucher",
-             body: OrderVoucher.voucher(order, payment: payment, seller: state.seller))
+        send(.orderConfirmation, about: order, subject: "Order \(number) paid and confirmed: your voucher",
+             body: OrderVoucher.voucher(order, payment: payment, receivedAt: now, seller: state.seller))
     }
 
     mutating func paymentFailed(_ number: String, _ failure: PaymentFailure) {

@@ -29,9 +29,22 @@ struct CommerceDecision {
             toAddress: account.email.value, subject: subject, body: body, date: date ?? now, orderNumber: order)))
     }
 
+    /// Queues a message about `order` to its customer, ending with the seller's identity and
+    /// contact (EU 2011/83 art. 6(1)(b)–(c)) unless its text already places it.
     mutating func send(_ kind: MessageKind, about order: Order, subject: String, body: String, date: ShopInstant? = nil) {
         guard let account = commerce.accounts[order.customer] else { return }
-        send(kind, to: account, subject: subject, body: body, order: order.number, date: date)
+        var signed = body
+        if !Self.placesSeller(kind) {
+            while signed.hasSuffix("\n") { signed.removeLast() }
+            signed += "\n\n" + state.seller.block
+        }
+        send(kind, to: account, subject: subject, body: signed, order: order.number, date: date)
+    }
+
+    /// The kinds whose text places the seller itself ("order received" and the voucher), and the
+    /// 3-D Secure code, which speaks for the customer's bank.
+    static func placesSeller(_ kind: MessageKind) -> Bool {
+        [.orderReceived, .orderConfirmation, .threeDSecureCode].contains(kind)
     }
 
     /// The customer who acts: a logged-in session's account, or an account acting by itself.
@@ -99,9 +112,7 @@ extension CommerceDecision {
         case let .addAccountKey(entry, _): try addKey(entry)
         case let .removeAccountKey(fingerprint, _): try removeKey(fingerprint)
         case let .logInWithKey(email, fingerprint, session): try logInWithKey(email: email, fingerprint: fingerprint, session: session)
-        case let .changePassword(hash, _):
-            let account = try customer()
-            emit(.passwordChanged(account.id, hash))
+        case let .changePassword(hash, _): try changePassword(hash)
         case let .placeOrder(request, _): try placeOrder(request)
         case let .pay(number, request, _):
             let order = try ownOrder(number)

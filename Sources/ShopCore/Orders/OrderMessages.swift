@@ -1,16 +1,23 @@
 /// The texts of the messages the shop sends about accounts and orders.
 enum OrderMessages {
-    static func welcome(_ account: Account) -> String {
-        """
+    /// The welcome, naming the SSH key registered with the account (if any) and the seller.
+    static func welcome(_ account: Account, key: AccountKey?, seller: SellerIdentity) -> String {
+        var text = """
         Hello \(account.name),
 
         Your Comptoir account is ready: you log in with \(account.email).
         Delivery address on file:
         \(account.address.lines.joined(separator: "\n"))
 
-        Happy shopping,
-        Comptoir
         """
+        if let key { text += AccountNotices.registeredKey(key) + "\n\n" }
+        text += """
+        If you did not create this account, tell us at \(seller.contactEmail).
+
+        Happy shopping,
+        \(seller.block)
+        """
+        return text
     }
 
     static func threeDSecure(_ order: Order, card: CardSummary, challenge: ThreeDSecureChallenge) -> String {
@@ -62,6 +69,20 @@ enum OrderMessages {
         Tracking number: \(shipment.trackingNumber)
         \(relay)\(estimate)
         Follow it with: comptoir track \(order.number)
+        """
+    }
+
+    /// The parcel waits to be collected: where (the relay point with its hours, or the carrier's
+    /// depot after a missed delivery), until when, and what happens if no one comes.
+    static func readyForPickup(_ order: Order, scan: ScanEvent) -> String {
+        let lastDay = MessageTime.zone.day(of: scan.time).adding(days: CourierSimulator.daysKeptForPickup)
+        let place = order.relayPoint.map { "\($0.relayPointLine)\n" } ?? ""
+        return """
+        Your parcel for order \(order.number) is ready to collect since \(MessageTime.text(scan.time)):
+        \(scan.message).
+        \(place)Collect it with an ID in the name of \(order.address.name) by \(lastDay).
+        Not collected by then, it goes back to us: the order is canceled and refunded.
+        Tracking number: \(order.shipment.map { "\($0.trackingNumber)" } ?? ""). Follow it with: comptoir track \(order.number)
         """
     }
 

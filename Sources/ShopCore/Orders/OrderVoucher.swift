@@ -3,14 +3,20 @@
 /// 2011/83 art. 8(7) asks a durable medium to carry (the seller, the order, the total, the
 /// delivery arrangements, the right of withdrawal and the model withdrawal form of Annex I(B)).
 enum OrderVoucher {
-    /// Sent when the order is placed, before any payment: never a confirmation.
-    static func received(_ order: Order, deadline: ShopInstant, seller: SellerIdentity) -> String {
+    /// Sent when the order is placed, before any payment: never a confirmation. When the card
+    /// given at checkout pays at once (`paidAtOnce`), the confirmation follows in the same moment,
+    /// so it says so instead of an amount due and a deadline that no longer hold.
+    static func received(_ order: Order, deadline: ShopInstant, paidAtOnce: Bool, seller: SellerIdentity) -> String {
+        let confirmation = paidAtOnce
+            ? "Your card was charged \(order.totals.total) at checkout: our confirmation, the record of the contract to keep,\nfollows in a separate message."
+            : "Our confirmation, the record of the contract to keep, follows once the payment is received."
         var text = """
         We have received your order \(order.number), placed \(MessageTime.text(order.placedAt)) with obligation to pay.
-        Our confirmation, the record of the contract to keep, follows once the payment is received.
+        \(confirmation)
 
         """
         text += "\n" + lines(order)
+        if paidAtOnce { return text + "\n" + seller.block }
         text += """
 
         Due: \(order.totals.total), to be paid by \(MessageTime.text(deadline)) (\(CommerceDecision.unpaidOrderHours) hours after ordering).
@@ -22,10 +28,13 @@ enum OrderVoucher {
         return text
     }
 
-    /// Sent once the money is taken: the durable record of the contract.
-    static func voucher(_ order: Order, payment: Payment, seller: SellerIdentity) -> String {
+    /// Sent once the money is taken: the receipt of the payment, what happens next, and the
+    /// durable record of the contract. A card is named by brand and last four digits only.
+    static func voucher(_ order: Order, payment: Payment, receivedAt: ShopInstant, seller: SellerIdentity) -> String {
         var text = """
-        Your order \(order.number) is confirmed: we received \(payment.amount) by \(payment.method).
+        Your order \(order.number) is confirmed: on \(MessageTime.text(receivedAt)) we received \(payment.amount) by \(payment.method).
+        What happens next: we are preparing your order now. When it leaves our warehouse, a message
+        gives you the carrier and the tracking number.
         This message is your voucher: keep it.
 
         Seller

@@ -8,6 +8,9 @@
 /// and delivers in the daytime of working days; night scans happen only at sorting centres and
 /// hubs. Exceptions follow `CourierScenario`; every scan lies within 30 days of shipping.
 public struct CourierSimulator: Hashable, Sendable {
+    /// Days a parcel waits at a relay point or a carrier's depot before it goes back to the sender.
+    public static let daysKeptForPickup = 10
+
     public let shipment: Shipment
     public let scenario: CourierScenario
     /// The whole planned route, in time order; the future part is not shown to customers.
@@ -165,7 +168,7 @@ private struct RoutePlan {
             add(.failure, daytime(on: arrivalDay), destination,
                 "Delivery attempted: recipient absent; parcel taken to the \(carrierName) depot, \(destination.city)")
             add(.availableForPickup, local(arrivalDay, hour: 19, minute: dice.below(60)), destination,
-                "Available for pickup at the \(carrierName) depot for 10 days, with ID, \(destination.city)")
+                "Available for pickup at the \(carrierName) depot for \(CourierSimulator.daysKeptForPickup) days, with ID, \(destination.city)")
             add(.delivered, daytime(on: arrivalDay.addingWorkingDays(1 + dice.below(3))), destination,
                 "Collected by the recipient at the depot, \(destination.city)")
         case .addressNotFoundReturned:
@@ -192,8 +195,8 @@ private struct RoutePlan {
         case .uncollectedAtRelayReturned:
             add(.availableForPickup, handOver, destination,
                 "Available for pickup at \(relayPoint), \(destination.city)")
-            add(.returnToSender, local(arrivalDay.adding(days: 10), hour: 20), destination,
-                "Not collected within 10 days at \(relayPoint); returning to the sender, \(destination.city)",
+            add(.returnToSender, local(arrivalDay.adding(days: CourierSimulator.daysKeptForPickup), hour: 20), destination,
+                "Not collected within \(CourierSimulator.daysKeptForPickup) days at \(relayPoint); returning to the sender, \(destination.city)",
                 estimate: .unknown)
         }
     }
