@@ -6,6 +6,7 @@ import ShopCore
 /// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
 /// products; then (format 3) the guest carts by session and the accounts' carts, or (formats 1 and 2)
 /// the one cart's lines; then (format 2 and later) the trade state (`CommerceEventCodec`). Products
+/// are of `ProductCodec.Layout.withReviewVariants` from format 7, `beforeReviewVariants` before. Products
 /// come in chunks of `productsPerChunk` so that loading can decode the chunks on all cores at once.
 /// Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
@@ -86,7 +87,8 @@ enum StateCodec {
         }
         var skuHashes = [Int](repeating: 0, count: firstProduct)
         let products = try skuHashes.withUnsafeMutableBufferPointer { hashes throws(DecodingFailure) in
-            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages)
+            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages,
+                               layout: version >= 7 ? .withReviewVariants : .beforeReviewVariants)
         }
         var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
         let carts: Carts
@@ -125,7 +127,7 @@ enum StateCodec {
     /// the products already made are destroyed and the failure nearest the start of the file is thrown.
     private static func decodeProducts(
         _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int, skuHashes: UnsafeMutableBufferPointer<Int>,
-        pages: PageAdvice?
+        pages: PageAdvice?, layout: ProductCodec.Layout
     ) throws(DecodingFailure) -> [Product] {
         var failures = [DecodingFailure?](repeating: nil, count: chunks.count)
         var made = [Int](repeating: 0, count: chunks.count)
@@ -136,7 +138,7 @@ enum StateCodec {
             failures.withUnsafeMutableBufferPointer { failures in
                 made.withUnsafeMutableBufferPointer { made in
                     let shared = SharedPointers(
-                        bytes: bytes, products: base, skuHashes: skuHashes, failures: failures, made: made, pages: pages)
+                        bytes: bytes, products: base, skuHashes: skuHashes, failures: failures, made: made, pages: pages, layout: layout)
                     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                         decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
                     }
@@ -168,7 +170,7 @@ enum StateCodec {
         defer { shared.pages?.release(chunk.byteRange) }
         do throws(DecodingFailure) {
             for position in 0..<chunk.productCount {
-                let product = try ProductCodec.read(from: &reader, sharing: &tables)
+                let product = try ProductCodec.read(from: &reader, layout: shared.layout, sharing: &tables)
                 shared.skuHashes[chunk.firstProduct + position] = product.sku.hashValue
                 (shared.products + chunk.firstProduct + position).initialize(to: product)
                 shared.made[index] = position + 1
@@ -188,6 +190,7 @@ private struct SharedPointers: @unchecked Sendable {
     let failures: UnsafeMutableBufferPointer<DecodingFailure?>
     let made: UnsafeMutableBufferPointer<Int>
     let pages: PageAdvice?
+    let layout: ProductCodec.Layout
 }
 
 /// Where the parallel encoding puts each chunk's writer; each chunk writes only its own slot.
