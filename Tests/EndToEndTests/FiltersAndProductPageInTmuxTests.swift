@@ -60,10 +60,13 @@ import Testing
         try shop.waitFor("three distinct variants") { $0.contains("Whole bean") && $0.contains("Espresso") && $0.contains("Filter") }
         try shop.press("Enter", "Down", "Enter")
         let page = try shop.waitFor("SKU COF-NAN-003")
-        #expect(page.contains("★★★★★ 4.7 of 5 · 3 reviews"))
+        #expect(page.contains("★★★★★ 4.7 of 5 · 3 reviews of all grinds"))
         try shop.press("PPage")
         try shop.press("NPage")
+        // The espresso page reads the review of the espresso grind first; the filter one says what it is about.
         try shop.waitFor("Marta Kowalska · 21 Sep 2025")
+        try shop.press("NPage")
+        try shop.waitFor("the review of the filter grind, named") { $0.contains("Julien P.") && $0.contains("about: Filter grind") }
         try shop.press("q")
         try shop.waitFor("comptoir exited with 0")
     }
