@@ -64,9 +64,13 @@ import Testing
         try shop.press("PPage")
         try shop.press("NPage")
         // The espresso page reads the review of the espresso grind first; the filter one says what it is about.
-        try shop.waitFor("Marta Kowalska · 21 Sep 2025")
-        try shop.press("NPage")
-        try shop.waitFor("the review of the filter grind, named") { $0.contains("Julien P.") && $0.contains("about: Filter grind") }
+        let reviews = try shop.waitFor("the espresso review, then the filter one named") {
+            $0.contains("Marta Kowalska · 21 Sep 2025") && $0.contains("about: Filter grind")
+        }
+        let lines = reviews.split(separator: "\n")
+        let marta = try #require(lines.firstIndex { $0.contains("Marta Kowalska") })
+        let julien = try #require(lines.firstIndex { $0.contains("Julien P.") })
+        #expect(marta < julien && lines[julien + 1].contains("about: Filter grind"))
         try shop.press("q")
         try shop.waitFor("comptoir exited with 0")
     }
