@@ -16,6 +16,7 @@ enum EventCodec {
     static let formatVersion: UInt32 = 2
 
     enum Tag: UInt8 {
+        /// Products of `ProductCodec.Layout.beforeReviewVariants`.
         case productsUpserted = 1
         /// Format 1: the line of the `local` session's cart.
         case localCartLineSet = 2
@@ -25,6 +26,8 @@ enum EventCodec {
         case commerce = 4
         case cartLineSet = 5
         case cartCleared = 6
+        /// Products of `ProductCodec.Layout.withReviewVariants`.
+        case productsUpsertedWithReviewVariants = 7
     }
 
     static func encode(_ events: [ShopEvent]) -> [UInt8] {
@@ -54,7 +57,7 @@ enum EventCodec {
     static func write(_ event: ShopEvent, to writer: BinaryWriter) {
         switch event {
         case let .productsUpserted(products):
-            writer.byte(Tag.productsUpserted.rawValue)
+            writer.byte(Tag.productsUpsertedWithReviewVariants.rawValue)
             writer.array(products) { ProductCodec.write($1, to: $0) }
         case let .cartLineSet(cart, sku, quantity):
             writer.byte(Tag.cartLineSet.rawValue)
@@ -79,7 +82,11 @@ enum EventCodec {
         switch tag {
         case .productsUpserted:
             return .productsUpserted(try reader.array(minimumItemSize: 8) { (r: inout BinaryReader) throws(DecodingFailure) in
-                try ProductCodec.read(from: &r)
+                try ProductCodec.read(from: &r, layout: .beforeReviewVariants)
+            })
+        case .productsUpsertedWithReviewVariants:
+            return .productsUpserted(try reader.array(minimumItemSize: 8) { (r: inout BinaryReader) throws(DecodingFailure) in
+                try ProductCodec.read(from: &r, layout: .withReviewVariants)
             })
         case .localCartLineSet:
             let sku = try reader.string()

@@ -1,8 +1,18 @@
 import ShopCore
 
 /// The binary form of a `Product` and of the values it holds. Every field is written, in declaration
-/// order; optionals carry a presence flag. Changing this layout means a new snapshot format version.
+/// order; optionals carry a presence flag. Changing this layout means a new snapshot format version
+/// and a new journal event tag, with the old layout still read (`Layout`).
 enum ProductCodec {
+    /// The layouts products were written in. Always written in the newest.
+    enum Layout {
+        /// Snapshot formats up to 6 and the journal's `productsUpserted`: reviews without a variant.
+        case beforeReviewVariants
+        /// Snapshot format 7 and `productsUpsertedWithReviewVariants`: each review's optional variant
+        /// follows its reviewer's name.
+        case withReviewVariants
+    }
+
     /// The fewest bytes a product takes (every text empty, every number small, every optional nil).
     static let minimumSize = 23
 
@@ -38,17 +48,20 @@ enum ProductCodec {
             writer.string(review.comment)
             writer.string(review.date)
             writer.string(review.reviewerName)
+            writer.optional(review.variant) { $0.string($1) }
         }
     }
 
-    static func read(from reader: inout BinaryReader) throws(DecodingFailure) -> Product {
+    static func read(from reader: inout BinaryReader, layout: Layout = .withReviewVariants) throws(DecodingFailure) -> Product {
         var tables = ProductDecodingTables.none(for: reader)
-        return try read(from: &reader, sharing: &tables)
+        return try read(from: &reader, layout: layout, sharing: &tables)
     }
 
     /// Reads a product whose repeated texts (brand, category, tags, specifications, review dates) are
     /// shared through `tables` with the products read before it from the same bytes.
-    static func read(from reader: inout BinaryReader, sharing tables: inout ProductDecodingTables) throws(DecodingFailure) -> Product {
+    static func read(
+        from reader: inout BinaryReader, layout: Layout = .withReviewVariants, sharing tables: inout ProductDecodingTables
+    ) throws(DecodingFailure) -> Product {
         let sku = try reader.string()
         let title = try reader.string()
         let brand = try reader.string(interning: &tables.texts)
@@ -79,7 +92,10 @@ enum ProductCodec {
             let rating = try r.int()
             let comment = try r.string()
             let date = try r.string(interning: &tables.texts)
-            return Review(rating: rating, comment: comment, date: date, reviewerName: try r.string())
+            let reviewerName = try r.string()
+            let variant = layout == .withReviewVariants
+                ? try r.optional { (r: inout BinaryReader) throws(DecodingFailure) in try r.string(interning: &tables.texts) } : nil
+            return Review(rating: rating, comment: comment, date: date, reviewerName: reviewerName, variant: variant)
         }
         return Product(
             sku: sku, title: title, brand: brand, category: category, description: description, tags: tags,

@@ -12,8 +12,9 @@ enum SnapshotFile {
     /// account's cart and the logged-in sessions; version 4 adds the back office after the trade
     /// state; version 5 adds the accounts' SSH keys after the back office; version 6 stores each
     /// relay order's chosen relay point (`OrderCodec.Layout`) and may follow the payload with the
-    /// search index. Versions 1 to 5 are still read.
-    static let formatVersion: UInt32 = 6
+    /// search index; version 7 stores the variant a review is about (`ProductCodec.Layout`).
+    /// Versions 1 to 6 are still read.
+    static let formatVersion: UInt32 = 7
     static let readableVersions: ClosedRange<UInt32> = 1...formatVersion
     static let headerSize = 40
 

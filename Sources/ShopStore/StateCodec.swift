@@ -6,6 +6,7 @@ import ShopCore
 /// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
 /// products; then (format 3) the guest carts by session and the accounts' carts, or (formats 1 and 2)
 /// the one cart's lines; then (format 2 and later) the trade state (`CommerceEventCodec`). Products
+/// are of `ProductCodec.Layout.withReviewVariants` from format 7, `beforeReviewVariants` before. Products
 /// come in chunks of `productsPerChunk` so that loading can decode the chunks on all cores at once.
 /// Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
@@ -89,7 +90,8 @@ enum StateCodec {
         }
         var skuHashes = [Int](repeating: 0, count: firstProduct)
         let products = try skuHashes.withUnsafeMutableBufferPointer { hashes throws(DecodingFailure) in
-            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages)
+            try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages,
+                               layout: version >= 7 ? .withReviewVariants : .beforeReviewVariants)
         }
         var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
         let carts: Carts
@@ -129,13 +131,13 @@ enum StateCodec {
     /// start of the file is thrown (the products made are dropped with their blocks).
     private static func decodeProducts(
         _ bytes: UnsafeRawBufferPointer, chunks: [Chunk], total: Int, fileOffset: Int, skuHashes: UnsafeMutableBufferPointer<Int>,
-        pages: PageAdvice?
+        pages: PageAdvice?, layout: ProductCodec.Layout
     ) throws(DecodingFailure) -> ProductList {
         var failures = [DecodingFailure?](repeating: nil, count: chunks.count)
         var blocks = [[ContiguousArray<Product>]](repeating: [], count: chunks.count)
         failures.withUnsafeMutableBufferPointer { failures in
             blocks.withUnsafeMutableBufferPointer { blocks in
-                let shared = SharedPointers(bytes: bytes, skuHashes: skuHashes, failures: failures, blocks: blocks, pages: pages)
+                let shared = SharedPointers(bytes: bytes, skuHashes: skuHashes, failures: failures, blocks: blocks, pages: pages, layout: layout)
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
                     decodeChunk(chunks[index], index: index, fileOffset: fileOffset, into: shared)
                 }
@@ -164,7 +166,7 @@ enum StateCodec {
         block.reserveCapacity(min(ProductList.blockSize, chunk.productCount))
         do throws(DecodingFailure) {
             for position in 0..<chunk.productCount {
-                let product = try ProductCodec.read(from: &reader, sharing: &tables)
+                let product = try ProductCodec.read(from: &reader, layout: shared.layout, sharing: &tables)
                 shared.skuHashes[chunk.firstProduct + position] = product.sku.hashValue
                 block.append(product)
                 if block.count == ProductList.blockSize {
@@ -189,6 +191,7 @@ private struct SharedPointers: @unchecked Sendable {
     let failures: UnsafeMutableBufferPointer<DecodingFailure?>
     let blocks: UnsafeMutableBufferPointer<[ContiguousArray<Product>]>
     let pages: PageAdvice?
+    let layout: ProductCodec.Layout
 }
 
 /// Where the parallel encoding puts each chunk's writer; each chunk writes only its own slot.

@@ -34,10 +34,14 @@ struct ProductCommand: ParsableCommand {
             ("Price", price + " incl. VAT \(product.vatClass.label)"),
             ("Availability", product.availability.label),
         ]
-        if let rating = product.rating {
-            let reviews = product.reviews.count
-            let count = reviews == 0 ? "" : reviews == 1 ? " (1 review)" : " (\(reviews) reviews)"
-            facts.append(("Rating", "\(rating.label) / 5" + count))
+        let summary = product.ratingSummary
+        var count = summary.reviewCountLabel
+        if summary.reviewCount > 0, let scope = product.reviewsScope { count += " " + scope }
+        if let rating = summary.rating {
+            let basis = summary.isCatalogueRating ? " (catalogue rating)" : ""
+            facts.append(("Rating", "\(rating.label) / 5\(basis) · " + (summary.reviewCount == 0 ? count.lowercased() : count)))
+        } else {
+            facts.append(("Rating", summary.reviewCount == 0 ? count : "not rated · " + count))
         }
         if product.minimumOrderQuantity > 1 { facts.append(("Minimum order", "\(product.minimumOrderQuantity)")) }
         if let maximum = product.maximumOrderQuantity { facts.append(("Maximum per order", "\(maximum)")) }

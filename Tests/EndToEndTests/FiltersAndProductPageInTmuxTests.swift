@@ -60,10 +60,17 @@ import Testing
         try shop.waitFor("three distinct variants") { $0.contains("Whole bean") && $0.contains("Espresso") && $0.contains("Filter") }
         try shop.press("Enter", "Down", "Enter")
         let page = try shop.waitFor("SKU COF-NAN-003")
-        #expect(page.contains("★★★★★ 4.7 of 5 · 3 reviews"))
+        #expect(page.contains("★★★★★ 4.7 of 5 · 3 reviews of all grinds"))
         try shop.press("PPage")
         try shop.press("NPage")
-        try shop.waitFor("Marta Kowalska · 21 Sep 2025")
+        // The espresso page reads the review of the espresso grind first; the filter one says what it is about.
+        let reviews = try shop.waitFor("the espresso review, then the filter one named") {
+            $0.contains("Marta Kowalska · 21 Sep 2025") && $0.contains("about: Filter grind")
+        }
+        let lines = reviews.split(separator: "\n")
+        let marta = try #require(lines.firstIndex { $0.contains("Marta Kowalska") })
+        let julien = try #require(lines.firstIndex { $0.contains("Julien P.") })
+        #expect(marta < julien && lines[julien + 1].contains("about: Filter grind"))
         try shop.press("q")
         try shop.waitFor("comptoir exited with 0")
     }

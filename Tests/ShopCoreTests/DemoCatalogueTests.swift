@@ -77,8 +77,11 @@ struct DemoCatalogueTests {
         #expect(products.contains { $0.minimumOrderQuantity > 1 })
         #expect(products.contains { $0.maximumOrderQuantity != nil })
         #expect(products.allSatisfy { $0.minimumOrderQuantity <= ($0.maximumOrderQuantity ?? Int.max) })
+        // A rating only where there are reviews to rest on (their average: DemoCatalogueReviewTests).
         let rated = products.compactMap(\.rating)
-        #expect(rated.count > products.count * 3 / 4)
+        #expect(rated.count == products.filter { !$0.reviews.isEmpty }.count)
+        #expect(products.allSatisfy { ($0.rating == nil) == $0.reviews.isEmpty })
+        #expect(rated.count * 2 >= products.count, "\(rated.count) of \(products.count) rated")
         #expect(rated.allSatisfy { (300...500).contains($0.hundredths) })
         #expect(products.contains { $0.rating == nil })
         let listed = products.compactMap(\.listedAt)

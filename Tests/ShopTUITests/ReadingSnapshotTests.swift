@@ -46,11 +46,17 @@ import Testing
         try assertSnapshot(canvas, named: "product-page-80x24")
         let text = canvas.text()
         #expect(text.contains("SKU COF-NAN-003"))
-        #expect(text.contains("★★★★★ 4.7 of 5 · 3 reviews"))
+        #expect(text.contains("★★★★★ 4.7 of 5 · 3 reviews of all grinds"))
         Fixtures.press(&state, .pageDown)
         let scrolled = ShopView.render(state)
         try assertSnapshot(scrolled, named: "product-page-reviews-80x24")
-        #expect(scrolled.text().contains("★★★★★ Marta Kowalska · 21 Sep 2025"))
+        // The espresso page: the review of the espresso grind first, the filter one named as such.
+        let lines = scrolled.text().split(separator: "\n").map(String.init)
+        let marta = try #require(lines.firstIndex { $0.contains("★★★★★ Marta Kowalska · 21 Sep 2025") })
+        let julien = try #require(lines.firstIndex { $0.contains("★★★★☆ Julien P. · 14 Jan 2026") })
+        #expect(marta < julien)
+        #expect(lines[julien + 1].contains("about: Filter grind"))
+        #expect(!lines[marta + 1].contains("about:"))
     }
 
     @Test func theProductPageUsesTheRoomAt200Columns() throws {
@@ -58,7 +64,7 @@ import Testing
         let canvas = ShopView.render(state)
         try assertSnapshot(canvas, named: "product-page-200x60")
         let lines = canvas.text().split(separator: "\n")
-        let reviewsRow = try #require(lines.first { $0.contains("Reviews · 3") })
+        let reviewsRow = try #require(lines.first { $0.contains("Reviews of all grinds · 3 · average 4.7 ★") })
         #expect(reviewsRow.contains("Washed Guatemalan coffee"), "description and reviews side by side")
     }
 
@@ -106,7 +112,8 @@ import Testing
         #expect(!text.contains("ful…") && !text.contains("unfulf"))
     }
 
-    /// Reviews as DummyJSON carries them (ISO timestamps, any star count) read on the page.
+    /// Reviews as DummyJSON carries them (ISO timestamps, any star count) read on the page, with their
+    /// count beside the catalogue's rating.
     @Test func importedReviewsShowWithTheirDateCountAndAverage() {
         let product = Product(
             sku: "DJ-1", title: "Essence Mascara Lash Princess", brand: "Essence", category: "beauty",
@@ -118,10 +125,11 @@ import Testing
             ])
         var state = AppState(shop: ShopState(catalogue: Catalogue(products: [product])), shopper: .local, width: 200, height: 60,
                              themes: ThemeCatalog.bundled().themes, locale: .enUS)
-        #expect(ShopView.render(state).text().contains("★2.9 (3)"))
+        // DummyJSON's rating is kept, but its three reviews average 4.0: it is the catalogue's, and says so.
+        #expect(ShopView.render(state).text().contains("★2.9 cat. (3)"))
         Fixtures.press(&state, .enter)
         let text = ShopView.render(state).text()
-        #expect(text.contains("★★★☆☆ 2.9 of 5 · 3 reviews"))
+        #expect(text.contains("★★★☆☆ 2.9 of 5 (catalogue rating) · 3 reviews"))
         #expect(text.contains("Reviews · 3 · average 4.0 ★"))
         #expect(text.contains("★★☆☆☆ John Doe · 23 May 2024"))
         #expect(text.contains("★★★★★ X · yesterday"))

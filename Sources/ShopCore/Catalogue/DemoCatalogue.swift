@@ -1,7 +1,8 @@
 /// The catalogue a new data folder starts with: 300+ products invented for Comptoir, over ten
-/// categories and fifty brands. Hand-written tables of brands and product lines (in the
-/// `DemoCatalogue+*.swift` files) are combined here with deterministic rules for stock, discounts,
-/// ratings and listing dates, so every run and every machine gets the same catalogue.
+/// categories and fifty brands. Hand-written tables of brands, product lines and reviews (in the
+/// `DemoCatalogue+*.swift` files) are combined here with deterministic rules for stock, discounts
+/// and listing dates, so every run and every machine gets the same catalogue. Ratings are the
+/// average of the written reviews, never invented.
 public enum DemoCatalogue {
     /// Every demo product, in category, brand and line order.
     public static let products: [Product] = build(categories)
@@ -44,7 +45,7 @@ public enum DemoCatalogue {
     }
 
     /// One product; `index` (its position in the whole catalogue) drives the deterministic mix of
-    /// stock levels, backorders, discounts, ratings and listing dates.
+    /// stock levels, backorders, discounts and listing dates.
     static func product(
         index: Int, sku: String, line: DemoLine, variant: DemoVariant?, brand: DemoBrand, category: DemoCategory
     ) -> Product {
@@ -67,7 +68,8 @@ public enum DemoCatalogue {
             previousPrice = Money(minorUnits: before, currency: .eur)
         }
         let reviews = reviews(ofLine: line.title)
-        let rating = averageRating(reviews) ?? (index % 11 == 5 ? nil : Rating(hundredths: 360 + spread % 136))
+        // A rating is the average of the line's written reviews; a line nobody reviewed has none.
+        let rating = Review.average(reviews)
         let days = Int64((spread * 61 + index * 37) % 700)
         var specifications: [Specification] = []
         if let variant, let name = line.variantName { specifications.append(Specification(name: name, value: variant.value)) }

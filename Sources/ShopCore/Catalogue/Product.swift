@@ -138,19 +138,6 @@ public struct Specification: Hashable, Sendable {
     }
 }
 
-public struct Review: Hashable, Sendable {
-    public var rating: Int
-    public var comment: String
-    public var date: String
-    public var reviewerName: String
-    public init(rating: Int, comment: String, date: String, reviewerName: String) {
-        self.rating = rating
-        self.comment = comment
-        self.date = date
-        self.reviewerName = reviewerName
-    }
-}
-
 public enum Availability: Hashable, Sendable {
     case inStock
     case lowStock(remaining: Int)

@@ -1,7 +1,8 @@
 import ShopCore
 
 /// The result list: one product a row with price (VAT included), the previous price when
-/// discounted, availability in words and colour, and rating. Only the visible rows are fetched
+/// discounted, availability in words and colour, and rating with its review count (a catalogue's
+/// own rating marked as such, see `RatingSummary`). Only the visible rows are fetched
 /// from the results, so a million products cost the same as ten.
 enum CatalogueView {
     struct Columns {
@@ -18,7 +19,8 @@ enum CatalogueView {
         /// (`page`) need, so that the title takes the rest: at 80×24 the catalogue is 48 columns.
         init(width: Int, page: [Product], money: MoneyFormatter) {
             let usable = width - 2
-            rating = usable >= 52 ? 10 : 0
+            // Wide lists say "★4.7 · 3 reviews", narrower ones "★4.7 (3)"; below 52 the titles need the room.
+            rating = usable >= 96 ? 18 : usable >= 52 ? 10 : 0
             availability = usable >= 40 ? (usable >= 90 ? 18 : 13) : 0
             previous = usable >= 80 ? 11 : 0
             if previous > 0 {
@@ -109,9 +111,14 @@ enum CatalogueView {
             canvas.put(" " + label, x: x, y: y, maxWidth: columns.availability, style: style)
             x += columns.availability
         }
-        if columns.rating > 0, let rating = product.rating {
-            let reviews = product.reviews.isEmpty ? "" : " (\(product.reviews.count))"
-            canvas.putRight("★\(rating.label)\(reviews)", rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating, y: y, maxWidth: columns.rating - 1, style: styles.rating)
+        if columns.rating > 0 {
+            let summary = product.ratingSummary
+            // A wide availability ("Ships in 5–8 days") may fill its column: keep a blank one before the rating.
+            let room = columns.rating - (columns.availability >= 16 ? 2 : 1)
+            if let text = summary.listForms.first(where: { DisplayWidth.of($0) <= room }) {
+                canvas.putRight(text, rightEdge: start + 1 + columns.title + columns.brand + columns.price + columns.previous + columns.discount + columns.availability + columns.rating,
+                                y: y, maxWidth: room, style: summary.isCatalogueRating ? styles.muted : styles.rating)
+            }
         }
     }
 

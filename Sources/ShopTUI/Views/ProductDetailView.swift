@@ -2,8 +2,9 @@ import ShopCore
 
 /// The product page, drawn where the catalogue list was. At the top what decides a purchase:
 /// title, brand, category and SKU (never cut), price with the "was" price and the discount, VAT,
-/// stock, delivery, rating with its review count, quantity to add. Below, scrolled with PgUp/PgDn:
-/// description, specifications and reviews; from 100 columns in two columns, reviews on the right.
+/// stock, delivery, rating with its review count (or "No reviews yet"), quantity to add. Below,
+/// scrolled with PgUp/PgDn: description, specifications and reviews, those about this variant first;
+/// from 100 columns in two columns, reviews on the right.
 enum ProductDetailView {
     /// The id of the page's scroll in `ScrollExtents`.
     static let extentID = "product"
@@ -59,12 +60,7 @@ enum ProductDetailView {
         let (availability, availabilityStyle) = CatalogueView.availability(product.availability, styles: styles, short: false)
         lines.append(StyledLine(availability + stockDetail(product), availabilityStyle))
         lines.append(StyledLine(deliveryPromise(product), styles.base))
-        if let rating = product.rating {
-            lines.append(StyledLine([
-                .init(text: stars(rating) + " ", style: styles.rating),
-                .init(text: "\(rating.label) of 5" + reviewCount(product, prefix: " · "), style: styles.base),
-            ]))
-        }
+        lines += ratingLines(product, width: width, styles: styles)
         lines.append(.blank)
         let added = state.cart.quantity(of: product.sku)
         lines.append(StyledLine([
@@ -121,28 +117,46 @@ enum ProductDetailView {
         return lines
     }
 
-    /// "Reviews · 3 · average 4.3 ★", then each review: stars, author and date, then its text.
+    /// The rating beside its review count: `★★★★★ 4.7 of 5 · 3 reviews of all grinds`; a catalogue's own
+    /// rating says so (`4.0 of 5 (catalogue rating) · no reviews yet`); no rating and no review says
+    /// "No reviews yet". On two lines when one is too narrow.
+    static func ratingLines(_ product: Product, width: Int, styles: ThemeStyles) -> [StyledLine] {
+        let summary = product.ratingSummary
+        var count = summary.reviewCountLabel
+        if summary.reviewCount > 0, let scope = product.reviewsScope { count += " " + scope }
+        guard let rating = summary.rating else {
+            return [StyledLine(summary.reviewCount == 0 ? count : "Not rated · " + count, styles.muted)]
+        }
+        let catalogue = summary.isCatalogueRating
+        let stars = StyledLine.Span(text: RatingSummary.stars(rating) + " ", style: catalogue ? styles.muted : styles.rating)
+        let figure = "\(rating.label) of 5" + (catalogue ? " (catalogue rating)" : "")
+        let countStyle = summary.reviewCount == 0 ? styles.muted : styles.base
+        let oneLine = stars.text + figure + " · " + count
+        if DisplayWidth.of(oneLine) <= width {
+            return [StyledLine([stars, .init(text: figure, style: styles.base), .init(text: " · " + (catalogue ? count.lowercasedFirst : count), style: countStyle)])]
+        }
+        return [StyledLine([stars, .init(text: figure, style: styles.base)]), StyledLine(count, countStyle)]
+    }
+
+    /// "Reviews · 3 · average 4.3 ★" (on a variant's page "Reviews of all grinds · 3 · …"), then each
+    /// review: stars, author and date, the other variant it is about if any, then its text. Reviews of
+    /// this variant come first.
     static func reviewLines(_ product: Product, width: Int, styles: ThemeStyles) -> [StyledLine] {
         let reviews = product.reviews
-        guard !reviews.isEmpty else { return [] }
-        var lines = [StyledLine("Reviews · \(reviews.count) · average \(averageLabel(reviews)) ★", styles.heading)]
-        for review in reviews {
-            let stars = max(0, min(5, review.rating))
+        guard let average = Review.average(reviews) else { return [] }
+        let title = product.reviewsScope.map { "Reviews \($0)" } ?? "Reviews"
+        var lines = StyledLine.wrapped("\(title) · \(reviews.count) · average \(average.label) ★", width: width, style: styles.heading)
+        for (review, _) in product.reviewsForPage {
             lines.append(.blank)
             lines.append(StyledLine([
-                .init(text: String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars) + " ", style: styles.rating),
+                .init(text: String(repeating: "★", count: review.stars) + String(repeating: "☆", count: 5 - review.stars) + " ", style: styles.rating),
                 .init(text: review.reviewerName, style: styles.base.adding(.bold)),
                 .init(text: " · " + reviewDate(review.date), style: styles.muted),
             ]))
+            if let about = product.aboutLabel(of: review) { lines += StyledLine.wrapped(about, width: width, style: styles.muted) }
             lines += StyledLine.wrapped(review.comment, width: width, style: styles.base)
         }
         return lines
-    }
-
-    /// The reviews' average stars with one decimal: `4.3`.
-    static func averageLabel(_ reviews: [Review]) -> String {
-        let total = reviews.reduce(0) { $0 + max(0, min(5, $1.rating)) }
-        return Rating(hundredths: (total * 100 + reviews.count / 2) / max(1, reviews.count)).label
     }
 
     /// `2026-03-14` (or a timestamp starting so) as `14 Mar 2026`; anything else as it is.
@@ -151,12 +165,6 @@ enum ProductDetailView {
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return TextFit.end(text, width: 24) }
         return "\(day) \(DayFormat.months[month - 1]) \(year)"
-    }
-
-    /// "3 reviews" after `prefix`, or nothing when there is none.
-    static func reviewCount(_ product: Product, prefix: String = "") -> String {
-        let count = product.reviews.count
-        return count == 0 ? "" : "\(prefix)\(count) review\(count == 1 ? "" : "s")"
     }
 
     static func stockDetail(_ product: Product) -> String {
@@ -177,12 +185,9 @@ enum ProductDetailView {
         }
     }
 
-    static func stars(_ rating: Rating) -> String {
-        let full = (rating.hundredths + 50) / 100
-        return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full)
-    }
 }
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -11,6 +11,15 @@ enum ShopJSON {
         }
     }
 
+    /// `"reviews"` when the rating is the average of the reviews, `"catalogue"` when the catalogue gave it, null when unrated.
+    static func ratingBasis(_ summary: RatingSummary) -> JSONValue {
+        switch summary {
+        case .reviewed: return .string("reviews")
+        case .catalogue: return .string("catalogue")
+        case .unrated: return .null
+        }
+    }
+
     static func availability(_ availability: Availability) -> JSONValue {
         switch availability {
         case .inStock: return .string("in_stock")
@@ -37,6 +46,8 @@ enum ShopJSON {
             ("availability_text", .string(product.availability.label)),
             ("lead_time_days", .optional(product.leadTime) { .array([.int($0.minDays), .int($0.maxDays)]) }),
             ("rating", rating(product.rating)),
+            ("rating_basis", ratingBasis(product.ratingSummary)),
+            ("review_count", .int(product.reviews.count)),
         ]
     }
 
@@ -55,6 +66,7 @@ enum ShopJSON {
                 .object([
                     ("rating", .int(review.rating)), ("comment", .string(review.comment)),
                     ("date", .string(review.date)), ("reviewer", .string(review.reviewerName)),
+                    ("variant", .optional(review.variant) { .string($0) }),
                 ])
             })),
         ])
