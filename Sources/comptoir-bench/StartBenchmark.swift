@@ -18,8 +18,10 @@ struct StartBenchmark: ParsableCommand {
     )
 
     @Option(help: "Products in the shop.") var products = 1_000_000
-    @Option(help: "Orders placed in the shop before it is measured (by synthetic customers, over 180 days of shop time).")
+    @Option(help: "Orders placed in the shop before it is measured, by synthetic customers.")
     var orders = 0
+    @Option(help: "Days of shop time the orders are placed over (what is in progress at once: parcels on their way, cash not yet paid).")
+    var days = 1_095
     @Option(help: "Fresh processes to run; medians are reported.") var runs = 5
     @Option(help: "Data folder to use: created with the synthetic catalogue when it has no snapshot, kept afterwards.")
     var dir: String?
@@ -35,6 +37,7 @@ struct StartBenchmark: ParsableCommand {
             return
         }
         guard orders >= 0 else { throw ValidationError("--orders is \(orders): give 0 or more orders") }
+        guard days >= 1 else { throw ValidationError("--days is \(days): give 1 or more days") }
         let name = orders == 0 ? "comptoir-bench-start-\(products)" : "comptoir-bench-start-\(products)-\(orders)-orders"
         let path = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try prepare(DataFolder(path: path))
@@ -92,8 +95,12 @@ struct StartBenchmark: ParsableCommand {
         if orders > 0 {
             FileHandle.standardError.write(Data("placing \(orders) orders…\n".utf8))
             let now = ShopInstant(secondsSince1970: Int64(Date().timeIntervalSince1970))
-            let summary = try SyntheticOrders.place(orders, in: store, endingAt: now, seed: 7) { placed in
-                if placed % 10_000 == 0 { FileHandle.standardError.write(Data("  \(placed) orders\n".utf8)) }
+            var reported = 0
+            let summary = try SyntheticOrders.place(orders, overDays: days, in: store, endingAt: now, seed: 7) { placed in
+                if placed >= reported + 10_000 {
+                    reported = placed
+                    FileHandle.standardError.write(Data("  \(placed) orders\n".utf8))
+                }
             }
             FileHandle.standardError.write(Data("\(summary.orders) orders by \(summary.customers) customers, \(summary.refused) commands refused\n".utf8))
             for reason in summary.refusalExamples { FileHandle.standardError.write(Data("  such as: \(reason)\n".utf8)) }

@@ -4,7 +4,7 @@ import ShopStore
 
 /// Fills a store with a realistic trade history for the start and store benchmarks, through the
 /// same commands the shop runs (so every order is one the domain accepted): customers register,
-/// fill carts with one to three in-stock products, check out over the last 180 days of shop time
+/// fill carts with one to three in-stock products, check out over the last `days` of shop time
 /// and pay — three in four by card, one in seven by wallet (approved), the rest cash at an agent
 /// (most of it paid at the counter, some left to lapse) — and a few return what they bought or
 /// write to support. Parcels travel as the shop clock moves on; the mail the shop decided to send
@@ -21,10 +21,13 @@ enum SyntheticOrders {
         var refusalExamples: [String] = []
     }
 
-    static func place(_ count: Int, in store: Store, endingAt end: ShopInstant, seed: UInt64, progress: (Int) -> Void = { _ in }) throws -> Summary {
+    static func place(
+        _ count: Int, overDays days: Int, in store: Store, endingAt end: ShopInstant, seed: UInt64, progress: (Int) -> Void = { _ in }
+    ) throws -> Summary {
         var generator = SplitMix64(seed: seed)
         var summary = Summary()
-        let window: Int64 = 180 * 86_400
+        let window = Int64(max(1, days)) * 86_400
+        let ordersPerDay = max(1, count / max(1, days))
         let start = end.adding(seconds: -window)
         let inStock = store.state.catalogue.products.indices.filter { store.state.catalogue.products[$0].stockOnHand > 0 }
         guard !inStock.isEmpty else { throw SyntheticOrdersError.noStock }
@@ -63,7 +66,7 @@ enum SyntheticOrders {
 
         // A batch spans at most a day of shop time, so what follows an order (cash paid at the agent)
         // comes within a day of it.
-        let batchSize = max(1, min(1_000, count / 180))
+        let batchSize = min(1_000, ordersPerDay)
         var placed = 0
         while placed < count {
             let firstNew = store.state.commerce.orderNumbers.count
@@ -89,7 +92,7 @@ enum SyntheticOrders {
             }
             placed = min(count, placed + batchSize)
             try flush()
-            followUp(newOrdersFrom: firstNew, ordersPerDay: max(1, count / 180), in: store, at: at(placed - 1), generator: &generator, commerce: commerce, into: &batch)
+            followUp(newOrdersFrom: firstNew, ordersPerDay: ordersPerDay, in: store, at: at(placed - 1), generator: &generator, commerce: commerce, into: &batch)
             try flush()
             batch.append(commerce(.markMessagesDelivered(upTo: store.state.commerce.lastMessageSequence), at: at(placed - 1)))
             try flush()
