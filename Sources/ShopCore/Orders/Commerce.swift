@@ -17,8 +17,17 @@ public struct Commerce: Hashable, Sendable {
     /// Positions of the orders shop time may still change (see `isInProgress`): catching up
     /// visits these only, so a command costs the same with 100,000 settled orders as with none.
     private var inProgressPositions: Set<Int> = []
+    /// Each customer's orders, as positions in `orderNumbers`, oldest first: `orders(of:)` visits
+    /// the customer's orders only.
+    private var orderPositionsByCustomer: [AccountID: [Int]] = [:]
+    /// Each order queue's orders, kept as orders change (the back office lists and counts from it).
+    public private(set) var queues = OrderQueueIndex()
     public private(set) var tickets: [String: SupportTicket] = [:]
     public private(set) var ticketIDs: [String] = []
+    /// Each customer's tickets, as positions in `ticketIDs`, oldest first.
+    private var ticketPositionsByCustomer: [AccountID: [Int]] = [:]
+    /// Account IDs ascending, the order the accounts were created in (kept, not sorted when asked).
+    private var accountIDsInOrder: [AccountID] = []
     /// Messages decided but not yet written to the mailbox.
     public private(set) var outbox: [OutgoingMessage] = []
     public private(set) var lastMessageSequence = 0
@@ -41,21 +50,35 @@ public struct Commerce: Hashable, Sendable {
             self.accounts[account.id] = account
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         }
+        accountIDsInOrder = self.accounts.keys.sorted()
         self.sessions = sessions
         for order in orders { self.orders[order.number] = order }
         orderNumbers = orders.map(\.number)
         for (position, order) in orders.enumerated() {
             orderPositions[order.number] = position
             if Self.isInProgress(order) { inProgressPositions.insert(position) }
+            orderPositionsByCustomer[order.customer, default: []].append(position)
+            queues.move(position, from: nil, to: OrderQueue(order))
         }
         for ticket in tickets { self.tickets[ticket.id] = ticket }
         ticketIDs = tickets.map(\.id)
+        for (position, ticket) in tickets.enumerated() { ticketPositionsByCustomer[ticket.customer, default: []].append(position) }
         self.outbox = outbox
         self.lastMessageSequence = lastMessageSequence
     }
 
     /// Accounts in the order they were created.
-    public var accountsInOrder: [Account] { accounts.values.sorted { $0.id < $1.id } }
+    public var accountsInOrder: [Account] { accountIDsInOrder.compactMap { accounts[$0] } }
+
+    /// The `index`th account in the order they were created (0 is the first), without listing them all.
+    public func account(at index: Int) -> Account? {
+        accountIDsInOrder.indices.contains(index) ? accounts[accountIDsInOrder[index]] : nil
+    }
+
+    /// The order at `position` in `orderNumbers`.
+    public func order(at position: Int) -> Order? {
+        orderNumbers.indices.contains(position) ? orders[orderNumbers[position]] : nil
+    }
 
     public func account(email: String) -> Account? {
         accountIDsByEmail[email.trimmingSpaces().lowercased()].flatMap { accounts[$0] }
@@ -103,11 +126,12 @@ public struct Commerce: Hashable, Sendable {
 
     /// The customer's orders, oldest first.
     public func orders(of customer: AccountID) -> [Order] {
-        orderNumbers.compactMap { orders[$0] }.filter { $0.customer == customer }
+        (orderPositionsByCustomer[customer] ?? []).compactMap { orders[orderNumbers[$0]] }
     }
 
+    /// The customer's tickets, oldest first.
     public func tickets(of customer: AccountID) -> [SupportTicket] {
-        ticketIDs.compactMap { tickets[$0] }.filter { $0.customer == customer }
+        (ticketPositionsByCustomer[customer] ?? []).compactMap { tickets[ticketIDs[$0]] }
     }
 
     /// Whether `customer` already used the promotion code on an order.
@@ -139,6 +163,7 @@ public struct Commerce: Hashable, Sendable {
     /// Applies one event. `carts` are the shop's carts: a login merges a guest cart, an order
     /// empties its account's cart.
     public mutating func apply(_ event: CommerceEvent, carts: inout Carts) {
+        let queueBefore = event.orderNumber.flatMap { orders[$0] }.map(OrderQueue.init)
         applyChange(event, carts: &carts)
         guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
         if Self.isInProgress(order) {
@@ -146,6 +171,7 @@ public struct Commerce: Hashable, Sendable {
         } else {
             inProgressPositions.remove(position)
         }
+        queues.move(position, from: queueBefore, to: OrderQueue(order))
     }
 
     private mutating func applyChange(_ event: CommerceEvent, carts: inout Carts) {
@@ -153,7 +179,7 @@ public struct Commerce: Hashable, Sendable {
         case let .clockAdvanced(seconds):
             clockOffsetSeconds = clockOffsetSeconds.saturatingAdding(seconds)
         case let .accountRegistered(account):
-            accounts[account.id] = account
+            if accounts.updateValue(account, forKey: account.id) == nil { insertInOrder(account.id) }
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         case let .loginRecorded(id, failed, lockouts, lockedUntil):
             accounts[id]?.failedLoginCount = failed
@@ -174,6 +200,7 @@ public struct Commerce: Hashable, Sendable {
         case let .orderPlaced(order):
             orders[order.number] = order
             orderPositions[order.number] = orderNumbers.count
+            orderPositionsByCustomer[order.customer, default: []].append(orderNumbers.count)
             orderNumbers.append(order.number)
             carts[.account(order.customer)] = Cart()
         case let .paymentStarted(number, payment):
@@ -222,6 +249,7 @@ public struct Commerce: Hashable, Sendable {
             }
         case let .ticketOpened(ticket):
             tickets[ticket.id] = ticket
+            ticketPositionsByCustomer[ticket.customer, default: []].append(ticketIDs.count)
             ticketIDs.append(ticket.id)
         case let .ticketMessageAdded(id, message):
             tickets[id]?.messages.append(message)
@@ -239,6 +267,15 @@ public struct Commerce: Hashable, Sendable {
 }
 
 extension Commerce {
+    /// Keeps `accountIDsInOrder` ascending with a new account (its ID is usually the highest).
+    private mutating func insertInOrder(_ id: AccountID) {
+        guard let last = accountIDsInOrder.last, id < last else {
+            accountIDsInOrder.append(id)
+            return
+        }
+        accountIDsInOrder.insert(id, at: accountIDsInOrder.firstIndex { id < $0 } ?? accountIDsInOrder.count)
+    }
+
     /// Whether a parcel or return parcel of any order already carries `number`.
     func usesTrackingNumber(_ number: TrackingNumber) -> Bool {
         orders.values.contains { order in
