@@ -29,6 +29,9 @@ struct BackOfficeBenchmark: ParsableCommand {
     @Option(help: "Orders, when the folder is created.")
     var orders = 100_000
 
+    @Option(help: "Shows the folder's trade history this many times over (new numbers and customers), for more orders than the commands place in the time at hand.")
+    var replicate = 1
+
     @Option(help: "Key presses measured per pane for movement; a fifth as many (at least 3) for opening, shop changes and details.")
     var keys = 100
 
@@ -47,18 +50,20 @@ struct BackOfficeBenchmark: ParsableCommand {
 
     func run() throws {
         guard keys > 0 else { throw ValidationError("--keys is \(keys): give 1 or more key presses") }
+        guard (1...100).contains(replicate) else { throw ValidationError("--replicate is \(replicate): give 1 to 100 copies") }
         let screens = try parsedSizes()
         try prepare()
         let started = LatencySamples.wallMilliseconds()
         let store = try Store.open(DataFolder(path: dir), access: .readOnly, seed: { [] })
-        let shop = store.state
         let openMilliseconds = LatencySamples.wallMilliseconds() - started
+        let shop = ReplicatedTrade.replicate(store.state, times: replicate)
         let residentOpen = StartMeasurement.residentMegabytes("VmRSS")
         var results = BackOfficeResults(
             orders: shop.commerce.orderNumbers.count, customers: shop.commerce.accounts.count, tickets: shop.commerce.ticketIDs.count,
-            products: shop.catalogue.count, keys: keys, clock: clock.rawValue, openStoreMilliseconds: openMilliseconds,
+            products: shop.catalogue.count, replicated: replicate, keys: keys, clock: clock.rawValue, openStoreMilliseconds: openMilliseconds,
             residentAfterOpenMegabytes: residentOpen)
-        say("back office over \(results.orders) orders, \(results.customers) customers, \(results.tickets) threads, \(results.products) products "
+        say("back office over \(results.orders) orders, \(results.customers) customers, \(results.tickets) threads, \(results.products) products"
+            + (replicate > 1 ? " (the folder's \(store.state.commerce.orderNumbers.count) orders \(replicate) times over) " : " ")
             + "(store opened in \(format(openMilliseconds)) ms, \(format(residentOpen)) MB resident)")
         say("frame = update + the whole back office into the canvas (\(clock.rawValue) clock)")
         say("size".padded(8) + "pane".padded(12) + "action".padded(16) + "samples".padded(9, left: true)
@@ -225,6 +230,8 @@ struct BackOfficeResults: Codable {
     var customers: Int
     var tickets: Int
     var products: Int
+    /// How many times over the folder's trade history was shown.
+    var replicated: Int
     var keys: Int
     var clock: String
     var openStoreMilliseconds: Double
