@@ -66,7 +66,7 @@ struct BackOfficeBenchmark: ParsableCommand {
             + (replicate > 1 ? " (the folder's \(store.state.commerce.orderNumbers.count) orders \(replicate) times over) " : " ")
             + "(store opened in \(format(openMilliseconds)) ms, \(format(residentOpen)) MB resident)")
         say("frame = update + the whole back office into the canvas (\(clock.rawValue) clock)")
-        say("size".padded(8) + "pane".padded(12) + "action".padded(16) + "samples".padded(9, left: true)
+        say("size".padded(8) + "pane".padded(19) + "action".padded(16) + "samples".padded(9, left: true)
             + "median ms".padded(11, left: true) + "p99 ms".padded(10, left: true) + "max ms".padded(10, left: true))
         for (width, height) in screens {
             var state = loggedIn(shop, width: width, height: height)
@@ -202,7 +202,7 @@ struct BackOfficeBenchmark: ParsableCommand {
     }
 
     private func report(_ width: Int, _ height: Int, _ pane: String, _ action: String, _ samples: LatencySamples) -> BackOfficeResults.Scenario {
-        say("\(width)x\(height)".padded(8) + pane.padded(12) + action.padded(16) + "\(samples.milliseconds.count)".padded(9, left: true)
+        say("\(width)x\(height)".padded(8) + pane.padded(19) + action.padded(16) + "\(samples.milliseconds.count)".padded(9, left: true)
             + format(samples.median).padded(11, left: true) + format(samples.p99).padded(10, left: true)
             + format(samples.percentile(100)).padded(10, left: true))
         return BackOfficeResults.Scenario(
