@@ -2,7 +2,7 @@ import ShopCore
 import Testing
 
 /// The lookups `Commerce` keeps as events apply (each queue's orders, each customer's orders and
-/// tickets, accounts in creation order) answer what visiting every order would, after a long mix
+/// tickets, accounts in creation order, the sales ledger) answer what visiting every order would, after a long mix
 /// of orders, payments left pending, cancellations, shipping, deliveries, returns, refunds and
 /// tickets by several customers; and a trade state read back from its parts keeps the same ones.
 @Suite("Commerce: queue and customer lookups kept as events apply")
@@ -30,6 +30,18 @@ struct CommerceIndexTests {
         }
         #expect(commerce.account(at: commerce.accounts.count) == nil, sourceLocation: sourceLocation)
         #expect(commerce.order(at: commerce.orderNumbers.count) == nil && commerce.order(at: -1) == nil, sourceLocation: sourceLocation)
+        #expect(commerce.sales == SalesLedger(all), "the sales ledger after \(step)", sourceLocation: sourceLocation)
+        let paid = all.filter(\.isPaid)
+        let report = SalesReport(state: ShopState(commerce: commerce))
+        #expect(report.orders == paid.count && report.ordersPlaced == all.count, sourceLocation: sourceLocation)
+        #expect(report.revenue.minorUnits == paid.reduce(0) { $0 + $1.totals.total.minorUnits }, sourceLocation: sourceLocation)
+        #expect(report.revenueWithoutVAT.minorUnits == paid.reduce(0) { $0 + $1.totals.net.minorUnits }, sourceLocation: sourceLocation)
+        #expect(report.refunds.minorUnits == all.flatMap(\.refunds).reduce(0) { $0 + $1.amount.minorUnits }, sourceLocation: sourceLocation)
+        #expect(report.days.map(\.orders).reduce(0, +) == paid.count, sourceLocation: sourceLocation)
+        var units: [String: Int] = [:]
+        for order in paid { for line in order.lines { units[line.sku, default: 0] += line.quantity } }
+        #expect(report.topProducts.first.map { units[$0.sku] == $0.quantity && $0.quantity == units.values.max() } ?? units.isEmpty,
+                sourceLocation: sourceLocation)
         let summaries = CustomerSummary.all(in: commerce)
         #expect(summaries == commerce.accountsInOrder.map { CustomerSummary($0, in: commerce) }, sourceLocation: sourceLocation)
     }

@@ -22,6 +22,8 @@ public struct Commerce: Hashable, Sendable {
     private var orderPositionsByCustomer: [AccountID: [Int]] = [:]
     /// Each order queue's orders, kept as orders change (the back office lists and counts from it).
     public private(set) var queues = OrderQueueIndex()
+    /// The sales figures of every order, per day and product, kept as orders change (`SalesReport`).
+    public private(set) var sales = SalesLedger()
     public private(set) var tickets: [String: SupportTicket] = [:]
     public private(set) var ticketIDs: [String] = []
     /// Each customer's tickets, as positions in `ticketIDs`, oldest first.
@@ -59,6 +61,7 @@ public struct Commerce: Hashable, Sendable {
             if Self.isInProgress(order) { inProgressPositions.insert(position) }
             orderPositionsByCustomer[order.customer, default: []].append(position)
             queues.move(position, from: nil, to: OrderQueue(order))
+            sales.add(order)
         }
         for ticket in tickets { self.tickets[ticket.id] = ticket }
         ticketIDs = tickets.map(\.id)
@@ -163,7 +166,7 @@ public struct Commerce: Hashable, Sendable {
     /// Applies one event. `carts` are the shop's carts: a login merges a guest cart, an order
     /// empties its account's cart.
     public mutating func apply(_ event: CommerceEvent, carts: inout Carts) {
-        let queueBefore = event.orderNumber.flatMap { orders[$0] }.map(OrderQueue.init)
+        let before = event.orderNumber.flatMap { orders[$0] }
         applyChange(event, carts: &carts)
         guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
         if Self.isInProgress(order) {
@@ -171,7 +174,8 @@ public struct Commerce: Hashable, Sendable {
         } else {
             inProgressPositions.remove(position)
         }
-        queues.move(position, from: queueBefore, to: OrderQueue(order))
+        queues.move(position, from: before.map(OrderQueue.init), to: OrderQueue(order))
+        sales.replace(before, with: order)
     }
 
     private mutating func applyChange(_ event: CommerceEvent, carts: inout Carts) {
