@@ -1,10 +1,10 @@
 import ShopCore
 import Synchronization
 
-/// The back office's figures that take a visit of every order or thread (the sales report, the
-/// support threads in inbox order), computed at most once for one shop: `BackOfficeState` makes a
-/// new one each time its shop changes, and the frames drawn in between share it. The rules stay
-/// in ShopCore (`SalesReport`); this only remembers their answer.
+/// The back office's figures worked out from the whole shop (the sales report over the days of
+/// the shop's `SalesLedger`, the support threads in inbox order), computed at most once for one
+/// shop: `BackOfficeState` makes a new one each time its shop changes, and the frames drawn in
+/// between share it. The rules stay in ShopCore (`SalesReport`); this only remembers their answer.
 final class BackOfficeFigures: Sendable {
     let shop: ShopState
     private let report = Mutex<SalesReport?>(nil)

@@ -7,7 +7,7 @@ public struct BackOfficeState: Sendable {
     public var shop: ShopState {
         didSet { figures = BackOfficeFigures(shop) }
     }
-    /// What takes a visit of every order or thread, worked out at most once for this `shop`.
+    /// The sales report and the support inbox, worked out at most once for this `shop`.
     private var figures: BackOfficeFigures
     /// Who acts; nil until the login succeeds (the login screen is open meanwhile).
     public var staff: StaffMember?
