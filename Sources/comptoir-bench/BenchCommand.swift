@@ -8,6 +8,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure Comptoir against its peers (build with -c release).",
         subcommands: [
             SearchBenchmark.self, StoreBenchmark.self, FrameBenchmark.self, SessionBenchmark.self, StartBenchmark.self, SSHBenchmark.self,
+            BackOfficeBenchmark.self,
         ]
     )
 }

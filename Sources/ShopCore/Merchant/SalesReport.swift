@@ -40,44 +40,51 @@ public struct SalesReport: Hashable, Sendable {
     public init(state: ShopState, from: CalendarDay? = nil, to: CalendarDay? = nil) {
         let commerce = state.commerce
         func inPeriod(_ day: CalendarDay) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
-        let placed = commerce.orderNumbers.compactMap { commerce.orders[$0] }.filter { inPeriod($0.placedAt.calendarDay) }
-        let paid = placed.filter(\.isPaid)
         let currency = commerce.orderNumbers.first.flatMap { commerce.orders[$0]?.totals.currency } ?? .eur
         func money(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: currency) }
-        let gross = paid.reduce(Int64(0)) { $0.saturatingAdding($1.totals.total.minorUnits) }
-        let net = paid.reduce(Int64(0)) { $0.saturatingAdding($1.totals.net.minorUnits) }
-        var refunded: Int64 = 0
-        for order in commerce.orders.values {
-            for refund in order.refunds where inPeriod(refund.at.calendarDay) { refunded = refunded.saturatingAdding(refund.amount.minorUnits) }
-        }
-        var products: [String: (title: String, quantity: Int, revenue: Int64)] = [:]
-        var perDay: [CalendarDay: (orders: Int, revenue: Int64)] = [:]
-        for order in paid {
-            for line in order.lines {
-                let current = products[line.sku] ?? (line.title, 0, 0)
-                products[line.sku] = (current.title, current.quantity + line.quantity, current.revenue.saturatingAdding(line.gross.minorUnits))
-            }
-            let day = order.placedAt.calendarDay
-            let current = perDay[day] ?? (0, 0)
-            perDay[day] = (current.orders + 1, current.revenue.saturatingAdding(order.totals.total.minorUnits))
+        // Over every day, the shop keeps the ledger as orders change; a period's products need the
+        // orders of the period, added up with the same rule.
+        let ledger = from == nil && to == nil ? commerce.sales
+            : SalesLedger(commerce.orderNumbers.lazy.compactMap { commerce.orders[$0] }, countsProducts: inPeriod)
+        var placed = 0, paid = 0
+        var gross: Int64 = 0, net: Int64 = 0, refunded: Int64 = 0
+        var perDay: [Day] = []
+        for (day, totals) in ledger.days where inPeriod(day) {
+            placed += totals.placed
+            paid += totals.paid
+            gross = gross.saturatingAdding(totals.gross)
+            net = net.saturatingAdding(totals.net)
+            refunded = refunded.saturatingAdding(totals.refunded)
+            if totals.paid > 0 { perDay.append(Day(day: day, orders: totals.paid, revenue: money(totals.gross))) }
         }
         let openCarts = state.carts.guests.values.filter { !$0.isEmpty }.count + state.carts.accounts.values.filter { !$0.isEmpty }.count
         self.from = from
         self.to = to
-        self.orders = paid.count
+        self.orders = paid
         self.revenue = money(gross)
         self.revenueWithoutVAT = money(net)
         self.vat = money(gross.saturatingSubtracting(net))
-        self.averageBasket = money(paid.isEmpty ? 0 : (gross + Int64(paid.count) / 2) / Int64(paid.count))
+        self.averageBasket = money(paid == 0 ? 0 : (gross + Int64(paid) / 2) / Int64(paid))
         self.refunds = money(refunded)
-        self.topProducts = products
-            .map { ProductSales(sku: $0.key, title: $0.value.title, quantity: $0.value.quantity, revenue: money($0.value.revenue)) }
-            .sorted { ($0.quantity, $0.revenue.minorUnits, $1.sku) > ($1.quantity, $1.revenue.minorUnits, $0.sku) }
-            .prefix(Self.topCount).map { $0 }
-        self.ordersPlaced = placed.count
+        self.topProducts = ledger.products
+            .sorted { ($0.value.quantity, $0.value.revenue, $1.key) > ($1.value.quantity, $1.value.revenue, $0.key) }
+            .prefix(Self.topCount)
+            .map { ProductSales(sku: $0.key, title: Self.title(of: $0.key, in: state), quantity: $0.value.quantity, revenue: money($0.value.revenue)) }
+        self.ordersPlaced = placed
         self.openCarts = openCarts
-        let attempts = placed.count + openCarts
-        self.conversionBasisPoints = attempts == 0 ? 0 : placed.count * 10_000 / attempts
-        self.days = perDay.keys.sorted().map { Day(day: $0, orders: perDay[$0]!.orders, revenue: money(perDay[$0]!.revenue)) }
+        let attempts = placed + openCarts
+        self.conversionBasisPoints = attempts == 0 ? 0 : placed * 10_000 / attempts
+        self.days = perDay.sorted { $0.day < $1.day }
+    }
+
+    /// The product's title in the catalogue; as it was first sold when it is no longer there.
+    static func title(of sku: String, in state: ShopState) -> String {
+        if let product = state.catalogue.product(sku: sku) { return product.title }
+        let commerce = state.commerce
+        for number in commerce.orderNumbers {
+            guard let order = commerce.orders[number], order.isPaid else { continue }
+            if let line = order.lines.first(where: { $0.sku == sku }) { return line.title }
+        }
+        return sku
     }
 }

@@ -29,8 +29,16 @@ public struct Commerce: Hashable, Sendable {
     /// Positions of the orders shop time may still change (see `isInProgress`): catching up
     /// visits these only, so a command costs the same with 100,000 settled orders as with none.
     private var inProgressPositions: Set<Int> = []
+    /// Each order queue's orders, kept as orders change (the back office lists and counts from it).
+    public private(set) var queues = OrderQueueIndex()
+    /// The sales figures of every order, per day and product, kept as orders change (`SalesReport`).
+    public private(set) var sales = SalesLedger()
     public private(set) var tickets: TreeDictionary<String, SupportTicket> = [:]
     public private(set) var ticketIDs: [String] = []
+    /// Each customer's tickets, as positions in `ticketIDs`, oldest first.
+    private var ticketPositionsByCustomer: TreeDictionary<AccountID, [Int]> = [:]
+    /// Account IDs ascending, the order the accounts were created in (kept, not sorted when asked).
+    private var accountIDsInOrder: BlockList<AccountID> = []
     /// Messages decided but not yet written to the mailbox.
     public private(set) var outbox: [OutgoingMessage] = []
     public private(set) var lastMessageSequence = 0
@@ -53,6 +61,7 @@ public struct Commerce: Hashable, Sendable {
             self.accounts[account.id] = account
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         }
+        accountIDsInOrder = BlockList(self.accounts.keys.sorted())
         self.sessions = TreeDictionary(sessions.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         for (position, order) in orders.enumerated() {
             self.orders[order.number] = order
@@ -61,15 +70,28 @@ public struct Commerce: Hashable, Sendable {
             orderPositionsByCustomer[order.customer, default: []].append(position)
             index(order)
             if Self.isInProgress(order) { inProgressPositions.insert(position) }
+            queues.move(position, from: nil, to: OrderQueue(order))
+            sales.add(order)
         }
         for ticket in tickets { self.tickets[ticket.id] = ticket }
         ticketIDs = tickets.map(\.id)
+        for (position, ticket) in tickets.enumerated() { ticketPositionsByCustomer[ticket.customer, default: []].append(position) }
         self.outbox = outbox
         self.lastMessageSequence = lastMessageSequence
     }
 
     /// Accounts in the order they were created.
-    public var accountsInOrder: [Account] { accounts.values.sorted { $0.id < $1.id } }
+    public var accountsInOrder: [Account] { accountIDsInOrder.compactMap { accounts[$0] } }
+
+    /// The `index`th account in the order they were created (0 is the first), without listing them all.
+    public func account(at index: Int) -> Account? {
+        accountIDsInOrder.indices.contains(index) ? accounts[accountIDsInOrder[index]] : nil
+    }
+
+    /// The order at `position` in `orderNumbers`.
+    public func order(at position: Int) -> Order? {
+        orderNumbers.indices.contains(position) ? orders[orderNumbers[position]] : nil
+    }
 
     public func account(email: String) -> Account? {
         accountIDsByEmail[email.trimmingSpaces().lowercased()].flatMap { accounts[$0] }
@@ -120,8 +142,9 @@ public struct Commerce: Hashable, Sendable {
         (orderPositionsByCustomer[customer] ?? []).compactMap { orders[orderNumbers[$0]] }
     }
 
+    /// The customer's tickets, oldest first.
     public func tickets(of customer: AccountID) -> [SupportTicket] {
-        ticketIDs.compactMap { tickets[$0] }.filter { $0.customer == customer }
+        (ticketPositionsByCustomer[customer] ?? []).compactMap { tickets[ticketIDs[$0]] }
     }
 
     /// Whether `customer` already used the promotion code on an order.
@@ -148,6 +171,7 @@ public struct Commerce: Hashable, Sendable {
     /// Applies one event. `carts` are the shop's carts: a login merges a guest cart, an order
     /// empties its account's cart.
     public mutating func apply(_ event: CommerceEvent, carts: inout Carts) {
+        let before = event.orderNumber.flatMap { orders[$0] }
         applyChange(event, carts: &carts)
         guard let number = event.orderNumber, let position = orderPositions[number], let order = orders[number] else { return }
         index(order)
@@ -156,6 +180,8 @@ public struct Commerce: Hashable, Sendable {
         } else {
             inProgressPositions.remove(position)
         }
+        queues.move(position, from: before.map(OrderQueue.init), to: OrderQueue(order))
+        sales.replace(before, with: order)
     }
 
     private mutating func applyChange(_ event: CommerceEvent, carts: inout Carts) {
@@ -163,7 +189,7 @@ public struct Commerce: Hashable, Sendable {
         case let .clockAdvanced(seconds):
             clockOffsetSeconds = clockOffsetSeconds.saturatingAdding(seconds)
         case let .accountRegistered(account):
-            accounts[account.id] = account
+            if accounts.updateValue(account, forKey: account.id) == nil { insertInOrder(account.id) }
             accountIDsByEmail[account.email.value.lowercased()] = account.id
         case let .loginRecorded(id, failed, lockouts, lockedUntil):
             accounts[id]?.failedLoginCount = failed
@@ -233,6 +259,7 @@ public struct Commerce: Hashable, Sendable {
             }
         case let .ticketOpened(ticket):
             tickets[ticket.id] = ticket
+            ticketPositionsByCustomer[ticket.customer, default: []].append(ticketIDs.count)
             ticketIDs.append(ticket.id)
         case let .ticketMessageAdded(id, message):
             tickets[id]?.messages.append(message)
@@ -250,6 +277,19 @@ public struct Commerce: Hashable, Sendable {
 }
 
 extension Commerce {
+    /// Keeps `accountIDsInOrder` ascending with a new account (its ID is usually the highest).
+    private mutating func insertInOrder(_ id: AccountID) {
+        guard let last = accountIDsInOrder.last, id < last else {
+            accountIDsInOrder.append(id)
+            return
+        }
+        // Only an account made outside the numbering (a test, a hand-edited journal) lands here: the
+        // list is made again.
+        var ids = Array(accountIDsInOrder)
+        ids.insert(id, at: ids.firstIndex { id < $0 } ?? ids.count)
+        accountIDsInOrder = BlockList(ids)
+    }
+
     /// Whether a parcel or return parcel of any order already carries `number`.
     func usesTrackingNumber(_ number: TrackingNumber) -> Bool {
         trackingNumbers.contains(number)

@@ -78,7 +78,9 @@ extension ShopService {
 
     /// Orders in a queue (nil: every order), oldest first.
     public func merchantOrders(in queue: OrderQueue?) -> [Order] {
-        commerce.orderNumbers.compactMap { commerce.orders[$0] }.filter { queue == nil || OrderQueue($0) == queue }
+        let commerce = self.commerce
+        guard let queue else { return commerce.orderNumbers.compactMap { commerce.orders[$0] } }
+        return commerce.queues.positions(in: queue).compactMap { commerce.order(at: $0) }
     }
 
     /// Support tickets, oldest first; only those waiting for the shop (open) when `waitingOnly`.

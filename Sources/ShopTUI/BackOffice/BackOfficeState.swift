@@ -4,7 +4,11 @@ import ShopCore
 /// logged in, the pane, each pane's selection, the screens open over them and the status line.
 /// Changed only by `BackOfficeUpdate`; drawn by `BackOfficeView`.
 public struct BackOfficeState: Sendable {
-    public var shop: ShopState
+    public var shop: ShopState {
+        didSet { figures = BackOfficeFigures(shop) }
+    }
+    /// The sales report and the support inbox, worked out at most once for this `shop`.
+    private var figures: BackOfficeFigures
     /// Who acts; nil until the login succeeds (the login screen is open meanwhile).
     public var staff: StaffMember?
     /// The address typed in the login form, to find the member once the login succeeds.
@@ -43,6 +47,7 @@ public struct BackOfficeState: Sendable {
     ) {
         let themes = themes.isEmpty ? ThemeCatalog.bundled().themes : themes
         self.shop = shop
+        figures = BackOfficeFigures(shop)
         self.width = width
         self.height = height
         self.themes = themes
@@ -75,20 +80,16 @@ public struct BackOfficeState: Sendable {
     // MARK: What the panes list
 
     /// The orders of the chosen queue, oldest first (the order they are worked in).
-    public var listedOrders: [Order] {
-        let commerce = shop.commerce
-        let queue = orderFilter.queue
-        return commerce.orderNumbers.compactMap { commerce.orders[$0] }.filter { queue == nil || OrderQueue($0) == queue }
-    }
+    public var listedOrders: ListedOrders { ListedOrders(shop.commerce, queue: orderFilter.queue) }
 
     /// Support threads, those waiting for the shop first, then the newest first.
-    public var listedTickets: [SupportTicket] {
-        let tickets = shop.commerce.ticketIDs.compactMap { shop.commerce.tickets[$0] }
-        return tickets.filter { $0.status == .open }.reversed() + tickets.filter { $0.status != .open }.reversed()
-    }
+    public var listedTickets: [SupportTicket] { figures.listedTickets }
 
-    /// Threads waiting for an answer from the shop.
-    public var waitingTickets: Int { shop.commerce.tickets.values.filter { $0.status == .open }.count }
+    /// Threads waiting for an answer from the shop (they come first in `listedTickets`).
+    public var waitingTickets: Int { figures.listedTickets.prefix { $0.status == .open }.count }
+
+    /// The sales report the Dashboard shows, over every day.
+    public var salesReport: SalesReport { figures.salesReport }
 
     /// Threads not closed with messages that came since the back office opened and that staff
     /// have not had on screen here (a question the automatic answer took counts too).
@@ -137,7 +138,11 @@ public struct BackOfficeState: Sendable {
 
     public var listedPromotions: [PromoCode] { shop.commerce.backOffice.promotions }
 
-    public var listedCustomers: [CustomerSummary] { CustomerSummary.all(in: shop.commerce) }
+    /// The Customers pane's row `row` (accounts in the order they were created), from that
+    /// customer's orders and threads only.
+    public func customerSummary(_ row: Int) -> CustomerSummary? {
+        shop.commerce.account(at: row).map { CustomerSummary($0, in: shop.commerce) }
+    }
 
     /// How many rows the pane lists.
     func rowCount(_ pane: BackOfficePane) -> Int {
@@ -146,7 +151,7 @@ public struct BackOfficeState: Sendable {
         case .support: return listedTickets.count
         case .catalogue: return listedProductCount
         case .promotions: return listedPromotions.count
-        case .customers: return shop.commerce.accountsInOrder.count
+        case .customers: return shop.commerce.accounts.count
         case .dashboard: return 0
         }
     }
@@ -164,7 +169,7 @@ public struct BackOfficeState: Sendable {
         selectedRow(.catalogue).map { shop.catalogue.products[listedProduct($0)] }
     }
     public var selectedPromotion: PromoCode? { selectedRow(.promotions).map { listedPromotions[$0] } }
-    public var selectedCustomer: Account? { selectedRow(.customers).map { shop.commerce.accountsInOrder[$0] } }
+    public var selectedCustomer: Account? { selectedRow(.customers).flatMap { shop.commerce.account(at: $0) } }
 
     /// The currency of the catalogue's prices.
     var shopCurrency: Currency { shop.catalogue.products.first?.price.currency ?? .eur }

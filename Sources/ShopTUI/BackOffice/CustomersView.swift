@@ -4,9 +4,9 @@ import ShopCore
 /// order, returns, open threads and marketing consent.
 enum CustomersView {
     static func draw(_ state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
-        let customers = state.listedCustomers
-        let inner = BackOfficeView.frame(rect, title: "Customers · \(customers.count)", state: state, into: &canvas)
-        guard !customers.isEmpty else {
+        let count = state.shop.commerce.accounts.count
+        let inner = BackOfficeView.frame(rect, title: "Customers · \(count)", state: state, into: &canvas)
+        guard count > 0 else {
             BackOfficeView.empty("No customer accounts yet.", in: inner, state: state, into: &canvas)
             return
         }
@@ -18,7 +18,9 @@ enum CustomersView {
         columns += [.init("Last order", width: wide ? 16 : 10)]
         if wide { columns.append(.init("Returns", width: 7, alignment: .right)) }
         columns += [.init("Open", width: 4, alignment: .right), .init("Mail", width: 4)]
-        let rows = customers.map { summary -> [String] in
+        let cursor = OrdersQueueView.clamped(state.cursor(.customers), count: count)
+        let table = TableWidget(columns: columns, count: count, cursor: cursor) { index in
+            guard let summary = state.customerSummary(index) else { return [] }
             var row: [String] = []
             if wide { row.append(summary.account.name) }
             row += [summary.account.email.value, String(summary.orders), state.money.format(summary.totalSpent)]
@@ -28,7 +30,6 @@ enum CustomersView {
             row += [String(summary.openTickets), summary.marketingConsentAt == nil ? "no" : "yes"]
             return row
         }
-        TableWidget(columns: columns, rows: rows, cursor: OrdersQueueView.clamped(state.cursor(.customers), count: customers.count))
-            .draw(in: inner, styles: state.styles, focused: true, into: &canvas)
+        table.draw(in: inner, styles: state.styles, focused: true, into: &canvas)
     }
 }

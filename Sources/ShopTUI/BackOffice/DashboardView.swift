@@ -10,7 +10,7 @@ enum DashboardView {
     static let tallHeight = 36
 
     static func draw(_ state: BackOfficeState, in rect: Rect, into canvas: inout Canvas) {
-        let report = SalesReport(state: state.shop)
+        let report = state.salesReport
         let perDay = dailyFigures(report, today: state.now.calendarDay)
         let tall = rect.height >= tallHeight
         let bottomHeight = tall ? 9 : min(8, max(4, rect.height / 3))

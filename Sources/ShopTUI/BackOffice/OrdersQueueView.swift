@@ -6,10 +6,8 @@ enum OrdersQueueView {
         let inner = BackOfficeView.frame(rect, title: "Orders", state: state, into: &canvas)
         guard inner.height > 2 else { return }
         let commerce = state.shop.commerce
-        var counts: [OrderQueue: Int] = [:]
-        for order in commerce.orders.values { counts[OrderQueue(order), default: 0] += 1 }
         let labels = OrderQueueFilter.allCases.map { filter in
-            " \(filter.title) \(filter.queue.map { counts[$0] ?? 0 } ?? commerce.orders.count) "
+            " \(filter.title) \(filter.queue.map { commerce.queues.count($0) } ?? commerce.orderNumbers.count) "
         }
         let selected = OrderQueueFilter.allCases.firstIndex(of: state.orderFilter) ?? 0
         TabsWidget(labels: labels, selected: selected).draw(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1),
@@ -24,15 +22,15 @@ enum OrdersQueueView {
         var columns: [TableWidget.Column] = [.init("Order", width: 13), .init("Placed", width: wide ? 16 : 12), .init("Customer")]
         if wide { columns.append(.init("Items", width: 5, alignment: .right)) }
         columns += [.init("Payment", width: wide ? 18 : 7), .init("Total", width: 9, alignment: .right), .init("Shipment", width: wide ? 34 : 14)]
-        let rows = orders.map { order -> [String] in
+        let table = TableWidget(columns: columns, count: orders.count, cursor: clamped(state.cursor(.orders), count: orders.count)) { row in
+            let order = orders[row]
             let customer = commerce.accounts[order.customer]?.email.value ?? order.customer.rawValue
             var row = [order.number, wide ? BackOfficeView.time(order.placedAt, state) : BackOfficeView.shortTime(order.placedAt, state), customer]
             if wide { row.append(String(order.lines.reduce(0) { $0 + $1.quantity })) }
             row += [order.paymentState.label, state.money.format(order.totals.total), shipment(order, wide: wide)]
             return row
         }
-        TableWidget(columns: columns, rows: rows, cursor: clamped(state.cursor(.orders), count: orders.count))
-            .draw(in: list, styles: state.styles, focused: true, into: &canvas)
+        table.draw(in: list, styles: state.styles, focused: true, into: &canvas)
     }
 
     /// The carrier and tracking number, or what the order waits for.

@@ -15,7 +15,8 @@ enum SupportInboxView {
         var columns: [TableWidget.Column] = [.init("", width: 1), .init("Thread", width: 6), .init("Order", width: 13)]
         if wide { columns.append(.init("Customer", width: 28)) }
         columns += [.init("Subject"), .init("Status", width: 8), .init("Last message", width: wide ? 22 : 12)]
-        let rows = tickets.map { ticket -> [String] in
+        let table = TableWidget(columns: columns, count: tickets.count, cursor: OrdersQueueView.clamped(state.cursor(.support), count: tickets.count)) { index in
+            let ticket = tickets[index]
             var row = [state.isUnread(ticket) ? "●" : "", ticket.id, ticket.orderNumber]
             if wide { row.append(commerce.accounts[ticket.customer]?.email.value ?? ticket.customer.rawValue) }
             let last = ticket.messages.last
@@ -24,8 +25,7 @@ enum SupportInboxView {
             row += [ticket.subject, status(ticket.status), who + time]
             return row
         }
-        TableWidget(columns: columns, rows: rows, cursor: OrdersQueueView.clamped(state.cursor(.support), count: tickets.count))
-            .draw(in: inner, styles: state.styles, focused: true, into: &canvas)
+        table.draw(in: inner, styles: state.styles, focused: true, into: &canvas)
     }
 
     static func status(_ status: TicketStatus) -> String {

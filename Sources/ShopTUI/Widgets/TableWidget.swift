@@ -17,12 +17,20 @@ public struct TableWidget {
     }
 
     public var columns: [Column]
-    public var rows: [[String]]
+    /// How many rows the table has.
+    public var count: Int
+    /// A row's cells, asked for only for the rows drawn: a long table costs what shows of it.
+    public var row: (Int) -> [String]
     public var cursor: ListCursor?
 
     public init(columns: [Column], rows: [[String]], cursor: ListCursor? = nil) {
+        self.init(columns: columns, count: rows.count, cursor: cursor) { rows[$0] }
+    }
+
+    public init(columns: [Column], count: Int, cursor: ListCursor? = nil, row: @escaping (Int) -> [String]) {
         self.columns = columns
-        self.rows = rows
+        self.count = count
+        self.row = row
         self.cursor = cursor
     }
 
@@ -42,15 +50,15 @@ public struct TableWidget {
         let widths = widths(total: rect.width - 1)
         drawRow(columns.map(\.title), widths: widths, y: rect.y, x: rect.x, maxX: rect.maxX, style: styles.heading, into: &canvas)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let list = ListWidget(count: rows.count, cursor: cursor ?? ListCursor(selected: -1))
+        let list = ListWidget(count: count, cursor: cursor ?? ListCursor(selected: -1))
         guard cursor != nil else {
-            for (offset, row) in rows.prefix(body.height).enumerated() {
-                drawRow(row, widths: widths, y: body.y + offset, x: body.x, maxX: body.maxX, style: styles.base, into: &canvas)
+            for index in 0..<min(count, max(0, body.height)) {
+                drawRow(row(index), widths: widths, y: body.y + index, x: body.x, maxX: body.maxX, style: styles.base, into: &canvas)
             }
             return
         }
         list.draw(in: body, styles: styles, focused: focused, into: &canvas) { index, _, canvas, y in
-            drawRow(rows[index], widths: widths, y: y, x: body.x, maxX: body.maxX, style: styles.base, into: &canvas)
+            drawRow(row(index), widths: widths, y: y, x: body.x, maxX: body.maxX, style: styles.base, into: &canvas)
         }
     }
 
