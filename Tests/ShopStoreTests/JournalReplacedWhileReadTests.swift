@@ -104,4 +104,28 @@ struct JournalReplacedWhileReadTests {
         #expect(reopened.state.commerce.clockOffsetSeconds == 5 * 60)
         #expect(reopened.sequence == 6)
     }
+
+    /// `store verify` on a folder where a record was appended on an out-of-date state: the journal's
+    /// records stop before the snapshot's, then skip the sequences it covers once others append.
+    @Test func verifyWarnsOfAJournalBehindTheSnapshot() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.dataFolder()
+        let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
+        for _ in 0..<3 { try advance(writer) }
+        try writer.compact()
+        try writer.close()
+        let layout = StoreLayout(folder: folder.path)
+        let journal = try JournalWriter.open(layout.journal, end: JournalFormat.fileHeaderSize)
+        defer { journal.close() }
+        let stale = EventCodec.encode([.commerce(.clockAdvanced(seconds: 60))])
+        try journal.append(sequence: 2, payload: stale)
+        let behind = Store.verify(folder)
+        #expect(behind.snapshotSequence == 4 && behind.journalLastSequence == 2)
+        #expect(behind.warnings == ["the journal's records stop at 2, before record 4 the snapshot covers: records were lost from the journal, or appended on an out-of-date state and skipped"])
+        #expect(behind.description.contains("warning: the journal's records stop at 2"))
+        try journal.append(sequence: 5, payload: stale)
+        let skipped = Store.verify(folder)
+        #expect(skipped.journalGaps == [3...4])
+        #expect(skipped.warnings == ["records 3–4 are missing from the journal between records the snapshot covers: records were appended on an out-of-date state and skipped, or the journal was cut by an older Comptoir"])
+    }
 }
