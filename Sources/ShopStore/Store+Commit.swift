@@ -93,7 +93,7 @@ extension Store {
     /// lock belongs to an enclosing commit (whose work, such as mail, follows only durable records).
     func commit<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let result = try locked { () throws(StoreError) in
-            try catchUp(holdingLock: true)
+            try catchUpHoldingLock()
             return try body()
         }
         try syncAppended()

@@ -48,6 +48,18 @@ extension Store {
         return try applyRecords(try journal.read(from: start), at: start, holdingLock: holdingLock)
     }
 
+    /// Catches up holding the lock, then makes sure the state is not behind the snapshot: a snapshot is
+    /// written only by a caught-up lock holder, so one that covers records this process has not applied
+    /// means its state is out of date in a way the journal did not show (a journal read with an older
+    /// snapshot, or records a crash took from the journal that the snapshot holds). Appending then would
+    /// give a record a sequence the snapshot covers, which every later open skips: an acknowledged
+    /// commit lost. The state is read again instead. Costs one read of the snapshot's header.
+    func catchUpHoldingLock() throws(StoreError) {
+        try catchUp(holdingLock: true)
+        guard let covered = Self.sequenceCovered(bySnapshotAt: layout.snapshot), covered > sequence else { return }
+        try reload(holdingLock: true)
+    }
+
     /// Applies the records in `bytes`, which start at file offset `base`, right after the last record read.
     private func applyRecords(_ bytes: [UInt8], at base: Int, holdingLock: Bool) throws(StoreError) -> StoreRefresh {
         guard let journal else { return StoreRefresh() }

@@ -194,32 +194,46 @@ public final class Store {
     }
 
     /// Reads the newest snapshot and the journal after it, and opens the journal file that was read.
-    /// A writer may replace the snapshot or the journal meanwhile: when the journal opened is not the one
-    /// read, or a failed read saw either file replaced, it reads again.
-    static func readImage(_ layout: StoreLayout, writable: Bool) throws(StoreError) -> (ShopImage, JournalWriter?) {
+    /// A writer may replace the snapshot or the journal meanwhile, so the journal is opened *before*
+    /// the read and checked to be still in place after it; otherwise it reads again.
+    ///
+    /// Why open first: a file's identity (device, inode) only tells files apart while one of them is
+    /// open. A compaction frees the journal it replaces, and the next one may give its inode to the
+    /// journal it writes (ext4 does at once); a reader that only compared identities taken before and
+    /// after could then take an old snapshot with a newer, emptier journal, and the records between were
+    /// lost to it, and to the next record it appended. Held open, the journal read cannot lend its inode
+    /// to another file: when the path still names it after the read, it named it all along, and the
+    /// snapshot read meanwhile is one that goes with it (compactions write the snapshot before the journal).
+    /// `afterReading` runs between the read and that check (tests replace the journal there).
+    static func readImage(
+        _ layout: StoreLayout, writable: Bool, afterReading: () -> Void = {}
+    ) throws(StoreError) -> (ShopImage, JournalWriter?) {
         var attempt = 0
         while true {
             attempt += 1
-            let before = (JournalWriter.identity(at: layout.snapshot), JournalWriter.identity(at: layout.journal))
+            let handle = try JournalWriter.attach(layout.journal, writable: writable)
+            let snapshotBefore = JournalWriter.identity(at: layout.snapshot)
+            let image: ShopImage
             do throws(StoreError) {
-                let image = try ShopImage.read(layout)
-                guard let scan = image.journal else { return (image, nil) }
-                if let handle = try JournalWriter.attach(layout.journal, writable: writable) {
-                    if handle.identity == before.1 {
-                        handle.end = scan.goodEnd
-                        return (image, handle)
-                    }
-                    handle.close()
-                }
-                // The journal read was replaced before it could be opened: read again, and after a few
-                // tries hold the lock for one read (writers compact only holding it).
-                if attempt < 5 { continue }
-                if let settled = try readHoldingLock(layout, writable: writable) { return settled }
-                throw StoreError.unusable(folder: layout.folder, reason: "its journal kept being replaced while it was read")
+                image = try ShopImage.read(layout)
             } catch {
-                let after = (JournalWriter.identity(at: layout.snapshot), JournalWriter.identity(at: layout.journal))
-                if attempt >= 5 || before == after { throw error }
+                let journalReplaced = handle.map { !$0.isCurrent(at: layout.journal) } ?? SystemCall.exists(layout.journal)
+                handle?.close()
+                if attempt >= 5 || !(journalReplaced || JournalWriter.identity(at: layout.snapshot) != snapshotBefore) { throw error }
+                continue
             }
+            afterReading()
+            if let handle, handle.isCurrent(at: layout.journal), let scan = image.journal {
+                handle.end = scan.goodEnd
+                return (image, handle)
+            }
+            handle?.close()
+            if handle == nil, image.journal == nil, !SystemCall.exists(layout.journal) { return (image, nil) }
+            // The journal read was replaced (or appeared) during the read: read again, and after a few
+            // tries hold the lock for one read (writers compact only holding it).
+            if attempt < 5 { continue }
+            if let settled = try readHoldingLock(layout, writable: writable) { return settled }
+            throw StoreError.unusable(folder: layout.folder, reason: "its journal kept being replaced while it was read")
         }
     }
 
@@ -253,7 +267,7 @@ public final class Store {
             heldLock = nil
             lock.release()
         }
-        try catchUp(holdingLock: true)
+        try catchUpHoldingLock()
         if policy.isDueOnClose(
             records: recordsSinceSnapshot, journalBytes: journalBytesSinceSnapshot,
             products: state.catalogue.count, snapshotSize: snapshotSize

@@ -63,7 +63,25 @@ extension Store {
         } catch {
             note(error)
         }
+        report.warnings += sequenceWarnings(report)
         return report
+    }
+
+    /// What the sequences of the snapshot and the journal say that no single file shows. A snapshot is
+    /// written by a caught-up writer and the journal it goes with reaches at least as far, so a journal
+    /// whose records stop before the snapshot's, or skip sequences it covers, was written by a process
+    /// that appended on an out-of-date state (its records are skipped by every open: commits lost), or
+    /// lost records in a crash that the snapshot holds. An open carries on from the snapshot either way.
+    static func sequenceWarnings(_ report: VerificationReport) -> [String] {
+        guard let covers = report.snapshotSequence else { return [] }
+        var warnings: [String] = []
+        if let last = report.journalLastSequence, last < covers, report.tornTailBytes == 0, report.journalDamage.isEmpty {
+            warnings.append("the journal's records stop at \(last), before record \(covers) the snapshot covers: records were lost from the journal, or appended on an out-of-date state and skipped")
+        }
+        for gap in report.journalGaps where gap.upperBound <= covers {
+            warnings.append("records \(gap.lowerBound)–\(gap.upperBound) are missing from the journal between records the snapshot covers: records were appended on an out-of-date state and skipped, or the journal was cut by an older Comptoir")
+        }
+        return warnings
     }
 
     private static func inspectSnapshot(_ path: String) -> VerificationReport.SnapshotState {
