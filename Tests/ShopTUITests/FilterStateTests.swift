@@ -126,6 +126,23 @@ import Testing
         #expect(state.priceEntry?.text == "1-4")
     }
 
+    /// The range field edits like every other text field, word moves included.
+    @Test func theRangeEditsLikeEveryTextField() throws {
+        var state = Fixtures.state()
+        Self.select(&state, row: try Self.row(state) { $0 == .price })
+        Fixtures.press(&state, .enter)
+        Fixtures.type(&state, "10-25")
+        Fixtures.press(&state, .wordLeft)
+        Fixtures.type(&state, "1")
+        #expect(state.priceEntry?.text == "10-125")
+        Fixtures.press(&state, .wordRight)
+        Fixtures.press(&state, .deleteWordBackward)
+        #expect(state.priceEntry?.text == "10-")
+        Fixtures.press(&state, .deleteToStart)
+        #expect(state.priceEntry?.text == "")
+        #expect(state.focus == .filters)
+    }
+
     @Test func thePaneWaitsForAQueryThatReads() throws {
         var state = Fixtures.state()
         state.search.text = "brand:\"de"

@@ -27,14 +27,6 @@ enum PriceEntry {
                 return []
             }
             _ = field.insert(character)
-        case .backspace: field.backspace()
-        case .delete: field.deleteForward()
-        case .left: field.moveCursor(by: -1)
-        case .right: field.moveCursor(by: 1)
-        case .home: field.moveCursorHome()
-        case .end: field.moveCursorEnd()
-        case .deleteToStart: field.deleteToStart()
-        case .deleteWordBackward: field.deleteWordBackward()
         case .escape:
             state.priceEntry = nil
             return []
@@ -42,7 +34,7 @@ enum PriceEntry {
             apply(&state, field.text)
             return []
         default:
-            return []
+            guard field.edit(key) != nil else { return [] }
         }
         state.priceEntry = field
         return []

@@ -86,22 +86,7 @@ func editSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.status = StatusMessage(TextField.cutNote(SearchBox.maxLength), isError: true)
         return []
     }
-    let before = state.search.text
-    switch key {
-    case let .character(character): state.search.field.insert(character)
-    case .backspace: state.search.field.backspace()
-    case .delete: state.search.field.deleteForward()
-    case .left: state.search.field.moveCursor(by: -1)
-    case .right: state.search.field.moveCursor(by: 1)
-    case .home: state.search.field.moveCursorHome()
-    case .end: state.search.field.moveCursorEnd()
-    case .deleteToStart: state.search.field.deleteToStart()
-    case .deleteWordBackward: state.search.field.deleteWordBackward()
-    case .wordLeft: state.search.field.moveCursorWordLeft()
-    case .wordRight: state.search.field.moveCursorWordRight()
-    default: return []
-    }
-    if state.search.text != before { state.refreshResults(resetSelection: true) }
+    if state.search.field.edit(key) == true { state.refreshResults(resetSelection: true) }
     return []
 }
 

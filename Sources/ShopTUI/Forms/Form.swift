@@ -105,22 +105,7 @@ public struct Form: Hashable, Sendable {
 
     /// Applies an editing key to a text field; answers whether the text changed.
     private func edit(_ field: inout TextField, _ key: Key) -> Bool {
-        let before = field.text
-        switch key {
-        case let .character(character): field.insert(character)
-        case .backspace: field.backspace()
-        case .delete: field.deleteForward()
-        case .left: field.moveCursor(by: -1)
-        case .right: field.moveCursor(by: 1)
-        case .home: field.moveCursorHome()
-        case .end: field.moveCursorEnd()
-        case .deleteToStart: field.deleteToStart()
-        case .deleteWordBackward: field.deleteWordBackward()
-        case .wordLeft: field.moveCursorWordLeft()
-        case .wordRight: field.moveCursorWordRight()
-        default: break
-        }
-        return field.text != before
+        field.edit(key) ?? false
     }
 
     /// Moves to the next (or previous) visible item, wrapping around.

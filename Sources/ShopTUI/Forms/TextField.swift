@@ -132,6 +132,28 @@ public struct TextField: Hashable, Sendable {
     public mutating func moveCursorHome() { cursor = 0 }
     public mutating func moveCursorEnd() { cursor = text.count }
 
+    /// Applies one of the editing keys every text field shares (typing, Backspace/Delete, ← →,
+    /// Home/End and Ctrl-A/E, Ctrl-U, Ctrl-W, Alt-← →). Nil when `key` is not one of them; else
+    /// whether the text changed.
+    public mutating func edit(_ key: Key) -> Bool? {
+        let before = text
+        switch key {
+        case let .character(character): insert(character)
+        case .backspace: backspace()
+        case .delete: deleteForward()
+        case .left: moveCursor(by: -1)
+        case .right: moveCursor(by: 1)
+        case .home: moveCursorHome()
+        case .end: moveCursorEnd()
+        case .deleteToStart: deleteToStart()
+        case .deleteWordBackward: deleteWordBackward()
+        case .wordLeft: moveCursorWordLeft()
+        case .wordRight: moveCursorWordRight()
+        default: return nil
+        }
+        return text != before
+    }
+
     /// The text as the screen shows it: masked, or grouped for a card number.
     public var displayed: String {
         switch format {
