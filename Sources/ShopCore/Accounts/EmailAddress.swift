@@ -15,6 +15,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Checks and normalizes `text`; spaces around the address are ignored.
     public init(_ text: String) throws(EmailAddressError) {
+        if let value = Self.checkedASCII(text) {
+            self.value = value
+            return
+        }
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { throw .empty }
         guard !trimmed.contains(where: { $0.isWhitespace }) else { throw .containsSpace(trimmed) }
@@ -39,6 +43,34 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public var domain: String { String(value[value.index(after: value.firstIndex(of: "@")!)...]) }
 
     public var description: String { value }
+
+    /// The address in lower case when `text` is a good address of ASCII characters without spaces
+    /// around it, checked byte by byte by the rules below (as every recorded address is again when a
+    /// snapshot is read); nil otherwise, and the checks below say what is wrong.
+    private static func checkedASCII(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= maximumLength, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }),
+              let at = bytes.firstIndex(of: UInt8(ascii: "@")), !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return nil }
+        let local = bytes[..<at], domain = bytes[(at + 1)...]
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        let symbols = Array("!#$%&'*+-/=?^_`{|}~.".utf8)
+        guard !local.isEmpty, local.count <= maximumLocalPartLength,
+              local.allSatisfy({ isLetterOrDigit($0) || symbols.contains($0) }),
+              local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }) else { return nil }
+        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return nil }
+        for label in labels {
+            guard !label.isEmpty, label.count <= maximumLabelLength,
+                  label.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }),
+                  label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return nil }
+        }
+        let topLevel = labels[labels.count - 1]
+        guard topLevel.count >= 2, topLevel.contains(where: { isLetterOrDigit($0) && $0 > 0x39 }) else { return nil }
+        return String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
 
     private static func checkLocalPart(_ local: Substring, in address: String) throws(EmailAddressError) {
         guard local.count <= maximumLocalPartLength else {

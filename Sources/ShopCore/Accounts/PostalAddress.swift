@@ -59,11 +59,15 @@ public struct PostalAddress: Hashable, Sendable, CustomStringConvertible {
         _ problems: inout [PostalAddressProblem]
     ) -> String {
         let value = collapsingSpaces(raw)
+        // ASCII has no format characters and one character a byte: checked byte by byte, as every
+        // recorded address is again when a snapshot is read.
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
         if value.isEmpty {
             if required { problems.append(.missing(field)) }
-        } else if value.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) {
+        } else if isASCII ? value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F })
+                    : value.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) {
             problems.append(.controlCharacter(field))
-        } else if value.count > maximum {
+        } else if (isASCII ? value.utf8.count : value.count) > maximum {
             problems.append(.tooLong(field, length: value.count, maximum: maximum))
         }
         return value
@@ -71,6 +75,18 @@ public struct PostalAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Trims and turns every run of spaces into one space.
     private static func collapsingSpaces(_ raw: String) -> String {
-        raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        if isCollapsed(raw) { return raw }
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Whether `raw` has no tab, no space at either end and no two spaces in a row, so that
+    /// collapsing leaves it as it is (the usual case; kept, its storage is shared).
+    private static func isCollapsed(_ raw: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in raw.utf8 {
+            if byte == 0x09 || (byte == 0x20 && previous == 0x20) { return false }
+            previous = byte
+        }
+        return previous != 0x20 || raw.isEmpty
     }
 }
