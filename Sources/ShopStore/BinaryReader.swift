@@ -204,6 +204,38 @@ struct BinaryReader {
         return position
     }
 
+    /// A reader of the next `length` bytes (failures still name offsets in the file); this one moves past them.
+    mutating func section(length: Int) throws(DecodingFailure) -> BinaryReader {
+        try need(length)
+        defer { position += length }
+        return BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[position..<(position + length)]), fileOffset: fileOffset + position)
+    }
+
+    /// Moves past a text without making it.
+    mutating func skipString() throws(DecodingFailure) {
+        let start = position
+        let length = try varint()
+        guard length <= UInt64(remaining) else {
+            position = start
+            throw failure("a text of \(length) bytes runs past the \(remaining) bytes left")
+        }
+        position += Int(length)
+    }
+
+    /// A value as `read` reads it, shared through `interner` with earlier values encoded with the same
+    /// bytes: `skip` finds where the encoding ends without making anything, and only bytes not seen
+    /// before are read (and checked) by `read`.
+    mutating func value<Value>(
+        sharedThrough interner: inout ByteInterner<Value>,
+        skip: (inout BinaryReader) throws(DecodingFailure) -> Void,
+        read: (inout BinaryReader) throws(DecodingFailure) -> Value
+    ) throws(DecodingFailure) -> Value {
+        let start = position
+        var fresh = self
+        try skip(&self)
+        return try interner.value(for: start..<position) { () throws(DecodingFailure) in try read(&fresh) }
+    }
+
     mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {
         try bool() ? try read(&self) : nil
     }

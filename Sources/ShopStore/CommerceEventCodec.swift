@@ -184,38 +184,55 @@ enum CommerceEventCodec {
 
     // MARK: The trade state in snapshots
 
-    static func write(_ commerce: Commerce, to w: BinaryWriter) {
+    /// Format 8: the clock offset, accounts, sessions, outbox, last message sequence, back office and
+    /// keys; then the byte length (u64) of the orders and tickets that follow, so that a reader can
+    /// take everything else first and read those on another thread (see `ShopState`). Without
+    /// `ordersLast`, the layout of formats 5 to 7 (orders and tickets after the sessions), which
+    /// tests write to check that older snapshots still open.
+    static func write(_ commerce: Commerce, to w: BinaryWriter, ordersLast: Bool = true) {
         w.int(commerce.clockOffsetSeconds)
         w.array(commerce.accountsInOrder) { V.write($1, to: $0) }
         w.array(commerce.sessions.sorted { $0.key < $1.key }) { w, entry in
             w.string(entry.key)
             w.string(entry.value.rawValue)
         }
-        w.array(commerce.orderNumbers.compactMap { commerce.orders[$0] }) { OrderCodec.write($1, to: $0) }
-        w.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
+        if !ordersLast {
+            w.array(commerce.orderNumbers.compactMap { commerce.orders[$0] }) { OrderCodec.write($1, to: $0) }
+            w.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
+        }
         w.array(commerce.outbox) { V.write($1, to: $0) }
         w.int(commerce.lastMessageSequence)
         BackOfficeCodec.write(commerce.backOffice, to: w)
         w.array(commerce.accountKeysInOrder) { write($1, to: $0) }
+        guard ordersLast else { return }
+        let trade = BinaryWriter()
+        trade.array(commerce.orderNumbers.compactMap { commerce.orders[$0] }) { OrderCodec.write($1, to: $0) }
+        trade.array(commerce.ticketIDs.compactMap { commerce.tickets[$0] }) { V.write($1, to: $0) }
+        w.fixed64(UInt64(trade.count))
+        trade.withUnsafeBytes { w.raw($0) }
     }
 
-    /// The trade state of a snapshot of format `version`. Before format 6 orders are of the layout
-    /// without the chosen relay point (`OrderCodec.Layout`). Before format 5 no account had SSH keys. Before format 4 there was no back office
-    /// (it starts as a new shop's: automatic fulfilment, the seed promotions). Before format 3 the state held one
-    /// session (read as the `local` session) and the carts of accounts logged out, returned apart.
+    /// The trade state of a snapshot of format `version`. Before format 8 the orders and tickets came
+    /// between the sessions and the outbox, without their length. Before format 6 orders are of the
+    /// layout without the chosen relay point (`OrderCodec.Layout`). Before format 5 no account had SSH
+    /// keys. Before format 4 there was no back office (it starts as a new shop's: automatic fulfilment,
+    /// the seed promotions). Before format 3 the state held one session (read as the `local` session)
+    /// and the carts of accounts logged out, returned apart.
     static func readCommerce(
         _ r: inout Reader, version: UInt32
     ) throws(DecodingFailure) -> (commerce: Commerce, savedCarts: [AccountID: Cart]) {
+        if version >= 8 {
+            var (commerce, trade) = try readCommerceBeforeOrders(&r)
+            let (orders, tickets) = try readOrdersSection(trade)
+            commerce.restore(orders: orders, tickets: tickets)
+            return (commerce, [:])
+        }
         let offset = try r.int64()
         let accounts = try r.array(minimumItemSize: 8, V.readAccount)
         var sessions: [String: AccountID] = [:]
         var savedCarts: [AccountID: Cart] = [:]
         if version >= 3 {
-            let entries = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
-                let name = try r.string()
-                return (name, AccountID(try r.string()))
-            }
-            sessions = Dictionary(entries, uniquingKeysWith: { _, last in last })
+            sessions = try readSessions(&r)
         } else {
             if let id = try r.optional({ (r: inout Reader) throws(DecodingFailure) in AccountID(try r.string()) }) {
                 sessions[Shopper.localSessionName] = id
@@ -226,9 +243,7 @@ enum CommerceEventCodec {
             }
             savedCarts = Dictionary(carts, uniquingKeysWith: { _, last in last })
         }
-        let layout: OrderCodec.Layout = version >= 6 ? .withRelayPoint : .beforeRelayPoint
-        let orders = try r.array(minimumItemSize: 16) { (r: inout Reader) throws(DecodingFailure) in try OrderCodec.readOrder(&r, layout: layout) }
-        let tickets = try r.array(minimumItemSize: 7, V.readTicket)
+        let (orders, tickets) = try readOrdersAndTickets(&r, layout: version >= 6 ? .withRelayPoint : .beforeRelayPoint)
         let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
         let lastMessageSequence = try r.int()
         let backOffice = version >= 4 ? try BackOfficeCodec.readBackOffice(&r) : BackOffice()
@@ -237,5 +252,54 @@ enum CommerceEventCodec {
             clockOffsetSeconds: offset, accounts: accounts, sessions: sessions, orders: orders, tickets: tickets,
             outbox: outbox, lastMessageSequence: lastMessageSequence, backOffice: backOffice, accountKeys: keys)
         return (commerce, savedCarts)
+    }
+
+    /// Format 8: the trade state without its orders and tickets, and a reader of those, which the
+    /// reader `r` has moved past.
+    static func readCommerceBeforeOrders(_ r: inout Reader) throws(DecodingFailure) -> (commerce: Commerce, ordersAndTickets: Reader) {
+        let offset = try r.int64()
+        let accounts = try r.array(minimumItemSize: 8, V.readAccount)
+        let sessions = try readSessions(&r)
+        let outbox = try r.array(minimumItemSize: 8, V.readOutgoing)
+        let lastMessageSequence = try r.int()
+        let backOffice = try BackOfficeCodec.readBackOffice(&r)
+        let keys = try r.array(minimumItemSize: 6, readKey)
+        let lengthAt = r.absolutePosition
+        let length = try r.fixed64()
+        guard length <= UInt64(r.remaining) else {
+            throw DecodingFailure(offset: lengthAt, reason: "orders and tickets of \(length) bytes run past the \(r.remaining) bytes left")
+        }
+        let trade = try r.section(length: Int(length))
+        let commerce = Commerce(
+            clockOffsetSeconds: offset, accounts: accounts, sessions: sessions, orders: [], tickets: [],
+            outbox: outbox, lastMessageSequence: lastMessageSequence, backOffice: backOffice, accountKeys: keys)
+        return (commerce, trade)
+    }
+
+    /// Format 8: the orders and tickets of the section `readCommerceBeforeOrders` found, all of it.
+    static func readOrdersSection(_ section: Reader) throws(DecodingFailure) -> (orders: [Order], tickets: [SupportTicket]) {
+        var r = section
+        let read = try readOrdersAndTickets(&r, layout: .withRelayPoint)
+        guard r.isAtEnd else { throw r.failure("\(r.remaining) unexpected bytes after the orders and tickets") }
+        return read
+    }
+
+    /// The orders (of `layout`), oldest first, then the support tickets.
+    static func readOrdersAndTickets(
+        _ r: inout Reader, layout: OrderCodec.Layout
+    ) throws(DecodingFailure) -> (orders: [Order], tickets: [SupportTicket]) {
+        var tables = OrderDecodingTables(for: r)
+        let orders = try r.array(minimumItemSize: 16) { (r: inout Reader) throws(DecodingFailure) in
+            try OrderCodec.readOrder(&r, layout: layout, sharing: &tables)
+        }
+        return (orders, try r.array(minimumItemSize: 7, V.readTicket))
+    }
+
+    private static func readSessions(_ r: inout Reader) throws(DecodingFailure) -> [String: AccountID] {
+        let entries = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
+            let name = try r.string()
+            return (name, AccountID(try r.string()))
+        }
+        return Dictionary(entries, uniquingKeysWith: { _, last in last })
     }
 }

@@ -54,6 +54,19 @@ enum CommerceValueCodec {
         w.string(address.country.code)
     }
 
+    /// An address as `readAddress` reads it, checked once for all the records that repeat its bytes
+    /// (an order copies its customer's address: a snapshot holds each many times over).
+    static func readAddress(_ r: inout Reader, sharing addresses: inout ByteInterner<PostalAddress>) throws(DecodingFailure) -> PostalAddress {
+        try r.value(sharedThrough: &addresses, skip: skipAddress, read: readAddress)
+    }
+
+    private static func skipAddress(_ r: inout Reader) throws(DecodingFailure) {
+        try r.skipString()
+        try r.skipString()
+        _ = try r.optional { (r: inout Reader) throws(DecodingFailure) in try r.skipString() }
+        for _ in 0..<3 { try r.skipString() }
+    }
+
     static func readAddress(_ r: inout Reader) throws(DecodingFailure) -> PostalAddress {
         let start = r.absolutePosition
         let name = try r.string(), line1 = try r.string()
@@ -119,9 +132,9 @@ enum CommerceValueCodec {
         w.string(place.countryCode)
     }
 
-    static func readPlace(_ r: inout Reader) throws(DecodingFailure) -> TrackingPlace {
-        let city = try r.string()
-        return TrackingPlace(city: city, countryCode: try r.string())
+    static func readPlace(_ r: inout Reader, sharing texts: inout ByteInterner<String>) throws(DecodingFailure) -> TrackingPlace {
+        let city = try r.string(interning: &texts)
+        return TrackingPlace(city: city, countryCode: try r.string(interning: &texts))
     }
 
     static func write(_ shipment: Shipment, to w: BinaryWriter) {
@@ -135,13 +148,18 @@ enum CommerceValueCodec {
     }
 
     static func readShipment(_ r: inout Reader) throws(DecodingFailure) -> Shipment {
+        var tables = OrderDecodingTables.none(for: r)
+        return try readShipment(&r, sharing: &tables)
+    }
+
+    static func readShipment(_ r: inout Reader, sharing tables: inout OrderDecodingTables) throws(DecodingFailure) -> Shipment {
         let start = r.absolutePosition
         let text = try r.string()
         let number: TrackingNumber
         do { number = try TrackingNumber(text) } catch {
             throw DecodingFailure(offset: start, reason: error.description)
         }
-        let origin = try readPlace(&r), destination = try readPlace(&r)
+        let origin = try readPlace(&r, sharing: &tables.texts), destination = try readPlace(&r, sharing: &tables.texts)
         let shippedAt = try readInstant(&r)
         let speed = try readRaw(&r, DeliverySpeed.self)
         let direction = try readRaw(&r, Shipment.Direction.self)
@@ -156,15 +174,21 @@ enum CommerceValueCodec {
         w.string(scan.message)
     }
 
-    static func readScan(_ r: inout Reader) throws(DecodingFailure) -> ScanEvent {
+    static func readScan(_ r: inout Reader, sharing texts: inout ByteInterner<String>) throws(DecodingFailure) -> ScanEvent {
         let status = try readRaw(&r, TrackingStatus.self)
         let time = try readInstant(&r)
-        let place = try readPlace(&r)
-        return ScanEvent(status: status, time: time, place: place, message: try r.string())
+        let place = try readPlace(&r, sharing: &texts)
+        return ScanEvent(status: status, time: time, place: place, message: try r.string(interning: &texts))
     }
 
     static func readScans(_ r: inout Reader) throws(DecodingFailure) -> [ScanEvent] {
-        try r.array(minimumItemSize: 6, readScan)
+        var tables = OrderDecodingTables.none(for: r)
+        return try readScans(&r, sharing: &tables)
+    }
+
+    /// A parcel's scans, whose places and messages repeat across parcels (shared through `tables`).
+    static func readScans(_ r: inout Reader, sharing tables: inout OrderDecodingTables) throws(DecodingFailure) -> [ScanEvent] {
+        try r.array(minimumItemSize: 6) { (r: inout Reader) throws(DecodingFailure) in try readScan(&r, sharing: &tables.texts) }
     }
 
     // MARK: Support and mail

@@ -212,17 +212,24 @@ enum OrderCodec {
     }
 
     static func readOrder(_ r: inout Reader, layout: Layout) throws(DecodingFailure) -> Order {
+        var tables = OrderDecodingTables.none(for: r)
+        return try readOrder(&r, layout: layout, sharing: &tables)
+    }
+
+    /// An order whose repeated parts (address, line titles, parcel places and messages) are shared
+    /// through `tables` with the orders read before it from the same bytes.
+    static func readOrder(_ r: inout Reader, layout: Layout, sharing tables: inout OrderDecodingTables) throws(DecodingFailure) -> Order {
         let number = try r.string()
         let customer = AccountID(try r.string())
         let placedAt = try V.readInstant(&r)
         let lines = try r.array(minimumItemSize: 6) { (r: inout Reader) throws(DecodingFailure) in
-            let sku = try r.string(), title = try r.string(), quantity = try r.int()
+            let sku = try r.string(), title = try r.string(interning: &tables.titles), quantity = try r.int()
             let price = try V.readMoney(&r)
             let vatClass = try V.readRaw(&r, VATClass.self)
             return OrderLine(sku: sku, title: title, quantity: quantity, unitPrice: price, vatClass: vatClass, perishable: try r.bool())
         }
         let delivery = try V.readRaw(&r, DeliveryMethod.self)
-        let address = try V.readAddress(&r)
+        let address = try V.readAddress(&r, sharing: &tables.addresses)
         let relayPoint = layout == .withRelayPoint ? try r.optional(readPlace) : nil
         let extras = try r.array { (r: inout Reader) throws(DecodingFailure) in try V.readRaw(&r, CheckoutExtra.self) }
         let promo = try r.optional { (r: inout Reader) throws(DecodingFailure) in try r.string() }
@@ -242,10 +249,10 @@ enum OrderCodec {
         }
         order.fulfillment = try V.readRaw(&r, FulfillmentState.self)
         order.preparingSince = try r.optional(V.readInstant)
-        order.shipment = try r.optional(V.readShipment)
-        order.scans = try V.readScans(&r)
+        order.shipment = try r.optional { (r: inout Reader) throws(DecodingFailure) in try V.readShipment(&r, sharing: &tables) }
+        order.scans = try V.readScans(&r, sharing: &tables)
         order.deliveredAt = try r.optional(V.readInstant)
-        order.returns = try r.array(minimumItemSize: 4, readReturn)
+        order.returns = try r.array(minimumItemSize: 4) { (r: inout Reader) throws(DecodingFailure) in try readReturn(&r, sharing: &tables) }
         return order
     }
 
@@ -271,14 +278,43 @@ enum OrderCodec {
     }
 
     static func readReturn(_ r: inout Reader) throws(DecodingFailure) -> ReturnRequest {
+        var tables = OrderDecodingTables.none(for: r)
+        return try readReturn(&r, sharing: &tables)
+    }
+
+    static func readReturn(_ r: inout Reader, sharing tables: inout OrderDecodingTables) throws(DecodingFailure) -> ReturnRequest {
         let lines = try r.array(minimumItemSize: 2) { (r: inout Reader) throws(DecodingFailure) in
             let sku = try r.string()
             return ReturnLine(sku: sku, quantity: try r.int())
         }
         let requestedAt = try V.readInstant(&r)
-        let shipment = try V.readShipment(&r)
-        let scans = try V.readScans(&r)
+        let shipment = try V.readShipment(&r, sharing: &tables)
+        let scans = try V.readScans(&r, sharing: &tables)
         return ReturnRequest(lines: lines, requestedAt: requestedAt, shipment: shipment, scans: scans,
                              receivedAt: try r.optional(V.readInstant))
     }
+}
+
+/// What the orders read from one buffer share: an order copies its customer's address (checked once
+/// here, not once per order), and line titles, parcel places and scan messages repeat across orders.
+struct OrderDecodingTables {
+    var addresses: ByteInterner<PostalAddress>
+    var titles: ByteInterner<String>
+    var texts: ByteInterner<String>
+
+    /// Tables for the orders in `reader`'s bytes.
+    init(for reader: BinaryReader) {
+        addresses = ByteInterner(buffer: reader.buffer, capacity: 1 << 16)
+        titles = ByteInterner(buffer: reader.buffer, capacity: 1 << 14)
+        texts = ByteInterner(buffer: reader.buffer)
+    }
+
+    private init(none reader: BinaryReader) {
+        addresses = .none(for: reader.buffer)
+        titles = .none(for: reader.buffer)
+        texts = .none(for: reader.buffer)
+    }
+
+    /// Tables that keep nothing, for a single order.
+    static func none(for reader: BinaryReader) -> OrderDecodingTables { OrderDecodingTables(none: reader) }
 }

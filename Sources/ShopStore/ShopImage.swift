@@ -27,11 +27,13 @@ struct ShopImage {
     /// `StoreError.corrupted`; damage to records the snapshot covers only adds a warning (the snapshot
     /// holds their changes). A torn journal tail is only reported in `journal.tornTail` (the caller cuts
     /// it off or, read-only, ignores it).
-    static func read(_ layout: StoreLayout) throws(StoreError) -> ShopImage {
+    /// A snapshot's orders and tickets taking `ordersInBackgroundFrom` bytes or more are read on another
+    /// thread (`BackgroundOrders`); a journal record after it that changes them waits for them.
+    static func read(_ layout: StoreLayout, ordersInBackgroundFrom: Int = .max) throws(StoreError) -> ShopImage {
         var image = ShopImage()
-        if let snapshot = try SnapshotFile.load(layout.snapshot) {
+        if let snapshot = try SnapshotFile.load(layout.snapshot, ordersInBackgroundFrom: ordersInBackgroundFrom) {
             image.adopt(snapshot, file: layout.snapshot)
-        } else if let previous = try SnapshotFile.load(layout.previousSnapshot) {
+        } else if let previous = try SnapshotFile.load(layout.previousSnapshot, ordersInBackgroundFrom: ordersInBackgroundFrom) {
             image.adopt(previous, file: layout.previousSnapshot)
             image.warnings.append("\(layout.snapshot) is missing: started from \(layout.previousSnapshot)")
         }

@@ -12,9 +12,10 @@ enum SnapshotFile {
     /// account's cart and the logged-in sessions; version 4 adds the back office after the trade
     /// state; version 5 adds the accounts' SSH keys after the back office; version 6 stores each
     /// relay order's chosen relay point (`OrderCodec.Layout`) and may follow the payload with the
-    /// search index; version 7 stores the variant a review is about (`ProductCodec.Layout`).
-    /// Versions 1 to 6 are still read.
-    static let formatVersion: UInt32 = 7
+    /// search index; version 7 stores the variant a review is about (`ProductCodec.Layout`); version 8
+    /// puts the orders and tickets last, after their length (`CommerceEventCodec`).
+    /// Versions 1 to 7 are still read.
+    static let formatVersion: UInt32 = 8
     static let readableVersions: ClosedRange<UInt32> = 1...formatVersion
     static let headerSize = 40
 
@@ -29,8 +30,10 @@ enum SnapshotFile {
     }
 
     /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
-    static func encode(_ state: ShopState, sequence: UInt64) -> [BinaryWriter] {
-        let pieces = StateCodec.encode(state)
+    /// `version` below 8 writes the trade state's older layout under that version, for tests of older
+    /// files (products are always in the current layout).
+    static func encode(_ state: ShopState, sequence: UInt64, version: UInt32 = formatVersion) -> [BinaryWriter] {
+        let pieces = StateCodec.encode(state, ordersLast: version >= 8)
         // Each piece is checksummed on its own, in parallel, and the checksums combined in order.
         var checksums = [UInt32](repeating: 0, count: pieces.count)
         checksums.withUnsafeMutableBufferPointer { slots in
@@ -47,7 +50,7 @@ enum SnapshotFile {
         }
         let header = BinaryWriter(capacity: headerSize)
         header.raw(magic)
-        header.fixed32(formatVersion)
+        header.fixed32(version)
         header.fixed32(0)
         header.fixed64(sequence)
         header.fixed64(payloadLength)
@@ -73,8 +76,11 @@ enum SnapshotFile {
 
     /// Checks and decodes a snapshot. The search index section is read only from a mapped file
     /// (`mapped`, whose bytes `buffer` are), which it is then used from; the pages of the products are
-    /// released from memory once decoded.
-    static func decode(_ buffer: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil) throws(StoreError) -> Loaded {
+    /// released from memory once decoded. From a mapped file, orders and tickets taking
+    /// `ordersInBackgroundFrom` bytes or more are read on another thread (see `BackgroundOrders`).
+    static func decode(
+        _ buffer: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil, ordersInBackgroundFrom: Int = .max
+    ) throws(StoreError) -> Loaded {
         func damaged(_ offset: Int, _ reason: String) -> StoreError {
             .corrupted(file: file, offset: offset, reason: reason)
         }
@@ -134,9 +140,10 @@ enum SnapshotFile {
         }
         // Whatever happens, the thread reading the mapped bytes is done before they may be unmapped.
         defer { _ = indexChecksum?.wait() }
+        let background = mapped.map { BackgroundOrders(fromBytes: ordersInBackgroundFrom, file: file, keeper: $0) }
         let decoded: Result<ShopState, DecodingFailure>
         do {
-            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize, version: version, pages: payloadPages))
+            decoded = .success(try StateCodec.decode(payload, fileOffset: headerSize, version: version, pages: payloadPages, background: background))
         } catch {
             decoded = .failure(error)
         }
@@ -148,7 +155,13 @@ enum SnapshotFile {
         case let .success(decodedState): state = decodedState
         case let .failure(error): throw damaged(error.offset, error.reason)
         }
-        mapped?.release(0..<payloadEnd)
+        // The bytes the orders' thread still reads are released by it.
+        if let taken = background?.takenRange {
+            mapped?.release(0..<(headerSize + taken.lowerBound))
+            mapped?.release((headerSize + taken.upperBound)..<payloadEnd)
+        } else {
+            mapped?.release(0..<payloadEnd)
+        }
         var searchIndex: SearchIndex?
         if let indexSection, let mapped, let indexChecksum {
             if indexChecksum.wait() != indexSection.checksum {
@@ -174,9 +187,9 @@ enum SnapshotFile {
 
     /// Loads the snapshot at `path`; nil when there is none. The file is mapped, not copied: a snapshot
     /// is never changed in place (a new one replaces it by rename), so the mapping stays valid.
-    static func load(_ path: String) throws(StoreError) -> Loaded? {
+    static func load(_ path: String, ordersInBackgroundFrom: Int = .max) throws(StoreError) -> Loaded? {
         guard let mapped = try MappedFile.map(path) else { return nil }
-        return try decode(mapped.bytes, file: path, mapped: mapped)
+        return try decode(mapped.bytes, file: path, mapped: mapped, ordersInBackgroundFrom: ordersInBackgroundFrom)
     }
 
     /// Writes `state` as the folder's new snapshot: to a temporary file, fsynced; the current snapshot

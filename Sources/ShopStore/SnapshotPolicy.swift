@@ -1,4 +1,4 @@
-/// When the store takes snapshots on its own.
+/// When the store takes snapshots on its own, and how it reads them.
 public struct SnapshotPolicy: Sendable, Equatable {
     /// A snapshot is taken after this many journal records since the last one...
     public var recordsBetweenSnapshots: Int
@@ -7,11 +7,19 @@ public struct SnapshotPolicy: Sendable, Equatable {
     /// On `close()`, a shop with at most this many products is snapshotted whenever it changed; a bigger
     /// one only when the journal since its snapshot is worth an eighth of the snapshot or more.
     public var smallShopProducts: Int
+    /// On opening, a snapshot whose orders and tickets take this many bytes or more has them read on
+    /// another thread while the shop opens (about 1 KB an order: 8 MB is some 8,000 orders, a tenth
+    /// of a second to read); whoever needs them first waits.
+    public var ordersInBackgroundFromBytes: Int
 
-    public init(recordsBetweenSnapshots: Int = 10_000, journalBytesBetweenSnapshots: Int = 64 << 20, smallShopProducts: Int = 10_000) {
+    public init(
+        recordsBetweenSnapshots: Int = 10_000, journalBytesBetweenSnapshots: Int = 64 << 20, smallShopProducts: Int = 10_000,
+        ordersInBackgroundFromBytes: Int = 8 << 20
+    ) {
         self.recordsBetweenSnapshots = max(1, recordsBetweenSnapshots)
         self.journalBytesBetweenSnapshots = max(1, journalBytesBetweenSnapshots)
         self.smallShopProducts = smallShopProducts
+        self.ordersInBackgroundFromBytes = max(1, ordersInBackgroundFromBytes)
     }
 
     public static let standard = SnapshotPolicy()

@@ -5,22 +5,24 @@ import ShopCore
 ///
 /// Layout: chunk count u32; per chunk its product count u32 and byte length u64; the chunks of
 /// products; then (format 3) the guest carts by session and the accounts' carts, or (formats 1 and 2)
-/// the one cart's lines; then (format 2 and later) the trade state (`CommerceEventCodec`). Products
+/// the one cart's lines; then (format 2 and later) the trade state (`CommerceEventCodec`; from format 8
+/// its orders and tickets last, after their length, so that they can be read on another thread). Products
 /// are of `ProductCodec.Layout.withReviewVariants` from format 7, `beforeReviewVariants` before. Products
 /// come in chunks of `productsPerChunk` so that loading can decode the chunks on all cores at once.
 /// Any change here needs a new `SnapshotFile.formatVersion`.
 enum StateCodec {
     static let productsPerChunk = 1 << 16
 
-    static func write(_ state: ShopState, to writer: BinaryWriter, productsPerChunk: Int = productsPerChunk) {
-        for piece in encode(state, productsPerChunk: productsPerChunk) {
+    static func write(_ state: ShopState, to writer: BinaryWriter, productsPerChunk: Int = productsPerChunk, ordersLast: Bool = true) {
+        for piece in encode(state, productsPerChunk: productsPerChunk, ordersLast: ordersLast) {
             piece.withUnsafeBytes { writer.raw($0) }
         }
     }
 
     /// The payload as consecutive pieces — the chunk table, each chunk, the cart — with the chunks
-    /// encoded in parallel. Written one after the other they form the payload.
-    static func encode(_ state: ShopState, productsPerChunk: Int = productsPerChunk) -> [BinaryWriter] {
+    /// encoded in parallel. Written one after the other they form the payload. Without `ordersLast`,
+    /// the trade state is in the layout of formats 5 to 7 (see `CommerceEventCodec.write`).
+    static func encode(_ state: ShopState, productsPerChunk: Int = productsPerChunk, ordersLast: Bool = true) -> [BinaryWriter] {
         let products = state.catalogue.products
         let chunkCount = (products.count + productsPerChunk - 1) / productsPerChunk
         var chunks = [BinaryWriter?](repeating: nil, count: chunkCount)
@@ -56,7 +58,7 @@ enum StateCodec {
             writer.string(entry.key.rawValue)
             CommerceValueCodec.write(entry.value, to: writer)
         }
-        CommerceEventCodec.write(state.commerce, to: trade)
+        CommerceEventCodec.write(state.commerce, to: trade, ordersLast: ordersLast)
         return [table] + encoded + [trade]
     }
 
@@ -66,8 +68,11 @@ enum StateCodec {
         var byteRange: Range<Int>
     }
 
+    /// The state of a payload. With `background`, orders and tickets of format 8 taking `background.fromBytes`
+    /// or more are read on another thread (the state's `commerce` waits for them).
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32 = SnapshotFile.formatVersion, pages: PageAdvice? = nil
+        _ bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32 = SnapshotFile.formatVersion, pages: PageAdvice? = nil,
+        background: BackgroundOrders? = nil
     ) throws(DecodingFailure) -> ShopState {
         var reader = BinaryReader(bytes, fileOffset: fileOffset)
         let chunkCount = Int(try reader.fixed32())
@@ -107,7 +112,21 @@ enum StateCodec {
             }
             carts = Carts(guests: Dictionary(guests, uniquingKeysWith: { _, last in last }),
                           accounts: Dictionary(accounts, uniquingKeysWith: { _, last in last }))
-            commerce = try CommerceEventCodec.readCommerce(&tail, version: version).commerce
+            if version >= 8, let background {
+                let (before, section) = try CommerceEventCodec.readCommerceBeforeOrders(&tail)
+                if section.buffer.count >= background.fromBytes {
+                    guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
+                    let start = section.buffer.baseAddress.map { $0 - bytes.baseAddress! } ?? 0
+                    let pending = background.start(section, into: before, range: start..<(start + section.buffer.count), payloadOffset: fileOffset)
+                    return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), carts: carts,
+                                     commerceBeforeOrders: before, pending: pending)
+                }
+                commerce = before
+                let (orders, tickets) = try CommerceEventCodec.readOrdersSection(section)
+                commerce.restore(orders: orders, tickets: tickets)
+            } else {
+                commerce = try CommerceEventCodec.readCommerce(&tail, version: version).commerce
+            }
         } else {
             // One cart: the local session's, which was its account's cart while logged in.
             let cart = try CommerceValueCodec.readCart(&tail)

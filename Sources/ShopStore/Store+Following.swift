@@ -147,7 +147,7 @@ extension Store {
         let image: ShopImage
         let handle: JournalWriter?
         do {
-            (image, handle) = try Self.readImage(layout, writable: access == .readWrite)
+            (image, handle) = try Self.readImage(layout, writable: access == .readWrite, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
         } catch {
             if !holdingLock, case .corrupted = error { return StoreRefresh() }
             throw error

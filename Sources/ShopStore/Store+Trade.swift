@@ -5,7 +5,7 @@ extension Store {
     /// in the state, so every process on the data folder shares one shop time. The wall clock comes
     /// from the caller (ShopService's `ShopClock`): the store reads no clock of its own.
     public func shopTime(wallClock: ShopInstant) -> ShopInstant {
-        state.commerce.shopTime(wallClock: wallClock)
+        state.shopTime(wallClock: wallClock)
     }
 
     /// Decides and journals a trade command at the shop time of `wallClock` (read on the state the
@@ -16,7 +16,7 @@ extension Store {
     @discardableResult
     public func trade(_ command: CommerceCommand, wallClock: ShopInstant, entropy: UInt64) throws -> [ShopEvent] {
         let events = try execute { state in
-            .commerce(command, at: state.commerce.shopTime(wallClock: wallClock), entropy: entropy)
+            .commerce(command, at: state.shopTime(wallClock: wallClock), entropy: entropy)
         }
         if !state.commerce.outbox.isEmpty {
             try withCommitLock {

@@ -98,11 +98,11 @@ public final class Store {
         }
         let (image, handle): (ShopImage, JournalWriter?)
         do {
-            (image, handle) = try Self.readImage(layout, writable: false)
+            (image, handle) = try Self.readImage(layout, writable: false, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
         } catch {
             // A record being appended right now can look damaged for an instant: read once more.
             guard case .corrupted = error else { throw error }
-            (image, handle) = try Self.readImage(layout, writable: false)
+            (image, handle) = try Self.readImage(layout, writable: false, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
         }
         if image.hasData {
             adopt(image, journal: handle)
@@ -121,7 +121,7 @@ public final class Store {
 
     private func openWritable(seed: () -> [Product]) throws(StoreError) {
         do {
-            let (image, handle) = try Self.readImage(layout, writable: true)
+            let (image, handle) = try Self.readImage(layout, writable: true, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
             if let handle, let scan = image.journal, scan.tornTail == nil, scan.goodEnd >= JournalFormat.fileHeaderSize, image.hasData {
                 adopt(image, journal: handle)
                 return
@@ -132,7 +132,7 @@ public final class Store {
             guard case .corrupted = error else { throw error }
         }
         try locked { () throws(StoreError) in
-            let (image, handle) = try Self.readImage(layout, writable: true)
+            let (image, handle) = try Self.readImage(layout, writable: true, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
             adopt(image, journal: handle)
             try repairHoldingLock(image)
             if !image.hasData {
@@ -206,7 +206,7 @@ public final class Store {
     /// snapshot read meanwhile is one that goes with it (compactions write the snapshot before the journal).
     /// `afterReading` runs between the read and that check (tests replace the journal there).
     static func readImage(
-        _ layout: StoreLayout, writable: Bool, afterReading: () -> Void = {}
+        _ layout: StoreLayout, writable: Bool, ordersInBackgroundFrom: Int = .max, afterReading: () -> Void = {}
     ) throws(StoreError) -> (ShopImage, JournalWriter?) {
         var attempt = 0
         while true {
@@ -215,7 +215,7 @@ public final class Store {
             let snapshotBefore = JournalWriter.identity(at: layout.snapshot)
             let image: ShopImage
             do throws(StoreError) {
-                image = try ShopImage.read(layout)
+                image = try ShopImage.read(layout, ordersInBackgroundFrom: ordersInBackgroundFrom)
             } catch {
                 let journalReplaced = handle.map { !$0.isCurrent(at: layout.journal) } ?? SystemCall.exists(layout.journal)
                 handle?.close()

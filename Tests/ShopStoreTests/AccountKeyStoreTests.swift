@@ -29,7 +29,7 @@ struct AccountKeyStoreTests {
         var state = ShopState()
         state.apply(.commerce(.backOffice(.fulfilmentModeSet(.manual))))
         let writer = BinaryWriter()
-        StateCodec.write(state, to: writer, productsPerChunk: 10)
+        StateCodec.write(state, to: writer, productsPerChunk: 10, ordersLast: false)
         // Format 4 ended with the back office: drop the (empty) list of keys written after it.
         let keys = BinaryWriter()
         keys.array([AccountKey]()) { CommerceEventCodec.write($1, to: $0) }

@@ -45,7 +45,7 @@ struct BackOfficeCodecTests {
         var state = ShopState()
         state.apply(.commerce(.backOffice(.fulfilmentModeSet(.manual))))
         let writer = BinaryWriter()
-        StateCodec.write(state, to: writer, productsPerChunk: 10)
+        StateCodec.write(state, to: writer, productsPerChunk: 10, ordersLast: false)
         // Format 3 ended with the trade state: drop the back office (and format 5's keys, none) written after it.
         let office = BinaryWriter()
         BackOfficeCodec.write(state.commerce.backOffice, to: office)

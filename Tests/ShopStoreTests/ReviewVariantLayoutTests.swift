@@ -61,7 +61,7 @@ struct ReviewVariantLayoutTests {
         let product = Self.product()
         let state = ShopState(catalogue: Catalogue(products: [product]))
         // Format 6 is format 7 with the products in the earlier layout: swap the one chunk's bytes.
-        var pieces = StateCodec.encode(state)
+        var pieces = StateCodec.encode(state, ordersLast: false)
         let legacy = Self.legacyBytes(product)
         let table = BinaryWriter()
         table.fixed32(1); table.fixed32(1); table.fixed64(UInt64(legacy.count))

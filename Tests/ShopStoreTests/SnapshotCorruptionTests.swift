@@ -96,7 +96,7 @@ struct SnapshotCorruptionTests {
         let temp = TemporaryFolder()
         let history = try makeShop(temp)
         let original = try temp.read(history.folder, "snapshot")
-        let format5 = SnapshotIndexTests.withoutIndex(original, version: 5)
+        let format5 = try SnapshotIndexTests.withoutIndex(original, version: 5)
         try temp.write(format5 + [0], to: history.folder, "snapshot")
         expectDamage(history.folder, file: history.snapshotPath, offset: format5.count, reasonContains: "unexpected bytes")
     }

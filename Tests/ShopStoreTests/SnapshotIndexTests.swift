@@ -13,13 +13,11 @@ struct SnapshotIndexTests {
         40 + Int(snapshot.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) })
     }
 
-    /// The snapshot without its index section, its header saying `version`.
-    static func withoutIndex(_ snapshot: [UInt8], version: UInt32) -> [UInt8] {
-        var bytes = Array(snapshot[0..<payloadEnd(of: snapshot)])
-        withUnsafeBytes(of: version.littleEndian) { for index in 0..<4 { bytes[8 + index] = $0[index] } }
-        let headerCRC = CRC32C.checksum(bytes[0..<36])
-        withUnsafeBytes(of: headerCRC.littleEndian) { for index in 0..<4 { bytes[36 + index] = $0[index] } }
-        return bytes
+    /// The snapshot without its index section, written as format `version` (its trade state in that
+    /// format's layout; products stay in the current one).
+    static func withoutIndex(_ snapshot: [UInt8], version: UInt32) throws -> [UInt8] {
+        let loaded = try SnapshotFile.decode(snapshot, file: "snapshot")
+        return SnapshotFile.encode(loaded.state, sequence: loaded.sequence, version: version).flatMap(\.bytes)
     }
 
     static let queries = ["", "c", "co", "coffee", "cofee", "tea sort:price", "brand:brulerie", "cat:pantry in:stock", "mug sort:rating", "sort:newest", "price:5..20 t"]

@@ -63,6 +63,15 @@ public struct Commerce: Hashable, Sendable {
         }
         accountIDsInOrder = BlockList(self.accounts.keys.sorted())
         self.sessions = TreeDictionary(sessions.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        self.outbox = outbox
+        self.lastMessageSequence = lastMessageSequence
+        restore(orders: orders, tickets: tickets)
+    }
+
+    /// Adds the orders and tickets of a saved trade state, oldest first, to one that has none yet,
+    /// with their lookups (the store reads a snapshot's orders after the rest, see `ShopState`).
+    public mutating func restore(orders: [Order], tickets: [SupportTicket]) {
+        precondition(orderNumbers.isEmpty && ticketIDs.isEmpty, "orders are restored into a trade state without any")
         for (position, order) in orders.enumerated() {
             self.orders[order.number] = order
             orderNumbers.append(order.number)
@@ -76,8 +85,6 @@ public struct Commerce: Hashable, Sendable {
         for ticket in tickets { self.tickets[ticket.id] = ticket }
         ticketIDs = tickets.map(\.id)
         for (position, ticket) in tickets.enumerated() { ticketPositionsByCustomer[ticket.customer, default: []].append(position) }
-        self.outbox = outbox
-        self.lastMessageSequence = lastMessageSequence
     }
 
     /// Accounts in the order they were created.

@@ -1,20 +1,76 @@
 /// The whole state of the shop as a value: the domain decides on it and events change it.
+///
+/// A state opened from a big snapshot may still have its orders and tickets being read on another
+/// thread (`init(catalogue:carts:commerceBeforeOrders:pending:)`): reading `commerce` then waits for
+/// them, so what a reader sees is always whole; `commerceBeforeOrders` is what is known at once.
 public struct ShopState: Sendable, Equatable {
     public var catalogue: Catalogue
     /// Guest sessions' carts and accounts' carts.
     public var carts: Carts
-    public var commerce: Commerce
+    /// The trade state: accounts, sessions, orders, tickets, the back office. Waits for orders still
+    /// being read.
+    public var commerce: Commerce {
+        get { pending?.value ?? settled }
+        _modify {
+            settle()
+            yield &settled
+        }
+        set {
+            pending = nil
+            settled = newValue
+        }
+    }
+
+    /// The trade state as far as it is known; all of it unless `pending`.
+    private var settled: Commerce
+    /// The whole trade state, orders included, while they are being read.
+    private var pending: PendingCommerce?
 
     public init(catalogue: Catalogue = Catalogue(), carts: Carts = Carts(), commerce: Commerce = Commerce()) {
         self.catalogue = catalogue
         self.carts = carts
-        self.commerce = commerce
+        self.settled = commerce
+    }
+
+    /// A state whose orders and tickets are still being read: `commerceBeforeOrders` is the trade
+    /// state without them, `pending` gives the whole of it once read.
+    public init(catalogue: Catalogue, carts: Carts, commerceBeforeOrders: Commerce, pending: PendingCommerce) {
+        self.catalogue = catalogue
+        self.carts = carts
+        self.settled = commerceBeforeOrders
+        self.pending = pending
+    }
+
+    /// The trade state without waiting for orders still being read. Accounts, sessions, SSH keys,
+    /// the clock offset, the back office and the outbox are whole; orders, tickets and what is
+    /// drawn from them (queues, sales, per-customer lists) are empty until read. For what a first
+    /// screen needs; everything else reads `commerce`.
+    public var commerceBeforeOrders: Commerce { settled }
+
+    /// Shop time when the wall clock reads `wallClock` (see `Commerce.shopTime`), without waiting for orders.
+    public func shopTime(wallClock: ShopInstant) -> ShopInstant {
+        settled.shopTime(wallClock: wallClock)
+    }
+
+    /// The account `shopper` acts for (see `Commerce.account(of:)`), without waiting for orders.
+    public func account(of shopper: Shopper) -> Account? {
+        settled.account(of: shopper)
+    }
+
+    private mutating func settle() {
+        guard let pending else { return }
+        settled = pending.value
+        self.pending = nil
+    }
+
+    public static func == (lhs: ShopState, rhs: ShopState) -> Bool {
+        lhs.catalogue == rhs.catalogue && lhs.carts == rhs.carts && lhs.commerce == rhs.commerce
     }
 
     /// Whose cart `shopper` uses: a logged-in session uses its account's, a guest session its own,
     /// an account its own.
     public func cartOwner(of shopper: Shopper) -> Shopper {
-        if case let .session(name) = shopper, let account = commerce.sessions[name] { return .account(account) }
+        if case let .session(name) = shopper, let account = settled.sessions[name] { return .account(account) }
         return shopper
     }
 
@@ -46,7 +102,8 @@ public struct ShopState: Sendable, Equatable {
         case let .commerce(event):
             moveStock(for: event)
             applyToCatalogue(event)
-            commerce.apply(event, carts: &carts)
+            settle()
+            settled.apply(event, carts: &carts)
         }
     }
 

@@ -140,7 +140,7 @@ public struct AppState: Sendable {
     public var theme: Theme { themes[themeIndex] }
 
     /// The account the session is logged in to, if any.
-    public var customer: Account? { shop.commerce.account(of: shopper) }
+    public var customer: Account? { shop.account(of: shopper) }
 
     /// The session's cart: its guest cart, or its account's once logged in.
     public var cart: Cart { shop.cart(of: shopper) }

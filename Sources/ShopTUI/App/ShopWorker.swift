@@ -64,7 +64,7 @@ public final class ShopWorker: @unchecked Sendable {
     public var snapshot: ShopSnapshot { locked { $0.snapshot } }
 
     /// Shop time now, by the published shop's clock offset: what the screens tick with.
-    public var now: ShopInstant { snapshot.state.commerce.shopTime(wallClock: clock.now) }
+    public var now: ShopInstant { snapshot.state.shopTime(wallClock: clock.now) }
 
     /// Runs `body` with the service on the worker's queue and waits for it; what it changed is
     /// published to every session. For setting a shop up, tests and benchmarks: the terminal loop

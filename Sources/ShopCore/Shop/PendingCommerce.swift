@@ -1,0 +1,12 @@
+/// The whole trade state of a saved shop whose orders are still being read elsewhere: the store
+/// reads a big snapshot's orders on another thread so that the catalogue shows at once. `value`
+/// waits until they are read and returns the trade state with them; later calls return it at once.
+public struct PendingCommerce: Sendable {
+    private let wait: @Sendable () -> Commerce
+
+    public init(waitingOn wait: @escaping @Sendable () -> Commerce) {
+        self.wait = wait
+    }
+
+    public var value: Commerce { wait() }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import ShopCore
+
+/// Reads a snapshot's orders and tickets on another thread while the shop opens: with 100,000 orders,
+/// decoding and indexing them takes longer than the whole catalogue, and the first screen needs none
+/// of them (see `ShopState.commerceBeforeOrders`). Whoever reads the trade state waits for them.
+///
+/// The section is checksummed with the rest of the snapshot before the snapshot is used, so a failure
+/// here means bytes a Comptoir wrote and cannot read: a fault, not damage. The process then stops with
+/// the store's message before anything acts on a trade state without its orders.
+final class BackgroundOrders: @unchecked Sendable {
+    /// Sections smaller than this are read at once: the thread would cost more than it saves.
+    let fromBytes: Int
+    private let file: String
+    private let keeper: MappedFile
+    private let group = DispatchGroup()
+    /// Set once, before `group` is left.
+    private var result: Result<Commerce, DecodingFailure>?
+    /// The bytes (relative to the payload) handed to the thread, which keeps them in memory until it is done.
+    private(set) var takenRange: Range<Int>?
+
+    init(fromBytes: Int, file: String, keeper: MappedFile) {
+        self.fromBytes = fromBytes
+        self.file = file
+        self.keeper = keeper
+    }
+
+    /// Starts reading `section` (see `CommerceEventCodec.readOrdersSection`) into `before`; `range` is
+    /// where the section lies in the payload that starts `payloadOffset` bytes into the mapped file.
+    func start(_ section: BinaryReader, into before: Commerce, range: Range<Int>, payloadOffset: Int) -> PendingCommerce {
+        takenRange = range
+        let pages = PageAdvice(mapped: keeper, offset: payloadOffset)
+        let work = SectionReader(section: section)
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            pages.populate(range)
+            var commerce = before
+            do throws(DecodingFailure) {
+                let (orders, tickets) = try CommerceEventCodec.readOrdersSection(work.section)
+                commerce.restore(orders: orders, tickets: tickets)
+                result = .success(commerce)
+            } catch {
+                result = .failure(error)
+            }
+            pages.release(range)
+            group.leave()
+        }
+        return PendingCommerce(waitingOn: { self.wait() })
+    }
+
+    private func wait() -> Commerce {
+        group.wait()
+        switch result {
+        case let .success(commerce):
+            return commerce
+        case let .failure(failure):
+            let error = StoreError.corrupted(file: file, offset: failure.offset, reason: failure.reason)
+            let message = "comptoir: \(error.summary): its checksum is right, so this Comptoir cannot read what a Comptoir wrote; "
+                + "nothing was changed. Run 'comptoir store verify' for details\n"
+            _ = message.withCString { write(2, $0, strlen($0)) }
+            exit(65)
+        case nil:
+            preconditionFailure("the orders' thread left without a result")
+        }
+    }
+}
+
+/// The bytes the orders' thread reads; they stay mapped while `BackgroundOrders` keeps their file.
+private struct SectionReader: @unchecked Sendable {
+    let section: BinaryReader
+}
