@@ -93,14 +93,46 @@ enum StateCodec {
             firstProduct += count
             byteStart += Int(length)
         }
+        let tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
+        // Orders read on another thread start before the products, so that both are read at once (the
+        // thread runs at a lower priority: the products, which the first screen needs, go first).
+        let early = background != nil && version >= 8
+            ? Result { () throws(DecodingFailure) in try decodeTrade(tail, in: bytes, fileOffset: fileOffset, version: version, background: background) }
+            : nil
         var skuHashes = [Int](repeating: 0, count: firstProduct)
         let products = try skuHashes.withUnsafeMutableBufferPointer { hashes throws(DecodingFailure) in
             try decodeProducts(bytes, chunks: chunks, total: firstProduct, fileOffset: fileOffset, skuHashes: hashes, pages: pages,
                                layout: version >= 7 ? .withReviewVariants : .beforeReviewVariants)
         }
-        var tail = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[byteStart...]), fileOffset: fileOffset + byteStart)
+        let trade: Trade
+        if let early {
+            trade = try early.get()
+        } else {
+            trade = try decodeTrade(tail, in: bytes, fileOffset: fileOffset, version: version, background: background)
+        }
+        let catalogue = Catalogue(products: products, skuHashes: skuHashes)
+        if let pending = trade.pending {
+            return ShopState(catalogue: catalogue, carts: trade.carts, commerceBeforeOrders: trade.commerce, pending: pending)
+        }
+        return ShopState(catalogue: catalogue, carts: trade.carts, commerce: trade.commerce)
+    }
+
+    /// The carts and the trade state; `pending` when the orders are being read on another thread (`commerce`
+    /// is then the trade state without them).
+    private struct Trade {
+        var carts: Carts
+        var commerce: Commerce
+        var pending: PendingCommerce?
+    }
+
+    /// The carts and the trade state after the products (`tail`, the rest of the payload `bytes`).
+    private static func decodeTrade(
+        _ reader: BinaryReader, in bytes: UnsafeRawBufferPointer, fileOffset: Int, version: UInt32, background: BackgroundOrders?
+    ) throws(DecodingFailure) -> Trade {
+        var tail = reader
         let carts: Carts
         var commerce = Commerce()
+        var pending: PendingCommerce?
         if version >= 3 {
             let guests = try tail.array(minimumItemSize: 2) { (r: inout BinaryReader) throws(DecodingFailure) in
                 let name = try r.string()
@@ -112,18 +144,17 @@ enum StateCodec {
             }
             carts = Carts(guests: Dictionary(guests, uniquingKeysWith: { _, last in last }),
                           accounts: Dictionary(accounts, uniquingKeysWith: { _, last in last }))
-            if version >= 8, let background {
+            if version >= 8 {
                 let (before, section) = try CommerceEventCodec.readCommerceBeforeOrders(&tail)
-                if section.buffer.count >= background.fromBytes {
+                commerce = before
+                if let background, section.buffer.count >= background.fromBytes {
                     guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
                     let start = section.buffer.baseAddress.map { $0 - bytes.baseAddress! } ?? 0
-                    let pending = background.start(section, into: before, range: start..<(start + section.buffer.count), payloadOffset: fileOffset)
-                    return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), carts: carts,
-                                     commerceBeforeOrders: before, pending: pending)
+                    pending = background.start(section, into: before, range: start..<(start + section.buffer.count), payloadOffset: fileOffset)
+                } else {
+                    let (orders, tickets) = try CommerceEventCodec.readOrdersSection(section)
+                    commerce.restore(orders: orders, tickets: tickets)
                 }
-                commerce = before
-                let (orders, tickets) = try CommerceEventCodec.readOrdersSection(section)
-                commerce.restore(orders: orders, tickets: tickets)
             } else {
                 commerce = try CommerceEventCodec.readCommerce(&tail, version: version).commerce
             }
@@ -141,7 +172,7 @@ enum StateCodec {
             carts = Carts(guests: guests, accounts: accountCarts)
         }
         guard tail.isAtEnd else { throw tail.failure("\(tail.remaining) unexpected bytes after the shop state") }
-        return ShopState(catalogue: Catalogue(products: products, skuHashes: skuHashes), carts: carts, commerce: commerce)
+        return Trade(carts: carts, commerce: commerce, pending: pending)
     }
 
     /// Decodes the chunks in parallel, each into blocks of the catalogue's `ProductList`, with each SKU's
