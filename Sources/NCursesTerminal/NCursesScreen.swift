@@ -29,10 +29,21 @@ final class NCursesScreen {
         var background: Colour
     }
 
-    /// Starts ncurses on stdin/stdout; nil when terminfo does not know `TERM`.
+    /// Starts ncurses on stdin/stdout; nil when terminfo does not know `TERM`. Should the process
+    /// exit without closing it (a fatal stop on another thread), the terminal is restored at exit.
     convenience init?(term: String) {
         self.init(term: term, output: stdout, input: stdin, environment: [:])
+        Self.restoresTerminalAtExit
     }
+
+    private static let restoresTerminalAtExit: Void = {
+        atexit {
+            if !isendwin() {
+                curs_set(1)
+                endwin()
+            }
+        }
+    }()
 
     /// Starts ncurses on the given streams (a pty's slave for an SSH customer); nil when terminfo
     /// does not know `term`. `environment` is the customer's (`COLORTERM` for the colour depth).

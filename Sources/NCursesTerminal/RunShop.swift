@@ -117,7 +117,7 @@ func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), Lau
         do throws(StoreError) {
             let folder = try DataFolder.resolve(explicit: options.dataFolder, environment: options.environment)
             if let openStore = options.openStore { return .success((try openStore(folder), nil)) }
-            return .success((try Store.open(folder, access: .readWrite, seed: options.seed), nil))
+            return .success((try Store.open(folder, access: .readWrite, policy: .following, seed: options.seed), nil))
         } catch {
             return .failure(LaunchProblem(storeError: error))
         }
@@ -130,7 +130,7 @@ func openStore(_ options: ShopLaunchOptions) -> Result<(Store, DemoFolder?), Lau
     }
     let store: Store
     do throws(StoreError) {
-        store = try Store.open(DataFolder(path: demo.path), access: .readWrite, seed: options.seed)
+        store = try Store.open(DataFolder(path: demo.path), access: .readWrite, policy: .following, seed: options.seed)
     } catch {
         demo.remove()
         return .failure(LaunchProblem(storeError: error))

@@ -25,6 +25,13 @@ final class BackgroundOrders: @unchecked Sendable {
     /// The bytes (relative to the payload) handed to the thread, which keeps them in memory until it is done.
     private(set) var takenRange: Range<Int>?
 
+    /// Why the process stopped, written at exit: after the exit handlers registered later (a terminal's,
+    /// which restores the screen; the store opens before the terminal starts) have run.
+    private static let lastWords = LastWords()
+    private static let saysLastWordsAtExit: Void = {
+        atexit { BackgroundOrders.lastWords.writeOut() }
+    }()
+
     init(fromBytes: Int, file: String, keeper: MappedFile) {
         self.fromBytes = fromBytes
         self.file = file
@@ -35,6 +42,7 @@ final class BackgroundOrders: @unchecked Sendable {
     /// where the section lies in the payload that starts `payloadOffset` bytes into the mapped file.
     func start(_ section: BinaryReader, into before: Commerce, range: Range<Int>, payloadOffset: Int) -> PendingCommerce {
         takenRange = range
+        Self.saysLastWordsAtExit
         let pages = PageAdvice(mapped: keeper, offset: payloadOffset)
         let work = SectionReader(section: section)
         group.enter()
@@ -75,9 +83,8 @@ final class BackgroundOrders: @unchecked Sendable {
             return commerce
         case let .failure(failure):
             let error = StoreError.corrupted(file: file, offset: failure.offset, reason: failure.reason)
-            let message = "comptoir: \(error.summary): its checksum is right, so this Comptoir cannot read what a Comptoir wrote; "
-                + "nothing was changed. Run 'comptoir store verify' for details\n"
-            _ = message.withCString { write(2, $0, strlen($0)) }
+            Self.lastWords.say("comptoir: \(error.summary): its checksum is right, so this Comptoir cannot read what a Comptoir wrote; "
+                + "nothing was changed. Run 'comptoir store verify' for details\n")
             exit(65)
         case nil:
             preconditionFailure("the orders' thread left without a result")
@@ -88,4 +95,19 @@ final class BackgroundOrders: @unchecked Sendable {
 /// The bytes the orders' thread reads; they stay mapped while `BackgroundOrders` keeps their file.
 private struct SectionReader: @unchecked Sendable {
     let section: BinaryReader
+}
+
+/// The line a process stopping on purpose leaves on standard error, at exit.
+private final class LastWords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+
+    func say(_ line: String) {
+        lock.withLock { message = line }
+    }
+
+    func writeOut() {
+        guard let line = lock.withLock({ message }) else { return }
+        _ = line.withCString { write(2, $0, strlen($0)) }
+    }
 }

@@ -20,6 +20,9 @@ struct ShopImage {
     var searchIndex: SearchIndex?
     /// Why the snapshot's search index section could not be used, when it could not (also in `warnings`).
     var indexWarning: String?
+    /// Where the first journal record left for the first catch-up starts (`DeferredReading.tradeRecords`);
+    /// nil when every record was applied.
+    var deferredRecordsOffset: Int?
 
     var hasData: Bool { snapshotFile != nil || journal != nil }
 
@@ -27,13 +30,13 @@ struct ShopImage {
     /// `StoreError.corrupted`; damage to records the snapshot covers only adds a warning (the snapshot
     /// holds their changes). A torn journal tail is only reported in `journal.tornTail` (the caller cuts
     /// it off or, read-only, ignores it).
-    /// A snapshot's orders and tickets taking `ordersInBackgroundFrom` bytes or more are read on another
-    /// thread (`BackgroundOrders`); a journal record after it that changes them waits for them.
-    static func read(_ layout: StoreLayout, ordersInBackgroundFrom: Int = .max) throws(StoreError) -> ShopImage {
+    /// What `deferring` allows is left for later: a snapshot's orders and tickets read on another thread
+    /// (`BackgroundOrders`), and then the journal records that change the trade state.
+    static func read(_ layout: StoreLayout, deferring: DeferredReading = .none) throws(StoreError) -> ShopImage {
         var image = ShopImage()
-        if let snapshot = try SnapshotFile.load(layout.snapshot, ordersInBackgroundFrom: ordersInBackgroundFrom) {
+        if let snapshot = try SnapshotFile.load(layout.snapshot, ordersInBackgroundFrom: deferring.ordersFromBytes) {
             image.adopt(snapshot, file: layout.snapshot)
-        } else if let previous = try SnapshotFile.load(layout.previousSnapshot, ordersInBackgroundFrom: ordersInBackgroundFrom) {
+        } else if let previous = try SnapshotFile.load(layout.previousSnapshot, ordersInBackgroundFrom: deferring.ordersFromBytes) {
             image.adopt(previous, file: layout.previousSnapshot)
             image.warnings.append("\(layout.snapshot) is missing: started from \(layout.previousSnapshot)")
         }
@@ -46,7 +49,7 @@ struct ShopImage {
         if let damage = scan.damages.first(where: { $0.mayHoldRecords(after: image.snapshotSequence) }) {
             throw .corrupted(file: layout.journal, offset: damage.offset, reason: damage.reason)
         }
-        if let failure = image.replay(scan, bytes: bytes) {
+        if let failure = image.replay(scan, bytes: bytes, deferringTradeRecords: deferring.tradeRecords) {
             throw failure.storeError(file: layout.journal)
         }
         if let damage = scan.damages.first {
@@ -72,8 +75,10 @@ struct ShopImage {
     /// Applies the intact records after the snapshot, which must follow it and each other without a gap;
     /// stops at the first record that cannot be used and returns why (a gap in sequence numbers, or
     /// undecodable events). Records before it stay applied. Records the snapshot covers are skipped,
-    /// and so are gaps among them.
-    mutating func replay(_ scan: JournalScan, bytes: [UInt8]) -> DecodingFailure? {
+    /// and so are gaps among them. With `deferringTradeRecords`, while the snapshot's orders are being
+    /// read, records from the first that changes the trade state on are checked but not applied
+    /// (`deferredRecordsOffset`).
+    mutating func replay(_ scan: JournalScan, bytes: [UInt8], deferringTradeRecords: Bool = false) -> DecodingFailure? {
         let fresh = scan.records.drop { $0.sequence <= snapshotSequence }
         if let first = fresh.first, first.sequence != snapshotSequence + 1 {
             let covered = snapshotSequence == 0 ? "no snapshot covers them" : "the snapshot covers up to \(snapshotSequence)"
@@ -84,14 +89,20 @@ struct ShopImage {
         if searchIndex != nil { state.catalogue.trackChanges() }
         defer { updateSearchIndex() }
         return bytes.withUnsafeBytes { buffer -> DecodingFailure? in
+            var previous = sequence
             for record in fresh {
-                if record.sequence != sequence + 1 {
+                if record.sequence != previous + 1 {
                     return DecodingFailure(offset: record.offset,
-                        reason: "record sequence \(record.sequence) follows \(sequence) (expected \(sequence + 1))")
+                        reason: "record sequence \(record.sequence) follows \(previous) (expected \(previous + 1))")
                 }
+                previous = record.sequence
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])
                 do throws(DecodingFailure) {
                     let events = try EventCodec.decode(payload, fileOffset: record.payloadOffset)
+                    if deferredRecordsOffset == nil, deferringTradeRecords, state.isWaitingForOrders, events.contains(where: \.changesTradeState) {
+                        deferredRecordsOffset = record.offset
+                    }
+                    if deferredRecordsOffset != nil { continue }
                     state.apply(events)
                 } catch {
                     return error
@@ -115,4 +126,14 @@ struct ShopImage {
         }
         searchIndex = index
     }
+}
+
+/// What reading a data folder may leave for later (see `SnapshotPolicy`).
+struct DeferredReading {
+    /// A snapshot's orders and tickets of this many bytes or more are read on another thread.
+    var ordersFromBytes = Int.max
+    /// Journal records that change the trade state are left to the first catch-up while those are read.
+    var tradeRecords = false
+
+    static let none = DeferredReading()
 }

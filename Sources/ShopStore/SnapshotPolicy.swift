@@ -11,18 +11,37 @@ public struct SnapshotPolicy: Sendable, Equatable {
     /// another thread while the shop opens (about 1 KB an order: 8 MB is some 8,000 orders, a tenth
     /// of a second to read); whoever needs them first waits.
     public var ordersInBackgroundFromBytes: Int
+    /// For a process that follows the journal (the shop's screens, `serve`): while the snapshot's orders
+    /// are read, journal records after it that change the trade state are left to the first catch-up
+    /// (`refresh()`, or the next commit, which catches up first). Until then the state is the one the
+    /// records before them give, as if the rest were another process's commits not yet followed, and
+    /// the catalogue shows without waiting for the orders. A command's answer never misses them.
+    public var tradeRecordsAfterOpening: Bool
 
     public init(
         recordsBetweenSnapshots: Int = 10_000, journalBytesBetweenSnapshots: Int = 64 << 20, smallShopProducts: Int = 10_000,
-        ordersInBackgroundFromBytes: Int = 8 << 20
+        ordersInBackgroundFromBytes: Int = 8 << 20, tradeRecordsAfterOpening: Bool = false
     ) {
         self.recordsBetweenSnapshots = max(1, recordsBetweenSnapshots)
         self.journalBytesBetweenSnapshots = max(1, journalBytesBetweenSnapshots)
         self.smallShopProducts = smallShopProducts
         self.ordersInBackgroundFromBytes = max(1, ordersInBackgroundFromBytes)
+        self.tradeRecordsAfterOpening = tradeRecordsAfterOpening
     }
 
     public static let standard = SnapshotPolicy()
+    /// The standard policy for a process that follows the journal (see `tradeRecordsAfterOpening`).
+    public static let following = SnapshotPolicy(tradeRecordsAfterOpening: true)
+
+    /// What opening may leave for later.
+    var opening: DeferredReading {
+        DeferredReading(ordersFromBytes: ordersInBackgroundFromBytes, tradeRecords: tradeRecordsAfterOpening)
+    }
+
+    /// What reading the folder again (holding the lock, or following) may leave for later: not records.
+    var reading: DeferredReading {
+        DeferredReading(ordersFromBytes: ordersInBackgroundFromBytes, tradeRecords: false)
+    }
 
     func isDue(records: Int, journalBytes: Int) -> Bool {
         records >= recordsBetweenSnapshots || journalBytes >= journalBytesBetweenSnapshots

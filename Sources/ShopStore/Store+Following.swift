@@ -147,7 +147,7 @@ extension Store {
         let image: ShopImage
         let handle: JournalWriter?
         do {
-            (image, handle) = try Self.readImage(layout, writable: access == .readWrite, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
+            (image, handle) = try Self.readImage(layout, writable: access == .readWrite, deferring: policy.reading)
         } catch {
             if !holdingLock, case .corrupted = error { return StoreRefresh() }
             throw error

@@ -98,11 +98,11 @@ public final class Store {
         }
         let (image, handle): (ShopImage, JournalWriter?)
         do {
-            (image, handle) = try Self.readImage(layout, writable: false, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
+            (image, handle) = try Self.readImage(layout, writable: false, deferring: policy.opening)
         } catch {
             // A record being appended right now can look damaged for an instant: read once more.
             guard case .corrupted = error else { throw error }
-            (image, handle) = try Self.readImage(layout, writable: false, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
+            (image, handle) = try Self.readImage(layout, writable: false, deferring: policy.opening)
         }
         if image.hasData {
             adopt(image, journal: handle)
@@ -121,7 +121,7 @@ public final class Store {
 
     private func openWritable(seed: () -> [Product]) throws(StoreError) {
         do {
-            let (image, handle) = try Self.readImage(layout, writable: true, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
+            let (image, handle) = try Self.readImage(layout, writable: true, deferring: policy.opening)
             if let handle, let scan = image.journal, scan.tornTail == nil, scan.goodEnd >= JournalFormat.fileHeaderSize, image.hasData {
                 adopt(image, journal: handle)
                 return
@@ -132,7 +132,7 @@ public final class Store {
             guard case .corrupted = error else { throw error }
         }
         try locked { () throws(StoreError) in
-            let (image, handle) = try Self.readImage(layout, writable: true, ordersInBackgroundFrom: policy.ordersInBackgroundFromBytes)
+            let (image, handle) = try Self.readImage(layout, writable: true, deferring: policy.reading)
             adopt(image, journal: handle)
             try repairHoldingLock(image)
             if !image.hasData {
@@ -186,7 +186,10 @@ public final class Store {
         warnings += image.warnings
         if journal !== handle { journal?.close() }
         journal = handle
-        journalLastSequence = image.journal?.records.last?.sequence
+        // Records left for the first catch-up are read from the journal again, after the last applied.
+        journalLastSequence = image.deferredRecordsOffset == nil
+            ? image.journal?.records.last?.sequence
+            : image.journal?.records.last { $0.sequence <= image.sequence }?.sequence
         isSeededInMemory = false
         catalogueVersion += 1
         searchIndex = image.searchIndex
@@ -206,7 +209,7 @@ public final class Store {
     /// snapshot read meanwhile is one that goes with it (compactions write the snapshot before the journal).
     /// `afterReading` runs between the read and that check (tests replace the journal there).
     static func readImage(
-        _ layout: StoreLayout, writable: Bool, ordersInBackgroundFrom: Int = .max, afterReading: () -> Void = {}
+        _ layout: StoreLayout, writable: Bool, deferring: DeferredReading = .none, afterReading: () -> Void = {}
     ) throws(StoreError) -> (ShopImage, JournalWriter?) {
         var attempt = 0
         while true {
@@ -215,7 +218,7 @@ public final class Store {
             let snapshotBefore = JournalWriter.identity(at: layout.snapshot)
             let image: ShopImage
             do throws(StoreError) {
-                image = try ShopImage.read(layout, ordersInBackgroundFrom: ordersInBackgroundFrom)
+                image = try ShopImage.read(layout, deferring: deferring)
             } catch {
                 let journalReplaced = handle.map { !$0.isCurrent(at: layout.journal) } ?? SystemCall.exists(layout.journal)
                 handle?.close()
@@ -224,7 +227,7 @@ public final class Store {
             }
             afterReading()
             if let handle, handle.isCurrent(at: layout.journal), let scan = image.journal {
-                handle.end = scan.goodEnd
+                handle.end = image.deferredRecordsOffset ?? scan.goodEnd
                 return (image, handle)
             }
             handle?.close()

@@ -41,15 +41,16 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store, printing any recovery warning on standard error.
-    func openStore(_ access: StoreAccess) throws -> Store {
+    /// Opens the store, printing any recovery warning on standard error. `policy` is `.following` for
+    /// a process that follows the store while it runs (`serve`).
+    func openStore(_ access: StoreAccess, policy: SnapshotPolicy = .standard) throws -> Store {
         let folder = try folder()
         do {
             let store: Store
             if let url = try storeURL() {
                 store = try Self.openPostgres(url, folder: folder, access: access)
             } else {
-                store = try Store.open(folder, access: access, seed: { DemoCatalogue.products })
+                store = try Store.open(folder, access: access, policy: policy, seed: { DemoCatalogue.products })
             }
             for warning in store.warnings { printError("comptoir: warning: \(warning)") }
             return store

@@ -62,7 +62,7 @@ struct ServeCommand: ParsableCommand {
         guard ScreenHost.prepareProcess() else {
             throw CommandFailure("no UTF-8 locale is available here (set LANG=C.UTF-8)", status: .usage)
         }
-        let store = try data.openStore(.readWrite)
+        let store = try data.openStore(.readWrite, policy: .following)
         configuration.dataFolder = store.folder.path
         let hostKey: SSHHostKey
         do throws(ServeError) {

@@ -72,6 +72,66 @@ struct OrdersInBackgroundTests {
         #expect(reopened.state.commerce.orderNumbers.last == expected.commerce.orderNumbers.last)
     }
 
+    static let following = SnapshotPolicy(ordersInBackgroundFromBytes: 1, tradeRecordsAfterOpening: true)
+
+    /// A traded shop's snapshot, then in the journal: a price change, a cart line, an order, a ticket,
+    /// another price change.
+    static func shopWithRecordsAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (folder: DataFolder, covered: UInt64, expected: ShopState) {
+        let folder = temp.dataFolder()
+        let driver = try TradeDriver(folder)
+        try driver.runWholeTrade()
+        try driver.store.compact()
+        let covered = driver.store.sequence
+        var tea = try #require(driver.store.state.catalogue.product(sku: "TEA"))
+        tea.price = Money(minorUnits: 9_10, currency: .eur)
+        try driver.run(.importProducts([tea]))
+        _ = try driver.placeOrder(.cash, quantity: 1)
+        try driver.trade(.openTicket(orderNumber: driver.lastOrder.number, topic: nil, text: "Et celle-ci ?", by: .local))
+        tea.price = Money(minorUnits: 9_20, currency: .eur)
+        try driver.run(.importProducts([tea]))
+        // Not closed: closing a small shop takes a snapshot of it all.
+        return (folder, covered, driver.store.state)
+    }
+
+    @Test func recordsChangingTheTradeAreLeftToTheFirstCatchUp() throws {
+        let temp = TemporaryFolder()
+        let (folder, covered, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let store = try Store.open(folder, access: .readWrite, policy: Self.following) { [] }
+        // The price change and the cart line before the order are applied; the order and what follows wait.
+        #expect(store.sequence == covered + 2)
+        #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_10)
+        #expect(store.state.commerce.orderNumbers.count == expected.commerce.orderNumbers.count - 1)
+        let refresh = try store.refresh()
+        #expect(refresh.records >= 3)
+        #expect(store.state == expected)
+        #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_20)
+        try store.close()
+    }
+
+    @Test func aCommitRightAfterOpeningKeepsTheRecordsLeftForLater() throws {
+        let temp = TemporaryFolder()
+        let (folder, _, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let store = try Store.open(folder, access: .readWrite, policy: Self.following) { [] }
+        let lastOrder = try #require(expected.commerce.orderNumbers.last)
+        try store.trade(.openTicket(orderNumber: lastOrder, topic: nil, text: "Encore une question.", by: .local))
+        #expect(store.state.commerce.tickets.count == expected.commerce.tickets.count + 1)
+        // The ticket's command caught up first: the order and both price changes are in.
+        #expect(store.state.commerce.orderNumbers == expected.commerce.orderNumbers)
+        #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_20)
+        let after = store.state
+        try store.close()
+        let reopened = try Store.open(folder, access: .readOnly) { [] }
+        #expect(reopened.state == after)
+        #expect(reopened.warnings.isEmpty, "\(reopened.warnings)")
+    }
+
+    @Test func withoutFollowingEveryRecordIsAppliedOnOpening() throws {
+        let temp = TemporaryFolder()
+        let (folder, _, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let store = try Store.open(folder, access: .readOnly, policy: Self.inBackground) { [] }
+        #expect(store.state == expected)
+    }
+
     @Test func aSnapshotOfFormatSevenOpensWithItsOrders() throws {
         let temp = TemporaryFolder()
         let (folder, expected) = try Self.tradedShop(temp)

@@ -47,6 +47,9 @@ public struct ShopState: Sendable, Equatable {
     /// screen needs; everything else reads `commerce`.
     public var commerceBeforeOrders: Commerce { settled }
 
+    /// Whether orders and tickets are still to come from another thread (see `commerce`).
+    public var isWaitingForOrders: Bool { pending != nil }
+
     /// Shop time when the wall clock reads `wallClock` (see `Commerce.shopTime`), without waiting for orders.
     public func shopTime(wallClock: ShopInstant) -> ShopInstant {
         settled.shopTime(wallClock: wallClock)
@@ -109,5 +112,17 @@ public struct ShopState: Sendable, Equatable {
 
     public mutating func apply(_ events: [ShopEvent]) {
         for event in events { apply(event) }
+    }
+}
+
+extension ShopEvent {
+    /// Whether `ShopState.apply` changes the trade state for it (and so waits for orders still being
+    /// read): everything but products and a cart line set to a quantity.
+    public var changesTradeState: Bool {
+        switch self {
+        case .productsUpserted: return false
+        case let .cartLineSet(_, _, quantity): return quantity == 0
+        case .cartCleared, .commerce: return true
+        }
     }
 }
