@@ -22,7 +22,8 @@ final class BackgroundOrders: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Set once, before `group` is left.
     private var result: Result<Commerce, DecodingFailure>?
-    /// The bytes (relative to the payload) handed to the thread, which keeps them in memory until it is done.
+    /// The bytes (relative to the payload) handed to the thread: opening releases the rest of the
+    /// payload's pages, the thread these once read.
     private(set) var takenRange: Range<Int>?
 
     /// Why the process stopped, written at exit: after the exit handlers registered later (a terminal's,
@@ -67,12 +68,13 @@ final class BackgroundOrders: @unchecked Sendable {
         return PendingCommerce(waitingOn: { self.wait() })
     }
 
-    /// Lowers the calling thread's priority (nice 10: about a tenth of a core's share while other
-    /// threads want the cores, all of it when they do not). On Linux the nice value is the thread's
-    /// own and `who` 0 names the calling thread. A hint: where refused, nothing changes.
+    /// Lowers the calling thread's priority (nice 5: about a quarter of a core's share while other
+    /// threads want the cores, all of it when they do not; not lower, since whoever waits for the
+    /// orders cannot raise it again). On Linux the nice value is the thread's own and `who` 0 names
+    /// the calling thread. A hint: where refused, nothing changes.
     private static func yieldToOtherThreads() {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
         #endif
     }
 
@@ -83,8 +85,11 @@ final class BackgroundOrders: @unchecked Sendable {
             return commerce
         case let .failure(failure):
             let error = StoreError.corrupted(file: file, offset: failure.offset, reason: failure.reason)
-            Self.lastWords.say("comptoir: \(error.summary): its checksum is right, so this Comptoir cannot read what a Comptoir wrote; "
-                + "nothing was changed. Run 'comptoir store verify' for details\n")
+            // Every thread that waits gets here; the first stops the process, the others wait for that.
+            guard Self.lastWords.say("comptoir: \(error.summary): its checksum is right, so this Comptoir cannot read what a Comptoir "
+                + "wrote; nothing was changed. Run 'comptoir store verify' for details\n") else {
+                while true { pause() }
+            }
             exit(65)
         case nil:
             preconditionFailure("the orders' thread left without a result")
@@ -102,8 +107,13 @@ private final class LastWords: @unchecked Sendable {
     private let lock = NSLock()
     private var message: String?
 
-    func say(_ line: String) {
-        lock.withLock { message = line }
+    /// Keeps `line` unless one was already said; false then.
+    func say(_ line: String) -> Bool {
+        lock.withLock {
+            guard message == nil else { return false }
+            message = line
+            return true
+        }
     }
 
     func writeOut() {

@@ -233,7 +233,14 @@ struct BinaryReader {
         let start = position
         var fresh = self
         try skip(&self)
-        return try interner.value(for: start..<position) { () throws(DecodingFailure) in try read(&fresh) }
+        let end = position
+        return try interner.value(for: start..<end) { () throws(DecodingFailure) in
+            let value = try read(&fresh)
+            guard fresh.position == end else {
+                throw fresh.failure("a value read \(fresh.position - start) bytes where its encoding takes \(end - start)")
+            }
+            return value
+        }
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(DecodingFailure) -> T) throws(DecodingFailure) -> T? {

@@ -187,8 +187,8 @@ enum CommerceEventCodec {
     /// Format 8: the clock offset, accounts, sessions, outbox, last message sequence, back office and
     /// keys; then the byte length (u64) of the orders and tickets that follow, so that a reader can
     /// take everything else first and read those on another thread (see `ShopState`). Without
-    /// `ordersLast`, the layout of formats 5 to 7 (orders and tickets after the sessions), which
-    /// tests write to check that older snapshots still open.
+    /// `ordersLast`, the layout of formats 6 and 7 (orders and tickets after the sessions), which
+    /// tests write to check that older snapshots still open (format 5's had orders without relay points).
     static func write(_ commerce: Commerce, to w: BinaryWriter, ordersLast: Bool = true) {
         w.int(commerce.clockOffsetSeconds)
         w.array(commerce.accountsInOrder) { V.write($1, to: $0) }
@@ -288,10 +288,11 @@ enum CommerceEventCodec {
     static func readOrdersAndTickets(
         _ r: inout Reader, layout: OrderCodec.Layout
     ) throws(DecodingFailure) -> (orders: [Order], tickets: [SupportTicket]) {
-        var tables = OrderDecodingTables(for: r)
-        let orders = try r.array(minimumItemSize: 16) { (r: inout Reader) throws(DecodingFailure) in
-            try OrderCodec.readOrder(&r, layout: layout, sharing: &tables)
-        }
+        let count = try r.count(minimumItemSize: 16)
+        var tables = OrderDecodingTables(for: r, orders: count)
+        var orders: [Order] = []
+        orders.reserveCapacity(count)
+        for _ in 0..<count { orders.append(try OrderCodec.readOrder(&r, layout: layout, sharing: &tables)) }
         return (orders, try r.array(minimumItemSize: 7, V.readTicket))
     }
 

@@ -302,11 +302,11 @@ struct OrderDecodingTables {
     var titles: ByteInterner<String>
     var texts: ByteInterner<String>
 
-    /// Tables for the orders in `reader`'s bytes.
-    init(for reader: BinaryReader) {
-        addresses = ByteInterner(buffer: reader.buffer, capacity: 1 << 16)
-        titles = ByteInterner(buffer: reader.buffer, capacity: 1 << 14)
-        texts = ByteInterner(buffer: reader.buffer)
+    /// Tables for `orders` orders in `reader`'s bytes (sized by them: a table's slots are allocated whole).
+    init(for reader: BinaryReader, orders: Int) {
+        addresses = ByteInterner(buffer: reader.buffer, capacity: min(1 << 16, orders))
+        titles = ByteInterner(buffer: reader.buffer, capacity: min(1 << 14, orders * 2))
+        texts = ByteInterner(buffer: reader.buffer, capacity: min(4_096, orders * 4))
     }
 
     private init(none reader: BinaryReader) {

@@ -30,8 +30,9 @@ enum SnapshotFile {
     }
 
     /// The header, then the payload's pieces (see `StateCodec.encode`): written in order they form the file.
-    /// `version` below 8 writes the trade state's older layout under that version, for tests of older
-    /// files (products are always in the current layout).
+    /// `version` 6 or 7 writes that format's trade state, for tests of older files (products are always
+    /// in the current layout, so with reviews naming a variant only 7; earlier versions are right only
+    /// for a shop whose bytes did not change since).
     static func encode(_ state: ShopState, sequence: UInt64, version: UInt32 = formatVersion) -> [BinaryWriter] {
         let pieces = StateCodec.encode(state, ordersLast: version >= 8)
         // Each piece is checksummed on its own, in parallel, and the checksums combined in order.

@@ -21,7 +21,7 @@ enum StateCodec {
 
     /// The payload as consecutive pieces — the chunk table, each chunk, the cart — with the chunks
     /// encoded in parallel. Written one after the other they form the payload. Without `ordersLast`,
-    /// the trade state is in the layout of formats 5 to 7 (see `CommerceEventCodec.write`).
+    /// the trade state is in the layout of formats 6 and 7 (see `CommerceEventCodec.write`).
     static func encode(_ state: ShopState, productsPerChunk: Int = productsPerChunk, ordersLast: Bool = true) -> [BinaryWriter] {
         let products = state.catalogue.products
         let chunkCount = (products.count + productsPerChunk - 1) / productsPerChunk

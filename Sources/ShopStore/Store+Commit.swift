@@ -101,9 +101,11 @@ extension Store {
     }
 
     /// Runs `body` holding the writers' lock; a call made while it is held (a commit inside another's
-    /// body) runs at once.
+    /// body) runs at once. Orders still being read are waited for first: other processes must not
+    /// wait for this one's reading behind the lock.
     func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if heldLock != nil { return try body() }
+        state.waitForOrders()
         let lock = try lockFile.acquire(waitingAtMost: lockWaitSeconds)
         heldLock = lock
         defer {

@@ -263,8 +263,10 @@ public final class Store {
             journal?.close()
             journal = nil
         }
-        guard access == .readWrite, unusableReason == nil, journal != nil,
-              let lock = try? lockFile.acquire(waitingAtMost: 0) else { return }
+        guard access == .readWrite, unusableReason == nil, journal != nil else { return }
+        // Not behind the lock (see `locked`): records left for the first catch-up need the orders.
+        state.waitForOrders()
+        guard let lock = try? lockFile.acquire(waitingAtMost: 0) else { return }
         heldLock = lock
         defer {
             heldLock = nil

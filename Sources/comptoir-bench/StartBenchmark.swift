@@ -130,7 +130,8 @@ struct StartMeasurement: Codable {
     var stateSeconds: Double
     var drawSeconds: Double
     var firstFrameSeconds: Double
-    /// When the orders and tickets were read, the first frame drawn (absent: older runs).
+    /// When the orders and tickets were known to be read: asked after the first search, so at the latest
+    /// then (absent: older runs).
     var ordersReadySeconds: Double?
     var searchReadySeconds: Double
     var firstSearchSeconds: Double

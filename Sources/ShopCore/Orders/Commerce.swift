@@ -70,7 +70,7 @@ public struct Commerce: Hashable, Sendable {
 
     /// Adds the orders and tickets of a saved trade state, oldest first, to one that has none yet,
     /// with their lookups (the store reads a snapshot's orders after the rest, see `ShopState`).
-    public mutating func restore(orders: [Order], tickets: [SupportTicket]) {
+    package mutating func restore(orders: [Order], tickets: [SupportTicket]) {
         precondition(orderNumbers.isEmpty && ticketIDs.isEmpty, "orders are restored into a trade state without any")
         for (position, order) in orders.enumerated() {
             self.orders[order.number] = order

@@ -10,7 +10,13 @@ public struct ShopState: Sendable, Equatable {
     /// The trade state: accounts, sessions, orders, tickets, the back office. Waits for orders still
     /// being read.
     public var commerce: Commerce {
-        get { pending?.value ?? settled }
+        _read {
+            if let pending {
+                yield pending.value
+            } else {
+                yield settled
+            }
+        }
         _modify {
             settle()
             yield &settled
@@ -47,8 +53,14 @@ public struct ShopState: Sendable, Equatable {
     /// screen needs; everything else reads `commerce`.
     public var commerceBeforeOrders: Commerce { settled }
 
-    /// Whether orders and tickets are still to come from another thread (see `commerce`).
+    /// Whether this state was made while its orders were being read and has not taken them since
+    /// (reading `commerce` may wait; they may have been read meanwhile).
     public var isWaitingForOrders: Bool { pending != nil }
+
+    /// Takes the orders being read, waiting for them if need be.
+    public mutating func waitForOrders() {
+        settle()
+    }
 
     /// Shop time when the wall clock reads `wallClock` (see `Commerce.shopTime`), without waiting for orders.
     public func shopTime(wallClock: ShopInstant) -> ShopInstant {
