@@ -76,8 +76,8 @@ struct ShopImage {
     /// stops at the first record that cannot be used and returns why (a gap in sequence numbers, or
     /// undecodable events). Records before it stay applied. Records the snapshot covers are skipped,
     /// and so are gaps among them. With `deferringTradeRecords`, while the snapshot's orders are being
-    /// read, records from the first that changes the trade state on are checked but not applied
-    /// (`deferredRecordsOffset`).
+    /// read, and when every trade change after the snapshot is the progress of orders, records from the
+    /// first that changes the trade state on are checked but not applied (`deferredRecordsOffset`).
     mutating func replay(_ scan: JournalScan, bytes: [UInt8], deferringTradeRecords: Bool = false) -> DecodingFailure? {
         let fresh = scan.records.drop { $0.sequence <= snapshotSequence }
         if let first = fresh.first, first.sequence != snapshotSequence + 1 {
@@ -88,6 +88,7 @@ struct ShopImage {
         // The products the records change are refreshed in the snapshot's index once they are applied.
         if searchIndex != nil { state.catalogue.trackChanges() }
         defer { updateSearchIndex() }
+        let defersTrade = deferringTradeRecords && state.isWaitingForOrders && Self.onlyOrderProgress(in: fresh, of: bytes)
         return bytes.withUnsafeBytes { buffer -> DecodingFailure? in
             var previous = sequence
             for record in fresh {
@@ -99,7 +100,7 @@ struct ShopImage {
                 let payload = UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])
                 do throws(DecodingFailure) {
                     let events = try EventCodec.decode(payload, fileOffset: record.payloadOffset)
-                    if deferredRecordsOffset == nil, deferringTradeRecords, state.isWaitingForOrders, events.contains(where: \.changesTradeState) {
+                    if deferredRecordsOffset == nil, defersTrade, events.contains(where: \.changesTradeState) {
                         deferredRecordsOffset = record.offset
                     }
                     if deferredRecordsOffset != nil { continue }
@@ -112,6 +113,19 @@ struct ShopImage {
                 journalBytesAfterSnapshot += record.end - record.offset
             }
             return nil
+        }
+    }
+
+    /// Whether every trade change in `records` is the progress of orders (`ShopEvent.isOrderProgress`):
+    /// then they may be left for later. A cart, a session, an account, the clock or a merchant's change
+    /// is what a screen shows of its own customer and shop, and is applied on opening with the rest.
+    private static func onlyOrderProgress(in records: ArraySlice<JournalRecord>, of bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            records.allSatisfy { record in
+                let payload = UnsafeRawBufferPointer(rebasing: buffer[record.payloadOffset..<record.end])
+                guard let events = try? EventCodec.decode(payload, fileOffset: record.payloadOffset) else { return false }
+                return events.allSatisfy { !$0.changesTradeState || $0.isOrderProgress }
+            }
         }
     }
 

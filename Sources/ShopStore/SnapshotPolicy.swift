@@ -12,10 +12,13 @@ public struct SnapshotPolicy: Sendable, Equatable {
     /// of a second to read); whoever needs them first waits.
     public var ordersInBackgroundFromBytes: Int
     /// For a process that follows the journal (the shop's screens, `serve`): while the snapshot's orders
-    /// are read, journal records after it that change the trade state are left to the first catch-up
-    /// (`refresh()`, or the next commit, which catches up first). Until then the state is the one the
-    /// records before them give, as if the rest were another process's commits not yet followed, and
-    /// the catalogue shows without waiting for the orders. A command's answer never misses them.
+    /// are read, and when every trade change after the snapshot is the progress of orders (parcels,
+    /// payments, returns, support, mail: `ShopEvent.isOrderProgress`), the journal records from the first
+    /// such change on are left to the first catch-up (`refresh()`, or the next commit, which catches up
+    /// first). Until then the state is the one the records before them give, as if the rest were another
+    /// process's commits not yet followed, and the catalogue shows without waiting for the orders. A cart,
+    /// a login, an order placed or a merchant's change since the snapshot is applied on opening (the
+    /// screen shows its customer as they left it). A command's answer never misses any.
     public var tradeRecordsAfterOpening: Bool
 
     public init(

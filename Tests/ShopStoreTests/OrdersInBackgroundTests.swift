@@ -93,31 +93,62 @@ struct OrdersInBackgroundTests {
         return (folder, covered, driver.store.state)
     }
 
-    @Test func recordsChangingTheTradeAreLeftToTheFirstCatchUp() throws {
+    /// A traded shop's snapshot, then in the journal: a price change, then the progress of orders only
+    /// (a return asked, a support ticket, mail marked delivered).
+    static func shopWithOrderProgressAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (folder: DataFolder, covered: UInt64, expected: ShopState) {
+        let folder = temp.dataFolder()
+        let driver = try TradeDriver(folder)
+        try driver.runWholeTrade()
+        try driver.store.compact()
+        let covered = driver.store.sequence
+        var tea = try #require(driver.store.state.catalogue.product(sku: "TEA"))
+        tea.price = Money(minorUnits: 9_10, currency: .eur)
+        try driver.run(.importProducts([tea]))
+        let eventsBefore = driver.events.count
+        let order = try #require(driver.store.state.commerce.orderNumbers.first)
+        try driver.trade(.openTicket(orderNumber: order, topic: nil, text: "Et celle-ci ?", by: .local))
+        try driver.trade(.replyToTicket(ticketID: try #require(driver.store.state.commerce.ticketIDs.last), text: "Merci.", by: .local))
+        try driver.trade(.markMessagesDelivered(upTo: driver.store.state.commerce.lastMessageSequence))
+        let progress = driver.events[eventsBefore...].allSatisfy { $0.isOrderProgress }
+        #expect(progress)
+        // Not closed: closing a small shop takes a snapshot of it all.
+        return (folder, covered, driver.store.state)
+    }
+
+    @Test func recordsOfOrderProgressAreLeftToTheFirstCatchUp() throws {
         let temp = TemporaryFolder()
-        let (folder, covered, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let (folder, covered, expected) = try Self.shopWithOrderProgressAfterItsSnapshot(temp)
         let store = try Store.open(folder, access: .readWrite, policy: Self.following) { [] }
-        // The price change and the cart line before the order are applied; the order and what follows wait.
-        #expect(store.sequence == covered + 2)
+        // The price change is applied; the ticket and what follows wait for the first catch-up.
+        #expect(store.sequence == covered + 1)
         #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_10)
-        #expect(store.state.commerce.orderNumbers.count == expected.commerce.orderNumbers.count - 1)
+        #expect(store.state.commerce.tickets.count < expected.commerce.tickets.count)
         let refresh = try store.refresh()
         #expect(refresh.records >= 3)
         #expect(store.state == expected)
-        #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_20)
+        try store.close()
+    }
+
+    /// A cart, a login or an order placed since the snapshot is what the screen shows of its customer:
+    /// everything is applied on opening.
+    @Test func aCustomersOwnChangesAreAppliedOnOpening() throws {
+        let temp = TemporaryFolder()
+        let (folder, _, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let store = try Store.open(folder, access: .readWrite, policy: Self.following) { [] }
+        #expect(store.state == expected)
+        #expect(try store.refresh().records == 0)
         try store.close()
     }
 
     @Test func aCommitRightAfterOpeningKeepsTheRecordsLeftForLater() throws {
         let temp = TemporaryFolder()
-        let (folder, _, expected) = try Self.shopWithRecordsAfterItsSnapshot(temp)
+        let (folder, _, expected) = try Self.shopWithOrderProgressAfterItsSnapshot(temp)
         let store = try Store.open(folder, access: .readWrite, policy: Self.following) { [] }
+        #expect(store.state.commerce.tickets.count < expected.commerce.tickets.count)
         let lastOrder = try #require(expected.commerce.orderNumbers.last)
         try store.trade(.openTicket(orderNumber: lastOrder, topic: nil, text: "Encore une question.", by: .local))
         #expect(store.state.commerce.tickets.count == expected.commerce.tickets.count + 1)
-        // The ticket's command caught up first: the order and both price changes are in.
         #expect(store.state.commerce.orderNumbers == expected.commerce.orderNumbers)
-        #expect(store.state.catalogue.product(sku: "TEA")?.price.minorUnits == 9_20)
         let after = store.state
         try store.close()
         let reopened = try Store.open(folder, access: .readOnly) { [] }

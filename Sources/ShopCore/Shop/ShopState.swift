@@ -137,4 +137,21 @@ extension ShopEvent {
         case .cartCleared, .commerce: return true
         }
     }
+
+    /// Whether it is the progress of orders already placed — payments, preparation, parcels and their
+    /// scans, returns, support, mail — changing orders, tickets, mail waiting to go and the stock orders
+    /// hold, but no cart, session, account, the clock or what a merchant sets. A screen may show the
+    /// shop without it for a moment, as it shows another process's commits (see `SnapshotPolicy.following`).
+    public var isOrderProgress: Bool {
+        guard case let .commerce(event) = self else { return false }
+        switch event {
+        case .paymentStarted, .paymentUpdated, .orderCanceled, .refundRecorded, .preparationStarted, .orderShipped, .scansRecorded,
+             .orderDelivered, .orderReturnedToSender, .returnRequested, .returnReceived, .ticketOpened, .ticketMessageAdded,
+             .ticketStatusChanged, .messageQueued, .messagesDelivered:
+            return true
+        case .clockAdvanced, .accountRegistered, .loginRecorded, .sessionStarted, .sessionEnded, .passwordChanged, .accountKeyAdded,
+             .accountKeyRemoved, .orderPlaced, .backOffice:
+            return false
+        }
+    }
 }
