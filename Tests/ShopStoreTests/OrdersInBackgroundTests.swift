@@ -74,9 +74,9 @@ struct OrdersInBackgroundTests {
 
     static let following = SnapshotPolicy(ordersInBackgroundFromBytes: 1, tradeRecordsAfterOpening: true)
 
-    /// A traded shop's snapshot, then in the journal: a price change, a cart line, an order, a ticket,
-    /// another price change.
-    static func shopWithRecordsAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (folder: DataFolder, covered: UInt64, expected: ShopState) {
+    /// A traded shop compacted into its snapshot, then in the journal a price change (TEA at €9.10).
+    /// The driver goes on; its store is not closed (closing a small shop snapshots it all).
+    static func repricedAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (driver: TradeDriver, folder: DataFolder, covered: UInt64, tea: Product) {
         let folder = temp.dataFolder()
         let driver = try TradeDriver(folder)
         try driver.runWholeTrade()
@@ -85,25 +85,23 @@ struct OrdersInBackgroundTests {
         var tea = try #require(driver.store.state.catalogue.product(sku: "TEA"))
         tea.price = Money(minorUnits: 9_10, currency: .eur)
         try driver.run(.importProducts([tea]))
+        return (driver, folder, covered, tea)
+    }
+
+    /// After the price change: a cart line, an order, a ticket, another price change (TEA at €9.20).
+    static func shopWithRecordsAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (folder: DataFolder, covered: UInt64, expected: ShopState) {
+        let (driver, folder, covered, repriced) = try repricedAfterItsSnapshot(temp)
+        var tea = repriced
         _ = try driver.placeOrder(.cash, quantity: 1)
         try driver.trade(.openTicket(orderNumber: driver.lastOrder.number, topic: nil, text: "Et celle-ci ?", by: .local))
         tea.price = Money(minorUnits: 9_20, currency: .eur)
         try driver.run(.importProducts([tea]))
-        // Not closed: closing a small shop takes a snapshot of it all.
         return (folder, covered, driver.store.state)
     }
 
-    /// A traded shop's snapshot, then in the journal: a price change, then the progress of orders only
-    /// (a return asked, a support ticket, mail marked delivered).
+    /// After the price change, the progress of orders only: a support ticket, its reply, mail marked delivered.
     static func shopWithOrderProgressAfterItsSnapshot(_ temp: TemporaryFolder) throws -> (folder: DataFolder, covered: UInt64, expected: ShopState) {
-        let folder = temp.dataFolder()
-        let driver = try TradeDriver(folder)
-        try driver.runWholeTrade()
-        try driver.store.compact()
-        let covered = driver.store.sequence
-        var tea = try #require(driver.store.state.catalogue.product(sku: "TEA"))
-        tea.price = Money(minorUnits: 9_10, currency: .eur)
-        try driver.run(.importProducts([tea]))
+        let (driver, folder, covered, _) = try repricedAfterItsSnapshot(temp)
         let eventsBefore = driver.events.count
         let order = try #require(driver.store.state.commerce.orderNumbers.first)
         try driver.trade(.openTicket(orderNumber: order, topic: nil, text: "Et celle-ci ?", by: .local))
@@ -111,7 +109,6 @@ struct OrdersInBackgroundTests {
         try driver.trade(.markMessagesDelivered(upTo: driver.store.state.commerce.lastMessageSequence))
         let progress = driver.events[eventsBefore...].allSatisfy { $0.isOrderProgress }
         #expect(progress)
-        // Not closed: closing a small shop takes a snapshot of it all.
         return (folder, covered, driver.store.state)
     }
 
