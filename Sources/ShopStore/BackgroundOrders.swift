@@ -65,7 +65,7 @@ final class BackgroundOrders: @unchecked Sendable {
         }
         thread.name = "comptoir-orders"
         thread.start()
-        return PendingCommerce(waitingOn: { self.wait() })
+        return PendingCommerce(waitingOn: { self.wait() }, isReady: { self.group.wait(timeout: .now()) == .success })
     }
 
     /// Lowers the calling thread's priority (nice 5: about a quarter of a core's share while other

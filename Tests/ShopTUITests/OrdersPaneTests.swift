@@ -1,3 +1,4 @@
+import Foundation
 import ShopCore
 import Testing
 @testable import ShopTUI
@@ -36,6 +37,49 @@ import Testing
         #expect(lines[firstRow + 2].contains("▰▰▰▰▰ delivered"))
         #expect(lines[secondRow + 2].contains("▰▰▱▱▱ paid"))
         #expect(lines[secondRow].contains(state.money.format(shop.order(second).totals.total)))
+    }
+
+    /// Orders a shop is still reading on another thread (a big snapshot, see `ShopState`).
+    final class OrdersOnTheirWay: @unchecked Sendable {
+        private let lock = NSLock()
+        private var read = false
+        private(set) var waits = 0
+        let commerce: Commerce
+
+        init(_ commerce: Commerce) { self.commerce = commerce }
+
+        var isRead: Bool {
+            get { lock.withLock { read } }
+            set { lock.withLock { read = newValue } }
+        }
+
+        func wait() -> Commerce {
+            lock.withLock { waits += 1 }
+            return commerce
+        }
+    }
+
+    @Test func whileTheShopsOrdersAreReadThePaneSaysSoWithoutWaiting() throws {
+        var shop = try AfterSalesShop()
+        let number = try shop.order()
+        let full = shop.state.commerce
+        let before = Commerce(
+            clockOffsetSeconds: full.clockOffsetSeconds, accounts: full.accountsInOrder, sessions: full.sessions.map { ($0.key, $0.value) },
+            orders: [], tickets: [], outbox: full.outbox, lastMessageSequence: full.lastMessageSequence, backOffice: full.backOffice)
+        let orders = OrdersOnTheirWay(full)
+        shop.state = ShopState(catalogue: shop.state.catalogue, carts: shop.state.carts, commerceBeforeOrders: before,
+                               pending: PendingCommerce(waitingOn: { orders.wait() }, isReady: { orders.isRead }))
+        var state = shop.appState(width: 200, height: 60)
+        let reading = Self.screen(state)
+        #expect(reading.contains("Reading the shop's orders…"), "\(reading)")
+        #expect(reading.contains("Zoë"), "the customer shows as logged in")
+        #expect(!reading.contains(number))
+        #expect(orders.waits == 0, "the frame did not wait for the orders")
+        orders.isRead = true
+        Fixtures.press(&state, .character("4"))
+        let read = Self.screen(state)
+        #expect(read.contains(number) && read.contains("4 Orders · 1"), "\(read)")
+        #expect(!read.contains("Reading the shop's orders"))
     }
 
     @Test func aCanceledOrderSaysSoInsteadOfProgress() throws {

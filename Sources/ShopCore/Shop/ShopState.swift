@@ -57,6 +57,10 @@ public struct ShopState: Sendable, Equatable {
     /// (reading `commerce` may wait; they may have been read meanwhile).
     public var isWaitingForOrders: Bool { pending != nil }
 
+    /// Whether orders are still being read on another thread: reading `commerce` would wait. A screen
+    /// shows that rather than wait (see `commerceBeforeOrders` for what is known meanwhile).
+    public var ordersAreBeingRead: Bool { pending.map { !$0.isReady } ?? false }
+
     /// Takes the orders being read, waiting for them if need be.
     public mutating func waitForOrders() {
         settle()

@@ -2,9 +2,10 @@ import ShopCore
 import ShopStore
 
 extension AppState {
-    /// The logged-in customer's orders, newest first (the order of the Orders pane).
+    /// The logged-in customer's orders, newest first (the order of the Orders pane); none while the
+    /// shop's orders are being read (the pane says so rather than hold the frame).
     public var customerOrders: [Order] {
-        guard let customer else { return [] }
+        guard let customer, !shop.ordersAreBeingRead else { return [] }
         return shop.commerce.orders(of: customer.id).reversed()
     }
 

@@ -18,6 +18,10 @@ enum OrdersPaneView {
             drawHint(["Log in (l) to see your orders"], inner: inner, state: state, into: &canvas)
             return
         }
+        if state.shop.ordersAreBeingRead {
+            drawHint(["Reading the shop's orders…", "Yours appear here in a moment."], inner: inner, state: state, into: &canvas)
+            return
+        }
         guard !orders.isEmpty else {
             drawHint(["No orders yet.", "Orders you place appear here;", "Enter shows the tracking."], inner: inner, state: state, into: &canvas)
             return
