@@ -14,16 +14,21 @@ struct JournalReplacedWhileReadTests {
         try store.execute(.commerce(.advanceClock(seconds: 60), at: Self.anyTime, entropy: 0))
     }
 
-    /// The reader takes its snapshot, then the writer commits and compacts again and again until the
-    /// journal file has the identity the reader saw before reading (bounded): the reader must end up
-    /// with the writer's whole state, never the old snapshot with the new, empty journal.
-    @Test func aReadDuringCompactionsGivesTheWholeStateEvenWhenTheJournalsIdentityComesBack() throws {
-        let temp = TemporaryFolder()
+    /// A writer over the seed, one commit compacted into its snapshot.
+    private func compactedWriter(in temp: TemporaryFolder) throws -> (writer: Store, folder: DataFolder, layout: StoreLayout) {
         let folder = temp.dataFolder()
         let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
         try advance(writer)
         try writer.compact()
-        let layout = StoreLayout(folder: folder.path)
+        return (writer, folder, StoreLayout(folder: folder.path))
+    }
+
+    /// Reads the folder while, between the read and the check that the journal is still the one read,
+    /// `writer` commits and compacts again and again until the journal file has the identity it had
+    /// before the read (bounded): the case where identities alone would lie.
+    private func readDuringCompactions(
+        _ layout: StoreLayout, by writer: Store
+    ) throws -> (image: ShopImage, handle: JournalWriter?, compactions: Int, failure: StoreError?) {
         let seen = JournalWriter.identity(at: layout.journal)
         var compactions = 0
         var failure: StoreError?
@@ -39,6 +44,15 @@ struct JournalReplacedWhileReadTests {
                 compactions += 1
             } while failure == nil && compactions < 40 && JournalWriter.identity(at: layout.journal) != seen
         }
+        return (image, handle, compactions, failure)
+    }
+
+    /// The reader must end up with the writer's whole state, never the old snapshot with the new,
+    /// empty journal.
+    @Test func aReadDuringCompactionsGivesTheWholeStateEvenWhenTheJournalsIdentityComesBack() throws {
+        let temp = TemporaryFolder()
+        let (writer, _, layout) = try compactedWriter(in: temp)
+        let (image, handle, compactions, failure) = try readDuringCompactions(layout, by: writer)
         defer { handle?.close() }
         #expect(failure == nil)
         #expect(compactions >= 2)
@@ -51,21 +65,9 @@ struct JournalReplacedWhileReadTests {
     /// the whole state, and every commit of both is in the folder afterwards.
     @Test func aWriterOpenedDuringCompactionsLosesNoCommit() throws {
         let temp = TemporaryFolder()
-        let folder = temp.dataFolder()
-        let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try advance(writer)
-        try writer.compact()
-        let layout = StoreLayout(folder: folder.path)
-        let seen = JournalWriter.identity(at: layout.journal)
-        var compactions = 0
-        let (image, handle) = try Store.readImage(layout, writable: true) {
-            guard compactions == 0 else { return }
-            repeat {
-                try? advance(writer)
-                try? writer.compact()
-                compactions += 1
-            } while compactions < 40 && JournalWriter.identity(at: layout.journal) != seen
-        }
+        let (writer, folder, layout) = try compactedWriter(in: temp)
+        let (image, handle, compactions, failure) = try readDuringCompactions(layout, by: writer)
+        #expect(failure == nil)
         let late = Store(folder: folder, access: .readWrite, policy: .standard, lockWaitSeconds: Store.defaultLockWaitSeconds)
         late.adopt(image, journal: handle)
         try advance(late)
@@ -81,11 +83,7 @@ struct JournalReplacedWhileReadTests {
     /// the snapshot covers (every open would skip it): it reads the state again and commits after it.
     @Test func aCommitOnAStateOlderThanTheSnapshotReadsAgainAndLosesNothing() throws {
         let temp = TemporaryFolder()
-        let folder = temp.dataFolder()
-        let writer = try Store.open(folder, access: .readWrite) { Fixtures.seed }
-        try advance(writer)
-        try writer.compact()
-        let layout = StoreLayout(folder: folder.path)
+        let (writer, folder, layout) = try compactedWriter(in: temp)
         let (old, oldHandle) = try Store.readImage(layout, writable: true)
         oldHandle?.close()
         for _ in 0..<2 {
